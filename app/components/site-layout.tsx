@@ -1,0 +1,44 @@
+import { Form, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/lib/i18n";
+
+export function SiteHeader({ locale, returnTo }: { locale: Locale; returnTo: string }) {
+  const { t } = useTranslation();
+  const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <div className="site-header__inner">
+        <a className="brand" href="/">
+          <span className="brand__name">{t("app.name")}</span>
+          <span className="brand__tagline">{t("app.tagline")}</span>
+        </a>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <NavLink to="/" end>
+            {t("nav.home")}
+          </NavLink>
+          <NavLink to="/wishes">{t("nav.wishes")}</NavLink>
+        </nav>
+        <Form method="post" action="/set-language" className="language-switch" reloadDocument>
+          <input type="hidden" name="locale" value={other} />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <button type="submit" lang={other} aria-label={t("nav.language")}>
+            {t("nav.switchTo")}
+          </button>
+        </Form>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.about")}</p>
+      <p>{t("footer.privacy")}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+// Read and validated once; a bad value stops start-up with a message naming the variable.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+  MEILI_URL: z.string().regex(/^https?:\/\//, "must be an http(s):// URL"),
+  MEILI_MASTER_KEY: z.string().default(""),
+  /** Prefix of every Meilisearch index name: lets several instances or test files share one server. */
+  LINLI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/, "letters, digits, - and _ only").default("linli_"),
+  LINLI_DATA_DIR: z.string().default(".data"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | null = null;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests that change the environment between files call this. */
+export function resetEnvCache() {
+  cached = null;
+}

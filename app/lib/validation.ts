@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import { AppError, type FieldErrors } from "./errors";
+
+/** The one place a zod error becomes field errors: used by forms and by the API. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError("validation_failed", "the input is not valid", fieldErrorsOf(result.error));
+  return result.data;
+}
+
+/** Query strings: repeated keys are not used by this API, so the last value wins. */
+export function searchParamsObject(url: URL): Record<string, string> {
+  return Object.fromEntries(url.searchParams.entries());
+}

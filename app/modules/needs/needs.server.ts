@@ -1,0 +1,152 @@
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { communities, needItems, needs, streets, users } from "#db/schema";
+import { db } from "~/lib/db.server";
+import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { AppError, notFound } from "~/lib/errors";
+import { isPublicStatus, publicNeedStatuses } from "./lifecycle";
+import { maskName, redactContactDetails } from "./privacy";
+import type { NeedListQuery } from "./needs.schema";
+
+/** What anyone may see of a need: no full names, contacts or addresses. */
+export interface PublicNeed {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  category: string | null;
+  status: string;
+  communityId: string;
+  communityName: string;
+  streetId: string;
+  streetName: string;
+  requesterName: string;
+  createdAt: string;
+  publishedAt: string | null;
+  completedAt: string | null;
+  thanks: string | null;
+  rating: number | null;
+  items: { id: string; title: string; category: string | null; status: string }[];
+}
+
+const beneficiary = alias(users, "beneficiary");
+const poster = alias(users, "poster");
+
+function publicNeedQuery() {
+  return db()
+    .select({
+      id: needs.id,
+      kind: needs.kind,
+      title: needs.title,
+      description: needs.description,
+      category: needs.category,
+      status: needs.status,
+      communityId: needs.communityId,
+      communityName: communities.name,
+      streetId: streets.id,
+      streetName: streets.name,
+      beneficiaryName: needs.beneficiaryName,
+      beneficiaryFullName: beneficiary.fullName,
+      beneficiaryDisplayName: beneficiary.displayName,
+      posterFullName: poster.fullName,
+      posterDisplayName: poster.displayName,
+      createdAt: needs.createdAt,
+      publishedAt: needs.publishedAt,
+      completedAt: needs.completedAt,
+      thanks: needs.thanks,
+      rating: needs.rating,
+    })
+    .from(needs)
+    .innerJoin(communities, eq(communities.id, needs.communityId))
+    .innerJoin(streets, eq(streets.id, communities.streetId))
+    .leftJoin(beneficiary, eq(beneficiary.id, needs.beneficiaryUserId))
+    .innerJoin(poster, eq(poster.id, needs.postedByUserId));
+}
+
+type PublicNeedRow = Awaited<ReturnType<ReturnType<typeof publicNeedQuery>["execute"]>>[number];
+
+function toPublicNeed(row: PublicNeedRow, items: PublicNeed["items"]): PublicNeed {
+  // A micro-wish is shown as the resident's (masked); a community need or project as the community's.
+  const requesterName =
+    row.kind === "micro_wish"
+      ? maskName(row.beneficiaryName ?? row.beneficiaryFullName ?? row.beneficiaryDisplayName ?? row.posterFullName ?? row.posterDisplayName)
+      : row.communityName;
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: redactContactDetails(row.title),
+    description: redactContactDetails(row.description),
+    category: row.category,
+    status: row.status,
+    communityId: row.communityId,
+    communityName: row.communityName,
+    streetId: row.streetId,
+    streetName: row.streetName,
+    requesterName,
+    createdAt: row.createdAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    thanks: row.thanks ? redactContactDetails(row.thanks) : null,
+    rating: row.rating,
+    items,
+  };
+}
+
+async function itemsByNeed(needIds: string[]) {
+  const byNeed = new Map<string, PublicNeed["items"]>();
+  if (needIds.length === 0) return byNeed;
+  const rows = await db()
+    .select({ id: needItems.id, needId: needItems.needId, title: needItems.title, category: needItems.category, status: needItems.status })
+    .from(needItems)
+    .where(inArray(needItems.needId, needIds))
+    .orderBy(needItems.needId, needItems.position);
+  for (const { needId, ...item } of rows) {
+    const list = byNeed.get(needId) ?? [];
+    list.push(item);
+    byNeed.set(needId, list);
+  }
+  return byNeed;
+}
+
+/** The public list: only statuses anyone may see. Staff views of other statuses come with accounts. */
+export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: PublicNeed[]; nextCursor: string | null }> {
+  if (query.status && !isPublicStatus(query.status)) {
+    throw new AppError("forbidden", `needs in status ${query.status} are visible to the community's staff only`);
+  }
+  const conditions: SQL[] = [query.status ? eq(needs.status, query.status) : inArray(needs.status, [...publicNeedStatuses])];
+  if (query.community) conditions.push(eq(needs.communityId, query.community));
+  if (query.street) conditions.push(eq(communities.streetId, query.street));
+  if (query.kind) conditions.push(eq(needs.kind, query.kind));
+  if (query.category) conditions.push(eq(needs.category, query.category as never));
+  // A phone number typed as a keyword must not reveal which wish contains it.
+  const keywords = query.q ? redactContactDetails(query.q) : "";
+  if (keywords) {
+    const pattern = `%${keywords.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(needs.title, pattern), ilike(needs.description, pattern)) as SQL);
+  }
+  const cursor = decodeCursor(query.cursor);
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
+  if (cursor) {
+    conditions.push(sql`(${needs.createdAt}, ${needs.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  const rows = await publicNeedQuery()
+    .where(and(...conditions))
+    .orderBy(desc(needs.createdAt), desc(needs.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const items = await itemsByNeed(page.filter((r) => r.kind === "project").map((r) => r.id));
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => toPublicNeed(row, items.get(row.id) ?? [])),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}
+
+export async function getPublicNeed(id: string): Promise<PublicNeed> {
+  const [row] = await publicNeedQuery().where(eq(needs.id, id));
+  if (!row || !isPublicStatus(row.status)) throw notFound("need");
+  const items = await itemsByNeed(row.kind === "project" ? [row.id] : []);
+  return toPublicNeed(row, items.get(row.id) ?? []);
+}
+
+

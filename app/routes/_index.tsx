@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadPage } from "~/lib/page.server";
+import { listPublicNeeds } from "~/modules/needs/needs.server";
+import { NeedCard } from "~/modules/needs/components/need-card";
+import { platformFigures } from "~/modules/showcase/showcase.server";
+import { FigureList } from "~/components/figure-list";
+
+export const meta: MetaFunction = () => [
+  { title: "邻里 · 社区合伙人服务平台 | Linli" },
+  { name: "description", content: "微心愿、社区需求与共建伙伴的对接平台" },
+  { property: "og:title", content: "邻里 · 社区合伙人服务平台" },
+  { property: "og:description", content: "微心愿、社区需求与共建伙伴的对接平台" },
+];
+
+export async function loader(_args: LoaderFunctionArgs) {
+  return loadPage(async () => {
+    const [figures, recent] = await Promise.all([
+      platformFigures(),
+      listPublicNeeds({ kind: "micro_wish", limit: 6 }),
+    ]);
+    return { figures, recentWishes: recent.items };
+  });
+}
+
+export default function Home() {
+  const { figures, recentWishes } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.title")}</h1>
+        <p className="lead">{t("home.intro")}</p>
+      </section>
+      <section aria-labelledby="how">
+        <h2 id="how">{t("home.how")}</h2>
+        <ol className="steps">
+          <li>{t("home.step1")}</li>
+          <li>{t("home.step2")}</li>
+          <li>{t("home.step3")}</li>
+          <li>{t("home.step4")}</li>
+        </ol>
+      </section>
+      <section aria-labelledby="figures">
+        <h2 id="figures">{t("home.figures")}</h2>
+        <FigureList figures={figures} />
+      </section>
+      <section aria-labelledby="recent">
+        <h2 id="recent">{t("home.recentWishes")}</h2>
+        {recentWishes.length === 0 ? (
+          <p>{t("home.noWishes")}</p>
+        ) : (
+          <div className="card-grid">
+            {recentWishes.map((need) => (
+              <NeedCard key={need.id} need={need} />
+            ))}
+          </div>
+        )}
+        <p>
+          <Link to="/wishes">{t("home.allWishes")}</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { apiHandler, jsonResponse } from "~/lib/api.server";
+import { placeTree } from "~/modules/places/places.server";
+
+export async function loader() {
+  return apiHandler(async () => jsonResponse(await placeTree(), { headers: { "Cache-Control": "public, max-age=300" } }));
+}

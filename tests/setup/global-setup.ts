@@ -1,0 +1,68 @@
+// Starts the real PostgreSQL and Meilisearch once for the integration suite and migrates a
+// template database; each test file then gets its own copy (integration-file.ts).
+import path from "node:path";
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+import { startServices, type Supervisor } from "../../scripts/services/supervisor";
+import { migrateDatabase } from "../../db/migrate";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+    meiliUrl: string;
+    meiliMasterKey: string;
+  }
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+let supervisor: Supervisor | null = null;
+
+export async function setup(project: TestProject) {
+  const dataDir = path.resolve(process.env.LINLI_TEST_DATA_DIR ?? ".data/test");
+  const started = Date.now();
+  // The tests' own servers: external ones only when TEST_DATABASE_URL / TEST_MEILI_URL say so.
+  supervisor = await startServices({
+    dataDir,
+    fastDurability: true,
+    log: (m) => console.log(`[test services] ${m}`),
+    env: {
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      MEILI_URL: process.env.TEST_MEILI_URL,
+      MEILI_MASTER_KEY: process.env.TEST_MEILI_MASTER_KEY,
+      MEILI_BIN: process.env.MEILI_BIN,
+    },
+  });
+  const { databaseUrl, meiliUrl, meiliMasterKey } = supervisor.endpoints;
+  const adminUrl = withDatabase(databaseUrl, "postgres");
+  const template = `linli_template_${process.pid}`;
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`drop database if exists "${template}" with (force)`);
+    await sql.unsafe(`create database "${template}"`);
+  } finally {
+    await sql.end();
+  }
+  await migrateDatabase(withDatabase(databaseUrl, template));
+  console.log(`[test services] ready with a migrated template database in ${Date.now() - started} ms`);
+  project.provide("adminDatabaseUrl", adminUrl);
+  project.provide("templateDatabase", template);
+  project.provide("meiliUrl", meiliUrl);
+  project.provide("meiliMasterKey", meiliMasterKey);
+
+  return async () => {
+    const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    try {
+      const leftovers = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like ${"linli_t_%"} or datname = ${template}`;
+      for (const { datname } of leftovers) await cleanup.unsafe(`drop database if exists "${datname}" with (force)`);
+    } finally {
+      await cleanup.end();
+    }
+    await supervisor?.stop();
+  };
+}
