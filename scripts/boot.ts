@@ -36,13 +36,19 @@ function newestMtime(target: string): number {
 
 /** Builds the app when there is no build or the sources changed since the last one. */
 export function buildIfNeeded() {
-  const sources = ["app", "db/schema", "remix.config.js", "package-lock.json"].map((p) => path.join(projectRoot, p)).filter((p) => fs.existsSync(p));
+  const sources = ["app", "db/schema", "remix.config.js", "package-lock.json"]
+    .map((p) => path.join(projectRoot, p))
+    .filter((p) => fs.existsSync(p));
   const buildTime = fs.existsSync(serverBuildPath) ? fs.statSync(serverBuildPath).mtimeMs : 0;
   if (buildTime && Math.max(...sources.map(newestMtime)) <= buildTime) return;
   log("building the app (remix build)…");
   const started = Date.now();
   const cli = createRequire(import.meta.url).resolve("@remix-run/dev/dist/cli.js");
-  const result = spawnSync(process.execPath, [cli, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync(process.execPath, [cli, "build"], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error("remix build failed");
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    reporters: process.env.CI ? ["default"] : ["default"],
+    // Two cores: more workers only queue on the same database server.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       {
         extends: true,
@@ -30,8 +31,6 @@ export default defineConfig({
           setupFiles: ["tests/setup/integration-file.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: more workers only queue on the same database server.
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],

@@ -9,7 +9,10 @@ const EnvSchema = z.object({
   MEILI_URL: z.string().regex(/^https?:\/\//, "must be an http(s):// URL"),
   MEILI_MASTER_KEY: z.string().default(""),
   /** Prefix of every Meilisearch index name: lets several instances or test files share one server. */
-  LINLI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/, "letters, digits, - and _ only").default("linli_"),
+  LINLI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]*$/, "letters, digits, - and _ only")
+    .default("linli_"),
   LINLI_DATA_DIR: z.string().default(".data"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

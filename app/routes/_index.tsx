@@ -16,10 +16,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader(_args: LoaderFunctionArgs) {
   return loadPage(async () => {
-    const [figures, recent] = await Promise.all([
-      platformFigures(),
-      listPublicNeeds({ kind: "micro_wish", limit: 6 }),
-    ]);
+    const [figures, recent] = await Promise.all([platformFigures(), listPublicNeeds({ kind: "micro_wish", limit: 6 })]);
     return { figures, recentWishes: recent.items };
   });
 }

@@ -8,7 +8,9 @@ export async function loader() {
   const [dbOk, searchOk] = await Promise.all([databaseHealthy(), searchHealthy()]);
   let outboxLag: number | null = null;
   if (dbOk) {
-    const [row] = await db().execute<{ n: string }>(sql`select count(*) as n from search_outbox`).catch(() => []);
+    const [row] = await db()
+      .execute<{ n: string }>(sql`select count(*) as n from search_outbox`)
+      .catch(() => []);
     outboxLag = row ? Number(row.n) : null;
   }
   return jsonResponse(

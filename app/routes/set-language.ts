@@ -7,7 +7,10 @@ import { localeCookie } from "~/lib/locale.server";
 const LanguageChoice = z.object({
   locale: z.enum(supportedLocales),
   // Only paths on this site: never an open redirect.
-  returnTo: z.string().regex(/^\/(?!\/)/).catch("/"),
+  returnTo: z
+    .string()
+    .regex(/^\/(?!\/)/)
+    .catch("/"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

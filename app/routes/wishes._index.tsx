@@ -29,7 +29,9 @@ export default function WishWall() {
   const { t } = useTranslation();
   const visibleCommunities = query.street ? communities.filter((c) => c.streetId === query.street) : communities;
   const nextParams = new URLSearchParams(
-    Object.entries({ ...query, cursor: page.nextCursor ?? "" }).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]),
+    Object.entries({ ...query, cursor: page.nextCursor ?? "" })
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
   );
   return (
     <>

@@ -41,7 +41,9 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
@@ -51,7 +53,9 @@ export const memberships = pgTable(
   "memberships",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: role("role").notNull(),
     communityId: uuid("community_id").references(() => communities.id),
     streetId: uuid("street_id").references(() => streets.id),
@@ -97,7 +101,9 @@ export const invitations = pgTable(
     organisationId: uuid("organisation_id").references(() => organisations.id),
     email: text("email"),
     phone: text("phone"),
-    invitedByUserId: uuid("invited_by_user_id").notNull().references(() => users.id),
+    invitedByUserId: uuid("invited_by_user_id")
+      .notNull()
+      .references(() => users.id),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     acceptedByUserId: uuid("accepted_by_user_id").references(() => users.id),
@@ -116,5 +122,8 @@ export const loginFailures = pgTable(
     address: text("address").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_failures_login_address_idx").on(t.login, t.address, t.createdAt), index("login_failures_address_idx").on(t.address, t.createdAt)],
+  (t) => [
+    index("login_failures_login_address_idx").on(t.login, t.address, t.createdAt),
+    index("login_failures_address_idx").on(t.address, t.createdAt),
+  ],
 );

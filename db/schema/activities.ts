@@ -11,7 +11,9 @@ export const activities = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** The volunteer team running it; null when the community itself organises. */
     organisationId: uuid("organisation_id").references(() => organisations.id),
-    communityId: uuid("community_id").notNull().references(() => communities.id),
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     category: category("category").notNull(),
@@ -19,9 +21,14 @@ export const activities = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     capacity: integer("capacity").notNull(),
-    skills: text("skills").array().notNull().default(sql`'{}'`),
+    skills: text("skills")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     status: activityStatus("status").notNull().default("scheduled"),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -38,14 +45,20 @@ export const activitySignups = pgTable(
   "activity_signups",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    activityId: uuid("activity_id").notNull().references(() => activities.id),
-    volunteerId: uuid("volunteer_id").notNull().references(() => users.id),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id),
+    volunteerId: uuid("volunteer_id")
+      .notNull()
+      .references(() => users.id),
     status: signupStatus("status").notNull().default("signed_up"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("activity_signups_one_per_volunteer").on(t.activityId, t.volunteerId).where(sql`${t.status} = 'signed_up'`),
+    uniqueIndex("activity_signups_one_per_volunteer")
+      .on(t.activityId, t.volunteerId)
+      .where(sql`${t.status} = 'signed_up'`),
     index("activity_signups_volunteer_idx").on(t.volunteerId),
   ],
 );
@@ -55,8 +68,12 @@ export const attendances = pgTable(
   "attendances",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    activityId: uuid("activity_id").notNull().references(() => activities.id),
-    volunteerId: uuid("volunteer_id").notNull().references(() => users.id),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id),
+    volunteerId: uuid("volunteer_id")
+      .notNull()
+      .references(() => users.id),
     checkInAt: timestamp("check_in_at", { withTimezone: true }).notNull(),
     checkOutAt: timestamp("check_out_at", { withTimezone: true }),
     /** 'organiser' entered it, 'qr' scanned at the venue, 'auto_closed' after 24 open hours. */
@@ -66,7 +83,9 @@ export const attendances = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("attendances_one_open").on(t.activityId, t.volunteerId).where(sql`${t.checkOutAt} is null`),
+    uniqueIndex("attendances_one_open")
+      .on(t.activityId, t.volunteerId)
+      .where(sql`${t.checkOutAt} is null`),
     check("attendances_order", sql`${t.checkOutAt} is null or ${t.checkOutAt} > ${t.checkInAt}`),
     check("attendances_source", sql`${t.source} in ('organiser', 'qr', 'auto_closed', 'proxy')`),
   ],

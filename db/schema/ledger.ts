@@ -12,8 +12,12 @@ export const hourCorrectionRequests = pgTable(
   "hour_correction_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    volunteerId: uuid("volunteer_id").notNull().references(() => users.id),
-    activityId: uuid("activity_id").notNull().references(() => activities.id),
+    volunteerId: uuid("volunteer_id")
+      .notNull()
+      .references(() => users.id),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id),
     /** The entry found wrong; null when one is missing altogether. */
     hourEntryId: uuid("hour_entry_id"),
     reason: text("reason").notNull(),
@@ -37,11 +41,17 @@ export const hourEntries = pgTable(
   "hour_entries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    volunteerId: uuid("volunteer_id").notNull().references(() => users.id),
-    activityId: uuid("activity_id").notNull().references(() => activities.id),
+    volunteerId: uuid("volunteer_id")
+      .notNull()
+      .references(() => users.id),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id),
     /** Copied from the activity so totals per team and community need no join. */
     organisationId: uuid("organisation_id").references(() => organisations.id),
-    communityId: uuid("community_id").notNull().references(() => communities.id),
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id),
     kind: hourEntryKind("kind").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
@@ -50,7 +60,9 @@ export const hourEntries = pgTable(
     attendanceId: uuid("attendance_id").references(() => attendances.id),
     correctionRequestId: uuid("correction_request_id").references(() => hourCorrectionRequests.id),
     note: text("note"),
-    recordedByUserId: uuid("recorded_by_user_id").notNull().references(() => users.id),
+    recordedByUserId: uuid("recorded_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -75,10 +87,14 @@ export const hourEntries = pgTable(
 export const hourEntryReviews = pgTable(
   "hour_entry_reviews",
   {
-    hourEntryId: uuid("hour_entry_id").primaryKey().references(() => hourEntries.id),
+    hourEntryId: uuid("hour_entry_id")
+      .primaryKey()
+      .references(() => hourEntries.id),
     decision: hourDecision("decision").notNull(),
     reason: text("reason"),
-    reviewedByUserId: uuid("reviewed_by_user_id").notNull().references(() => users.id),
+    reviewedByUserId: uuid("reviewed_by_user_id")
+      .notNull()
+      .references(() => users.id),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("hour_entry_reviews_reject_reason", sql`${t.decision} = 'approved' or ${t.reason} is not null`)],

@@ -13,9 +13,13 @@ export const needs = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     category: category("category"),
-    communityId: uuid("community_id").notNull().references(() => communities.id),
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id),
     status: needStatus("status").notNull(),
-    postedByUserId: uuid("posted_by_user_id").notNull().references(() => users.id),
+    postedByUserId: uuid("posted_by_user_id")
+      .notNull()
+      .references(() => users.id),
     /** The resident the wish is for, when staff post on their behalf (代办). */
     beneficiaryUserId: uuid("beneficiary_user_id").references(() => users.id),
     /** A resident without an account: private fields, recorded with their consent. */
@@ -47,7 +51,9 @@ export const needItems = pgTable(
   "need_items",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    needId: uuid("need_id").notNull().references(() => needs.id, { onDelete: "cascade" }),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -55,17 +61,26 @@ export const needItems = pgTable(
     status: itemStatus("status").notNull().default("open"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("need_items_position").on(t.needId, t.position), check("need_items_title_nonempty", sql`length(trim(${t.title})) > 0`)],
+  (t) => [
+    uniqueIndex("need_items_position").on(t.needId, t.position),
+    check("need_items_title_nonempty", sql`length(trim(${t.title})) > 0`),
+  ],
 );
 
 export const claims = pgTable(
   "claims",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    needId: uuid("need_id").notNull().references(() => needs.id),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id),
     itemId: uuid("item_id").references(() => needItems.id),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
-    claimedByUserId: uuid("claimed_by_user_id").notNull().references(() => users.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    claimedByUserId: uuid("claimed_by_user_id")
+      .notNull()
+      .references(() => users.id),
     status: claimStatus("status").notNull().default("active"),
     /** Lets a retried claim request find its first attempt instead of claiming twice. */
     idempotencyKey: text("idempotency_key").unique(),
@@ -79,7 +94,9 @@ export const claims = pgTable(
   (t) => [
     index("claims_need_idx").on(t.needId),
     index("claims_org_status_idx").on(t.organisationId, t.status),
-    index("claims_active_due_idx").on(t.dueAt).where(sql`${t.status} = 'active'`),
+    index("claims_active_due_idx")
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'active'`),
     // At most one claim holds a wish or a project item at any time: the database decides races.
     uniqueIndex("claims_one_holder")
       .on(t.needId, sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000')`)
@@ -102,7 +119,9 @@ export const attachments = pgTable(
     bytes: integer("bytes").notNull(),
     width: integer("width"),
     height: integer("height"),
-    uploadedByUserId: uuid("uploaded_by_user_id").notNull().references(() => users.id),
+    uploadedByUserId: uuid("uploaded_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

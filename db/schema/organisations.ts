@@ -28,14 +28,21 @@ export const agreements = pgTable(
   "agreements",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     communityId: uuid("community_id").references(() => communities.id),
     streetId: uuid("street_id").references(() => streets.id),
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on").notNull(),
-    categories: category("categories").array().notNull().default(sql`'{}'`),
+    categories: category("categories")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     status: agreementStatus("status").notNull().default("proposed"),
-    proposedByUserId: uuid("proposed_by_user_id").notNull().references(() => users.id),
+    proposedByUserId: uuid("proposed_by_user_id")
+      .notNull()
+      .references(() => users.id),
     acceptedByUserId: uuid("accepted_by_user_id").references(() => users.id),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
@@ -55,11 +62,16 @@ export const offers = pgTable(
   "offers",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     category: category("category").notNull(),
-    tags: text("tags").array().notNull().default(sql`'{}'`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Service area: one community, or a whole street. */
     communityId: uuid("community_id").references(() => communities.id),
     streetId: uuid("street_id").references(() => streets.id),
@@ -67,7 +79,10 @@ export const offers = pgTable(
     lng: doublePrecision("lng"),
     capacityPerMonth: integer("capacity_per_month").notNull(),
     /** ISO weekdays, 1 = Monday … 7 = Sunday. */
-    weekdays: smallint("weekdays").array().notNull().default(sql`'{1,2,3,4,5}'`),
+    weekdays: smallint("weekdays")
+      .array()
+      .notNull()
+      .default(sql`'{1,2,3,4,5}'`),
     active: boolean("active").notNull().default(true),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

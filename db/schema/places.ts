@@ -16,24 +16,36 @@ export const streets = pgTable(
   "streets",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id").notNull().references(() => districts.id),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
     name: text("name").notNull(),
     lat: doublePrecision("lat").notNull(),
     lng: doublePrecision("lng").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("streets_district_name").on(t.districtId, t.name), index("streets_district_idx").on(t.districtId), ...latLngChecks("streets", t)],
+  (t) => [
+    unique("streets_district_name").on(t.districtId, t.name),
+    index("streets_district_idx").on(t.districtId),
+    ...latLngChecks("streets", t),
+  ],
 );
 
 export const communities = pgTable(
   "communities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    streetId: uuid("street_id").notNull().references(() => streets.id),
+    streetId: uuid("street_id")
+      .notNull()
+      .references(() => streets.id),
     name: text("name").notNull(),
     lat: doublePrecision("lat").notNull(),
     lng: doublePrecision("lng").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("communities_street_name").on(t.streetId, t.name), index("communities_street_idx").on(t.streetId), ...latLngChecks("communities", t)],
+  (t) => [
+    unique("communities_street_name").on(t.streetId, t.name),
+    index("communities_street_idx").on(t.streetId),
+    ...latLngChecks("communities", t),
+  ],
 );

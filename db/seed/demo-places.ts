@@ -1,5 +1,15 @@
 // Real place names, invented people and organisations (shared/DEMO.md).
-export const demoPlaces = [
+interface DemoCommunity {
+  key: string;
+  name: string;
+  lat: number;
+  lng: number;
+}
+interface DemoStreet extends DemoCommunity {
+  communities: DemoCommunity[];
+}
+
+export const demoPlaces: { district: string; streets: DemoStreet[] }[] = [
   {
     district: "河东区",
     streets: [
@@ -73,11 +83,56 @@ export const demoPlaces = [
       },
     ],
   },
-] as const;
+];
 
-export const surnames = Array.from("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段");
+export const surnames = Array.from(
+  "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段",
+);
 export const givenNames = [
-  "建国", "秀英", "桂兰", "玉梅", "淑珍", "志强", "海燕", "丽华", "文博", "子涵", "雨桐", "宇航", "欣怡", "浩然",
-  "思远", "俊杰", "晓东", "春花", "国华", "玉兰", "明", "伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳",
-  "杰", "娟", "涛", "超", "霞", "平", "刚", "桂英", "振华", "凤英", "立新", "淑兰", "德胜", "美玲", "嘉怡", "一鸣",
+  "建国",
+  "秀英",
+  "桂兰",
+  "玉梅",
+  "淑珍",
+  "志强",
+  "海燕",
+  "丽华",
+  "文博",
+  "子涵",
+  "雨桐",
+  "宇航",
+  "欣怡",
+  "浩然",
+  "思远",
+  "俊杰",
+  "晓东",
+  "春花",
+  "国华",
+  "玉兰",
+  "明",
+  "伟",
+  "芳",
+  "娜",
+  "敏",
+  "静",
+  "磊",
+  "洋",
+  "勇",
+  "艳",
+  "杰",
+  "娟",
+  "涛",
+  "超",
+  "霞",
+  "平",
+  "刚",
+  "桂英",
+  "振华",
+  "凤英",
+  "立新",
+  "淑兰",
+  "德胜",
+  "美玲",
+  "嘉怡",
+  "一鸣",
 ];

@@ -108,20 +108,33 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
   // ------------------------------------------------------------ places
   const districtRows: (typeof schema.districts.$inferInsert)[] = [];
   const streetRows: (typeof schema.streets.$inferInsert)[] = [];
-  const communityRows: (typeof schema.communities.$inferInsert & { key: string; streetKey: string })[] = [];
+  const communityRows: (typeof schema.communities.$inferInsert & { id: string; key: string; streetKey: string })[] = [];
   for (const d of demoPlaces) {
     const districtId = demoId(`district:${d.district}`);
     districtRows.push({ id: districtId, name: d.district, createdAt: daysAgo(400) });
     for (const s of d.streets) {
       streetRows.push({ id: demoId(`street:${s.key}`), districtId, name: s.name, lat: s.lat, lng: s.lng, createdAt: daysAgo(400) });
       for (const c of s.communities) {
-        communityRows.push({ id: demoId(`community:${c.key}`), key: c.key, streetKey: s.key, streetId: demoId(`street:${s.key}`), name: c.name, lat: c.lat, lng: c.lng, createdAt: daysAgo(400) });
+        communityRows.push({
+          id: demoId(`community:${c.key}`),
+          key: c.key,
+          streetKey: s.key,
+          streetId: demoId(`street:${s.key}`),
+          name: c.name,
+          lat: c.lat,
+          lng: c.lng,
+          createdAt: daysAgo(400),
+        });
       }
     }
   }
   await insertAll(tx, schema.districts, districtRows);
   await insertAll(tx, schema.streets, streetRows);
-  await insertAll(tx, schema.communities, communityRows.map(({ key: _k, streetKey: _s, ...row }) => row));
+  await insertAll(
+    tx,
+    schema.communities,
+    communityRows.map(({ key: _k, streetKey: _s, ...row }) => row),
+  );
   const communityByKey = new Map(communityRows.map((c) => [c.key, c]));
   const communitiesOfStreet = (streetKey: string) => communityRows.filter((c) => c.streetKey === streetKey);
   const community = (key: string) => communityByKey.get(key)!;
@@ -137,7 +150,13 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     return userId(login);
   };
   const addMembership = (login: string, role: MembershipRow["role"], scope: Partial<MembershipRow> = {}) =>
-    memberships.push({ id: demoId(`membership:${login}:${role}:${scope.organisationId ?? scope.communityId ?? scope.streetId ?? ""}`), userId: userId(login), role, createdAt: daysAgo(370), ...scope });
+    memberships.push({
+      id: demoId(`membership:${login}:${role}:${scope.organisationId ?? scope.communityId ?? scope.streetId ?? ""}`),
+      userId: userId(login),
+      role,
+      createdAt: daysAgo(370),
+      ...scope,
+    });
 
   const shaliu = community("shaliubeilu");
   addUser("admin", { displayName: "周平", fullName: "周平", email: email("admin") });
@@ -150,7 +169,10 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     addUser(login, { displayName: personName(), email: email(login) });
     addMembership(login, "street_admin", { streetId: demoId(`street:${street.key}`) });
   }
-  const staffLogin = new Map<string, string>([["shaliubeilu", "shequ"], ["sanshengli", "shequ2"]]);
+  const staffLogin = new Map<string, string>([
+    ["shaliubeilu", "shequ"],
+    ["sanshengli", "shequ2"],
+  ]);
   addUser("shequ", { displayName: "李秀梅", fullName: "李秀梅", email: email("shequ"), homeCommunityId: shaliu.id });
   addUser("shequ2", { displayName: "王海燕", fullName: "王海燕", email: email("shequ2"), homeCommunityId: community("sanshengli").id });
   for (const c of communityRows) {
@@ -168,23 +190,42 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     addMembership(login, "resident", { communityId: community(communityKey).id });
     residentsByCommunity.set(communityKey, [...(residentsByCommunity.get(communityKey) ?? []), login]);
   };
-  addResident("jumin", { displayName: "刘大爷", fullName: "刘建国", email: email("jumin"), phone: "13900000001", address: "沙柳北路12号楼3门201" }, "shaliubeilu");
-  addResident("jumin2", { displayName: "张桂兰", fullName: "张桂兰", email: email("jumin2"), phone: "13900000002", address: "沙柳北路8号楼1门302" }, "shaliubeilu");
+  addResident(
+    "jumin",
+    { displayName: "刘大爷", fullName: "刘建国", email: email("jumin"), phone: "13900000001", address: "沙柳北路12号楼3门201" },
+    "shaliubeilu",
+  );
+  addResident(
+    "jumin2",
+    { displayName: "张桂兰", fullName: "张桂兰", email: email("jumin2"), phone: "13900000002", address: "沙柳北路8号楼1门302" },
+    "shaliubeilu",
+  );
   addResident(
     "13800000001",
-    { displayName: "吴奶奶", fullName: "吴淑珍", phone: "13800000001", address: "沙柳北路5号楼2门101", createdByUserId: userId("shequ"), consentRecordedAt: daysAgo(300) },
+    {
+      displayName: "吴奶奶",
+      fullName: "吴淑珍",
+      phone: "13800000001",
+      address: "沙柳北路5号楼2门101",
+      createdByUserId: userId("shequ"),
+      consentRecordedAt: daysAgo(300),
+    },
     "shaliubeilu",
   );
   for (let i = 1; i <= 60; i++) {
     const c = i <= 30 ? communitiesOfStreet("dongxin")[i % 5]! : communityRows[i % communityRows.length]!;
     const name = personName();
-    addResident(`resident${String(i).padStart(2, "0")}`, {
-      displayName: name,
-      fullName: name,
-      email: email(`resident${String(i).padStart(2, "0")}`),
-      phone: `139100${String(i).padStart(5, "0")}`,
-      address: `${c.name.replace("社区", "")}${int(1, 20)}号楼${int(1, 4)}门${int(1, 6)}0${int(1, 3)}`,
-    }, c.key);
+    addResident(
+      `resident${String(i).padStart(2, "0")}`,
+      {
+        displayName: name,
+        fullName: name,
+        email: email(`resident${String(i).padStart(2, "0")}`),
+        phone: `139100${String(i).padStart(5, "0")}`,
+        address: `${c.name.replace("社区", "")}${int(1, 20)}号楼${int(1, 4)}门${int(1, 6)}0${int(1, 3)}`,
+      },
+      c.key,
+    );
   }
 
   // ------------------------------------------------------------ organisations
@@ -217,7 +258,14 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
   const teams = demoOrganisations.filter((o) => o.type === "volunteer_team");
   const volunteers: string[] = [];
   const addVolunteer = (login: string, name: string, team: DemoOrganisation | null, homeKey: string) => {
-    addUser(login, { displayName: name, fullName: name, email: email(login), phone: null, homeCommunityId: community(homeKey).id, showOnLeaderboard: rand() < 0.6 });
+    addUser(login, {
+      displayName: name,
+      fullName: name,
+      email: email(login),
+      phone: null,
+      homeCommunityId: community(homeKey).id,
+      showOnLeaderboard: rand() < 0.6,
+    });
     addMembership(login, "volunteer", { communityId: community(homeKey).id });
     if (team) addMembership(login, "org_member", { organisationId: demoId(`org:${team.key}`) });
     volunteers.push(login);
@@ -261,7 +309,13 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
         lat: Number((anchor.lat + (rand() - 0.5) * 0.004).toFixed(6)),
         lng: Number((anchor.lng + (rand() - 0.5) * 0.004).toFixed(6)),
         capacityPerMonth: pick([4, 8, 10, 20, 30, 60]),
-        weekdays: pick([[1, 2, 3, 4, 5], [6, 7], [1, 3, 5], [2, 4], [1, 2, 3, 4, 5, 6, 7]]),
+        weekdays: pick([
+          [1, 2, 3, 4, 5],
+          [6, 7],
+          [1, 3, 5],
+          [2, 4],
+          [1, 2, 3, 4, 5, 6, 7],
+        ]),
         active: n % 9 !== 8,
         createdByUserId: userId(orgAdmin.get(o.key)!),
         createdAt: daysAgo(300 - n),
@@ -275,12 +329,20 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
 
   // ------------------------------------------------------------ agreements
   const agreementRows: (typeof schema.agreements.$inferInsert)[] = [];
-  const addAgreement = (orgKey: string, place: { communityKey?: string; streetKey?: string }, status: "active" | "proposed" | "expired" | "ended") => {
+  const addAgreement = (
+    orgKey: string,
+    place: { communityKey?: string; streetKey?: string },
+    status: "active" | "proposed" | "expired" | "ended",
+  ) => {
     const n = agreementRows.length;
     const startsDaysAgo = status === "expired" ? 500 : status === "proposed" ? -7 : 200 + n;
     const starts = daysAgo(startsDaysAgo);
     const ends = status === "expired" ? daysAgo(135) : new Date(starts.getTime() + 365 * DAY);
-    const proposer = place.communityKey ? staffLogin.get(place.communityKey)! : place.streetKey === "dongxin" ? "jiedao" : `jiedao-${place.streetKey}`;
+    const proposer = place.communityKey
+      ? staffLogin.get(place.communityKey)!
+      : place.streetKey === "dongxin"
+        ? "jiedao"
+        : `jiedao-${place.streetKey}`;
     agreementRows.push({
       id: demoId(`agreement:${n}`),
       organisationId: demoId(`org:${orgKey}`),
@@ -321,17 +383,33 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
   type Status = (typeof schema.needStatuses)[number];
   const repeat = (status: Status, n: number) => Array<Status>(n).fill(status);
   const microStatuses = shuffle([
-    ...repeat("draft", 4), ...repeat("pending_review", 12), ...repeat("published", 26), ...repeat("claimed", 10),
-    ...repeat("fulfilled", 6), ...repeat("completed", 20), ...repeat("rejected", 4), ...repeat("withdrawn", 2),
+    ...repeat("draft", 4),
+    ...repeat("pending_review", 12),
+    ...repeat("published", 26),
+    ...repeat("claimed", 10),
+    ...repeat("fulfilled", 6),
+    ...repeat("completed", 20),
+    ...repeat("rejected", 4),
+    ...repeat("withdrawn", 2),
   ]);
-  const needStatusList = shuffle([...repeat("published", 16), ...repeat("claimed", 5), ...repeat("fulfilled", 2), ...repeat("completed", 7)]);
+  const needStatusList = shuffle([
+    ...repeat("published", 16),
+    ...repeat("claimed", 5),
+    ...repeat("fulfilled", 2),
+    ...repeat("completed", 7),
+  ]);
   const plans: { template: NeedTemplate; status: Status; communityKey: string }[] = [];
   microStatuses.forEach((status, i) => {
-    const communityKey = i % 3 === 0 ? "shaliubeilu" : i % 2 === 0 ? dongxinCommunities[i % 5]!.key : communityRows[i % communityRows.length]!.key;
+    const communityKey =
+      i % 3 === 0 ? "shaliubeilu" : i % 2 === 0 ? dongxinCommunities[i % 5]!.key : communityRows[i % communityRows.length]!.key;
     plans.push({ template: microWishTemplates[i % microWishTemplates.length]!, status, communityKey });
   });
   needStatusList.forEach((status, i) => {
-    plans.push({ template: communityNeedTemplates[i % communityNeedTemplates.length]!, status, communityKey: communityRows[(i * 5) % communityRows.length]!.key });
+    plans.push({
+      template: communityNeedTemplates[i % communityNeedTemplates.length]!,
+      status,
+      communityKey: communityRows[(i * 5) % communityRows.length]!.key,
+    });
   });
   ["shaliubeilu", "fengqili", "sanshengli", "yihongxili", "jinaoguoji", "yuandeli"].forEach((communityKey, i) => {
     plans.push({ template: projectTemplates[i % projectTemplates.length]!, status: i === 5 ? "completed" : "published", communityKey });
@@ -360,16 +438,35 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     const onBehalf = isWish && n % 6 === 5;
     const resident = residents.length ? residents[n % residents.length]! : null;
     const poster = !isWish || onBehalf || !resident ? staff : resident;
-    const beneficiaryUserId = onBehalf && communityKey === "shaliubeilu" ? userId("13800000001") : onBehalf && resident ? userId(resident) : null;
+    const beneficiaryUserId =
+      onBehalf && communityKey === "shaliubeilu" ? userId("13800000001") : onBehalf && resident ? userId(resident) : null;
     const beneficiaryName = onBehalf && !beneficiaryUserId ? "赵奶奶" : null;
-    const ageDays = template.kind === "project" && status === "published" ? int(20, 60) : { draft: int(0, 10), pending_review: int(0, 4), published: int(2, 60), claimed: int(6, 20), fulfilled: int(14, 40), completed: int(30, 330), rejected: int(10, 100), withdrawn: int(10, 100) }[status];
+    const ageDays =
+      template.kind === "project" && status === "published"
+        ? int(20, 60)
+        : {
+            draft: int(0, 10),
+            pending_review: int(0, 4),
+            published: int(2, 60),
+            claimed: int(6, 20),
+            fulfilled: int(14, 40),
+            completed: int(30, 330),
+            rejected: int(10, 100),
+            withdrawn: int(10, 100),
+          }[status];
     const createdAt = daysAgo(ageDays, int(8, 20));
-    const publishedAt = ["published", "claimed", "fulfilled", "completed"].includes(status) ? new Date(createdAt.getTime() + int(2, 30) * HOUR) : null;
-    const title = template.kind === "project" && communityKey !== "shaliubeilu" ? template.title.replace("沙柳北路", c.name.replace("社区", "")) : template.title;
+    const publishedAt = ["published", "claimed", "fulfilled", "completed"].includes(status)
+      ? new Date(createdAt.getTime() + int(2, 30) * HOUR)
+      : null;
+    const title =
+      template.kind === "project" && communityKey !== "shaliubeilu"
+        ? template.title.replace("沙柳北路", c.name.replace("社区", ""))
+        : template.title;
     // A few residents typed their phone number into the text: public views must hide it.
     const description = isWish && n % 10 === 4 ? `${template.description}有事可以打我电话13912345678。` : template.description;
     const residentRow = resident ? users.find((u) => u.id === userId(resident)) : undefined;
-    const claimedAt = status === "claimed" ? daysAgo(int(1, 5), int(9, 17)) : publishedAt ? new Date(publishedAt.getTime() + int(1, 4) * DAY) : null;
+    const claimedAt =
+      status === "claimed" ? daysAgo(int(1, 5), int(9, 17)) : publishedAt ? new Date(publishedAt.getTime() + int(1, 4) * DAY) : null;
     const fulfilledAt = claimedAt && ["fulfilled", "completed"].includes(status) ? new Date(claimedAt.getTime() + int(1, 6) * DAY) : null;
     const completedAt = status === "completed" && fulfilledAt ? new Date(fulfilledAt.getTime() + int(1, 3) * DAY) : null;
     needRows.push({
@@ -400,7 +497,10 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     if (isWish) audit(userId(poster), "need.submit", id, new Date(createdAt.getTime() + MINUTE));
     if (status === "pending_review") return;
     if (status === "withdrawn") return void audit(userId(poster), "need.withdraw", id, new Date(createdAt.getTime() + 2 * HOUR));
-    if (status === "rejected") return void audit(userId(staff), "need.reject", id, new Date(createdAt.getTime() + 5 * HOUR), { reason: needRows[needRows.length - 1]!.rejectReason });
+    if (status === "rejected")
+      return void audit(userId(staff), "need.reject", id, new Date(createdAt.getTime() + 5 * HOUR), {
+        reason: needRows[needRows.length - 1]!.rejectReason,
+      });
     if (isWish) audit(userId(staff), "need.approve", id, publishedAt!);
 
     const streetKey = c.streetKey;
@@ -447,7 +547,12 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
         endedAt: new Date(at.getTime() + (expired ? 14 : 2) * DAY),
       });
       audit(userId(orgAdmin.get(org.key)!), "need.claim", id, at, { organisation: org.name });
-      audit(expired ? null : userId(orgAdmin.get(org.key)!), expired ? "claim.expire" : "need.release", id, new Date(at.getTime() + (expired ? 14 : 2) * DAY));
+      audit(
+        expired ? null : userId(orgAdmin.get(org.key)!),
+        expired ? "claim.expire" : "need.release",
+        id,
+        new Date(at.getTime() + (expired ? 14 : 2) * DAY),
+      );
     }
     if (!claimedAt || status === "published") return;
     const org = claimerFor(streetKey, template.category);
@@ -466,7 +571,8 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     });
     audit(claimer, "need.claim", id, claimedAt, { organisation: org.name });
     if (fulfilledAt) audit(claimer, "need.fulfil", id, fulfilledAt);
-    if (completedAt) audit(isWish ? userId(poster) : userId(staff), "need.confirm", id, completedAt, { rating: needRows[needRows.length - 1]!.rating });
+    if (completedAt)
+      audit(isWish ? userId(poster) : userId(staff), "need.confirm", id, completedAt, { rating: needRows[needRows.length - 1]!.rating });
   });
   await insertAll(tx, schema.needs, needRows);
   await insertAll(tx, schema.needItems, itemRows);
@@ -507,7 +613,11 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
       createdAt: new Date(startsAt.getTime() - 10 * DAY),
     });
   }
-  await insertAll(tx, schema.activities, activityRows.map(({ organiser: _o, ...row }) => row));
+  await insertAll(
+    tx,
+    schema.activities,
+    activityRows.map(({ organiser: _o, ...row }) => row),
+  );
 
   const signupRows: (typeof schema.activitySignups.$inferInsert)[] = [];
   const attendanceRows: (typeof schema.attendances.$inferInsert)[] = [];
@@ -519,12 +629,26 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     const attendees = i < 45 ? (i % 3 !== 0 ? ["zhiyuanzhe", ...others.slice(0, 44)] : others.slice(0, 45)) : others.slice(0, int(3, 9));
     if (i >= 45 && i % 4 === 1) attendees.push("zhiyuanzhe");
     for (const login of attendees) {
-      signupRows.push({ id: demoId(`signup:${i}:${login}`), activityId: activity.id!, volunteerId: userId(login), createdAt: new Date(activity.startsAt.getTime() - int(2, 9) * DAY) });
+      signupRows.push({
+        id: demoId(`signup:${i}:${login}`),
+        activityId: activity.id!,
+        volunteerId: userId(login),
+        createdAt: new Date(activity.startsAt.getTime() - int(2, 9) * DAY),
+      });
       if (i >= 45) continue;
       const checkIn = new Date(activity.startsAt.getTime() + int(0, 15) * MINUTE);
       const checkOut = new Date(activity.endsAt.getTime() - int(0, 15) * MINUTE);
       const attendanceId = demoId(`attendance:${i}:${login}`);
-      attendanceRows.push({ id: attendanceId, activityId: activity.id!, volunteerId: userId(login), checkInAt: checkIn, checkOutAt: checkOut, source: rand() < 0.5 ? "qr" : "organiser", recordedByUserId: userId(activity.organiser), createdAt: checkIn });
+      attendanceRows.push({
+        id: attendanceId,
+        activityId: activity.id!,
+        volunteerId: userId(login),
+        checkInAt: checkIn,
+        checkOutAt: checkOut,
+        source: rand() < 0.5 ? "qr" : "organiser",
+        recordedByUserId: userId(activity.organiser),
+        createdAt: checkIn,
+      });
       const entry = {
         id: demoId(`entry:${i}:${login}`),
         volunteerId: userId(login),
@@ -543,7 +667,13 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
       // The two most recent activities are still awaiting the organiser's approval.
       if (i < 2) continue;
       const rejected = rand() < 0.02;
-      reviewRows.push({ hourEntryId: entry.id, decision: rejected ? "rejected" : "approved", reason: rejected ? "签到记录与现场名单不符" : null, reviewedByUserId: userId(activity.organiser), reviewedAt: new Date(checkOut.getTime() + DAY) });
+      reviewRows.push({
+        hourEntryId: entry.id,
+        decision: rejected ? "rejected" : "approved",
+        reason: rejected ? "签到记录与现场名单不符" : null,
+        reviewedByUserId: userId(activity.organiser),
+        reviewedAt: new Date(checkOut.getTime() + DAY),
+      });
       if (!rejected) approvedEntries.push(entry);
     }
   });
@@ -557,16 +687,38 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
   const corrections: (typeof schema.hourEntries.$inferInsert)[] = [];
   for (const original of approvedEntries.filter((_, k) => k % 397 === 11).slice(0, 5)) {
     const at = new Date(original.endsAt.getTime() + 3 * DAY);
-    reversals.push({ ...original, id: demoId(`reversal:${original.id}`), kind: "reversal", minutes: -original.minutes, reversesId: original.id, attendanceId: null, note: "签退时间登记有误，冲正", createdAt: at });
+    reversals.push({
+      ...original,
+      id: demoId(`reversal:${original.id}`),
+      kind: "reversal",
+      minutes: -original.minutes,
+      reversesId: original.id,
+      attendanceId: null,
+      note: "签退时间登记有误，冲正",
+      createdAt: at,
+    });
     const endsAt = new Date(original.endsAt.getTime() - 30 * MINUTE);
-    corrections.push({ ...original, id: demoId(`correction:${original.id}`), kind: "correction", endsAt, minutes: Math.floor((endsAt.getTime() - original.startsAt.getTime()) / MINUTE), note: "按现场签退表更正", createdAt: at });
+    corrections.push({
+      ...original,
+      id: demoId(`correction:${original.id}`),
+      kind: "correction",
+      endsAt,
+      minutes: Math.floor((endsAt.getTime() - original.startsAt.getTime()) / MINUTE),
+      note: "按现场签退表更正",
+      createdAt: at,
+    });
   }
   await insertAll(tx, schema.hourEntries, reversals);
   await insertAll(tx, schema.hourEntries, corrections);
   await insertAll(
     tx,
     schema.hourEntryReviews,
-    corrections.map((e) => ({ hourEntryId: e.id!, decision: "approved" as const, reviewedByUserId: e.recordedByUserId, reviewedAt: e.createdAt! })),
+    corrections.map((e) => ({
+      hourEntryId: e.id!,
+      decision: "approved" as const,
+      reviewedByUserId: e.recordedByUserId,
+      reviewedAt: e.createdAt!,
+    })),
   );
   await insertAll(tx, schema.auditEvents, auditRows);
 

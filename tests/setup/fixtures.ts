@@ -4,9 +4,15 @@ import * as s from "#db/schema";
 import { db } from "~/lib/db.server";
 
 export async function createPlaces() {
-  const [district] = await db().insert(s.districts).values({ name: `区${randomUUID().slice(0, 6)}` }).returning();
+  const [district] = await db()
+    .insert(s.districts)
+    .values({ name: `区${randomUUID().slice(0, 6)}` })
+    .returning();
   const [street] = await db().insert(s.streets).values({ districtId: district!.id, name: "测试街道", lat: 39.1, lng: 117.2 }).returning();
-  const [community] = await db().insert(s.communities).values({ streetId: street!.id, name: "测试社区", lat: 39.1, lng: 117.2 }).returning();
+  const [community] = await db()
+    .insert(s.communities)
+    .values({ streetId: street!.id, name: "测试社区", lat: 39.1, lng: 117.2 })
+    .returning();
   return { district: district!, street: street!, community: community! };
 }
 
@@ -19,14 +25,26 @@ export async function createUser(overrides: Partial<typeof s.users.$inferInsert>
 }
 
 export async function createOrganisation(streetId: string, type = "bank") {
-  const [org] = await db().insert(s.organisations).values({ type, name: `测试单位${randomUUID().slice(0, 4)}`, streetId }).returning();
+  const [org] = await db()
+    .insert(s.organisations)
+    .values({ type, name: `测试单位${randomUUID().slice(0, 4)}`, streetId })
+    .returning();
   return org!;
 }
 
 export async function createWish(communityId: string, postedByUserId: string, overrides: Partial<typeof s.needs.$inferInsert> = {}) {
   const [need] = await db()
     .insert(s.needs)
-    .values({ kind: "micro_wish", title: "灯坏了", description: "厨房灯不亮", communityId, status: "published", postedByUserId, publishedAt: new Date(), ...overrides })
+    .values({
+      kind: "micro_wish",
+      title: "灯坏了",
+      description: "厨房灯不亮",
+      communityId,
+      status: "published",
+      postedByUserId,
+      publishedAt: new Date(),
+      ...overrides,
+    })
     .returning();
   return need!;
 }
@@ -34,12 +52,26 @@ export async function createWish(communityId: string, postedByUserId: string, ov
 export async function createActivity(communityId: string, createdByUserId: string, startsAt: Date, hours: number) {
   const [activity] = await db()
     .insert(s.activities)
-    .values({ communityId, createdByUserId, title: "环境清整", category: "environment", startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000), capacity: 10 })
+    .values({
+      communityId,
+      createdByUserId,
+      title: "环境清整",
+      category: "environment",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + hours * 3_600_000),
+      capacity: 10,
+    })
     .returning();
   return activity!;
 }
 
-export function hourEntry(activity: typeof s.activities.$inferSelect, volunteerId: string, recordedByUserId: string, startsAt: Date, endsAt: Date) {
+export function hourEntry(
+  activity: typeof s.activities.$inferSelect,
+  volunteerId: string,
+  recordedByUserId: string,
+  startsAt: Date,
+  endsAt: Date,
+) {
   return {
     volunteerId,
     activityId: activity.id,

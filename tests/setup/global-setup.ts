@@ -58,7 +58,9 @@ export async function setup(project: TestProject) {
   return async () => {
     const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
     try {
-      const leftovers = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like ${"linli_t_%"} or datname = ${template}`;
+      const leftovers = await cleanup<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${"linli_t_%"} or datname = ${template}`;
       for (const { datname } of leftovers) await cleanup.unsafe(`drop database if exists "${datname}" with (force)`);
     } finally {
       await cleanup.end();

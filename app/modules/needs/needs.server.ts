@@ -69,7 +69,9 @@ function toPublicNeed(row: PublicNeedRow, items: PublicNeed["items"]): PublicNee
   // A micro-wish is shown as the resident's (masked); a community need or project as the community's.
   const requesterName =
     row.kind === "micro_wish"
-      ? maskName(row.beneficiaryName ?? row.beneficiaryFullName ?? row.beneficiaryDisplayName ?? row.posterFullName ?? row.posterDisplayName)
+      ? maskName(
+          row.beneficiaryName ?? row.beneficiaryFullName ?? row.beneficiaryDisplayName ?? row.posterFullName ?? row.posterDisplayName,
+        )
       : row.communityName;
   return {
     id: row.id,
@@ -125,7 +127,8 @@ export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: Pu
     conditions.push(or(ilike(needs.title, pattern), ilike(needs.description, pattern)) as SQL);
   }
   const cursor = decodeCursor(query.cursor);
-  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
+  if (query.cursor && !cursor)
+    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
   if (cursor) {
     conditions.push(sql`(${needs.createdAt}, ${needs.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   }
@@ -148,5 +151,3 @@ export async function getPublicNeed(id: string): Promise<PublicNeed> {
   const items = await itemsByNeed(row.kind === "project" ? [row.id] : []);
   return toPublicNeed(row, items.get(row.id) ?? []);
 }
-
-

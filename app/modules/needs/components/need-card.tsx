@@ -9,8 +9,7 @@ export function NeedCard({ need }: { need: PublicNeed }) {
     <article className="need-card">
       <p className="need-card__meta">
         <span className={`badge badge--${need.status}`}>{t(`status.${need.status}`)}</span>{" "}
-        <span className="badge badge--kind">{t(`kind.${need.kind}`)}</span>{" "}
-        <span>{t(`category.${need.category ?? "none"}`)}</span>
+        <span className="badge badge--kind">{t(`kind.${need.kind}`)}</span> <span>{t(`category.${need.category ?? "none"}`)}</span>
       </p>
       <h3 className="need-card__title">
         <Link to={`/wishes/${need.id}`}>{need.title}</Link>
