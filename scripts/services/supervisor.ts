@@ -111,6 +111,18 @@ function ensurePostgresBinaries(log: Log) {
   }
 }
 
+/** As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder. */
+function ensureTraversableByPostgresUser(dataDir: string) {
+  fs.chmodSync(dataDir, 0o755);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the 'postgres' user here and cannot enter ${dir}: choose a LINLI_DATA_DIR outside it, or chmod o+x it`,
+      );
+    }
+  }
+}
+
 function runningPostgresPort(pgDir: string): number | null {
   const pidFile = path.join(pgDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
@@ -130,6 +142,7 @@ async function startPostgres(dataDir: string, secrets: Secrets, log: Log, fast: 
   ensurePostgresBinaries(log);
   const pgDir = path.join(dataDir, "postgres");
   const user = "linli";
+  if (os.userInfo().uid === 0) ensureTraversableByPostgresUser(dataDir);
   const urlFor = (port: number) => `postgres://${user}:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`;
 
   const runningPort = runningPostgresPort(pgDir);

@@ -1,0 +1,86 @@
+// The embedded-service supervisor: Meilisearch is restarted when it dies, instances with different
+// data folders do not collide, and stop() leaves nothing running.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startServices, type Supervisor } from "../../scripts/services/supervisor";
+
+const dirs: string[] = [];
+const running: Supervisor[] = [];
+
+function tempDataDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linli-supervisor-"));
+  dirs.push(dir);
+  return dir;
+}
+
+async function healthy(url: string) {
+  try {
+    return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Meilisearch only: the database is the test suite's own, so no second PostgreSQL starts here.
+const meiliOnly = () => ({ DATABASE_URL: process.env.DATABASE_URL, MEILI_BIN: process.env.MEILI_BIN });
+
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.stop()));
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("service supervisor", () => {
+  it("restarts Meilisearch when it dies", async () => {
+    const supervisor = await startServices({ dataDir: tempDataDir(), env: meiliOnly(), log: () => {} });
+    running.push(supervisor);
+    const { meiliUrl } = supervisor.endpoints;
+    const firstPid = supervisor.meiliPid()!;
+    expect(await healthy(meiliUrl)).toBe(true);
+    let restarted = false;
+    supervisor.onMeiliRestart(() => (restarted = true));
+
+    process.kill(firstPid, "SIGKILL");
+    const deadline = Date.now() + 30_000;
+    while (!(restarted && (await healthy(meiliUrl))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(restarted).toBe(true);
+    expect(await healthy(meiliUrl)).toBe(true);
+    expect(supervisor.meiliPid()).not.toBe(firstPid);
+  });
+
+  it("gives instances with different data folders different ports, and stops cleanly", async () => {
+    const a = await startServices({ dataDir: tempDataDir(), env: meiliOnly(), log: () => {} });
+    const b = await startServices({ dataDir: tempDataDir(), env: meiliOnly(), log: () => {} });
+    expect(a.endpoints.meiliUrl).not.toBe(b.endpoints.meiliUrl);
+    expect(a.endpoints.meiliMasterKey).not.toBe(b.endpoints.meiliMasterKey);
+    const pids = [a.meiliPid()!, b.meiliPid()!];
+    await Promise.all([a.stop(), b.stop()]);
+    expect(pids.map(alive)).toEqual([false, false]);
+    expect(await healthy(a.endpoints.meiliUrl)).toBe(false);
+  });
+
+  it("starts nothing when external servers are configured", async () => {
+    const supervisor = await startServices({
+      dataDir: tempDataDir(),
+      env: { DATABASE_URL: "postgres://x:y@db.example:5432/linli", MEILI_URL: "http://search.example:7700/", MEILI_MASTER_KEY: "k" },
+      log: () => {},
+    });
+    expect(supervisor.endpoints).toEqual({
+      databaseUrl: "postgres://x:y@db.example:5432/linli",
+      meiliUrl: "http://search.example:7700",
+      meiliMasterKey: "k",
+    });
+    expect(supervisor.meiliPid()).toBeUndefined();
+    await supervisor.stop();
+  });
+});

@@ -1,0 +1,12 @@
+import * as schema from "#db/schema";
+import { seedDemoData } from "#db/seed";
+import { db } from "~/lib/db.server";
+
+// Tests need real hashes only where they log in; a fixed placeholder keeps the suite fast.
+export const TEST_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$dGVzdHNhbHR0ZXN0c2FsdA$3Q9nB3sTj8k7uJ6v4hzr0tq9F1Wl6dXz9YI2m0p1k2E";
+
+export function seedDemo(now = new Date("2026-11-23T04:00:00Z")) {
+  return seedDemoData(db() as never, { passwordHash: TEST_PASSWORD_HASH, now });
+}
+
+export { schema };
