@@ -20,8 +20,9 @@ function alive(pid: number) {
 
 describe("npm start", () => {
   it("serves the app with demo data on embedded services, then stops cleanly", async () => {
-    const env: Record<string, string | undefined> = { ...process.env, LINLI_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production" };
-    for (const key of ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "LINLI_INDEX_PREFIX"]) delete env[key];
+    const env: NodeJS.ProcessEnv = { ...process.env, LINLI_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production" };
+    // Embedded services of its own: none of the test suite's servers.
+    for (const key of ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "LINLI_INDEX_PREFIX"] as const) delete env[key];
     const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
