@@ -38,7 +38,8 @@ export default function WishPage() {
       <h1>{need.title}</h1>
       <p className="need-card__place">{t("wishes.place", { street: need.streetName, community: need.communityName })}</p>
       <p>
-        {t("wishes.postedBy", { name: need.requesterName })} · {t("wishes.postedAt", { date })}
+        {t(need.kind === "micro_wish" ? "wishes.postedBy" : "wishes.postedByCommunity", { name: need.requesterName })} ·{" "}
+        {t("wishes.postedAt", { date })}
       </p>
       <p className="need-page__description">{need.description}</p>
       {need.items.length > 0 ? (

@@ -37,6 +37,7 @@ describe("detectLocale", () => {
   it("defaults to Chinese", () => expect(detectLocale(request({}))).toBe("zh-CN"));
   it("follows the language switch's cookie first", () =>
     expect(detectLocale(request({ Cookie: "a=1; lng=en", "Accept-Language": "zh-CN" }))).toBe("en"));
-  it("then the browser's language", () => expect(detectLocale(request({ "Accept-Language": "en-GB,en;q=0.9" }))).toBe("en"));
+  it("stays Chinese for a browser set to English until English is chosen", () =>
+    expect(detectLocale(request({ "Accept-Language": "en-GB,en;q=0.9" }))).toBe("zh-CN"));
   it("ignores unknown cookie values", () => expect(detectLocale(request({ Cookie: "lng=fr" }))).toBe("zh-CN"));
 });

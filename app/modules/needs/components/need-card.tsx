@@ -16,7 +16,8 @@ export function NeedCard({ need }: { need: PublicNeed }) {
       </h3>
       <p className="need-card__place">{t("wishes.place", { street: need.streetName, community: need.communityName })}</p>
       <p className="need-card__who">
-        {t("wishes.postedBy", { name: need.requesterName })} · {t("wishes.postedAt", { date })}
+        {t(need.kind === "micro_wish" ? "wishes.postedBy" : "wishes.postedByCommunity", { name: need.requesterName })} ·{" "}
+        {t("wishes.postedAt", { date })}
       </p>
     </article>
   );
