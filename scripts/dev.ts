@@ -10,9 +10,9 @@ await prepareDatabase(supervisor.endpoints.databaseUrl, { seed: process.env.LINL
 supervisor.onMeiliRestart(() => log("meilisearch restarted"));
 
 const cli = createRequire(import.meta.url).resolve("@remix-run/dev/dist/cli.js");
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 // `remix dev --manual` runs our server and tells the browser to reload after each rebuild.
-const child = spawn(process.execPath, [cli, "dev", "--manual", "-c", `"${process.execPath}" "${tsx}" scripts/dev-server.ts`], {
+// remix splits the command on spaces without a shell: name tsx by the bin path npm puts on PATH.
+const child = spawn(process.execPath, [cli, "dev", "--manual", "-c", "tsx scripts/dev-server.ts"], {
   cwd: projectRoot,
   stdio: "inherit",
   env: process.env,
