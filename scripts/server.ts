@@ -3,6 +3,7 @@ import path from "node:path";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { isCrossOriginWrite } from "../app/lib/csrf.server";
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const serverBuildPath = path.join(projectRoot, "build", "index.js");
@@ -15,9 +16,32 @@ export async function importServerBuild(): Promise<ServerBuild> {
 export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string) {
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or a hop count) lets req.ip and the host come from X-Forwarded-*.
+  if (process.env.TRUST_PROXY)
+    app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+  app.use((req, res, next) => {
+    const crossOrigin = isCrossOriginWrite({
+      method: req.method,
+      host: req.get("x-forwarded-host") && app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host"),
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+    });
+    if (!crossOrigin) return next();
+    const wantsJson = req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json";
+    res.status(403);
+    if (wantsJson) res.json({ error: { code: "forbidden", message: "cross-origin request refused" } });
+    else res.type("text/plain").send("403 Forbidden: cross-origin request refused");
+  });
   // Fingerprinted assets can be cached for good; the rest of public/ briefly.
   app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build: async () => getBuild(), mode }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: async () => getBuild(),
+      mode,
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
   return app;
 }

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .regex(/^[a-zA-Z0-9_-]*$/, "letters, digits, - and _ only")
     .default("linli_"),
   LINLI_DATA_DIR: z.string().default(".data"),
+  /** Days a partner has to fulfil a claimed wish before it returns to the wall. */
+  LINLI_CLAIM_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
 

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiHandler, jsonResponse } from "~/lib/api.server";
 import { notFound } from "~/lib/errors";
-import { getPublicNeed } from "~/modules/needs/needs.server";
+import { getViewer } from "~/modules/accounts/auth.server";
+import { getNeedFor } from "~/modules/needs/needs.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const id = z.uuid().safeParse(params.id);
     if (!id.success) throw notFound("need");
-    return jsonResponse(await getPublicNeed(id.data));
+    return jsonResponse(await getNeedFor(await getViewer(request), id.data));
   });
 }

@@ -1,8 +1,20 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiHandler, jsonResponse, parseQuery } from "~/lib/api.server";
-import { NeedListQuery } from "~/modules/needs/needs.schema";
-import { listPublicNeeds } from "~/modules/needs/needs.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { apiHandler, jsonResponse, parseJsonBody, parseQuery } from "~/lib/api.server";
+import { AppError } from "~/lib/errors";
+import { requireUser } from "~/modules/accounts/auth.server";
+import { NeedInput, NeedListQuery } from "~/modules/needs/needs.schema";
+import { getNeedFor, listPublicNeeds } from "~/modules/needs/needs.server";
+import { createNeed } from "~/modules/needs/transitions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return apiHandler(async () => jsonResponse(await listPublicNeeds(parseQuery(NeedListQuery, request))));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST") throw new AppError("not_found", "use POST to create a need");
+    const viewer = await requireUser(request);
+    const need = await createNeed(viewer, await parseJsonBody(NeedInput, request));
+    return jsonResponse(await getNeedFor(viewer, need.id), { status: 201 });
+  });
 }

@@ -5,6 +5,7 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { startServices, type Supervisor } from "../../scripts/services/supervisor";
 import { migrateDatabase } from "../../db/migrate";
+import { buildIfNeeded } from "../../scripts/boot";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,6 +27,8 @@ let supervisor: Supervisor | null = null;
 export async function setup(project: TestProject) {
   const dataDir = path.resolve(process.env.LINLI_TEST_DATA_DIR ?? ".data/test");
   const started = Date.now();
+  // HTTP-level tests serve the real build: make it current once, before any file runs.
+  buildIfNeeded();
   // The tests' own servers: external ones only when TEST_DATABASE_URL / TEST_MEILI_URL say so.
   supervisor = await startServices({
     dataDir,

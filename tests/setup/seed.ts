@@ -5,8 +5,8 @@ import { db } from "~/lib/db.server";
 // Tests need real hashes only where they log in; a fixed placeholder keeps the suite fast.
 export const TEST_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$dGVzdHNhbHR0ZXN0c2FsdA$3Q9nB3sTj8k7uJ6v4hzr0tq9F1Wl6dXz9YI2m0p1k2E";
 
-export function seedDemo(now = new Date("2026-11-23T04:00:00Z")) {
-  return seedDemoData(db() as never, { passwordHash: TEST_PASSWORD_HASH, now });
+export function seedDemo(now = new Date("2026-11-23T04:00:00Z"), passwordHash = TEST_PASSWORD_HASH) {
+  return seedDemoData(db(), { passwordHash, now });
 }
 
 export { schema };

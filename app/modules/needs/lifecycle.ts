@@ -1,3 +1,5 @@
+// The micro-wish lifecycle (DESIGN.md): which action moves a need from which state, and who may take it.
+// Pure and table-tested; transitions.server.ts applies it inside a transaction.
 import type { needStatuses } from "#db/schema/enums";
 
 export type NeedStatus = (typeof needStatuses)[number];
@@ -8,3 +10,49 @@ export const publicNeedStatuses = ["published", "claimed", "fulfilled", "complet
 export function isPublicStatus(status: string): boolean {
   return (publicNeedStatuses as readonly string[]).includes(status);
 }
+
+export const needActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm"] as const;
+export type NeedAction = (typeof needActions)[number];
+
+/** How the acting user stands to this need. One user can stand in several ways at once. */
+export type Standing =
+  | "poster" // posted it, or it is posted for them
+  | "staff" // staff of its community, its street's admin, or a platform admin
+  | "partner" // a member of an organisation (may claim)
+  | "claimer"; // a member of the organisation whose claim holds it (or the item)
+
+interface Rule {
+  from: readonly NeedStatus[];
+  to: NeedStatus;
+  who: readonly Standing[];
+}
+
+export const needTransitions: Record<NeedAction, Rule> = {
+  submit: { from: ["draft"], to: "pending_review", who: ["poster", "staff"] },
+  approve: { from: ["pending_review"], to: "published", who: ["staff"] },
+  reject: { from: ["pending_review"], to: "rejected", who: ["staff"] },
+  withdraw: { from: ["draft", "pending_review", "published"], to: "withdrawn", who: ["poster", "staff"] },
+  claim: { from: ["published"], to: "claimed", who: ["partner"] },
+  release: { from: ["claimed"], to: "published", who: ["claimer", "staff"] },
+  fulfil: { from: ["claimed"], to: "fulfilled", who: ["claimer"] },
+  confirm: { from: ["fulfilled"], to: "completed", who: ["poster", "staff"] },
+};
+
+export type TransitionCheck = { ok: true; to: NeedStatus } | { ok: false; error: "forbidden" | "invalid_transition" };
+
+/** Permission first (403), then state (409): someone who may never act learns nothing about the state. */
+export function checkTransition(action: NeedAction, status: NeedStatus, standings: readonly Standing[]): TransitionCheck {
+  const rule = needTransitions[action];
+  if (!rule.who.some((w) => standings.includes(w))) return { ok: false, error: "forbidden" };
+  if (!rule.from.includes(status)) return { ok: false, error: "invalid_transition" };
+  return { ok: true, to: rule.to };
+}
+
+/** Project items move on their own: claim, release, fulfil, confirm. */
+export type ItemStatus = "open" | "claimed" | "fulfilled" | "completed";
+export const itemTransitions: Partial<Record<NeedAction, { from: ItemStatus; to: ItemStatus }>> = {
+  claim: { from: "open", to: "claimed" },
+  release: { from: "claimed", to: "open" },
+  fulfil: { from: "claimed", to: "fulfilled" },
+  confirm: { from: "fulfilled", to: "completed" },
+};

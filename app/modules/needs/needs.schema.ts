@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { needKinds, needStatuses } from "#db/schema/enums";
 import { categoryKeys } from "~/modules/categories/categories";
+import { needActions } from "./lifecycle";
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, "too_long").optional());
 
 export const NeedListQuery = z.object({
   status: z.enum(needStatuses).optional(),
@@ -13,3 +17,46 @@ export const NeedListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type NeedListQuery = z.infer<typeof NeedListQuery>;
+
+export const NeedInput = z.object({
+  kind: z.enum(needKinds),
+  title: z.string({ error: "required" }).trim().min(1, "required").max(80, "too_long"),
+  description: z.string().trim().max(2000, "too_long").default(""),
+  category: z.preprocess((v) => (v === "" ? undefined : v), z.enum(categoryKeys, { error: "category_invalid" }).optional()),
+  communityId: z.uuid("community_required"),
+  items: z
+    .array(
+      z.object({
+        title: z.string().trim().min(1, "required").max(80, "too_long"),
+        description: optionalText(500),
+        category: z.enum(categoryKeys).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  /** Staff posting for a resident (代办): a registered resident, or a name recorded with consent. */
+  onBehalfOf: z
+    .object({
+      userId: z.uuid().optional(),
+      name: optionalText(40),
+      phone: optionalText(30),
+      address: optionalText(200),
+      consent: z.boolean().optional(),
+    })
+    .optional(),
+  contactPhone: optionalText(30),
+  address: optionalText(200),
+});
+export type NeedInput = z.infer<typeof NeedInput>;
+
+export const TransitionInput = z.object({
+  action: z.enum(needActions),
+  reason: optionalText(500),
+  note: optionalText(2000),
+  itemId: z.uuid().optional(),
+  organisationId: z.uuid().optional(),
+  thanks: optionalText(500),
+  rating: z.coerce.number().int().min(1).max(5).optional(),
+  idempotencyKey: optionalText(100),
+});
+export type TransitionInput = z.infer<typeof TransitionInput>;

@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { communities, needItems, needs, streets, users } from "#db/schema";
+import { claims, communities, needItems, needs, streets, users } from "#db/schema";
+import { governsCommunity, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, notFound } from "~/lib/errors";
@@ -146,8 +147,52 @@ export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: Pu
 }
 
 export async function getPublicNeed(id: string): Promise<PublicNeed> {
+  return getNeedFor(null, id);
+}
+
+/** Contact details, shown only to the community's staff, the poster and the organisation holding the claim. */
+export interface NeedPrivateFields {
+  residentName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  rejectReason: string | null;
+}
+
+export async function getNeedFor(viewer: Viewer | null, id: string): Promise<PublicNeed & { private?: NeedPrivateFields }> {
   const [row] = await publicNeedQuery().where(eq(needs.id, id));
-  if (!row || !isPublicStatus(row.status)) throw notFound("need");
+  if (!row) throw notFound("need");
+  const [secret] = await db()
+    .select({
+      postedByUserId: needs.postedByUserId,
+      beneficiaryUserId: needs.beneficiaryUserId,
+      contactPhone: needs.contactPhone,
+      address: needs.address,
+      rejectReason: needs.rejectReason,
+    })
+    .from(needs)
+    .where(eq(needs.id, id));
+  const isPoster = !!viewer && (secret!.postedByUserId === viewer.id || secret!.beneficiaryUserId === viewer.id);
+  const isStaff = !!viewer && governsCommunity(viewer, { communityId: row.communityId, streetId: row.streetId });
+  let isClaimer = false;
+  if (viewer && !isStaff && !isPoster) {
+    const holders = await db()
+      .select({ organisationId: claims.organisationId })
+      .from(claims)
+      .where(and(eq(claims.needId, id), inArray(claims.status, ["active", "fulfilled"])));
+    isClaimer = holders.some((h) => memberOf(viewer, h.organisationId));
+  }
+  if (!isPublicStatus(row.status) && !isPoster && !isStaff) throw notFound("need");
   const items = await itemsByNeed(row.kind === "project" ? [row.id] : []);
-  return toPublicNeed(row, items.get(row.id) ?? []);
+  const view = toPublicNeed(row, items.get(row.id) ?? []);
+  if (!isPoster && !isStaff && !isClaimer) return view;
+  return {
+    ...view,
+    private: {
+      residentName:
+        row.beneficiaryName ?? row.beneficiaryFullName ?? row.beneficiaryDisplayName ?? row.posterFullName ?? row.posterDisplayName,
+      contactPhone: secret!.contactPhone,
+      address: secret!.address,
+      rejectReason: secret!.rejectReason,
+    },
+  };
 }

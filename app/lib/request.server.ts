@@ -1,0 +1,8 @@
+/** What the HTTP server passes to every loader and action (scripts/server.ts). */
+export interface LinliLoadContext {
+  clientAddress?: string;
+}
+
+export function clientAddress(context: unknown): string {
+  return (context as LinliLoadContext | undefined)?.clientAddress ?? "unknown";
+}

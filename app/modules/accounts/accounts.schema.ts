@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { roles } from "#db/schema/enums";
+
+/** Chinese mobile numbers, with or without +86, spaces or dashes. */
+export function normalisePhone(value: string): string {
+  return value.replace(/[\s-]/g, "").replace(/^\+?86(?=1\d{10}$)/, "");
+}
+
+const phone = z
+  .string()
+  .trim()
+  .transform(normalisePhone)
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, "phone_invalid"));
+const email = z.string().trim().toLowerCase().pipe(z.email("email_invalid"));
+const password = z.string().min(8, "password_too_short").max(200, "password_too_long");
+const displayName = z.string().trim().min(1, "required").max(40, "too_long");
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+/** "login" is an email address or a phone number. */
+export const LoginInput = z.object({
+  login: z.string().trim().min(1, "required").max(200),
+  password: z.string().min(1, "required").max(200),
+});
+
+export function normaliseLogin(login: string): { email?: string; phone?: string; key: string } {
+  const trimmed = login.trim();
+  if (trimmed.includes("@")) return { email: trimmed.toLowerCase(), key: trimmed.toLowerCase() };
+  const p = normalisePhone(trimmed);
+  return { phone: p, key: p };
+}
+
+export const SignupInput = z
+  .object({
+    displayName,
+    email: optional(email),
+    phone: optional(phone),
+    password,
+    communityId: z.uuid("community_required"),
+    role: z.enum(["resident", "volunteer"]),
+    consent: z.literal(["on", "true", true], { error: "consent_required" }),
+  })
+  .refine((v) => v.email || v.phone, { message: "email_or_phone_required", path: ["email"] });
+
+/** Staff register a resident: phone-only, or with no login at all; the resident's consent is recorded. */
+export const ResidentOnBehalfInput = z.object({
+  displayName,
+  fullName: optional(z.string().trim().max(40)),
+  phone: optional(phone),
+  address: optional(z.string().trim().max(200)),
+  communityId: z.uuid("community_required"),
+  consent: z.literal(["on", "true", true], { error: "consent_required" }),
+});
+
+export const PasswordChangeInput = z
+  .object({ currentPassword: z.string().min(1, "required"), newPassword: password, confirmPassword: z.string() })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "passwords_differ", path: ["confirmPassword"] });
+
+export const InvitationInput = z.object({
+  role: z.enum(roles),
+  communityId: optional(z.uuid()),
+  streetId: optional(z.uuid()),
+  organisationId: optional(z.uuid()),
+  email: optional(email),
+  phone: optional(phone),
+});
+
+/** Accepting an invitation: a new account gives a name and password; a signed-in user gives nothing. */
+export const AcceptInvitationInput = z.object({ displayName: optional(displayName), password: optional(password) });
+
+export const MembershipChange = z.object({
+  userId: z.uuid(),
+  role: z.enum(roles),
+  communityId: optional(z.uuid()),
+  streetId: optional(z.uuid()),
+  organisationId: optional(z.uuid()),
+});

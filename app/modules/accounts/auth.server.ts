@@ -1,0 +1,124 @@
+// Sessions (lucia v3, kept behind this one module so it can be swapped without touching routes).
+import { Lucia, TimeSpan } from "lucia";
+import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { communities, memberships, sessions, users } from "#db/schema";
+import { db } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
+import type { Viewer, ViewerMembership } from "./accounts.policy";
+
+export const SESSION_COOKIE = "linli_session";
+// Sliding expiry: lucia extends a session used in the second half of its life.
+const SESSION_LIFETIME = new TimeSpan(30, "d");
+
+// One lucia per database handle (tests switch databases between files).
+const instances = new WeakMap<object, Lucia>();
+
+function lucia(): Lucia {
+  const database = db();
+  let instance = instances.get(database);
+  if (!instance) {
+    instance = new Lucia(new DrizzlePostgreSQLAdapter(database, sessions, users), {
+      sessionExpiresIn: SESSION_LIFETIME,
+      sessionCookie: { name: SESSION_COOKIE, expires: false },
+    });
+    instances.set(database, instance);
+  }
+  return instance;
+}
+
+function readSessionId(request: Request): string | null {
+  const cookie = request.headers.get("Cookie") ?? "";
+  const match = cookie.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
+  return match?.[1] ?? null;
+}
+
+/** Secure whenever the request reached us over HTTPS (directly or through a proxy that says so). */
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https";
+}
+
+function cookieHeader(request: Request, value: string, maxAgeSeconds: number): string {
+  const parts = [`${SESSION_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (isHttps(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export async function createSession(request: Request, userId: string): Promise<string> {
+  const session = await lucia().createSession(userId, {});
+  // The cookie outlives the session; the database's sliding expiry decides when it ends.
+  return cookieHeader(request, session.id, 400 * 24 * 3600);
+}
+
+export function clearedSessionCookie(request: Request): string {
+  return cookieHeader(request, "", 0);
+}
+
+export async function endSession(request: Request): Promise<void> {
+  const id = readSessionId(request);
+  if (id) await lucia().invalidateSession(id);
+}
+
+/** Signs the user out everywhere but here. */
+export async function endOtherSessions(request: Request, userId: string): Promise<number> {
+  const id = readSessionId(request) ?? "";
+  const removed = await db()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, id)))
+    .returning({ id: sessions.id });
+  return removed.length;
+}
+
+export async function endAllSessions(userId: string): Promise<void> {
+  await lucia().invalidateUserSessions(userId);
+}
+
+async function loadViewer(request: Request): Promise<Viewer | null> {
+  const id = readSessionId(request);
+  if (!id) return null;
+  const { session, user } = await lucia().validateSession(id);
+  if (!session || !user) return null;
+  const [row] = await db()
+    .select({ id: users.id, displayName: users.displayName, deletedAt: users.deletedAt })
+    .from(users)
+    .where(and(eq(users.id, user.id), isNull(users.deletedAt)));
+  if (!row) return null;
+  const rows = await db()
+    .select({
+      role: memberships.role,
+      communityId: memberships.communityId,
+      streetId: memberships.streetId,
+      organisationId: memberships.organisationId,
+      communityStreetId: communities.streetId,
+    })
+    .from(memberships)
+    .leftJoin(communities, eq(communities.id, memberships.communityId))
+    .where(eq(memberships.userId, row.id));
+  const viewerMemberships: ViewerMembership[] = rows.map((m) => ({
+    role: m.role,
+    communityId: m.communityId,
+    streetId: m.streetId,
+    organisationId: m.organisationId,
+    communityStreetId: m.communityStreetId,
+  }));
+  return { id: row.id, displayName: row.displayName, memberships: viewerMemberships };
+}
+
+// Several loaders of one page may ask for the viewer: validate the session once per request.
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = loadViewer(request);
+    viewers.set(request, viewer);
+  }
+  return viewer;
+}
+
+/** The signed-in user, or 401 unauthenticated. Every protected loader and action starts here. */
+export async function requireUser(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw new AppError("unauthenticated", "sign in first");
+  return viewer;
+}

@@ -1,0 +1,325 @@
+// Posting needs and moving them through their lifecycle: every transition checked for permission and
+// state on the server, applied with a conditional UPDATE so concurrent requests cannot both win.
+import { and, eq, inArray } from "drizzle-orm";
+import { claims, communities, needItems, needs, searchOutbox } from "#db/schema";
+import { db, type Transaction } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { AppError, forbidden, notFound } from "~/lib/errors";
+import { domainErrorFromDatabase } from "~/lib/db-errors.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { governsCommunity, memberOf, organisationsOf, residentOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { checkTransition, itemTransitions, type NeedStatus, type Standing } from "./lifecycle";
+import type { NeedInput, TransitionInput } from "./needs.schema";
+
+const HOLDING = ["active", "fulfilled", "completed"] as const;
+
+async function placeOfCommunity(communityId: string) {
+  const [row] = await db()
+    .select({ communityId: communities.id, streetId: communities.streetId })
+    .from(communities)
+    .where(eq(communities.id, communityId));
+  if (!row) throw new AppError("validation_failed", "unknown community", { communityId: "community_required" });
+  return row;
+}
+
+/** Residents post micro-wishes (to review); staff post needs, projects and wishes for residents (published at once). */
+export async function createNeed(viewer: Viewer, input: NeedInput) {
+  const place = await placeOfCommunity(input.communityId);
+  const isStaff = governsCommunity(viewer, place);
+  if (input.kind !== "micro_wish" && !isStaff) throw forbidden("only the community's staff post community needs and projects");
+  if (input.kind === "micro_wish" && !isStaff && !residentOf(viewer, input.communityId))
+    throw forbidden("post wishes in your own community");
+  if (input.onBehalfOf && !isStaff) throw forbidden("only staff post on someone's behalf");
+  if (input.kind === "project" && !input.items?.length)
+    throw new AppError("validation_failed", "a project needs at least one item", { items: "required" });
+  const onBehalf = input.onBehalfOf;
+  if (onBehalf && !onBehalf.userId && !onBehalf.name)
+    throw new AppError("validation_failed", "name the resident", { "onBehalfOf.name": "required" });
+  if (onBehalf?.name && !onBehalf.consent)
+    throw new AppError("validation_failed", "record the resident's consent", { "onBehalfOf.consent": "consent_required" });
+  const now = new Date();
+  const status: NeedStatus = isStaff ? "published" : "pending_review";
+  return db().transaction(async (tx) => {
+    const [need] = await tx
+      .insert(needs)
+      .values({
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        category: input.category ?? null,
+        communityId: input.communityId,
+        status,
+        postedByUserId: viewer.id,
+        beneficiaryUserId: onBehalf?.userId ?? null,
+        beneficiaryName: onBehalf?.userId ? null : (onBehalf?.name ?? null),
+        contactPhone: onBehalf?.phone ?? input.contactPhone ?? null,
+        address: onBehalf?.address ?? input.address ?? null,
+        consentRecordedAt: onBehalf ? now : null,
+        publishedAt: status === "published" ? now : null,
+      })
+      .returning();
+    if (input.kind === "project" && input.items) {
+      await tx
+        .insert(needItems)
+        .values(
+          input.items.map((item, position) => ({
+            needId: need!.id,
+            position,
+            title: item.title,
+            description: item.description ?? "",
+            category: item.category ?? null,
+          })),
+        );
+    }
+    await recordAudit(tx, {
+      actorUserId: viewer.id,
+      action: "need.create",
+      subjectType: "need",
+      subjectId: need!.id,
+      data: { status, onBehalf: !!onBehalf },
+    });
+    await tx.insert(searchOutbox).values({ entity: "need", entityId: need!.id });
+    return need!;
+  });
+}
+
+interface NeedState {
+  id: string;
+  kind: string;
+  status: NeedStatus;
+  communityId: string;
+  streetId: string;
+  postedByUserId: string;
+  beneficiaryUserId: string | null;
+}
+
+async function loadNeed(tx: Transaction, needId: string): Promise<NeedState> {
+  const [row] = await tx
+    .select({
+      id: needs.id,
+      kind: needs.kind,
+      status: needs.status,
+      communityId: needs.communityId,
+      streetId: communities.streetId,
+      postedByUserId: needs.postedByUserId,
+      beneficiaryUserId: needs.beneficiaryUserId,
+    })
+    .from(needs)
+    .innerJoin(communities, eq(communities.id, needs.communityId))
+    .where(eq(needs.id, needId));
+  if (!row) throw notFound("need");
+  return row;
+}
+
+function standingsOf(viewer: Viewer, need: NeedState, holder: { organisationId: string } | undefined): Standing[] {
+  const standings: Standing[] = [];
+  if (need.postedByUserId === viewer.id || need.beneficiaryUserId === viewer.id) standings.push("poster");
+  if (governsCommunity(viewer, need)) standings.push("staff");
+  if (organisationsOf(viewer).length > 0) standings.push("partner");
+  if (holder && memberOf(viewer, holder.organisationId)) standings.push("claimer");
+  return standings;
+}
+
+function claimingOrganisation(viewer: Viewer, requested: string | undefined): string {
+  const mine = organisationsOf(viewer);
+  if (requested) {
+    if (!mine.includes(requested)) throw forbidden("you can only claim for your own organisation");
+    return requested;
+  }
+  if (mine.length !== 1) throw new AppError("validation_failed", "choose which organisation claims", { organisationId: "required" });
+  return mine[0]!;
+}
+
+export interface TransitionResult {
+  id: string;
+  status: NeedStatus;
+  itemId?: string;
+  itemStatus?: string;
+  claimId?: string;
+}
+
+export async function transitionNeed(viewer: Viewer, needId: string, input: TransitionInput): Promise<TransitionResult> {
+  try {
+    return await db().transaction((tx) => applyTransition(tx, viewer, needId, input));
+  } catch (error) {
+    throw domainErrorFromDatabase(error) ?? error;
+  }
+}
+
+async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, input: TransitionInput): Promise<TransitionResult> {
+  const need = await loadNeed(tx, needId);
+  const itemAction = need.kind === "project" && input.action in itemTransitions;
+  if (itemAction && !input.itemId) throw new AppError("validation_failed", "name the project item", { itemId: "required" });
+  const [holder] = await tx
+    .select({ id: claims.id, organisationId: claims.organisationId, status: claims.status, idempotencyKey: claims.idempotencyKey })
+    .from(claims)
+    .where(
+      and(
+        eq(claims.needId, needId),
+        itemAction ? eq(claims.itemId, input.itemId!) : eq(claims.needId, needId),
+        inArray(claims.status, [...HOLDING]),
+      ),
+    );
+  const standings = standingsOf(viewer, need, holder);
+  const audit = (action: string, data: Record<string, unknown> = {}) =>
+    recordAudit(tx, {
+      actorUserId: viewer.id,
+      action: `need.${action}`,
+      subjectType: "need",
+      subjectId: needId,
+      data: { ...data, ...(input.itemId ? { itemId: input.itemId } : {}) },
+    });
+
+  // A retried claim (same key, or the same organisation already holding it) answers as the first did.
+  if (
+    input.action === "claim" &&
+    holder &&
+    holder.status === "active" &&
+    memberOf(viewer, holder.organisationId) &&
+    (!input.idempotencyKey || holder.idempotencyKey === input.idempotencyKey)
+  ) {
+    return { id: needId, status: need.status, itemId: input.itemId, claimId: holder.id, ...(itemAction ? { itemStatus: "claimed" } : {}) };
+  }
+
+  if (itemAction) return applyItemTransition(tx, viewer, need, input, standings, holder, audit);
+
+  const check = checkTransition(input.action, need.status, standings);
+  if (!check.ok)
+    throw new AppError(
+      check.error,
+      check.error === "forbidden" ? `you may not ${input.action} this need` : `cannot ${input.action} a need that is ${need.status}`,
+    );
+  if (input.action === "reject" && !input.reason)
+    throw new AppError("validation_failed", "give the resident a reason", { reason: "required" });
+  if (input.action === "claim" && need.kind === "project")
+    throw new AppError("validation_failed", "claim one of the project's items", { itemId: "required" });
+
+  const now = new Date();
+  const extra: Partial<typeof needs.$inferInsert> = { updatedAt: now };
+  if (input.action === "approve") extra.publishedAt = now;
+  if (input.action === "reject") extra.rejectReason = input.reason!;
+  if (input.action === "confirm") Object.assign(extra, { completedAt: now, thanks: input.thanks ?? null, rating: input.rating ?? null });
+  const [moved] = await tx
+    .update(needs)
+    .set({ status: check.to, ...extra })
+    .where(and(eq(needs.id, needId), eq(needs.status, need.status)))
+    .returning({ status: needs.status });
+  if (!moved) throw new AppError("conflict", "someone else changed this need first");
+
+  let claimId: string | undefined;
+  if (input.action === "claim") {
+    const organisationId = claimingOrganisation(viewer, input.organisationId);
+    const [claim] = await tx
+      .insert(claims)
+      .values({
+        needId,
+        organisationId,
+        claimedByUserId: viewer.id,
+        idempotencyKey: input.idempotencyKey ?? null,
+        claimedAt: now,
+        dueAt: new Date(now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
+      })
+      .returning({ id: claims.id });
+    claimId = claim!.id;
+  } else if (holder && ["release", "fulfil", "confirm"].includes(input.action)) {
+    const claimStatus = { release: "released", fulfil: "fulfilled", confirm: "completed" }[
+      input.action as "release" | "fulfil" | "confirm"
+    ];
+    await tx
+      .update(claims)
+      .set({
+        status: claimStatus as "released" | "fulfilled" | "completed",
+        ...(input.action === "fulfil" ? { fulfilledAt: now, fulfilmentNote: input.note ?? null } : {}),
+        ...(input.action === "confirm" ? { completedAt: now } : {}),
+        ...(input.action === "release" ? { endedAt: now } : {}),
+      })
+      .where(eq(claims.id, holder.id));
+    claimId = holder.id;
+  }
+  await audit(input.action, {
+    from: need.status,
+    to: check.to,
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(input.note ? { note: input.note } : {}),
+    ...(input.rating ? { rating: input.rating } : {}),
+  });
+  await tx.insert(searchOutbox).values({ entity: "need", entityId: needId });
+  return { id: needId, status: check.to, ...(claimId ? { claimId } : {}) };
+}
+
+async function applyItemTransition(
+  tx: Transaction,
+  viewer: Viewer,
+  need: NeedState,
+  input: TransitionInput,
+  standings: Standing[],
+  holder: { id: string; organisationId: string } | undefined,
+  audit: (action: string, data?: Record<string, unknown>) => Promise<void>,
+): Promise<TransitionResult> {
+  const rule = itemTransitions[input.action]!;
+  const [item] = await tx
+    .select({ id: needItems.id, status: needItems.status })
+    .from(needItems)
+    .where(and(eq(needItems.id, input.itemId!), eq(needItems.needId, need.id)));
+  if (!item) throw notFound("project item");
+  // Permission as for a wish; the project itself must be published for its items to move.
+  const asWish = checkTransition(
+    input.action,
+    input.action === "claim" ? "published" : input.action === "confirm" ? "fulfilled" : "claimed",
+    standings,
+  );
+  if (!asWish.ok) throw new AppError("forbidden", `you may not ${input.action} this item`);
+  if (need.status !== "published" || item.status !== rule.from)
+    throw new AppError("invalid_transition", `cannot ${input.action} an item that is ${item.status}`);
+  const now = new Date();
+  const [moved] = await tx
+    .update(needItems)
+    .set({ status: rule.to })
+    .where(and(eq(needItems.id, item.id), eq(needItems.status, rule.from)))
+    .returning({ id: needItems.id });
+  if (!moved) throw new AppError("conflict", "someone else changed this item first");
+  let claimId = holder?.id;
+  if (input.action === "claim") {
+    const [claim] = await tx
+      .insert(claims)
+      .values({
+        needId: need.id,
+        itemId: item.id,
+        organisationId: claimingOrganisation(viewer, input.organisationId),
+        claimedByUserId: viewer.id,
+        idempotencyKey: input.idempotencyKey ?? null,
+        claimedAt: now,
+        dueAt: new Date(now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
+      })
+      .returning({ id: claims.id });
+    claimId = claim!.id;
+  } else if (holder) {
+    const status = { release: "released", fulfil: "fulfilled", confirm: "completed" }[input.action as "release" | "fulfil" | "confirm"] as
+      "released" | "fulfilled" | "completed";
+    await tx
+      .update(claims)
+      .set({
+        status,
+        ...(input.action === "fulfil" ? { fulfilledAt: now, fulfilmentNote: input.note ?? null } : {}),
+        ...(input.action === "confirm" ? { completedAt: now } : {}),
+        ...(input.action === "release" ? { endedAt: now } : {}),
+      })
+      .where(eq(claims.id, holder.id));
+  }
+  await audit(`item_${input.action}`, { from: item.status, to: rule.to });
+  // The project completes when its last item does.
+  let status: NeedStatus = need.status;
+  if (input.action === "confirm") {
+    const open = await tx
+      .select({ id: needItems.id })
+      .from(needItems)
+      .where(and(eq(needItems.needId, need.id), inArray(needItems.status, ["open", "claimed", "fulfilled"])));
+    if (open.length === 0) {
+      await tx.update(needs).set({ status: "completed", completedAt: now, updatedAt: now }).where(eq(needs.id, need.id));
+      await audit("complete");
+      status = "completed";
+    }
+  }
+  await tx.insert(searchOutbox).values({ entity: "need", entityId: need.id });
+  return { id: need.id, status, itemId: item.id, itemStatus: rule.to, ...(claimId ? { claimId } : {}) };
+}

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { apiHandler, jsonResponse } from "~/lib/api.server";
+import { notFound } from "~/lib/errors";
+import { getViewer } from "~/modules/accounts/auth.server";
+import { historyOf } from "~/modules/audit/audit.server";
+import { getNeedFor } from "~/modules/needs/needs.server";
+import { maskName } from "~/modules/needs/privacy";
+
+// Whoever may see the need may see its history; the actors' names are shown as on public pages.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const id = z.uuid().safeParse(params.id);
+    if (!id.success) throw notFound("need");
+    const viewer = await getViewer(request);
+    const need = await getNeedFor(viewer, id.data);
+    const events = await historyOf("need", id.data);
+    const full = !!need.private;
+    return jsonResponse({
+      items: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        createdAt: e.createdAt,
+        actorName: full ? e.actorName : e.actorName && maskName(e.actorName),
+        data: full ? e.data : {},
+      })),
+      nextCursor: null,
+    });
+  });
+}

@@ -1,0 +1,46 @@
+// Serves the real build over HTTP, in this test file's process and database, with a small cookie-keeping client.
+import type { Server } from "node:http";
+import { createHttpApp, importServerBuild } from "../../scripts/server";
+
+export async function startTestServer(): Promise<{ base: string; close: () => Promise<void> }> {
+  const build = await importServerBuild();
+  const server: Server = await new Promise((resolve) => {
+    const s = createHttpApp(() => build, "production").listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export class Client {
+  private cookies = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      redirect: "manual",
+      headers: {
+        ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(this.cookies.size ? { Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const [name, value] = pair!.split("=");
+      if (attrs.some((a) => a.trim().toLowerCase() === "max-age=0") || value === "") this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value!.trim());
+    }
+    return res;
+  }
+
+  get = (path: string, headers?: Record<string, string>) => this.request("GET", path, undefined, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request("POST", path, body ?? {}, headers);
+  delete = (path: string, headers?: Record<string, string>) => this.request("DELETE", path, undefined, headers);
+
+  async login(login: string, password = "linli-demo-2026"): Promise<Response> {
+    return this.post("/api/session", { login, password });
+  }
+}
