@@ -1,2 +1,9 @@
 /// <reference types="@remix-run/dev" />
-/// <reference types="@remix-run/node" />
+import "@remix-run/node";
+
+// Single Fetch is on (remix.config.js): loaders' and actions' types unwrap data() accordingly.
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,12 +1,17 @@
+import type { RouteAccess } from "~/lib/access";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { detectLocale } from "~/lib/locale.server";
+import { getViewer } from "~/modules/accounts/auth.server";
+import { canManageUsers } from "~/modules/accounts/accounts.policy";
 import { defaultLocale } from "~/lib/i18n";
 import { SiteHeader, SiteFooter } from "~/components/site-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import stylesheet from "~/styles/app.css";
+
+export const access: RouteAccess = { loader: "public" };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -15,7 +20,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  return { locale: detectLocale(request), path: url.pathname + url.search };
+  // The header shows who is signed in; a database outage must not take the whole layout down with it.
+  const viewer = await getViewer(request).catch(() => null);
+  return {
+    locale: detectLocale(request),
+    path: url.pathname + url.search,
+    viewer: viewer ? { displayName: viewer.displayName, canManage: canManageUsers(viewer) } : null,
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -34,7 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader locale={locale} returnTo={data?.path ?? "/"} />
+        <SiteHeader locale={locale} returnTo={data?.path ?? "/"} viewer={data?.viewer ?? null} />
         <main id="main" className="page">
           {children}
         </main>

@@ -2,7 +2,15 @@ import { Form, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/lib/i18n";
 
-export function SiteHeader({ locale, returnTo }: { locale: Locale; returnTo: string }) {
+export function SiteHeader({
+  locale,
+  returnTo,
+  viewer,
+}: {
+  locale: Locale;
+  returnTo: string;
+  viewer: { displayName: string; canManage: boolean } | null;
+}) {
   const { t } = useTranslation();
   const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
   return (
@@ -20,6 +28,15 @@ export function SiteHeader({ locale, returnTo }: { locale: Locale; returnTo: str
             {t("nav.home")}
           </NavLink>
           <NavLink to="/wishes">{t("nav.wishes")}</NavLink>
+          {viewer?.canManage ? <NavLink to="/admin/users">{t("admin.usersTitle")}</NavLink> : null}
+          {viewer ? (
+            <NavLink to="/account">{t("nav.account")}</NavLink>
+          ) : (
+            <>
+              <NavLink to="/login">{t("nav.login")}</NavLink>
+              <NavLink to="/signup">{t("nav.signup")}</NavLink>
+            </>
+          )}
         </nav>
         <Form method="post" action="/set-language" className="language-switch" reloadDocument>
           <input type="hidden" name="locale" value={other} />

@@ -1,4 +1,7 @@
+import type { RouteAccess } from "~/lib/access";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+
+export const access: RouteAccess = { loader: "public" };
 
 // Any path no other route claims: a friendly 404 page inside the site layout.
 export async function loader() {

@@ -1,3 +1,4 @@
+import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +7,8 @@ import { listPublicNeeds } from "~/modules/needs/needs.server";
 import { NeedCard } from "~/modules/needs/components/need-card";
 import { platformFigures } from "~/modules/showcase/showcase.server";
 import { FigureList } from "~/components/figure-list";
+
+export const access: RouteAccess = { loader: "public" };
 
 export const meta: MetaFunction = () => [
   { title: "邻里 · 社区合伙人服务平台 | Linli" },

@@ -1,3 +1,4 @@
+import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiHandler, jsonResponse } from "~/lib/api.server";
@@ -6,6 +7,8 @@ import { getViewer } from "~/modules/accounts/auth.server";
 import { historyOf } from "~/modules/audit/audit.server";
 import { getNeedFor } from "~/modules/needs/needs.server";
 import { maskName } from "~/modules/needs/privacy";
+
+export const access: RouteAccess = { loader: "public" };
 
 // Whoever may see the need may see its history; the actors' names are shown as on public pages.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiHandler, jsonResponse, parseJsonBody } from "~/lib/api.server";
@@ -5,6 +6,8 @@ import { notFound } from "~/lib/errors";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { TransitionInput } from "~/modules/needs/needs.schema";
 import { transitionNeed } from "~/modules/needs/transitions.server";
+
+export const access: RouteAccess = { action: "user" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {

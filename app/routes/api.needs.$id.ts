@@ -1,9 +1,12 @@
+import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiHandler, jsonResponse } from "~/lib/api.server";
 import { notFound } from "~/lib/errors";
 import { getViewer } from "~/modules/accounts/auth.server";
 import { getNeedFor } from "~/modules/needs/needs.server";
+
+export const access: RouteAccess = { loader: "public" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {

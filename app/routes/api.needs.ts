@@ -1,3 +1,4 @@
+import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, jsonResponse, parseJsonBody, parseQuery } from "~/lib/api.server";
 import { AppError } from "~/lib/errors";
@@ -5,6 +6,8 @@ import { requireUser } from "~/modules/accounts/auth.server";
 import { NeedInput, NeedListQuery } from "~/modules/needs/needs.schema";
 import { getNeedFor, listPublicNeeds } from "~/modules/needs/needs.server";
 import { createNeed } from "~/modules/needs/transitions.server";
+
+export const access: RouteAccess = { loader: "public", action: "user" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return apiHandler(async () => jsonResponse(await listPublicNeeds(parseQuery(NeedListQuery, request))));

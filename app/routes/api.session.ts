@@ -1,3 +1,4 @@
+import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiHandler, jsonResponse, parseJsonBody } from "~/lib/api.server";
 import { clientAddress } from "~/lib/request.server";
@@ -5,6 +6,8 @@ import { AppError } from "~/lib/errors";
 import { LoginInput } from "~/modules/accounts/accounts.schema";
 import { authenticate, meView } from "~/modules/accounts/accounts.server";
 import { clearedSessionCookie, createSession, endSession, getViewer } from "~/modules/accounts/auth.server";
+
+export const access: RouteAccess = { action: "public" };
 
 // POST: log in with email or phone and password. DELETE: log out.
 export async function action({ request, context }: ActionFunctionArgs) {

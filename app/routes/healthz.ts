@@ -1,7 +1,10 @@
+import type { RouteAccess } from "~/lib/access";
 import { sql } from "drizzle-orm";
 import { jsonResponse } from "~/lib/api.server";
 import { databaseHealthy, db } from "~/lib/db.server";
 import { searchHealthy } from "~/lib/search.server";
+
+export const access: RouteAccess = { loader: "public" };
 
 // 200 while the database answers (search may be down: the app still serves); 503 without it.
 export async function loader() {

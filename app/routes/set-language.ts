@@ -1,8 +1,12 @@
+import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { supportedLocales } from "~/lib/i18n";
 import { localeCookie } from "~/lib/locale.server";
+import { readForm } from "~/lib/forms.server";
+
+export const access: RouteAccess = { loader: "public", action: "public" };
 
 const LanguageChoice = z.object({
   locale: z.enum(supportedLocales),
@@ -14,8 +18,7 @@ const LanguageChoice = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = LanguageChoice.safeParse(form);
+  const parsed = LanguageChoice.safeParse(await readForm(request));
   if (!parsed.success) return new Response("unsupported language", { status: 400 });
   return redirect(parsed.data.returnTo, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
 }

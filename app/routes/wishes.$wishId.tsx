@@ -1,9 +1,12 @@
+import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { loadPage } from "~/lib/page.server";
 import { getPublicNeed } from "~/modules/needs/needs.server";
+
+export const access: RouteAccess = { loader: "public" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

@@ -1,3 +1,4 @@
+import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,8 @@ import { NeedListQuery } from "~/modules/needs/needs.schema";
 import { listPublicNeeds } from "~/modules/needs/needs.server";
 import { NeedCard } from "~/modules/needs/components/need-card";
 import { placeTree } from "~/modules/places/places.server";
+
+export const access: RouteAccess = { loader: "public" };
 
 export const meta: MetaFunction = () => [{ title: "微心愿墙 | 邻里 Linli" }, { property: "og:title", content: "微心愿墙 · 邻里" }];
 

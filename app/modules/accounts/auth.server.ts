@@ -4,6 +4,7 @@ import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { communities, memberships, sessions, users } from "#db/schema";
 import { db } from "~/lib/db.server";
+import { redirect } from "@remix-run/node";
 import { AppError } from "~/lib/errors";
 import type { Viewer, ViewerMembership } from "./accounts.policy";
 
@@ -120,5 +121,15 @@ export function getViewer(request: Request): Promise<Viewer | null> {
 export async function requireUser(request: Request): Promise<Viewer> {
   const viewer = await getViewer(request);
   if (!viewer) throw new AppError("unauthenticated", "sign in first");
+  return viewer;
+}
+
+/** For pages: the signed-in user, or a redirect to the login page that comes back here. */
+export async function requireUserForPage(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
   return viewer;
 }

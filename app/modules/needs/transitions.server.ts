@@ -59,17 +59,15 @@ export async function createNeed(viewer: Viewer, input: NeedInput) {
       })
       .returning();
     if (input.kind === "project" && input.items) {
-      await tx
-        .insert(needItems)
-        .values(
-          input.items.map((item, position) => ({
-            needId: need!.id,
-            position,
-            title: item.title,
-            description: item.description ?? "",
-            category: item.category ?? null,
-          })),
-        );
+      await tx.insert(needItems).values(
+        input.items.map((item, position) => ({
+          needId: need!.id,
+          position,
+          title: item.title,
+          description: item.description ?? "",
+          category: item.category ?? null,
+        })),
+      );
     }
     await recordAudit(tx, {
       actorUserId: viewer.id,

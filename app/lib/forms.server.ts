@@ -1,0 +1,50 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { AppError, type FieldErrors } from "./errors";
+import { fieldErrorsOf } from "./validation";
+import { isDatabaseUnavailable } from "./db-errors.server";
+
+export interface FormFailure {
+  fieldErrors: FieldErrors;
+  /** What was typed, to refill the form (never passwords). */
+  values: Record<string, string>;
+}
+
+export async function readForm(request: Request): Promise<Record<string, string>> {
+  // A body that is not a form (JSON sent to a page, say) reads as an empty form: field errors, not a crash.
+  const form = await request.formData().catch(() => new FormData());
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
+  return values;
+}
+
+function withoutSecrets(values: Record<string, string>) {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+}
+
+export function parseFormValues<T extends z.ZodType>(schema: T, values: Record<string, string>): z.infer<T> {
+  const result = schema.safeParse(values);
+  if (!result.success) throw new AppError("validation_failed", "the form has errors", fieldErrorsOf(result.error));
+  return result.data;
+}
+
+/**
+ * Runs a page action: validation and domain errors come back to the form as field errors (400/409/429),
+ * permission errors become the 403 page, a database outage the 503 page.
+ */
+export async function formAction<T>(values: Record<string, string>, run: () => Promise<T>) {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    if (error instanceof AppError) {
+      if (error.code === "forbidden" || error.code === "not_found") throw new Response(error.message, { status: error.status });
+      return data<FormFailure>(
+        { fieldErrors: error.fields ?? { _form: error.code }, values: withoutSecrets(values) },
+        { status: error.status },
+      );
+    }
+    if (isDatabaseUnavailable(error)) throw new Response("database unavailable", { status: 503 });
+    throw error;
+  }
+}

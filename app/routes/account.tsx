@@ -1,0 +1,142 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FormError, TextField } from "~/components/form-field";
+import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
+import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
+import { canManageUsers } from "~/modules/accounts/accounts.policy";
+import { clearedSessionCookie, endOtherSessions, requireUserForPage } from "~/modules/accounts/auth.server";
+import { membershipLabels } from "~/modules/accounts/memberships.server";
+
+export const access: RouteAccess = { loader: "user", action: "user" };
+
+export const meta: MetaFunction = () => [{ title: "我的账户 | 邻里 Linli" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUserForPage(request);
+  return {
+    viewer: { id: viewer.id, displayName: viewer.displayName },
+    roles: await membershipLabels(viewer),
+    canManage: canManageUsers(viewer),
+  };
+}
+
+const Intent = z.object({ intent: z.enum(["password", "signOutOthers", "delete"]) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUserForPage(request);
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    const { intent } = parseFormValues(Intent, values);
+    if (intent === "password") {
+      const input = parseFormValues(PasswordChangeInput, values);
+      await changePassword(viewer, input.currentPassword, input.newPassword);
+      return { done: "password" as const };
+    }
+    if (intent === "signOutOthers") {
+      return { done: "signOutOthers" as const, count: await endOtherSessions(request, viewer.id) };
+    }
+    await deleteAccount(viewer, values.password ?? null);
+    return redirect("/?deleted=1", { headers: { "Set-Cookie": clearedSessionCookie(request) } });
+  });
+}
+
+export default function Account() {
+  const { viewer, roles, canManage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
+  const done = result && "done" in result ? result.done : null;
+  return (
+    <section className="narrow">
+      <h1>{t("account.title")}</h1>
+      <p>{t("account.signedInAs", { name: viewer.displayName })}</p>
+      <h2>{t("account.roles")}</h2>
+      <ul>
+        {roles.map((r) => (
+          <li key={r.key}>
+            {t(`roles.${r.role}`)}
+            {r.scope ? ` · ${r.scope}` : ""}
+          </li>
+        ))}
+      </ul>
+      {canManage ? (
+        <p>
+          <Link to="/admin/users">{t("admin.usersTitle")}</Link> · <Link to="/invitations">{t("invitations.title")}</Link> ·{" "}
+          <Link to="/residents/new">{t("residents.newTitle")}</Link>
+        </p>
+      ) : null}
+
+      <h2>{t("account.changePassword")}</h2>
+      {done === "password" ? <p role="status">{t("account.passwordChanged")}</p> : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="password" />
+        <TextField
+          name="currentPassword"
+          type="password"
+          label={t("account.currentPassword")}
+          error={errors.currentPassword}
+          autoComplete="current-password"
+          required
+        />
+        <TextField
+          name="newPassword"
+          type="password"
+          label={t("account.newPassword")}
+          hint={t("auth.passwordHint")}
+          error={errors.newPassword}
+          autoComplete="new-password"
+          required
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t("account.confirmPassword")}
+          error={errors.confirmPassword}
+          autoComplete="new-password"
+          required
+        />
+        <button type="submit" className="button">
+          {t("account.changePassword")}
+        </button>
+      </Form>
+
+      <h2>{t("account.sessions")}</h2>
+      {done === "signOutOthers" ? <p role="status">{t("account.signedOutOthers")}</p> : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="signOutOthers" />
+        <button type="submit" className="button button--secondary">
+          {t("account.signOutOthers")}
+        </button>
+      </Form>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button button--secondary">
+          {t("nav.logout")}
+        </button>
+      </Form>
+
+      <h2>{t("account.yourData")}</h2>
+      <p>
+        <a href="/account/export" download>
+          {t("account.export")}
+        </a>
+      </p>
+      <details>
+        <summary>{t("account.delete")}</summary>
+        <p>{t("account.deleteExplain")}</p>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="delete" />
+          <FormError error={errors._form} />
+          <TextField name="password" type="password" label={t("auth.password")} error={errors.password} autoComplete="current-password" />
+          <button type="submit" className="button button--danger">
+            {t("account.deleteButton")}
+          </button>
+        </Form>
+      </details>
+    </section>
+  );
+}

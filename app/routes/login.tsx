@@ -1,0 +1,70 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, TextField } from "~/components/form-field";
+import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { clientAddress } from "~/lib/request.server";
+import { safeRedirectPath } from "~/lib/redirects";
+import { LoginInput } from "~/modules/accounts/accounts.schema";
+import { authenticate } from "~/modules/accounts/accounts.server";
+import { createSession, getViewer } from "~/modules/accounts/auth.server";
+
+export const access: RouteAccess = { loader: "public", action: "public" };
+
+export const meta: MetaFunction = () => [{ title: "登录 | 邻里 Linli" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account"));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    const input = parseFormValues(LoginInput, values);
+    const userId = await authenticate(input.login, input.password, clientAddress(context));
+    return redirect(safeRedirectPath(values.redirectTo, "/account"), { headers: { "Set-Cookie": await createSession(request, userId) } });
+  });
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const errors = result?.fieldErrors ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("auth.loginTitle")}</h1>
+      <Form method="post" className="stack">
+        <FormError error={errors._form} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <TextField
+          name="login"
+          label={t("auth.login")}
+          hint={t("auth.loginHint")}
+          error={errors.login}
+          defaultValue={result?.values.login}
+          autoComplete="username"
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          error={errors.password}
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" className="button">
+          {t("auth.loginButton")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.noAccount")} <Link to="/signup">{t("auth.signupLink")}</Link>
+      </p>
+      <p className="muted">{t("auth.helpElderly")}</p>
+    </section>
+  );
+}

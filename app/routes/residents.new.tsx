@@ -1,0 +1,83 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
+import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { ResidentOnBehalfInput } from "~/modules/accounts/accounts.schema";
+import { createResidentOnBehalf } from "~/modules/accounts/accounts.server";
+import { governsCommunity } from "~/modules/accounts/accounts.policy";
+import { requireUserForPage } from "~/modules/accounts/auth.server";
+import { placeTree } from "~/modules/places/places.server";
+import { CommunityOptions } from "~/modules/places/components/community-options";
+
+export const access: RouteAccess = {
+  loader: ["platform_admin", "street_admin", "community_staff"],
+  action: ["platform_admin", "street_admin", "community_staff"],
+};
+
+export const meta: MetaFunction = () => [{ title: "代居民登记 | 邻里 Linli" }];
+
+async function staffCommunities(request: Request) {
+  const viewer = await requireUserForPage(request);
+  const places = await placeTree();
+  const mine = places.communities.filter((c) => governsCommunity(viewer, { communityId: c.id, streetId: c.streetId })).map((c) => c.id);
+  if (mine.length === 0) throw new Response("forbidden", { status: 403 });
+  return { viewer, places, mine };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { places, mine } = await staffCommunities(request);
+  return { places, mine };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer } = await staffCommunities(request);
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    await createResidentOnBehalf(viewer, parseFormValues(ResidentOnBehalfInput, values));
+    return { created: values.displayName ?? "" };
+  });
+}
+
+export default function NewResident() {
+  const { places, mine } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
+  return (
+    <section className="narrow">
+      <h1>{t("residents.newTitle")}</h1>
+      <p className="muted">{t("residents.intro")}</p>
+      {result && "created" in result ? <p role="status">{t("residents.created", { name: result.created })}</p> : null}
+      <Form method="post" className="stack">
+        <FormError error={errors._form} />
+        <TextField
+          name="displayName"
+          label={t("residents.displayName")}
+          hint={t("residents.displayNameHint")}
+          error={errors.displayName}
+          required
+        />
+        <TextField name="fullName" label={t("residents.fullName")} error={errors.fullName} />
+        <TextField name="phone" type="tel" label={t("residents.phone")} hint={t("residents.phoneHint")} error={errors.phone} />
+        <TextField name="address" label={t("residents.address")} error={errors.address} />
+        <SelectField name="communityId" label={t("auth.community")} error={errors.communityId} required>
+          <CommunityOptions places={places} only={mine} />
+        </SelectField>
+        <label className="choice">
+          <input type="checkbox" name="consent" value="on" /> {t("residents.consent")}
+        </label>
+        {errors.consent ? (
+          <p className="field__error" role="alert">
+            {fieldError(errors.consent)}
+          </p>
+        ) : null}
+        <button type="submit" className="button">
+          {t("residents.create")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
+import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { loadPage } from "~/lib/page.server";
+import { SignupInput } from "~/modules/accounts/accounts.schema";
+import { signUp } from "~/modules/accounts/accounts.server";
+import { createSession, getViewer } from "~/modules/accounts/auth.server";
+import { placeTree } from "~/modules/places/places.server";
+import { CommunityOptions } from "~/modules/places/components/community-options";
+
+export const access: RouteAccess = { loader: "public", action: "public" };
+
+export const meta: MetaFunction = () => [{ title: "注册 | 邻里 Linli" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) throw redirect("/account");
+  return loadPage(async () => ({ places: await placeTree() }));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    const userId = await signUp(parseFormValues(SignupInput, values));
+    return redirect("/account", { headers: { "Set-Cookie": await createSession(request, userId) } });
+  });
+}
+
+export default function Signup() {
+  const { places } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const errors = result?.fieldErrors ?? {};
+  const v = result?.values ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("auth.signupTitle")}</h1>
+      <p className="muted">{t("auth.signupIntro")}</p>
+      <Form method="post" className="stack">
+        <FormError error={errors._form} />
+        <TextField
+          name="displayName"
+          label={t("auth.displayName")}
+          hint={t("auth.displayNameHint")}
+          error={errors.displayName}
+          defaultValue={v.displayName}
+          required
+          autoComplete="nickname"
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          label={t("auth.phone")}
+          error={errors.phone}
+          defaultValue={v.phone}
+          autoComplete="tel"
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          hint={t("auth.emailOrPhone")}
+          error={errors.email}
+          defaultValue={v.email}
+          autoComplete="email"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          error={errors.password}
+          autoComplete="new-password"
+          required
+        />
+        <SelectField name="communityId" label={t("auth.community")} error={errors.communityId} defaultValue={v.communityId ?? ""} required>
+          <CommunityOptions places={places} />
+        </SelectField>
+        <fieldset className="field">
+          <legend>{t("auth.iAm")}</legend>
+          <label className="choice">
+            <input type="radio" name="role" value="resident" defaultChecked={v.role !== "volunteer"} /> {t("roles.resident")}
+          </label>
+          <label className="choice">
+            <input type="radio" name="role" value="volunteer" defaultChecked={v.role === "volunteer"} /> {t("roles.volunteer")}
+          </label>
+        </fieldset>
+        <label className="choice">
+          <input type="checkbox" name="consent" value="on" aria-invalid={errors.consent ? true : undefined} /> {t("auth.consent")}
+        </label>
+        {errors.consent ? (
+          <p className="field__error" role="alert">
+            {fieldError(errors.consent)}
+          </p>
+        ) : null}
+        <button type="submit" className="button">
+          {t("auth.signupButton")}
+        </button>
+      </Form>
+    </section>
+  );
+}
