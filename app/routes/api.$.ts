@@ -1,8 +1,10 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 import type { RouteAccess } from "~/lib/access";
 import { apiHandler } from "~/lib/api.server";
 import { notFound } from "~/lib/errors";
+import { requireUser } from "~/modules/accounts/auth.server";
 
-export const access: RouteAccess = { loader: "public", action: "public" };
+export const access: RouteAccess = { loader: "public", action: "user" };
 
 // Unknown API paths answer in the API's error shape, not with the HTML 404 page.
 export async function loader() {
@@ -11,6 +13,10 @@ export async function loader() {
   });
 }
 
-export async function action() {
-  return loader();
+// Every write needs a session: an anonymous write is 401 whether or not the endpoint exists.
+export async function action({ request }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    await requireUser(request);
+    throw notFound("API endpoint");
+  });
 }

@@ -22,7 +22,7 @@ const personas: { name: string; login: string | null; role: Role | null }[] = [
 ];
 
 let build: ServerBuild;
-const cookies = new Map<string, string>();
+const userIds = new Map<string, string>();
 const params: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (const p of personas) {
     if (!p.login) continue;
     const [user] = await db().execute<{ id: string }>(sql`select id from users where email = ${p.login}`);
-    cookies.set(p.name, (await createSession(new Request("http://localhost/"), user!.id)).split(";")[0]!);
+    userIds.set(p.name, user!.id);
   }
   const [need] = await db().execute<{ id: string }>(sql`select id from needs where status = 'published' and kind = 'micro_wish' limit 1`);
   Object.assign(params, { id: need!.id, wishId: need!.id, token: "no-such-invitation", "*": "no-such-page" });
@@ -93,8 +93,9 @@ describe("authorization matrix", () => {
         if (!fn || !audience) continue;
         for (const persona of personas) {
           const headers: Record<string, string> = { Accept: "application/json" };
-          const cookie = cookies.get(persona.name);
-          if (cookie) headers.Cookie = cookie;
+          // A fresh session for every call: some actions (log out, delete account) end the one they ran with.
+          const userId = userIds.get(persona.name);
+          if (userId) headers.Cookie = (await createSession(new Request("http://localhost/"), userId)).split(";")[0]!;
           const init: RequestInit =
             kind === "action"
               ? { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: "{}" }

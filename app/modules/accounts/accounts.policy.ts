@@ -101,3 +101,63 @@ export function canCreateResidentFor(viewer: Viewer, place: PlaceScope): boolean
 export function canManageUsers(viewer: Viewer): boolean {
   return viewer.memberships.some((m) => m.role === "platform_admin" || m.role === "street_admin" || m.role === "community_staff");
 }
+
+/** The resource a permission is asked about: where it lives, and which organisation it belongs to. */
+export interface Resource {
+  communityId?: string;
+  streetId?: string;
+  organisationId?: string;
+  /** The user the resource belongs to (a wish's poster, an account's owner). */
+  ownerId?: string | null;
+  role?: Role;
+}
+
+export type Action =
+  | "need.create_wish"
+  | "need.create_for_community"
+  | "need.review"
+  | "need.view_private"
+  | "resident.create"
+  | "invitation.create"
+  | "users.manage"
+  | "organisation.act";
+
+/**
+ * The one permission question: may this user do this to this resource? Keyed by role and scope;
+ * anything not granted here is denied.
+ */
+export function can(viewer: Viewer | null, action: Action, resource: Resource = {}): boolean {
+  if (!viewer) return false;
+  const place = resource.communityId && resource.streetId ? { communityId: resource.communityId, streetId: resource.streetId } : null;
+  switch (action) {
+    case "need.create_wish":
+      return !!place && (residentOf(viewer, place.communityId) || governsCommunity(viewer, place));
+    case "need.create_for_community":
+    case "need.review":
+    case "resident.create":
+      return !!place && governsCommunity(viewer, place);
+    case "need.view_private":
+      return (
+        (!!resource.ownerId && resource.ownerId === viewer.id) ||
+        (!!place && governsCommunity(viewer, place)) ||
+        (!!resource.organisationId && memberOf(viewer, resource.organisationId))
+      );
+    case "invitation.create":
+      return (
+        !!resource.role &&
+        canInvite(viewer, {
+          role: resource.role,
+          communityId: resource.communityId,
+          communityStreetId: resource.streetId,
+          streetId: resource.streetId,
+          organisationId: resource.organisationId,
+        })
+      );
+    case "users.manage":
+      return canManageUsers(viewer);
+    case "organisation.act":
+      return !!resource.organisationId && memberOf(viewer, resource.organisationId);
+    default:
+      return false;
+  }
+}

@@ -24,7 +24,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle.server";
 import { normaliseLogin, type InvitationInput, type ResidentOnBehalfInput, type SignupInput } from "./accounts.schema";
-import { canCreateResidentFor, canInvite, canManageUsers, governsStreet, isPlatformAdmin, type Role, type Viewer } from "./accounts.policy";
+import { can, canInvite, governsStreet, isPlatformAdmin, type Role, type Viewer } from "./accounts.policy";
 
 // A hash to verify against when the login is unknown, so a wrong login costs as long as a wrong password.
 let decoyHash: Promise<string> | null = null;
@@ -109,7 +109,7 @@ export async function signUp(input: z.infer<typeof SignupInput>): Promise<string
 /** Staff register a resident who has no phone or cannot use one: phone login (set up later) or none. */
 export async function createResidentOnBehalf(viewer: Viewer, input: z.infer<typeof ResidentOnBehalfInput>): Promise<string> {
   const place = await placeOf(input.communityId);
-  if (!canCreateResidentFor(viewer, place)) throw forbidden("only staff of this community can register residents here");
+  if (!can(viewer, "resident.create", place)) throw forbidden("only staff of this community can register residents here");
   try {
     return await db().transaction(async (tx) => {
       const now = new Date();
@@ -416,7 +416,7 @@ function userScopeCondition(viewer: Viewer): SQL | undefined {
 }
 
 export async function listManagedUsers(viewer: Viewer, query: { q?: string; limit: number }) {
-  if (!canManageUsers(viewer)) throw forbidden();
+  if (!can(viewer, "users.manage")) throw forbidden();
   const conditions = [isNull(users.deletedAt), userScopeCondition(viewer)];
   if (query.q)
     conditions.push(or(ilike(users.displayName, `%${query.q}%`), ilike(users.email, `%${query.q}%`), ilike(users.phone, `%${query.q}%`)));

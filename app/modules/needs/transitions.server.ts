@@ -7,7 +7,7 @@ import { env } from "~/lib/env.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { governsCommunity, memberOf, organisationsOf, residentOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { checkTransition, itemTransitions, type NeedStatus, type Standing } from "./lifecycle";
 import type { NeedInput, TransitionInput } from "./needs.schema";
 
@@ -25,10 +25,9 @@ async function placeOfCommunity(communityId: string) {
 /** Residents post micro-wishes (to review); staff post needs, projects and wishes for residents (published at once). */
 export async function createNeed(viewer: Viewer, input: NeedInput) {
   const place = await placeOfCommunity(input.communityId);
-  const isStaff = governsCommunity(viewer, place);
+  const isStaff = can(viewer, "need.create_for_community", place);
   if (input.kind !== "micro_wish" && !isStaff) throw forbidden("only the community's staff post community needs and projects");
-  if (input.kind === "micro_wish" && !isStaff && !residentOf(viewer, input.communityId))
-    throw forbidden("post wishes in your own community");
+  if (input.kind === "micro_wish" && !can(viewer, "need.create_wish", place)) throw forbidden("post wishes in your own community");
   if (input.onBehalfOf && !isStaff) throw forbidden("only staff post on someone's behalf");
   if (input.kind === "project" && !input.items?.length)
     throw new AppError("validation_failed", "a project needs at least one item", { items: "required" });
