@@ -5,7 +5,8 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { detectLocale } from "~/lib/locale.server";
 import { getViewer } from "~/modules/accounts/auth.server";
-import { canManageUsers } from "~/modules/accounts/accounts.policy";
+import { canManageUsers, hasRole } from "~/modules/accounts/accounts.policy";
+import { unreadCount } from "~/modules/notifications/notifications.server";
 import { defaultLocale } from "~/lib/i18n";
 import { SiteHeader, SiteFooter } from "~/components/site-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -25,7 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale: detectLocale(request),
     path: url.pathname + url.search,
-    viewer: viewer ? { displayName: viewer.displayName, canManage: canManageUsers(viewer) } : null,
+    viewer: viewer
+      ? {
+          displayName: viewer.displayName,
+          canManage: canManageUsers(viewer),
+          reviews: hasRole(viewer, "community_staff") || hasRole(viewer, "street_admin") || hasRole(viewer, "platform_admin"),
+          posts:
+            hasRole(viewer, "resident") ||
+            hasRole(viewer, "community_staff") ||
+            hasRole(viewer, "street_admin") ||
+            hasRole(viewer, "platform_admin"),
+          unread: await unreadCount(viewer.id).catch(() => 0),
+        }
+      : null,
   };
 }
 

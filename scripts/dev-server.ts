@@ -13,6 +13,9 @@ createHttpApp(() => build, "development").listen(port, process.env.HOST ?? "0.0.
   void broadcastDevReady(build);
 });
 
+const { startClaimExpiryJob } = await import("../app/modules/claims/claims.server");
+startClaimExpiryJob();
+
 const versionFile = path.join(projectRoot, "build", "version.txt");
 let reloading: Promise<void> | null = null;
 fs.watchFile(versionFile, { interval: 300 }, () => {

@@ -9,7 +9,7 @@ export function SiteHeader({
 }: {
   locale: Locale;
   returnTo: string;
-  viewer: { displayName: string; canManage: boolean } | null;
+  viewer: { displayName: string; canManage: boolean; reviews: boolean; posts: boolean; unread: number } | null;
 }) {
   const { t } = useTranslation();
   const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
@@ -28,9 +28,21 @@ export function SiteHeader({
             {t("nav.home")}
           </NavLink>
           <NavLink to="/wishes">{t("nav.wishes")}</NavLink>
+          {viewer?.posts ? <NavLink to="/wishes/new">{t("nav.post")}</NavLink> : null}
+          {viewer?.reviews ? <NavLink to="/review">{t("nav.review")}</NavLink> : null}
           {viewer?.canManage ? <NavLink to="/admin/users">{t("admin.usersTitle")}</NavLink> : null}
           {viewer ? (
-            <NavLink to="/account">{t("nav.account")}</NavLink>
+            <>
+              <NavLink to="/notifications">
+                {t("nav.notifications")}
+                {viewer.unread > 0 ? (
+                  <span className="count-badge" aria-label={t("nav.unread", { count: viewer.unread })}>
+                    {viewer.unread}
+                  </span>
+                ) : null}
+              </NavLink>
+              <NavLink to="/account">{t("nav.account")}</NavLink>
+            </>
           ) : (
             <>
               <NavLink to="/login">{t("nav.login")}</NavLink>

@@ -22,7 +22,7 @@ function withoutSecrets(values: Record<string, string>) {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
 }
 
-export function parseFormValues<T extends z.ZodType>(schema: T, values: Record<string, string>): z.infer<T> {
+export function parseFormValues<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
   const result = schema.safeParse(values);
   if (!result.success) throw new AppError("validation_failed", "the form has errors", fieldErrorsOf(result.error));
   return result.data;
@@ -47,4 +47,19 @@ export async function formAction<T>(values: Record<string, string>, run: () => P
     if (isDatabaseUnavailable(error)) throw new Response("database unavailable", { status: 503 });
     throw error;
   }
+}
+
+/** Like formAction, for forms that carry files: a body that cannot be read comes back as form errors too. */
+export async function uploadFormAction<T>(
+  request: Request,
+  read: (request: Request) => Promise<{ fields: Record<string, string>; files: Uint8Array[] }>,
+  run: (values: Record<string, string>, files: Uint8Array[]) => Promise<T>,
+) {
+  let upload: { fields: Record<string, string>; files: Uint8Array[] };
+  try {
+    upload = await read(request);
+  } catch (error) {
+    return formAction({}, () => Promise.reject(error));
+  }
+  return formAction(upload.fields, () => run(upload.fields, upload.files));
 }

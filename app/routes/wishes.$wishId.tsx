@@ -1,12 +1,24 @@
 import type { RouteAccess } from "~/lib/access";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { FormError, useFieldError } from "~/components/form-field";
+import { parseFormValues, uploadFormAction } from "~/lib/forms.server";
+import { photosOfNeed, readImageUploads } from "~/modules/attachments/attachments.server";
 import { loadPage } from "~/lib/page.server";
-import { getPublicNeed } from "~/modules/needs/needs.server";
+import { organisationsOf } from "~/modules/accounts/accounts.policy";
+import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
+import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
+import { historyOf } from "~/modules/audit/audit.server";
+import { TransitionInput } from "~/modules/needs/needs.schema";
+import { getNeedFor } from "~/modules/needs/needs.server";
+import { maskName } from "~/modules/needs/privacy";
+import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
+import { NeedActions } from "~/modules/needs/components/need-actions";
 
-export const access: RouteAccess = { loader: "public" };
+export const access: RouteAccess = { loader: "public", action: "user" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -17,23 +29,67 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "邻里 Linli" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+const WishId = z.uuid();
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
-    const id = z.uuid().safeParse(params.wishId);
+    const id = WishId.safeParse(params.wishId);
     if (!id.success) throw new Response("not found", { status: 404 });
-    return { need: await getPublicNeed(id.data) };
+    const viewer = await getViewer(request);
+    const need = await getNeedFor(viewer, id.data);
+    const [actions, history, organisations, photos] = await Promise.all([
+      availableActions(viewer, id.data),
+      historyOf("need", id.data),
+      viewer ? listOrganisationsByIds(organisationsOf(viewer)) : [],
+      photosOfNeed(id.data),
+    ]);
+    const full = !!need.private;
+    return {
+      need,
+      actions,
+      organisations,
+      photos,
+      history: history.map((e) => ({
+        id: e.id,
+        action: e.action,
+        createdAt: e.createdAt,
+        actor: full ? e.actorName : e.actorName && maskName(e.actorName),
+      })),
+    };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireUserForPage(request);
+  const id = WishId.safeParse(params.wishId);
+  if (!id.success) throw new Response("not found", { status: 404 });
+  return uploadFormAction(request, readImageUploads, async (values, photos) => {
+    const input = parseFormValues(TransitionInput, values);
+    await transitionNeed(viewer, id.data, input, photos);
+    return redirect(`/wishes/${id.data}?done=${input.action}`, 303);
   });
 }
 
 export default function WishPage() {
-  const { need } = useLoaderData<typeof loader>();
+  const { need, actions, history, organisations, photos } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
-  const date = new Date(need.createdAt).toLocaleDateString(i18n.language, { timeZone: "Asia/Shanghai" });
+  const fieldError = useFieldError();
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const errors = result?.fieldErrors ?? {};
+  const done = params.get("done");
   return (
     <article className="need-page">
       <p>
         <Link to="/wishes">← {t("wishes.back")}</Link>
       </p>
+      {done ? (
+        <p className="notice" role="status">
+          {t(`transitions.done.${done}`, { defaultValue: t("transitions.doneGeneric") })}
+        </p>
+      ) : null}
       <p className="need-card__meta">
         <span className={`badge badge--${need.status}`}>{t(`status.${need.status}`)}</span>{" "}
         <span className="badge badge--kind">{t(`kind.${need.kind}`)}</span> <span>{t(`category.${need.category ?? "none"}`)}</span>
@@ -42,9 +98,42 @@ export default function WishPage() {
       <p className="need-card__place">{t("wishes.place", { street: need.streetName, community: need.communityName })}</p>
       <p>
         {t(need.kind === "micro_wish" ? "wishes.postedBy" : "wishes.postedByCommunity", { name: need.requesterName })} ·{" "}
-        {t("wishes.postedAt", { date })}
+        {t("wishes.postedAt", { date: date(need.createdAt) })}
       </p>
       <p className="need-page__description">{need.description}</p>
+      {photos.wish.length + photos.fulfilment.length > 0 ? (
+        <section aria-labelledby="photos-heading">
+          <h2 id="photos-heading">{t("wishes.photos")}</h2>
+          <div className="photos">
+            {[...photos.wish, ...photos.fulfilment].map((p) => (
+              <a key={p.id} href={p.url}>
+                <img src={p.url} alt={t("wishes.photoAlt")} width={p.width ?? undefined} height={p.height ?? undefined} loading="lazy" />
+              </a>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      {need.private ? (
+        <section className="private-box" aria-labelledby="private-heading">
+          <h2 id="private-heading">{t("wishes.privateTitle")}</h2>
+          <dl className="pairs">
+            <dt>{t("wishes.residentName")}</dt>
+            <dd>{need.private.residentName ?? "—"}</dd>
+            <dt>{t("wishes.contactPhone")}</dt>
+            <dd>{need.private.contactPhone ?? "—"}</dd>
+            <dt>{t("wishes.address")}</dt>
+            <dd>{need.private.address ?? "—"}</dd>
+            {need.private.rejectReason ? (
+              <>
+                <dt>{t("wishes.rejectReason")}</dt>
+                <dd>{need.private.rejectReason}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
       {need.items.length > 0 ? (
         <section>
           <h2>{t("wishes.items")}</h2>
@@ -52,17 +141,43 @@ export default function WishPage() {
             {need.items.map((item) => (
               <li key={item.id}>
                 {item.title} — {t(`itemStatus.${item.status}`)}
+                {actions.items[item.id]?.length ? (
+                  <NeedActions actions={actions.items[item.id]!} itemId={item.id} organisations={organisations} errors={{}} />
+                ) : null}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
+
       {need.thanks ? (
         <section>
           <h2>{t("wishes.thanks")}</h2>
           <blockquote>{need.thanks}</blockquote>
         </section>
       ) : null}
+
+      {actions.need.length > 0 ? (
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t("transitions.title")}</h2>
+          <FormError error={errors._form} />
+          {errors.reason ? <p className="field__error">{fieldError(errors.reason)}</p> : null}
+          <NeedActions actions={actions.need} organisations={organisations} errors={errors} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("history.title")}</h2>
+        <ol className="history">
+          {history.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.createdAt}>{date(e.createdAt)}</time>{" "}
+              {t(`history.${e.action.replace(".", "_")}`, { defaultValue: e.action })}
+              {e.actor ? ` · ${e.actor}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
     </article>
   );
 }

@@ -156,7 +156,7 @@ describe("demo seed", () => {
   it("is deterministic, and refuses a database with someone's real data", async () => {
     const adminUrl = inject("adminDatabaseUrl");
     const template = inject("templateDatabase");
-    const name = `linli_t_seedcopy_${process.pid}`;
+    const name = `linli_t_${inject("runId")}_seedcopy`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}" template "${template}"`);
     const url = new URL(adminUrl);

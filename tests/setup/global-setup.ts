@@ -11,6 +11,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
+    /** Names this run's per-file databases, so concurrent runs on one server never drop each other's. */
+    runId: string;
     meiliUrl: string;
     meiliMasterKey: string;
   }
@@ -43,7 +45,8 @@ export async function setup(project: TestProject) {
   });
   const { databaseUrl, meiliUrl, meiliMasterKey } = supervisor.endpoints;
   const adminUrl = withDatabase(databaseUrl, "postgres");
-  const template = `linli_template_${process.pid}`;
+  const runId = String(process.pid);
+  const template = `linli_template_${runId}`;
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await sql.unsafe(`drop database if exists "${template}" with (force)`);
@@ -55,6 +58,7 @@ export async function setup(project: TestProject) {
   console.log(`[test services] ready with a migrated template database in ${Date.now() - started} ms`);
   project.provide("adminDatabaseUrl", adminUrl);
   project.provide("templateDatabase", template);
+  project.provide("runId", runId);
   project.provide("meiliUrl", meiliUrl);
   project.provide("meiliMasterKey", meiliMasterKey);
 
@@ -63,7 +67,7 @@ export async function setup(project: TestProject) {
     try {
       const leftovers = await cleanup<
         { datname: string }[]
-      >`select datname from pg_database where datname like ${"linli_t_%"} or datname = ${template}`;
+      >`select datname from pg_database where starts_with(datname, ${`linli_t_${runId}_`}) or datname = ${template}`;
       for (const { datname } of leftovers) await cleanup.unsafe(`drop database if exists "${datname}" with (force)`);
     } finally {
       await cleanup.end();

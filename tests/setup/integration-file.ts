@@ -9,7 +9,7 @@ import { searchClient } from "~/lib/search.server";
 const adminUrl = inject("adminDatabaseUrl");
 const template = inject("templateDatabase");
 const suffix = randomBytes(5).toString("hex");
-const database = `linli_t_${suffix}`;
+const database = `linli_t_${inject("runId")}_${suffix}`;
 
 async function createFromTemplate() {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -7,8 +7,10 @@ import { env } from "~/lib/env.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { normaliseImage, storeImage } from "~/modules/attachments/attachments.server";
 import { can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
-import { checkTransition, itemTransitions, type NeedStatus, type Standing } from "./lifecycle";
+import { notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
+import { checkTransition, itemTransitions, needTransitions, type NeedStatus, type Standing } from "./lifecycle";
 import type { NeedInput, TransitionInput } from "./needs.schema";
 
 const HOLDING = ["active", "fulfilled", "completed"] as const;
@@ -23,7 +25,7 @@ async function placeOfCommunity(communityId: string) {
 }
 
 /** Residents post micro-wishes (to review); staff post needs, projects and wishes for residents (published at once). */
-export async function createNeed(viewer: Viewer, input: NeedInput) {
+export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8Array[] = []) {
   const place = await placeOfCommunity(input.communityId);
   const isStaff = can(viewer, "need.create_for_community", place);
   if (input.kind !== "micro_wish" && !isStaff) throw forbidden("only the community's staff post community needs and projects");
@@ -36,6 +38,8 @@ export async function createNeed(viewer: Viewer, input: NeedInput) {
     throw new AppError("validation_failed", "name the resident", { "onBehalfOf.name": "required" });
   if (onBehalf?.name && !onBehalf.consent)
     throw new AppError("validation_failed", "record the resident's consent", { "onBehalfOf.consent": "consent_required" });
+  // Bad photos are refused before anything is written.
+  for (const photo of photos) await normaliseImage(photo);
   const now = new Date();
   const status: NeedStatus = isStaff ? "published" : "pending_review";
   return db().transaction(async (tx) => {
@@ -75,6 +79,7 @@ export async function createNeed(viewer: Viewer, input: NeedInput) {
       subjectId: need!.id,
       data: { status, onBehalf: !!onBehalf },
     });
+    for (const bytes of photos) await storeImage(tx, { bytes, uploadedByUserId: viewer.id, needId: need!.id });
     await tx.insert(searchOutbox).values({ entity: "need", entityId: need!.id });
     return need!;
   });
@@ -83,6 +88,7 @@ export async function createNeed(viewer: Viewer, input: NeedInput) {
 interface NeedState {
   id: string;
   kind: string;
+  title: string;
   status: NeedStatus;
   communityId: string;
   streetId: string;
@@ -95,6 +101,7 @@ async function loadNeed(tx: Transaction, needId: string): Promise<NeedState> {
     .select({
       id: needs.id,
       kind: needs.kind,
+      title: needs.title,
       status: needs.status,
       communityId: needs.communityId,
       streetId: communities.streetId,
@@ -127,6 +134,32 @@ function claimingOrganisation(viewer: Viewer, requested: string | undefined): st
   return mine[0]!;
 }
 
+const noticeFor: Partial<Record<TransitionInput["action"], NotificationKind>> = {
+  approve: "need.approved",
+  reject: "need.rejected",
+  claim: "need.claimed",
+  release: "need.released",
+  fulfil: "need.fulfilled",
+  confirm: "need.completed",
+};
+
+/** Tells the resident about their wish's progress, and the claiming organisation that it was confirmed. */
+async function announce(
+  tx: Transaction,
+  need: NeedState,
+  action: TransitionInput["action"],
+  organisationId: string | undefined,
+  data: Record<string, unknown>,
+) {
+  const kind = noticeFor[action];
+  if (!kind) return;
+  const recipients =
+    action === "confirm" && organisationId
+      ? await organisationMemberIds(tx, organisationId)
+      : [need.postedByUserId, need.beneficiaryUserId];
+  await notify(tx, recipients, { kind, subjectType: "need", subjectId: need.id, data: { title: need.title, ...data } });
+}
+
 export interface TransitionResult {
   id: string;
   status: NeedStatus;
@@ -135,9 +168,22 @@ export interface TransitionResult {
   claimId?: string;
 }
 
-export async function transitionNeed(viewer: Viewer, needId: string, input: TransitionInput): Promise<TransitionResult> {
+/** Photos go with a fulfilment report (the claimer's proof of delivery); other actions take none. */
+export async function transitionNeed(
+  viewer: Viewer,
+  needId: string,
+  input: TransitionInput,
+  photos: Uint8Array[] = [],
+): Promise<TransitionResult> {
+  if (photos.length && input.action !== "fulfil")
+    throw new AppError("validation_failed", "photos go with a fulfilment report", { photos: "image_type" });
+  for (const photo of photos) await normaliseImage(photo);
   try {
-    return await db().transaction((tx) => applyTransition(tx, viewer, needId, input));
+    return await db().transaction(async (tx) => {
+      const result = await applyTransition(tx, viewer, needId, input);
+      if (result.claimId) for (const bytes of photos) await storeImage(tx, { bytes, uploadedByUserId: viewer.id, claimId: result.claimId });
+      return result;
+    });
   } catch (error) {
     throw domainErrorFromDatabase(error) ?? error;
   }
@@ -204,33 +250,12 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   if (!moved) throw new AppError("conflict", "someone else changed this need first");
 
   let claimId: string | undefined;
+  let organisationId = holder?.organisationId;
   if (input.action === "claim") {
-    const organisationId = claimingOrganisation(viewer, input.organisationId);
-    const [claim] = await tx
-      .insert(claims)
-      .values({
-        needId,
-        organisationId,
-        claimedByUserId: viewer.id,
-        idempotencyKey: input.idempotencyKey ?? null,
-        claimedAt: now,
-        dueAt: new Date(now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
-      })
-      .returning({ id: claims.id });
-    claimId = claim!.id;
-  } else if (holder && ["release", "fulfil", "confirm"].includes(input.action)) {
-    const claimStatus = { release: "released", fulfil: "fulfilled", confirm: "completed" }[
-      input.action as "release" | "fulfil" | "confirm"
-    ];
-    await tx
-      .update(claims)
-      .set({
-        status: claimStatus as "released" | "fulfilled" | "completed",
-        ...(input.action === "fulfil" ? { fulfilledAt: now, fulfilmentNote: input.note ?? null } : {}),
-        ...(input.action === "confirm" ? { completedAt: now } : {}),
-        ...(input.action === "release" ? { endedAt: now } : {}),
-      })
-      .where(eq(claims.id, holder.id));
+    organisationId = claimingOrganisation(viewer, input.organisationId);
+    claimId = await insertClaim(tx, viewer, { needId, itemId: null, organisationId, idempotencyKey: input.idempotencyKey, now });
+  } else if (holder) {
+    await advanceClaim(tx, holder.id, input.action, now, input.note);
     claimId = holder.id;
   }
   await audit(input.action, {
@@ -240,8 +265,40 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     ...(input.note ? { note: input.note } : {}),
     ...(input.rating ? { rating: input.rating } : {}),
   });
+  await announce(tx, need, input.action, organisationId, input.reason ? { reason: input.reason } : {});
   await tx.insert(searchOutbox).values({ entity: "need", entityId: needId });
   return { id: needId, status: check.to, ...(claimId ? { claimId } : {}) };
+}
+
+async function insertClaim(
+  tx: Transaction,
+  viewer: Viewer,
+  claim: { needId: string; itemId: string | null; organisationId: string; idempotencyKey: string | undefined; now: Date },
+): Promise<string> {
+  const [row] = await tx
+    .insert(claims)
+    .values({
+      needId: claim.needId,
+      itemId: claim.itemId,
+      organisationId: claim.organisationId,
+      claimedByUserId: viewer.id,
+      idempotencyKey: claim.idempotencyKey ?? null,
+      claimedAt: claim.now,
+      dueAt: new Date(claim.now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
+    })
+    .returning({ id: claims.id });
+  return row!.id;
+}
+
+/** The claim follows its wish or item: released, fulfilled (with the note) or completed. */
+async function advanceClaim(tx: Transaction, claimId: string, action: TransitionInput["action"], now: Date, note: string | undefined) {
+  if (action === "release") await tx.update(claims).set({ status: "released", endedAt: now }).where(eq(claims.id, claimId));
+  if (action === "fulfil")
+    await tx
+      .update(claims)
+      .set({ status: "fulfilled", fulfilledAt: now, fulfilmentNote: note ?? null })
+      .where(eq(claims.id, claimId));
+  if (action === "confirm") await tx.update(claims).set({ status: "completed", completedAt: now }).where(eq(claims.id, claimId));
 }
 
 async function applyItemTransition(
@@ -276,34 +333,21 @@ async function applyItemTransition(
     .returning({ id: needItems.id });
   if (!moved) throw new AppError("conflict", "someone else changed this item first");
   let claimId = holder?.id;
+  let organisationId = holder?.organisationId;
   if (input.action === "claim") {
-    const [claim] = await tx
-      .insert(claims)
-      .values({
-        needId: need.id,
-        itemId: item.id,
-        organisationId: claimingOrganisation(viewer, input.organisationId),
-        claimedByUserId: viewer.id,
-        idempotencyKey: input.idempotencyKey ?? null,
-        claimedAt: now,
-        dueAt: new Date(now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
-      })
-      .returning({ id: claims.id });
-    claimId = claim!.id;
+    organisationId = claimingOrganisation(viewer, input.organisationId);
+    claimId = await insertClaim(tx, viewer, {
+      needId: need.id,
+      itemId: item.id,
+      organisationId,
+      idempotencyKey: input.idempotencyKey,
+      now,
+    });
   } else if (holder) {
-    const status = { release: "released", fulfil: "fulfilled", confirm: "completed" }[input.action as "release" | "fulfil" | "confirm"] as
-      "released" | "fulfilled" | "completed";
-    await tx
-      .update(claims)
-      .set({
-        status,
-        ...(input.action === "fulfil" ? { fulfilledAt: now, fulfilmentNote: input.note ?? null } : {}),
-        ...(input.action === "confirm" ? { completedAt: now } : {}),
-        ...(input.action === "release" ? { endedAt: now } : {}),
-      })
-      .where(eq(claims.id, holder.id));
+    await advanceClaim(tx, holder.id, input.action, now, input.note);
   }
   await audit(`item_${input.action}`, { from: item.status, to: rule.to });
+  await announce(tx, need, input.action, organisationId, { itemId: item.id });
   // The project completes when its last item does.
   let status: NeedStatus = need.status;
   if (input.action === "confirm") {
@@ -319,4 +363,40 @@ async function applyItemTransition(
   }
   await tx.insert(searchOutbox).values({ entity: "need", entityId: need.id });
   return { id: need.id, status, itemId: item.id, itemStatus: rule.to, ...(claimId ? { claimId } : {}) };
+}
+
+/** What this viewer may do next with the need and each of its items: the buttons a page shows. */
+export async function availableActions(
+  viewer: Viewer | null,
+  needId: string,
+): Promise<{ need: TransitionInput["action"][]; items: Record<string, TransitionInput["action"][]> }> {
+  if (!viewer) return { need: [], items: {} };
+  return db().transaction(async (tx) => {
+    const need = await loadNeed(tx, needId);
+    const holders = await tx
+      .select({ itemId: claims.itemId, organisationId: claims.organisationId })
+      .from(claims)
+      .where(and(eq(claims.needId, needId), inArray(claims.status, [...HOLDING])));
+    const wishHolder = holders.find((h) => h.itemId === null);
+    const actions = Object.keys(needTransitions) as TransitionInput["action"][];
+    const isProject = need.kind === "project";
+    const needActions = actions.filter((action) => {
+      if (isProject && action in itemTransitions) return false;
+      return checkTransition(action, need.status, standingsOf(viewer, need, wishHolder)).ok;
+    });
+    const items: Record<string, TransitionInput["action"][]> = {};
+    if (isProject && need.status === "published") {
+      const rows = await tx.select({ id: needItems.id, status: needItems.status }).from(needItems).where(eq(needItems.needId, needId));
+      for (const item of rows) {
+        const holder = holders.find((h) => h.itemId === item.id);
+        const standings = standingsOf(viewer, need, holder);
+        items[item.id] = (Object.keys(itemTransitions) as TransitionInput["action"][]).filter((action) => {
+          const rule = itemTransitions[action]!;
+          const asWish = action === "claim" ? "published" : action === "confirm" ? "fulfilled" : "claimed";
+          return rule.from === item.status && checkTransition(action, asWish, standings).ok;
+        });
+      }
+    }
+    return { need: needActions, items };
+  });
 }

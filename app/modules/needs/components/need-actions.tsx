@@ -1,0 +1,92 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+type Action = "submit" | "approve" | "reject" | "withdraw" | "claim" | "release" | "fulfil" | "confirm";
+
+/** One small form per action the viewer may take: works without JavaScript. */
+export function NeedActions({
+  actions,
+  itemId,
+  organisations,
+  errors,
+  formAction,
+}: {
+  actions: Action[];
+  itemId?: string;
+  organisations: { id: string; name: string }[];
+  errors: Record<string, string>;
+  /** Where the forms post: the wish's own page by default. */
+  formAction?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="action-forms">
+      {actions.map((action) => (
+        <Form
+          key={action}
+          method="post"
+          action={formAction}
+          className="action-form"
+          encType={action === "fulfil" ? "multipart/form-data" : undefined}
+        >
+          <input type="hidden" name="action" value={action} />
+          {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
+          {action === "reject" ? (
+            <label>
+              {t("transitions.reason")}
+              <textarea name="reason" required rows={2} maxLength={500} aria-invalid={errors.reason ? true : undefined} />
+            </label>
+          ) : null}
+          {action === "claim" && organisations.length > 1 ? (
+            <label>
+              {t("transitions.organisation")}
+              <select name="organisationId" required>
+                {organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {action === "fulfil" ? (
+            <>
+              <label>
+                {t("transitions.note")}
+                <textarea name="note" rows={2} maxLength={2000} />
+              </label>
+              <label>
+                {t("transitions.photos")}
+                <input name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
+              </label>
+            </>
+          ) : null}
+          {action === "confirm" ? (
+            <>
+              <label>
+                {t("transitions.thanks")}
+                <textarea name="thanks" rows={2} maxLength={500} />
+              </label>
+              <label>
+                {t("transitions.rating")}
+                <select name="rating" defaultValue="5">
+                  {[5, 4, 3, 2, 1].map((n) => (
+                    <option key={n} value={n}>
+                      {"★".repeat(n)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          ) : null}
+          <button
+            type="submit"
+            className={`button${action === "reject" || action === "withdraw" || action === "release" ? " button--secondary" : ""}`}
+          >
+            {t(`transitions.${action}`)}
+          </button>
+        </Form>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// In-app notifications: written in the transaction of the change they announce.
+import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { memberships, notifications } from "#db/schema";
+import { db, type DbOrTx } from "~/lib/db.server";
+
+export const notificationKinds = [
+  "need.approved",
+  "need.rejected",
+  "need.claimed",
+  "need.released",
+  "need.fulfilled",
+  "need.completed",
+  "claim.expired",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export async function notify(
+  tx: DbOrTx,
+  recipients: (string | null | undefined)[],
+  notice: { kind: NotificationKind; subjectType: string; subjectId: string; data?: Record<string, unknown> },
+): Promise<void> {
+  const userIds = [...new Set(recipients.filter((r): r is string => !!r))];
+  if (userIds.length === 0) return;
+  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, ...notice, data: notice.data ?? {} })));
+}
+
+/** The members of an organisation, to tell about its claims. */
+export async function organisationMemberIds(tx: DbOrTx, organisationId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ["org_admin", "org_member"])));
+  return rows.map((r) => r.userId);
+}
+
+export async function unreadCount(userId: string): Promise<number> {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.read, false)));
+  return row?.n ?? 0;
+}
+
+export async function listNotifications(userId: string, limit = 50) {
+  const rows = await db()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    subjectType: n.subjectType,
+    subjectId: n.subjectId,
+    data: n.data as Record<string, unknown>,
+    read: n.read,
+    createdAt: n.createdAt.toISOString(),
+  }));
+}
+
+export async function markAllRead(userId: string): Promise<void> {
+  await db()
+    .update(notifications)
+    .set({ read: true })
+    .where(and(eq(notifications.userId, userId), eq(notifications.read, false)));
+}

@@ -1,0 +1,48 @@
+import type { RouteAccess } from "~/lib/access";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadPage } from "~/lib/page.server";
+import { requireUserForPage } from "~/modules/accounts/auth.server";
+import { reviewQueue } from "~/modules/needs/review.server";
+import { NeedActions } from "~/modules/needs/components/need-actions";
+
+export const access: RouteAccess = { loader: ["community_staff", "street_admin", "platform_admin"] };
+
+export const meta: MetaFunction = () => [{ title: "待审核 | 邻里 Linli" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUserForPage(request);
+  return loadPage(async () => {
+    const queue = await reviewQueue(viewer);
+    if (!queue) throw new Response("only community staff review wishes", { status: 403 });
+    return { queue };
+  });
+}
+
+// Approve and reject post to the wish's own page, which checks and applies the transition.
+export default function ReviewQueue() {
+  const { queue } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  return (
+    <section>
+      <h1>{t("review.title")}</h1>
+      {queue.length === 0 ? <p>{t("review.empty")}</p> : null}
+      <ul className="plain review-list">
+        {queue.map((need) => (
+          <li key={need.id} className="need-card">
+            <h2 className="need-card__title">
+              <Link to={`/wishes/${need.id}`}>{need.title}</Link>
+            </h2>
+            <p className="need-card__place">
+              {need.communityName} · {new Date(need.createdAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })} ·{" "}
+              {t(`category.${need.category ?? "none"}`)}
+            </p>
+            <p>{need.description}</p>
+            <NeedActions actions={["approve", "reject"]} organisations={[]} errors={{}} formAction={`/wishes/${need.id}`} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
