@@ -1,7 +1,7 @@
 // Posting needs and moving them through their lifecycle: every transition checked for permission and
 // state on the server, applied with a conditional UPDATE so concurrent requests cannot both win.
 import { and, eq, inArray } from "drizzle-orm";
-import { claims, communities, needItems, needs, searchOutbox } from "#db/schema";
+import { claims, communities, memberships, needItems, needs, searchOutbox } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
@@ -34,6 +34,15 @@ export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8
   if (input.kind === "project" && !input.items?.length)
     throw new AppError("validation_failed", "a project needs at least one item", { items: "required" });
   const onBehalf = input.onBehalfOf;
+  if (onBehalf?.userId) {
+    const [resident] = await db()
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(
+        and(eq(memberships.userId, onBehalf.userId), eq(memberships.role, "resident"), eq(memberships.communityId, input.communityId)),
+      );
+    if (!resident) throw new AppError("validation_failed", "not a resident of this community", { "onBehalfOf.userId": "not_a_resident" });
+  }
   if (onBehalf && !onBehalf.userId && !onBehalf.name)
     throw new AppError("validation_failed", "name the resident", { "onBehalfOf.name": "required" });
   if (onBehalf?.name && !onBehalf.consent)
