@@ -13,8 +13,8 @@ createHttpApp(() => build, "development").listen(port, process.env.HOST ?? "0.0.
   void broadcastDevReady(build);
 });
 
-const { startClaimExpiryJob } = await import("../app/modules/claims/claims.server");
-startClaimExpiryJob();
+const { startBackgroundJobs } = await import("../app/modules/jobs/jobs.server");
+startBackgroundJobs();
 
 const versionFile = path.join(projectRoot, "build", "version.txt");
 let reloading: Promise<void> | null = null;

@@ -19,10 +19,10 @@ const server = createHttpApp(() => build, "production").listen(PORT, HOST, () =>
   console.log(demoLoginsText());
 });
 supervisor.onMeiliRestart(() => log("meilisearch restarted"));
-const { startClaimExpiryJob, stopClaimExpiryJob } = await import("../app/modules/claims/claims.server");
-startClaimExpiryJob(log);
+const { startBackgroundJobs, stopBackgroundJobs } = await import("../app/modules/jobs/jobs.server");
+startBackgroundJobs(log);
 onShutdown(async () => {
-  stopClaimExpiryJob();
+  stopBackgroundJobs();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await supervisor.stop();
 });

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, type FieldErrors } from "./errors";
 
 /** The one place a zod error becomes field errors: used by forms and by the API. */
@@ -20,4 +20,13 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
 /** Query strings: repeated keys are not used by this API, so the last value wins. */
 export function searchParamsObject(url: URL): Record<string, string> {
   return Object.fromEntries(url.searchParams.entries());
+}
+
+const uuid = z.uuid();
+
+/** A route's :id: a UUID, or the thing is simply not found (404). */
+export function parseId(value: string | undefined, what: string): string {
+  const parsed = uuid.safeParse(value);
+  if (!parsed.success) throw new AppError("not_found", `${what} not found`);
+  return parsed.data;
 }

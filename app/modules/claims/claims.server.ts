@@ -56,22 +56,3 @@ export async function expireOverdueClaims(now = new Date()): Promise<number> {
     return overdue.length;
   });
 }
-
-let timer: NodeJS.Timeout | null = null;
-
-/** Checks every minute while the app runs. */
-export function startClaimExpiryJob(log: (message: string) => void = console.log, intervalMs = 60_000) {
-  if (timer) return;
-  const run = () =>
-    expireOverdueClaims()
-      .then((n) => n && log(`claims: ${n} overdue claim(s) returned to the wall`))
-      .catch((e) => log(`claims: expiry job failed: ${String(e)}`));
-  void run();
-  timer = setInterval(run, intervalMs);
-  timer.unref();
-}
-
-export function stopClaimExpiryJob() {
-  if (timer) clearInterval(timer);
-  timer = null;
-}

@@ -11,6 +11,8 @@ export const notificationKinds = [
   "need.fulfilled",
   "need.completed",
   "claim.expired",
+  "agreement.proposed",
+  "agreement.accepted",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

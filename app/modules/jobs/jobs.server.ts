@@ -1,0 +1,25 @@
+// In-process background jobs, once a minute. Each is safe to run on several app instances at once.
+import { expireOverdueClaims } from "~/modules/claims/claims.server";
+import { expireAgreements } from "~/modules/agreements/agreements.server";
+
+let timer: NodeJS.Timeout | null = null;
+
+export async function runJobsOnce(log: (message: string) => void = console.log) {
+  const claims = await expireOverdueClaims();
+  if (claims) log(`jobs: ${claims} overdue claim(s) returned to the wall`);
+  const agreements = await expireAgreements();
+  if (agreements) log(`jobs: ${agreements} agreement(s) expired`);
+}
+
+export function startBackgroundJobs(log: (message: string) => void = console.log, intervalMs = 60_000) {
+  if (timer) return;
+  const run = () => runJobsOnce(log).catch((e) => log(`jobs: failed: ${String(e)}`));
+  void run();
+  timer = setInterval(run, intervalMs);
+  timer.unref();
+}
+
+export function stopBackgroundJobs() {
+  if (timer) clearInterval(timer);
+  timer = null;
+}

@@ -1,0 +1,127 @@
+// Partner organisations and volunteer teams: public profiles; admins edit them.
+import { and, asc, count, eq, gt, ilike, inArray, type SQL } from "drizzle-orm";
+import { memberships, offers, organisations, streets, users } from "#db/schema";
+import { db } from "~/lib/db.server";
+import { AppError, forbidden, notFound } from "~/lib/errors";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { adminOf, governsStreet, isPlatformAdmin, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import type { OrganisationInput } from "./organisations.schema";
+import { z } from "zod";
+
+function organisationQuery() {
+  return db()
+    .select({
+      id: organisations.id,
+      type: organisations.type,
+      name: organisations.name,
+      description: organisations.description,
+      streetId: organisations.streetId,
+      streetName: streets.name,
+      serviceArea: organisations.serviceArea,
+      publicContact: organisations.publicContact,
+      logoPath: organisations.logoPath,
+      createdAt: organisations.createdAt,
+    })
+    .from(organisations)
+    .leftJoin(streets, eq(streets.id, organisations.streetId));
+}
+
+type OrganisationRow = Awaited<ReturnType<ReturnType<typeof organisationQuery>["execute"]>>[number];
+const toView = ({ createdAt, logoPath, ...row }: OrganisationRow) => ({ ...row, hasLogo: !!logoPath, createdAt: createdAt.toISOString() });
+export type OrganisationView = ReturnType<typeof toView>;
+
+/** Ordered by name: the cursor carries the last id, names are not unique so id breaks ties. */
+export async function listOrganisations(query: { type?: string; street?: string; q?: string; limit: number; cursor?: string }) {
+  const conditions: SQL[] = [];
+  if (query.type) conditions.push(eq(organisations.type, query.type));
+  if (query.street) conditions.push(eq(organisations.streetId, query.street));
+  if (query.q) conditions.push(ilike(organisations.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const after = query.cursor ? z.uuid().safeParse(Buffer.from(query.cursor, "base64url").toString()) : null;
+  if (after && !after.success)
+    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
+  if (after?.success) conditions.push(gt(organisations.id, after.data));
+  const rows = await organisationQuery()
+    .where(and(...conditions))
+    .orderBy(asc(organisations.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toView), nextCursor: rows.length > query.limit && last ? Buffer.from(last.id).toString("base64url") : null };
+}
+
+export async function getOrganisation(viewer: Viewer | null, id: string) {
+  const [row] = await organisationQuery().where(eq(organisations.id, id));
+  if (!row) throw notFound("organisation");
+  const [offerCount] = await db()
+    .select({ n: count() })
+    .from(offers)
+    .where(and(eq(offers.organisationId, id), eq(offers.active, true)));
+  const view = { ...toView(row), activeOffers: offerCount?.n ?? 0 };
+  // Members are listed to the organisation's own people and platform admins only.
+  if (!viewer || !(memberOf(viewer, id) || isPlatformAdmin(viewer))) return view;
+  const members = await db()
+    .select({ userId: users.id, displayName: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, id), inArray(memberships.role, ["org_admin", "org_member"])))
+    .orderBy(asc(users.displayName));
+  return { ...view, members };
+}
+
+async function checkStreet(streetId: string) {
+  const [row] = await db().select({ id: streets.id }).from(streets).where(eq(streets.id, streetId));
+  if (!row) throw new AppError("validation_failed", "unknown street", { streetId: "street_required" });
+}
+
+/** Platform admins, the street's admin or staff of one of its communities register a partner. */
+export async function createOrganisation(viewer: Viewer, input: OrganisationInput): Promise<OrganisationView> {
+  await checkStreet(input.streetId);
+  const staffHere = viewer.memberships.some((m) => m.role === "community_staff" && m.communityStreetId === input.streetId);
+  if (!governsStreet(viewer, input.streetId) && !staffHere) throw forbidden("register partners in your own street");
+  const id = await db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(organisations)
+      .values({
+        type: input.type,
+        name: input.name,
+        description: input.description ?? "",
+        streetId: input.streetId,
+        serviceArea: input.serviceArea ?? "",
+        publicContact: input.publicContact ?? null,
+        createdByUserId: viewer.id,
+      })
+      .returning({ id: organisations.id });
+    await recordAudit(tx, {
+      actorUserId: viewer.id,
+      action: "organisation.create",
+      subjectType: "organisation",
+      subjectId: row!.id,
+      data: { name: input.name },
+    });
+    return row!.id;
+  });
+  const [row] = await organisationQuery().where(eq(organisations.id, id));
+  return toView(row!);
+}
+
+export async function updateOrganisation(viewer: Viewer, id: string, patch: Partial<OrganisationInput>): Promise<OrganisationView> {
+  const [current] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+  if (!current) throw notFound("organisation");
+  if (!adminOf(viewer, id) && !isPlatformAdmin(viewer)) throw forbidden("only the organisation's admins edit its profile");
+  if (patch.streetId) await checkStreet(patch.streetId);
+  await db().transaction(async (tx) => {
+    await tx
+      .update(organisations)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(organisations.id, id));
+    await recordAudit(tx, {
+      actorUserId: viewer.id,
+      action: "organisation.update",
+      subjectType: "organisation",
+      subjectId: id,
+      data: { fields: Object.keys(patch) },
+    });
+  });
+  const [row] = await organisationQuery().where(eq(organisations.id, id));
+  return toView(row!);
+}
