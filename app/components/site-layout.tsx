@@ -9,7 +9,16 @@ export function SiteHeader({
 }: {
   locale: Locale;
   returnTo: string;
-  viewer: { displayName: string; canManage: boolean; reviews: boolean; posts: boolean; unread: number } | null;
+  viewer: {
+    displayName: string;
+    canManage: boolean;
+    reviews: boolean;
+    posts: boolean;
+    unread: number;
+    organisation: boolean;
+    communityId: string | null;
+    streetId: string | null;
+  } | null;
 }) {
   const { t } = useTranslation();
   const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
@@ -28,7 +37,11 @@ export function SiteHeader({
             {t("nav.home")}
           </NavLink>
           <NavLink to="/wishes">{t("nav.wishes")}</NavLink>
+          <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
           {viewer?.posts ? <NavLink to="/wishes/new">{t("nav.post")}</NavLink> : null}
+          {viewer?.organisation ? <NavLink to="/org">{t("nav.org")}</NavLink> : null}
+          {viewer?.communityId ? <NavLink to={`/communities/${viewer.communityId}`}>{t("nav.community")}</NavLink> : null}
+          {viewer?.streetId ? <NavLink to={`/streets/${viewer.streetId}`}>{t("nav.street")}</NavLink> : null}
           {viewer?.reviews ? <NavLink to="/review">{t("nav.review")}</NavLink> : null}
           {viewer?.canManage ? <NavLink to="/admin/users">{t("admin.usersTitle")}</NavLink> : null}
           {viewer ? (

@@ -1,0 +1,121 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, SelectField, TextField } from "~/components/form-field";
+import { formAction, parseFormValues } from "~/lib/forms.server";
+import { loadPage } from "~/lib/page.server";
+import { parseId } from "~/lib/validation";
+import { can, hasRole } from "~/modules/accounts/accounts.policy";
+import { requireUserForPage } from "~/modules/accounts/auth.server";
+import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
+import { AgreementInput } from "~/modules/agreements/agreements.schema";
+import { proposeAgreement } from "~/modules/agreements/agreements.server";
+import { categoryKeys } from "~/modules/categories/categories";
+import { OfferList } from "~/modules/offers/components/offer-list";
+import { communityOverview } from "~/modules/places/place-overview.server";
+import { PlaceOverview } from "~/modules/places/components/place-overview";
+
+const staff = ["community_staff", "street_admin", "platform_admin"] as const;
+export const access: RouteAccess = { loader: staff, action: staff };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.overview.community.name ?? ""} | 邻里 Linli` }];
+
+/** Staff of this community, its street's admin, or a platform admin. */
+async function requireCommunityStaff(request: Request, id: string | undefined) {
+  const viewer = await requireUserForPage(request);
+  if (!staff.some((role) => hasRole(viewer, role))) throw new Response("staff only", { status: 403 });
+  const communityId = (() => {
+    try {
+      return parseId(id, "community");
+    } catch {
+      throw new Response("not found", { status: 404 });
+    }
+  })();
+  const overview = await loadPage(() => communityOverview(communityId));
+  if (!can(viewer, "need.review", { communityId, streetId: overview.community.streetId }))
+    throw new Response("not your community", { status: 403 });
+  return { viewer, overview };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { overview } = await requireCommunityStaff(request, params.id);
+  return { overview, organisations: await listOrganisationsByIds(null) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, overview } = await requireCommunityStaff(request, params.id);
+  const form = await request.formData().catch(() => new FormData());
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  return formAction(values, async () => {
+    await proposeAgreement(
+      viewer,
+      parseFormValues(AgreementInput, {
+        organisationId: values.organisationId,
+        communityId: overview.community.id,
+        startsOn: values.startsOn,
+        endsOn: values.endsOn,
+        categories: form.getAll("categories").map(String),
+      }),
+    );
+    return redirect(`/communities/${overview.community.id}?done=proposed`, 303);
+  });
+}
+
+export default function CommunityPage() {
+  const { overview, organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = result?.fieldErrors ?? {};
+  return (
+    <>
+      <h1>{overview.community.name}</h1>
+      <p>
+        <Link to={`/streets/${overview.community.streetId}`}>{overview.community.streetName}</Link> ·{" "}
+        <Link to={`/wishes?community=${overview.community.id}`}>{t("nav.wishes")}</Link>
+      </p>
+      <PlaceOverview agreements={overview.agreements} gaps={overview.gaps} />
+      <section>
+        <h2>{t("place.offersByCategory")}</h2>
+        {overview.offersByCategory.map((group) => (
+          <details key={group.category}>
+            <summary>
+              {t(`category.${group.category}`)} ({group.offers.length})
+            </summary>
+            <OfferList offers={group.offers} />
+          </details>
+        ))}
+      </section>
+      <section className="narrow">
+        <h2>{t("place.propose")}</h2>
+        <Form method="post" className="stack">
+          <FormError error={errors._form} />
+          <SelectField name="organisationId" label={t("place.organisation")} error={errors.organisationId} required>
+            <option value="">{t("common.choose")}</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField name="startsOn" type="date" label={t("place.startsOn")} error={errors.startsOn} required />
+          <TextField name="endsOn" type="date" label={t("place.endsOn")} error={errors.endsOn} required />
+          <fieldset className="field">
+            <legend>{t("place.scope")}</legend>
+            <div className="weekday-choices">
+              {categoryKeys.map((key) => (
+                <label key={key} className="choice">
+                  <input type="checkbox" name="categories" value={key} /> {t(`category.${key}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button type="submit" className="button">
+            {t("place.proposeButton")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

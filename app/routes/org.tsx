@@ -1,0 +1,211 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
+import { FigureList } from "~/components/figure-list";
+import { formAction, parseFormValues } from "~/lib/forms.server";
+import { loadPage } from "~/lib/page.server";
+import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
+import { requireUserForPage } from "~/modules/accounts/auth.server";
+import { acceptAgreement } from "~/modules/agreements/agreements.server";
+import { categoryKeys } from "~/modules/categories/categories";
+import { OfferInput } from "~/modules/offers/offers.schema";
+import { offerInputFromForm } from "~/modules/offers/offers-form.server";
+import { createOffer, updateOffer } from "~/modules/offers/offers.server";
+import { OfferList } from "~/modules/offers/components/offer-list";
+import { organisationDashboard } from "~/modules/organisations/dashboard.server";
+import { placeTree } from "~/modules/places/places.server";
+
+const members = ["org_admin", "org_member"] as const;
+export const access: RouteAccess = { loader: members, action: members };
+
+export const meta: MetaFunction = () => [{ title: "我的单位 | 邻里 Linli" }];
+
+/** The organisation this page is about: ?org=, or the viewer's only one. Members only. */
+async function requireOrganisation(request: Request) {
+  const viewer = await requireUserForPage(request);
+  const mine = organisationsOf(viewer);
+  if (mine.length === 0) throw new Response("only members of a partner organisation", { status: 403 });
+  const requested = new URL(request.url).searchParams.get("org");
+  if (requested && !mine.includes(requested)) throw new Response("not your organisation", { status: 403 });
+  return { viewer, organisationId: requested ?? mine[0]!, mine };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { viewer, organisationId, mine } = await requireOrganisation(request);
+  return loadPage(async () => {
+    const [dashboard, places] = await Promise.all([organisationDashboard(organisationId), placeTree()]);
+    if (!dashboard) throw new Response("not found", { status: 404 });
+    return { dashboard, places, isAdmin: adminOf(viewer, organisationId), otherOrganisations: mine.length > 1 ? mine : [] };
+  });
+}
+
+const Intent = z.object({ intent: z.enum(["createOffer", "toggleOffer", "acceptAgreement"]), id: z.uuid().optional() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, organisationId } = await requireOrganisation(request);
+  const form = await request.formData().catch(() => new FormData());
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  return formAction(values, async () => {
+    const { intent, id } = parseFormValues(Intent, values);
+    if (intent === "createOffer") {
+      await createOffer(
+        viewer,
+        parseFormValues(OfferInput, offerInputFromForm({ ...values, organisationId }, form.getAll("weekdays").map(String))),
+      );
+    } else if (intent === "toggleOffer" && id) {
+      await updateOffer(viewer, id, { active: values.active === "true" });
+    } else if (intent === "acceptAgreement" && id) {
+      await acceptAgreement(viewer, id);
+    }
+    return redirect(`/org?org=${organisationId}&done=${intent}`, 303);
+  });
+}
+
+export default function OrganisationDashboard() {
+  const { dashboard, places, isAdmin } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const errors = result?.fieldErrors ?? {};
+  const { organisation, figures } = dashboard;
+  const street = places.streets.find((s) => s.id === organisation.streetId);
+  return (
+    <>
+      <h1>{organisation.name}</h1>
+      <p>
+        <Link to={`/organisations/${organisation.id}`}>{t("org.publicProfile")}</Link>
+      </p>
+      <FigureList figures={figures} labels="org.figures" />
+
+      <section>
+        <h2>{t("org.nextUp")}</h2>
+        {dashboard.nextUp.length === 0 ? <p>{t("org.nothingNext")}</p> : null}
+        <ul>
+          {dashboard.nextUp.map((n) => (
+            <li key={n.id}>
+              <Link to={`/wishes/${n.id}`}>{n.title}</Link> · {n.communityName} · {t(`category.${n.category ?? "none"}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section>
+        <h2>{t("org.claimsInProgress")}</h2>
+        {dashboard.claimsInProgress.length === 0 ? <p>{t("org.noClaims")}</p> : null}
+        <ul>
+          {dashboard.claimsInProgress.map((c) => (
+            <li key={c.id}>
+              <Link to={`/wishes/${c.needId}`}>{c.title}</Link> · {c.communityName} · {t(`claimStatus.${c.status}`)} ·{" "}
+              {t("org.due", { date: c.dueAt.slice(0, 10) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section>
+        <h2>{t("org.agreements")}</h2>
+        <ul>
+          {dashboard.agreements.map((a) => (
+            <li key={a.id}>
+              {a.communityName ?? a.streetName} · {a.startsOn} – {a.endsOn} · {t(`agreementStatus.${a.status}`)}
+              {a.status === "proposed" && isAdmin ? (
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="acceptAgreement" />
+                  <input type="hidden" name="id" value={a.id} />
+                  <button type="submit" className="link-button">
+                    {t("org.accept")}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section>
+        <h2>{t("org.offers")}</h2>
+        <OfferList offers={dashboard.offers} showOrganisation={false} />
+        <ul className="plain">
+          {dashboard.offers.map((o) => (
+            <li key={o.id}>
+              <Form method="post" className="inline">
+                <input type="hidden" name="intent" value="toggleOffer" />
+                <input type="hidden" name="id" value={o.id} />
+                <input type="hidden" name="active" value={o.active ? "false" : "true"} />
+                <button type="submit" className="link-button">
+                  {o.active ? t("org.pause", { title: o.title }) : t("org.activate", { title: o.title })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="narrow">
+        <h2>{t("org.newOffer")}</h2>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="createOffer" />
+          <FormError error={errors._form} />
+          <TextField name="title" label={t("org.offerTitle")} error={errors.title} defaultValue={result?.values.title} required />
+          <div className="field">
+            <label htmlFor="field-description">{t("post.description")}</label>
+            <textarea id="field-description" name="description" rows={3} defaultValue={result?.values.description} />
+          </div>
+          <SelectField
+            name="category"
+            label={t("post.category")}
+            error={errors.category}
+            defaultValue={result?.values.category ?? ""}
+            required
+          >
+            <option value="">{t("common.choose")}</option>
+            {categoryKeys.map((key) => (
+              <option key={key} value={key}>
+                {t(`category.${key}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField name="tags" label={t("org.tags")} hint={t("org.tagsHint")} error={errors.tags} defaultValue={result?.values.tags} />
+          <SelectField name="area" label={t("org.area")} error={errors.communityId} defaultValue={result?.values.area ?? ""} required>
+            <option value="">{t("common.choose")}</option>
+            {street ? <option value={`street:${street.id}`}>{t("offers.wholeStreet", { street: street.name })}</option> : null}
+            {places.communities
+              .filter((c) => !street || c.streetId === street.id)
+              .map((c) => (
+                <option key={c.id} value={`community:${c.id}`}>
+                  {c.name}
+                </option>
+              ))}
+          </SelectField>
+          <TextField
+            name="capacityPerMonth"
+            type="number"
+            inputMode="numeric"
+            label={t("org.capacity")}
+            error={errors.capacityPerMonth}
+            defaultValue={result?.values.capacityPerMonth ?? "10"}
+            required
+          />
+          <fieldset className="field">
+            <legend>{t("org.weekdays")}</legend>
+            <div className="weekday-choices">
+              {["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d, i) => (
+                <label key={d} className="choice">
+                  <input type="checkbox" name="weekdays" value={i + 1} defaultChecked={i < 5} /> {t(`weekdays.${d}`)}
+                </label>
+              ))}
+            </div>
+            {errors.weekdays ? <p className="field__error">{fieldError(errors.weekdays)}</p> : null}
+          </fieldset>
+          <button type="submit" className="button">
+            {t("org.publishOffer")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { RouteAccess } from "~/lib/access";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadPage } from "~/lib/page.server";
+import { parseId } from "~/lib/validation";
+import { getViewer } from "~/modules/accounts/auth.server";
+import { agreementsOfOrganisation } from "~/modules/agreements/agreements.server";
+import { listOffers } from "~/modules/offers/offers.server";
+import { OfferList } from "~/modules/offers/components/offer-list";
+import { getOrganisation } from "~/modules/organisations/organisations.server";
+
+export const access: RouteAccess = { loader: "public" };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.organisation.name} | 邻里 Linli` },
+        { property: "og:title", content: data.organisation.name },
+        { property: "og:description", content: data.organisation.description.slice(0, 80) },
+      ]
+    : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadPage(async () => {
+    const id = parseId(params.id, "organisation");
+    const [organisation, offers, agreements] = await Promise.all([
+      getOrganisation(await getViewer(request), id),
+      listOffers({ organisation: id, active: true, limit: 100 }),
+      agreementsOfOrganisation(id),
+    ]);
+    return { organisation, offers: offers.items, partnerOf: agreements.filter((a) => a.status === "active") };
+  });
+}
+
+export default function OrganisationProfile() {
+  const { organisation, offers, partnerOf } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <article>
+      <p className="need-card__meta">{t(`orgTypes.${organisation.type}`)}</p>
+      <h1>{organisation.name}</h1>
+      <p className="lead">{organisation.description}</p>
+      <p>
+        {organisation.streetName}
+        {organisation.publicContact ? ` · ${t("organisations.contact")}: ${organisation.publicContact}` : ""}
+      </p>
+      {"members" in organisation ? (
+        <p>
+          <Link to={`/org?org=${organisation.id}`}>{t("org.dashboard")}</Link>
+        </p>
+      ) : null}
+      <h2>{t("organisations.partnerOf")}</h2>
+      {partnerOf.length === 0 ? <p>{t("organisations.noAgreements")}</p> : null}
+      <ul>
+        {partnerOf.map((a) => (
+          <li key={a.id}>
+            {a.communityName ?? a.streetName} · {a.startsOn} – {a.endsOn}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("organisations.offers")}</h2>
+      {offers.length === 0 ? <p>{t("organisations.noOffers")}</p> : <OfferList offers={offers} showOrganisation={false} />}
+    </article>
+  );
+}

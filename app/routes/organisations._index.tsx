@@ -1,0 +1,70 @@
+import type { RouteAccess } from "~/lib/access";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadPage } from "~/lib/page.server";
+import { parseOrThrow, searchParamsObject } from "~/lib/validation";
+import { orgTypes } from "~/modules/categories/categories";
+import { OrganisationListQuery } from "~/modules/organisations/organisations.schema";
+import { listOrganisations } from "~/modules/organisations/organisations.server";
+import { placeTree } from "~/modules/places/places.server";
+
+export const access: RouteAccess = { loader: "public" };
+
+export const meta: MetaFunction = () => [{ title: "共建伙伴 | 邻里 Linli" }, { property: "og:title", content: "共建伙伴 · 邻里" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadPage(async () => {
+    const params = Object.fromEntries(Object.entries(searchParamsObject(new URL(request.url))).filter(([, v]) => v !== ""));
+    const query = parseOrThrow(OrganisationListQuery, { limit: "100", ...params });
+    const [page, places] = await Promise.all([listOrganisations(query), placeTree()]);
+    return { page, query, streets: places.streets };
+  });
+}
+
+export default function Organisations() {
+  const { page, query, streets } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("organisations.title")}</h1>
+      <p className="lead">{t("organisations.intro")}</p>
+      <Form method="get" className="filters">
+        <label>
+          {t("organisations.type")}
+          <select name="type" defaultValue={query.type ?? ""}>
+            <option value="">{t("wishes.any")}</option>
+            {orgTypes.map((o) => (
+              <option key={o.key} value={o.key}>
+                {t(`orgTypes.${o.key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("wishes.street")}
+          <select name="street" defaultValue={query.street ?? ""}>
+            <option value="">{t("wishes.any")}</option>
+            {streets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("wishes.apply")}</button>
+      </Form>
+      <div className="card-grid">
+        {page.items.map((o) => (
+          <article key={o.id} className="need-card">
+            <p className="need-card__meta">{t(`orgTypes.${o.type}`)}</p>
+            <h2 className="need-card__title">
+              <Link to={`/organisations/${o.id}`}>{o.name}</Link>
+            </h2>
+            <p className="need-card__place">{o.streetName}</p>
+          </article>
+        ))}
+      </div>
+    </>
+  );
+}
