@@ -25,6 +25,7 @@ export function createI18n(locale: Locale): I18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }
