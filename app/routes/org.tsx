@@ -6,7 +6,10 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
-import { formAction, parseFormValues } from "~/lib/forms.server";
+import { formAction, parseFormValues, uploadFormAction } from "~/lib/forms.server";
+import { AppError } from "~/lib/errors";
+import { readImageUploads } from "~/modules/attachments/attachments.server";
+import { setOrganisationLogo } from "~/modules/organisations/organisations.server";
 import { loadPage } from "~/lib/page.server";
 import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
@@ -43,10 +46,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({ intent: z.enum(["createOffer", "toggleOffer", "acceptAgreement"]), id: z.uuid().optional() });
+const Intent = z.object({ intent: z.enum(["createOffer", "toggleOffer", "acceptAgreement", "logo"]), id: z.uuid().optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, organisationId } = await requireOrganisation(request);
+  if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
+    return uploadFormAction(request, readImageUploads, async (_values, files) => {
+      if (files.length !== 1) throw new AppError("validation_failed", "choose one image", { photos: "image_type" });
+      await setOrganisationLogo(viewer, organisationId, files[0]!);
+      return redirect(`/org?org=${organisationId}&done=logo`, 303);
+    });
+  }
   const form = await request.formData().catch(() => new FormData());
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   return formAction(values, async () => {
@@ -80,6 +90,17 @@ export default function OrganisationDashboard() {
         <Link to={`/organisations/${organisation.id}`}>{t("org.publicProfile")}</Link>
       </p>
       <FigureList figures={figures} labels="org.figures" />
+      {isAdmin ? (
+        <Form method="post" encType="multipart/form-data" className="inline-form">
+          <label>
+            {t("org.logo")} <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" required />
+          </label>
+          <button type="submit" className="button button--secondary">
+            {t("org.uploadLogo")}
+          </button>
+          {errors.photos ? <p className="field__error">{fieldError(errors.photos)}</p> : null}
+        </Form>
+      ) : null}
 
       <section>
         <h2>{t("org.nextUp")}</h2>
@@ -132,6 +153,7 @@ export default function OrganisationDashboard() {
         <ul className="plain">
           {dashboard.offers.map((o) => (
             <li key={o.id}>
+              <Link to={`/org/offers/${o.id}`}>{t("org.edit", { title: o.title })}</Link>{" "}
               <Form method="post" className="inline">
                 <input type="hidden" name="intent" value="toggleOffer" />
                 <input type="hidden" name="id" value={o.id} />

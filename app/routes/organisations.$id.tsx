@@ -9,6 +9,7 @@ import { agreementsOfOrganisation } from "~/modules/agreements/agreements.server
 import { listOffers } from "~/modules/offers/offers.server";
 import { OfferList } from "~/modules/offers/components/offer-list";
 import { getOrganisation } from "~/modules/organisations/organisations.server";
+import { logoOfOrganisation } from "~/modules/attachments/attachments.server";
 
 export const access: RouteAccess = { loader: "public" };
 
@@ -24,22 +25,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
     const id = parseId(params.id, "organisation");
-    const [organisation, offers, agreements] = await Promise.all([
+    const [organisation, offers, agreements, logo] = await Promise.all([
       getOrganisation(await getViewer(request), id),
       listOffers({ organisation: id, active: true, limit: 100 }),
       agreementsOfOrganisation(id),
+      logoOfOrganisation(id),
     ]);
-    return { organisation, offers: offers.items, partnerOf: agreements.filter((a) => a.status === "active") };
+    return { organisation, offers: offers.items, partnerOf: agreements.filter((a) => a.status === "active"), logo };
   });
 }
 
 export default function OrganisationProfile() {
-  const { organisation, offers, partnerOf } = useLoaderData<typeof loader>();
+  const { organisation, offers, partnerOf, logo } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <article>
       <p className="need-card__meta">{t(`orgTypes.${organisation.type}`)}</p>
-      <h1>{organisation.name}</h1>
+      <h1>
+        {logo ? <img className="logo" src={logo.url} alt="" width={64} height={64} /> : null}
+        {organisation.name}
+      </h1>
       <p className="lead">{organisation.description}</p>
       <p>
         {organisation.streetName}

@@ -139,6 +139,64 @@ describe("offers", () => {
   });
 });
 
+describe("offer and profile pages (no JavaScript)", () => {
+  it("a member edits an offer through the form; a member of another organisation gets 403", async () => {
+    const bank = await as("yinhang");
+    const { id } = (await (await bank.c.post("/api/offers", offer(bank.organisationId!))).json()) as { id: string };
+    const fields = new URLSearchParams({
+      title: "手机防诈骗课堂（周末班）",
+      category: "finance",
+      tags: "反诈, 周末",
+      area: `street:${dongxin}`,
+      capacityPerMonth: "6",
+    });
+    fields.append("weekdays", "6");
+    fields.append("weekdays", "7");
+    const hospital = await as("yiyuan");
+    expect((await hospital.c.form(`/org/offers/${id}`, fields)).status).toBe(403);
+    const saved = await bank.c.form(`/org/offers/${id}`, fields);
+    expect(saved.status).toBe(303);
+    const [row] = await db().execute<{
+      title: string;
+      street_id: string | null;
+      community_id: string | null;
+      weekdays: number[];
+      tags: string[];
+      active: boolean;
+    }>(sql`select title, street_id, community_id, weekdays, tags, active from offers where id = ${id}`);
+    expect(row).toMatchObject({
+      title: "手机防诈骗课堂（周末班）",
+      street_id: dongxin,
+      community_id: null,
+      weekdays: [6, 7],
+      tags: ["反诈", "周末"],
+      active: false,
+    });
+    const invalid = await bank.c.form(
+      `/org/offers/${id}`,
+      new URLSearchParams({ title: "", category: "finance", area: `street:${dongxin}`, capacityPerMonth: "0" }),
+    );
+    expect(invalid.status).toBe(400);
+  });
+
+  it("an admin uploads a logo that the public profile shows", async () => {
+    const sharp = (await import("sharp")).default;
+    const png = await sharp({ create: { width: 120, height: 120, channels: 3, background: "#b4232a" } })
+      .png()
+      .toBuffer();
+    const bank = await as("yinhang");
+    const form = new FormData();
+    form.append("photos", new Blob([new Uint8Array(png)], { type: "image/png" }), "logo.png");
+    expect((await bank.c.form(`/org?org=${bank.organisationId}`, form)).status).toBe(303);
+    const page = await (await new Client(server.base).get(`/organisations/${bank.organisationId}`)).text();
+    const src = page.match(/class="logo" src="(\/attachments\/[0-9a-f-]+)"/)?.[1];
+    expect(src).toBeDefined();
+    const image = await new Client(server.base).get(src!);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+  });
+});
+
 describe("agreements", () => {
   it("staff propose, the organisation's admin accepts once, and the community's partner list shows it", async () => {
     const company = await as("qiye");

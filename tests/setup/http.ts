@@ -17,15 +17,17 @@ export class Client {
   constructor(private readonly base: string) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    // Forms go as they are (url-encoded or multipart); anything else as JSON.
+    const isForm = body instanceof URLSearchParams || body instanceof FormData;
     const res = await fetch(`${this.base}${path}`, {
       method,
       redirect: "manual",
       headers: {
-        ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(body !== undefined && !isForm ? { "Content-Type": "application/json" } : {}),
         ...(this.cookies.size ? { Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(";");
@@ -36,6 +38,8 @@ export class Client {
     return res;
   }
 
+  /** Posts a form as a browser without JavaScript would. */
+  form = (path: string, fields: URLSearchParams | FormData) => this.request("POST", path, fields);
   get = (path: string, headers?: Record<string, string>) => this.request("GET", path, undefined, headers);
   post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request("POST", path, body ?? {}, headers);
   delete = (path: string, headers?: Record<string, string>) => this.request("DELETE", path, undefined, headers);

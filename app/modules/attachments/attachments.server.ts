@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { attachments, claims, communities, needs } from "#db/schema";
 import { db, type DbOrTx } from "~/lib/db.server";
@@ -302,4 +302,15 @@ export async function photosOfNeed(needId: string): Promise<{ wish: AttachmentVi
   const claimRows = await db().select({ id: claims.id }).from(claims).where(eq(claims.needId, needId));
   const fulfilment = (await Promise.all(claimRows.map((c) => attachmentsOfClaim(c.id)))).flat();
   return { wish: await attachmentsOfNeed(needId), fulfilment };
+}
+
+/** The organisation's current logo: its most recent image. */
+export async function logoOfOrganisation(organisationId: string): Promise<AttachmentView | null> {
+  const [row] = await db()
+    .select({ id: attachments.id, width: attachments.width, height: attachments.height })
+    .from(attachments)
+    .where(eq(attachments.organisationId, organisationId))
+    .orderBy(desc(attachments.createdAt))
+    .limit(1);
+  return row ? { id: row.id, url: `/attachments/${row.id}`, width: row.width, height: row.height } : null;
 }

@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsStreet, isPlatformAdmin, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import type { OrganisationInput } from "./organisations.schema";
+import { storeImage } from "~/modules/attachments/attachments.server";
 import { z } from "zod";
 
 function organisationQuery() {
@@ -124,4 +125,14 @@ export async function updateOrganisation(viewer: Viewer, id: string, patch: Part
   });
   const [row] = await organisationQuery().where(eq(organisations.id, id));
   return toView(row!);
+}
+
+/** A new logo (image rules as for wishes): only the organisation's admins. */
+export async function setOrganisationLogo(viewer: Viewer, organisationId: string, bytes: Uint8Array): Promise<void> {
+  if (!adminOf(viewer, organisationId) && !isPlatformAdmin(viewer)) throw forbidden("only the organisation's admins change its logo");
+  await db().transaction(async (tx) => {
+    const image = await storeImage(tx, { bytes, uploadedByUserId: viewer.id, organisationId });
+    await tx.update(organisations).set({ logoPath: image.storagePath, updatedAt: new Date() }).where(eq(organisations.id, organisationId));
+    await recordAudit(tx, { actorUserId: viewer.id, action: "organisation.logo", subjectType: "organisation", subjectId: organisationId });
+  });
 }
