@@ -35,6 +35,8 @@ export function domainErrorFromDatabase(error: unknown): AppError | null {
       return new AppError("conflict", `already exists (${pgConstraint(error) ?? "unique"})`);
     case "23P01":
       return new AppError("conflict", `overlaps an existing record (${pgConstraint(error) ?? "exclusion"})`);
+    case "23514":
+      return new AppError("validation_failed", `breaks a rule of the record (${pgConstraint(error) ?? "check"})`);
     case "LL001":
       return new AppError("conflict", "the hour ledger is append-only");
     case "LL002":

@@ -1,6 +1,7 @@
 // In-process background jobs, once a minute. Each is safe to run on several app instances at once.
 import { expireOverdueClaims } from "~/modules/claims/claims.server";
 import { expireAgreements } from "~/modules/agreements/agreements.server";
+import { closeStaleCheckIns } from "~/modules/activities/activities.server";
 
 let timer: NodeJS.Timeout | null = null;
 
@@ -9,6 +10,8 @@ export async function runJobsOnce(log: (message: string) => void = console.log) 
   if (claims) log(`jobs: ${claims} overdue claim(s) returned to the wall`);
   const agreements = await expireAgreements();
   if (agreements) log(`jobs: ${agreements} agreement(s) expired`);
+  const checkIns = await closeStaleCheckIns();
+  if (checkIns) log(`jobs: ${checkIns} check-in(s) left open for 24 hours closed for the organiser to review`);
 }
 
 export function startBackgroundJobs(log: (message: string) => void = console.log, intervalMs = 60_000) {

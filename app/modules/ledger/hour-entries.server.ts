@@ -1,0 +1,278 @@
+// The hour ledger's decisions: approving, rejecting and reversing entries, volunteers' corrections,
+// and a volunteer's record. The database keeps the ledger append-only and free of overlaps.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { activities, communities, hourCorrectionRequests, hourEntries, hourEntryReviews, memberships, users } from "#db/schema";
+import { db, type Transaction } from "~/lib/db.server";
+import { AppError, forbidden, notFound } from "~/lib/errors";
+import { domainErrorFromDatabase } from "~/lib/db-errors.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { adminOf, governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
+import { isOrganiser } from "~/modules/activities/activities.server";
+
+async function entryForDecision(tx: Transaction, entryId: string) {
+  const [entry] = await tx
+    .select({
+      id: hourEntries.id,
+      volunteerId: hourEntries.volunteerId,
+      activityId: hourEntries.activityId,
+      communityId: hourEntries.communityId,
+      kind: hourEntries.kind,
+      startsAt: hourEntries.startsAt,
+      endsAt: hourEntries.endsAt,
+      minutes: hourEntries.minutes,
+      organisationId: activities.organisationId,
+      streetId: communities.streetId,
+      decision: hourEntryReviews.decision,
+    })
+    .from(hourEntries)
+    .innerJoin(activities, eq(activities.id, hourEntries.activityId))
+    .innerJoin(communities, eq(communities.id, hourEntries.communityId))
+    .leftJoin(hourEntryReviews, eq(hourEntryReviews.hourEntryId, hourEntries.id))
+    .where(eq(hourEntries.id, entryId));
+  if (!entry) throw notFound("hour entry");
+  return entry;
+}
+
+/** Only the activity's organisers decide, and never about their own hours. */
+function checkOrganiser(
+  viewer: Viewer,
+  entry: { volunteerId: string; organisationId: string | null; communityId: string; streetId: string },
+) {
+  if (!isOrganiser(viewer, entry)) throw forbidden("only the activity's organiser certifies hours");
+  if (entry.volunteerId === viewer.id) throw forbidden("nobody approves their own hours");
+}
+
+export interface DecisionResult {
+  id: string;
+  status: "approved" | "rejected";
+  minutes: number;
+}
+
+export async function decideHourEntry(
+  viewer: Viewer,
+  entryId: string,
+  decision: "approved" | "rejected",
+  reason?: string,
+): Promise<DecisionResult> {
+  if (decision === "rejected" && !reason) throw new AppError("validation_failed", "give the volunteer a reason", { reason: "required" });
+  try {
+    return await db().transaction(async (tx) => {
+      const entry = await entryForDecision(tx, entryId);
+      checkOrganiser(viewer, entry);
+      if (entry.kind === "reversal") throw new AppError("invalid_transition", "a reversal needs no decision");
+      if (entry.decision) throw new AppError("invalid_transition", `this entry is already ${entry.decision}`);
+      await tx.insert(hourEntryReviews).values({ hourEntryId: entryId, decision, reason: reason ?? null, reviewedByUserId: viewer.id });
+      await recordAudit(tx, {
+        actorUserId: viewer.id,
+        action: `hours.${decision === "approved" ? "approve" : "reject"}`,
+        subjectType: "hour_entry",
+        subjectId: entryId,
+        data: reason ? { reason } : {},
+      });
+      return { id: entryId, status: decision, minutes: entry.minutes };
+    });
+  } catch (error) {
+    const mapped = domainErrorFromDatabase(error);
+    if (mapped?.message.includes("overlaps")) throw new AppError("conflict", "overlaps hours already approved for this volunteer");
+    if (mapped?.message.includes("already exists")) throw new AppError("invalid_transition", "this entry was already decided");
+    throw mapped ?? error;
+  }
+}
+
+/** Approves many entries; each stands alone, so one refusal does not undo the others. */
+export async function approveHourEntries(viewer: Viewer, entryIds: string[]) {
+  const results: { id: string; status: string; error?: string }[] = [];
+  for (const id of entryIds) {
+    try {
+      results.push(await decideHourEntry(viewer, id, "approved"));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ id, status: "refused", error: error.code });
+    }
+  }
+  return results;
+}
+
+/** A correction: a new entry that cancels an approved one. The original is never changed. */
+export async function reverseHourEntry(viewer: Viewer, entryId: string, reason: string, correctionRequestId?: string) {
+  try {
+    return await db().transaction(async (tx) => {
+      const entry = await entryForDecision(tx, entryId);
+      checkOrganiser(viewer, entry);
+      if (entry.decision !== "approved" || entry.kind === "reversal")
+        throw new AppError("invalid_transition", "only an approved entry can be reversed");
+      const [reversal] = await tx
+        .insert(hourEntries)
+        .values({
+          volunteerId: entry.volunteerId,
+          activityId: entry.activityId,
+          communityId: entry.communityId,
+          kind: "reversal",
+          startsAt: entry.startsAt,
+          endsAt: entry.endsAt,
+          minutes: -entry.minutes,
+          reversesId: entry.id,
+          correctionRequestId: correctionRequestId ?? null,
+          note: reason,
+          recordedByUserId: viewer.id,
+        })
+        .returning({ id: hourEntries.id, minutes: hourEntries.minutes });
+      await recordAudit(tx, {
+        actorUserId: viewer.id,
+        action: "hours.reverse",
+        subjectType: "hour_entry",
+        subjectId: entryId,
+        data: { reason, reversalId: reversal!.id },
+      });
+      return { id: reversal!.id, reversesId: entryId, minutes: reversal!.minutes, status: "approved" as const };
+    });
+  } catch (error) {
+    const mapped = domainErrorFromDatabase(error);
+    if (mapped) throw new AppError("invalid_transition", "this entry was already reversed");
+    throw error;
+  }
+}
+
+/** A volunteer asks for a missing or wrong entry to be corrected. */
+export async function requestCorrection(
+  viewer: Viewer,
+  input: { activityId: string; hourEntryId?: string; reason: string; requestedStartsAt?: Date; requestedEndsAt?: Date },
+) {
+  if (input.hourEntryId) {
+    const [entry] = await db()
+      .select({ volunteerId: hourEntries.volunteerId, activityId: hourEntries.activityId })
+      .from(hourEntries)
+      .where(eq(hourEntries.id, input.hourEntryId));
+    if (!entry || entry.volunteerId !== viewer.id || entry.activityId !== input.activityId) throw forbidden("only your own entries");
+  }
+  const [row] = await db()
+    .insert(hourCorrectionRequests)
+    .values({
+      volunteerId: viewer.id,
+      activityId: input.activityId,
+      hourEntryId: input.hourEntryId ?? null,
+      reason: input.reason,
+      requestedStartsAt: input.requestedStartsAt ?? null,
+      requestedEndsAt: input.requestedEndsAt ?? null,
+    })
+    .returning();
+  return { ...row!, createdAt: row!.createdAt.toISOString() };
+}
+
+/**
+ * The organiser answers a correction request. Accepting it reverses the wrong entry (if any) and, when
+ * times were given, records the right ones as a new approved entry pointing to the request.
+ */
+export async function answerCorrection(viewer: Viewer, requestId: string, accept: boolean, answer?: string) {
+  const [request] = await db().select().from(hourCorrectionRequests).where(eq(hourCorrectionRequests.id, requestId));
+  if (!request) throw notFound("correction request");
+  const [activity] = await db()
+    .select({ organisationId: activities.organisationId, communityId: activities.communityId, streetId: communities.streetId })
+    .from(activities)
+    .innerJoin(communities, eq(communities.id, activities.communityId))
+    .where(eq(activities.id, request.activityId));
+  checkOrganiser(viewer, { ...activity!, volunteerId: request.volunteerId });
+  if (request.status !== "open") throw new AppError("invalid_transition", "this request was already answered");
+  if (accept && request.hourEntryId) await reverseHourEntry(viewer, request.hourEntryId, answer ?? request.reason, request.id);
+  try {
+    return await db().transaction(async (tx) => {
+      const [answered] = await tx
+        .update(hourCorrectionRequests)
+        .set({ status: accept ? "accepted" : "declined", answer: answer ?? null, answeredByUserId: viewer.id, answeredAt: new Date() })
+        .where(and(eq(hourCorrectionRequests.id, requestId), eq(hourCorrectionRequests.status, "open")))
+        .returning({ id: hourCorrectionRequests.id });
+      if (!answered) throw new AppError("invalid_transition", "this request was already answered");
+      let entryId: string | null = null;
+      if (accept && request.requestedStartsAt && request.requestedEndsAt) {
+        const [entry] = await tx
+          .insert(hourEntries)
+          .values({
+            volunteerId: request.volunteerId,
+            activityId: request.activityId,
+            communityId: activity!.communityId,
+            kind: "correction",
+            startsAt: request.requestedStartsAt,
+            endsAt: request.requestedEndsAt,
+            minutes: Math.floor((request.requestedEndsAt.getTime() - request.requestedStartsAt.getTime()) / 60_000),
+            correctionRequestId: request.id,
+            note: answer ?? request.reason,
+            recordedByUserId: viewer.id,
+          })
+          .returning({ id: hourEntries.id });
+        await tx.insert(hourEntryReviews).values({ hourEntryId: entry!.id, decision: "approved", reviewedByUserId: viewer.id });
+        entryId = entry!.id;
+      }
+      await recordAudit(tx, {
+        actorUserId: viewer.id,
+        action: accept ? "hours.correction_accept" : "hours.correction_decline",
+        subjectType: "hour_correction",
+        subjectId: requestId,
+        data: entryId ? { hourEntryId: entryId } : {},
+      });
+      return { id: requestId, status: accept ? "accepted" : "declined", hourEntryId: entryId };
+    });
+  } catch (error) {
+    throw domainErrorFromDatabase(error) ?? error;
+  }
+}
+
+/** The volunteer themself, admins of a team they are in, and staff of their community see their record. */
+export async function canSeeVolunteer(viewer: Viewer, volunteerId: string): Promise<boolean> {
+  if (viewer.id === volunteerId) return true;
+  const [user] = await db()
+    .select({ homeCommunityId: users.homeCommunityId, streetId: communities.streetId })
+    .from(users)
+    .leftJoin(communities, eq(communities.id, users.homeCommunityId))
+    .where(eq(users.id, volunteerId));
+  if (!user) return false;
+  if (user.homeCommunityId && user.streetId && governsCommunity(viewer, { communityId: user.homeCommunityId, streetId: user.streetId }))
+    return true;
+  const teams = await db()
+    .select({ organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, volunteerId), eq(memberships.role, "org_member")));
+  return teams.some((t) => !!t.organisationId && adminOf(viewer, t.organisationId));
+}
+
+const STAR_HOURS = [100, 300, 600, 1000, 1500];
+
+export async function volunteerRecord(viewer: Viewer, volunteerId: string, limit = 200) {
+  if (!(await canSeeVolunteer(viewer, volunteerId))) throw forbidden("not your volunteer");
+  const [totals] = await db().execute<{ approved: number; pending: number }>(sql`
+    select
+      coalesce(sum(e.minutes) filter (where r.decision = 'approved'), 0)::int as approved,
+      coalesce(sum(e.minutes) filter (where r.hour_entry_id is null and e.kind <> 'reversal'), 0)::int as pending
+    from hour_entries e left join hour_entry_reviews r on r.hour_entry_id = e.id
+    where e.volunteer_id = ${volunteerId}`);
+  const entries = await db()
+    .select({
+      id: hourEntries.id,
+      activityId: hourEntries.activityId,
+      activityTitle: activities.title,
+      kind: hourEntries.kind,
+      startsAt: hourEntries.startsAt,
+      endsAt: hourEntries.endsAt,
+      minutes: hourEntries.minutes,
+      reversesId: hourEntries.reversesId,
+      decision: hourEntryReviews.decision,
+    })
+    .from(hourEntries)
+    .innerJoin(activities, eq(activities.id, hourEntries.activityId))
+    .leftJoin(hourEntryReviews, eq(hourEntryReviews.hourEntryId, hourEntries.id))
+    .where(eq(hourEntries.volunteerId, volunteerId))
+    .orderBy(desc(hourEntries.startsAt), desc(hourEntries.createdAt))
+    .limit(limit);
+  const approvedMinutes = totals?.approved ?? 0;
+  return {
+    volunteerId,
+    approvedMinutes,
+    pendingMinutes: totals?.pending ?? 0,
+    stars: STAR_HOURS.filter((h) => approvedMinutes >= h * 60).length,
+    entries: entries.map(({ decision, startsAt, endsAt, ...e }) => ({
+      ...e,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      status: decision ?? "pending",
+    })),
+  };
+}

@@ -1,0 +1,247 @@
+// Activities, sign-ups, attendance and the hour ledger through the HTTP API.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "#db/seed";
+import { db } from "~/lib/db.server";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { Client, startTestServer } from "../setup/http";
+import { seedDemo } from "../setup/seed";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let shaliu = "";
+let teamId = "";
+
+beforeAll(async () => {
+  await seedDemo(undefined, await hashPassword(DEMO_PASSWORD));
+  server = await startTestServer();
+  const [row] = await db().execute<{ id: string }>(sql`select id from communities where name = '沙柳北路社区'`);
+  shaliu = row!.id;
+  const [team] = await db().execute<{ id: string }>(
+    sql`select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'duizhang@demo.linli.local'`,
+  );
+  teamId = team!.id;
+});
+afterAll(() => server.close());
+
+async function as(login: string) {
+  const c = new Client(server.base);
+  expect((await c.login(`${login}@demo.linli.local`)).status).toBe(200);
+  const me = (await (await c.get("/api/me")).json()) as { id: string };
+  return { c, id: me.id };
+}
+
+const HOUR = 3_600_000;
+let dayOffset = 30;
+/** A two-hour slot in the future, a different day for each activity so the volunteer's hours never collide by accident. */
+function slot(hours = 2) {
+  const startsAt = new Date(Date.UTC(2027, 0, 1, 1) + dayOffset++ * 24 * HOUR);
+  return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * HOUR).toISOString() };
+}
+
+async function approvedMinutes(c: Client, volunteerId: string) {
+  const res = await c.get(`/api/volunteers/${volunteerId}/hours`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as {
+    approvedMinutes: number;
+    pendingMinutes: number;
+    stars: number;
+    entries: { id: string; minutes: number; status: string; reversesId: string | null }[];
+  };
+}
+
+describe("the hour ledger, end to end", () => {
+  it("a 2-hour activity of capacity 1: sign-up, attendance, approval by the organiser only, overlaps and reversal", async () => {
+    const leader = await as("duizhang");
+    const volunteer = await as("zhiyuanzhe");
+    const times = slot(2);
+    const created = await leader.c.post("/api/activities", {
+      title: "楼道清整",
+      category: "environment",
+      communityId: shaliu,
+      organisationId: teamId,
+      capacity: 1,
+      ...times,
+    });
+    expect(created.status).toBe(201);
+    const activity = (await created.json()) as { id: string; capacity: number };
+
+    expect((await volunteer.c.post(`/api/activities/${activity.id}/signups`)).status).toBe(201);
+    const again = await volunteer.c.post(`/api/activities/${activity.id}/signups`);
+    expect(again.status).toBe(409);
+    const other = await as("volunteer001");
+    expect((await other.c.post(`/api/activities/${activity.id}/signups`)).status).toBe(409);
+
+    const recorded = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
+      volunteerId: volunteer.id,
+      checkIn: times.startsAt,
+      checkOut: times.endsAt,
+    });
+    expect(recorded.status).toBe(201);
+    const { hourEntry } = (await recorded.json()) as { hourEntry: { id: string; minutes: number; status: string } };
+    expect(hourEntry).toMatchObject({ minutes: 120, status: "pending" });
+
+    expect((await volunteer.c.post(`/api/hour-entries/${hourEntry.id}/approve`)).status).toBe(403);
+    const before = await approvedMinutes(volunteer.c, volunteer.id);
+    expect((await leader.c.post(`/api/hour-entries/${hourEntry.id}/approve`)).status).toBe(200);
+    const after = await approvedMinutes(volunteer.c, volunteer.id);
+    expect(after.approvedMinutes - before.approvedMinutes).toBe(120);
+    expect((await leader.c.post(`/api/hour-entries/${hourEntry.id}/approve`)).status).toBe(409);
+
+    // Another activity at the same time: its entry cannot be approved over the first.
+    const overlapping = (await (
+      await leader.c.post("/api/activities", {
+        title: "同时段活动",
+        category: "environment",
+        communityId: shaliu,
+        organisationId: teamId,
+        capacity: 5,
+        ...times,
+      })
+    ).json()) as { id: string };
+    const second = (await (
+      await leader.c.post(`/api/activities/${overlapping.id}/attendance`, {
+        volunteerId: volunteer.id,
+        checkIn: times.startsAt,
+        checkOut: times.endsAt,
+      })
+    ).json()) as { hourEntry: { id: string } };
+    const refused = await leader.c.post(`/api/hour-entries/${second.hourEntry.id}/approve`);
+    expect(refused.status).toBe(409);
+    // Longer than the activity: refused.
+    const tooLong = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
+      volunteerId: volunteer.id,
+      checkIn: times.startsAt,
+      checkOut: new Date(Date.parse(times.startsAt) + 3 * HOUR).toISOString(),
+    });
+    expect(tooLong.status).toBe(400);
+    expect((await approvedMinutes(volunteer.c, volunteer.id)).approvedMinutes).toBe(after.approvedMinutes);
+
+    // A reversal brings the total back and adds an entry; the original is unchanged.
+    const [countBefore] = await db().execute<{ n: number }>(
+      sql`select count(*)::int as n from hour_entries where volunteer_id = ${volunteer.id}`,
+    );
+    const reversed = await leader.c.post(`/api/hour-entries/${hourEntry.id}/reverse`, { reason: "签到有误" });
+    expect(reversed.status).toBe(201);
+    const final = await approvedMinutes(volunteer.c, volunteer.id);
+    expect(final.approvedMinutes).toBe(before.approvedMinutes);
+    const [countAfter] = await db().execute<{ n: number }>(
+      sql`select count(*)::int as n from hour_entries where volunteer_id = ${volunteer.id}`,
+    );
+    expect(countAfter!.n).toBe(countBefore!.n + 1);
+    const [original] = await db().execute<{ minutes: number }>(sql`select minutes from hour_entries where id = ${hourEntry.id}`);
+    expect(original!.minutes).toBe(120);
+    expect(final.entries.some((e) => e.reversesId === hourEntry.id && e.minutes === -120)).toBe(true);
+    // Reversing twice is refused.
+    expect((await leader.c.post(`/api/hour-entries/${hourEntry.id}/reverse`, { reason: "again" })).status).toBe(409);
+  });
+
+  it("exactly `capacity` sign-ups succeed when many volunteers try at once", async () => {
+    const leader = await as("duizhang");
+    const activity = (await (
+      await leader.c.post("/api/activities", {
+        title: "助老探访",
+        category: "elderly_care",
+        communityId: shaliu,
+        organisationId: teamId,
+        capacity: 3,
+        ...slot(2),
+      })
+    ).json()) as { id: string };
+    const volunteers = await Promise.all(Array.from({ length: 10 }, (_, i) => as(`volunteer${String(i + 10).padStart(3, "0")}`)));
+    const answers = await Promise.all(volunteers.map((v) => v.c.post(`/api/activities/${activity.id}/signups`)));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(answers.filter((r) => r.status === 409)).toHaveLength(7);
+    const [row] = await db().execute<{ n: number }>(
+      sql`select count(*)::int as n from activity_signups where activity_id = ${activity.id} and status = 'signed_up'`,
+    );
+    expect(row!.n).toBe(3);
+  });
+
+  it("volunteers check in and out with the venue code; a forged or foreign code is refused", async () => {
+    const leader = await as("duizhang");
+    const volunteer = await as("zhiyuanzhe");
+    const now = Date.now();
+    const activity = (await (
+      await leader.c.post("/api/activities", {
+        title: "现场签到测试",
+        category: "culture",
+        communityId: shaliu,
+        organisationId: teamId,
+        capacity: 5,
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 2 * HOUR).toISOString(),
+      })
+    ).json()) as { id: string };
+    expect((await volunteer.c.get(`/api/activities/${activity.id}/venue-code`)).status).toBe(403);
+    const { token } = (await (await leader.c.get(`/api/activities/${activity.id}/venue-code`)).json()) as { token: string };
+    expect((await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token: `${token}x` })).status).toBe(400);
+    const checkIn = await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token });
+    expect(checkIn.status).toBe(200);
+    // Checking out at once is refused (less than a minute); half an hour later it closes the attendance.
+    expect((await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token })).status).toBe(400);
+    await db().execute(sql`update attendances set check_in_at = now() - interval '30 minutes' where activity_id = ${activity.id}`);
+    const checkOut = await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token });
+    expect(checkOut.status).toBe(201);
+    expect(((await checkOut.json()) as { hourEntry: { status: string; minutes: number } }).hourEntry).toMatchObject({
+      status: "pending",
+      minutes: 30,
+    });
+  });
+
+  it("a volunteer's record is theirs, their team admins' and their community staff's only", async () => {
+    const volunteer = await as("zhiyuanzhe");
+    for (const login of ["duizhang", "shequ"])
+      expect((await (await as(login)).c.get(`/api/volunteers/${volunteer.id}/hours`)).status, login).toBe(200);
+    for (const login of ["shequ2", "yinhang", "jumin"])
+      expect((await (await as(login)).c.get(`/api/volunteers/${volunteer.id}/hours`)).status, login).toBe(403);
+    const record = await approvedMinutes(volunteer.c, volunteer.id);
+    const [sum] = await db().execute<{ n: number }>(sql`
+      select coalesce(sum(e.minutes), 0)::int as n from hour_entries e join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved' where e.volunteer_id = ${volunteer.id}`);
+    expect(record.approvedMinutes).toBe(sum!.n);
+    expect(record.stars).toBe([100, 300, 600, 1000, 1500].filter((h) => sum!.n >= h * 60).length);
+  });
+
+  it("a correction request accepted by the organiser reverses the wrong entry and records the right time", async () => {
+    const leader = await as("duizhang");
+    const volunteer = await as("zhiyuanzhe");
+    const times = slot(3);
+    const activity = (await (
+      await leader.c.post("/api/activities", {
+        title: "便民服务日",
+        category: "daily_life",
+        communityId: shaliu,
+        organisationId: teamId,
+        capacity: 5,
+        ...times,
+      })
+    ).json()) as { id: string };
+    const wrongEnd = new Date(Date.parse(times.startsAt) + HOUR).toISOString();
+    const { hourEntry } = (await (
+      await leader.c.post(`/api/activities/${activity.id}/attendance`, {
+        volunteerId: volunteer.id,
+        checkIn: times.startsAt,
+        checkOut: wrongEnd,
+      })
+    ).json()) as { hourEntry: { id: string } };
+    await leader.c.post(`/api/hour-entries/${hourEntry.id}/approve`);
+    const before = (await approvedMinutes(volunteer.c, volunteer.id)).approvedMinutes;
+    const request = await volunteer.c.post("/api/hour-corrections", {
+      activityId: activity.id,
+      hourEntryId: hourEntry.id,
+      reason: "我服务到活动结束",
+      requestedStartsAt: times.startsAt,
+      requestedEndsAt: times.endsAt,
+    });
+    expect(request.status).toBe(201);
+    const { id } = (await request.json()) as { id: string };
+    expect((await volunteer.c.post(`/api/hour-corrections/${id}/answer`, { accept: true })).status).toBe(403);
+    const answered = await leader.c.post(`/api/hour-corrections/${id}/answer`, { accept: true, answer: "已核实" });
+    expect(answered.status).toBe(200);
+    expect((await approvedMinutes(volunteer.c, volunteer.id)).approvedMinutes).toBe(before - 60 + 180);
+    const rows = await db().execute<{ kind: string; correction_request_id: string | null }>(
+      sql`select kind, correction_request_id from hour_entries where activity_id = ${activity.id} order by created_at`,
+    );
+    expect(rows.map((r) => r.kind)).toEqual(["attendance", "reversal", "correction"]);
+    expect(rows.slice(1).every((r) => r.correction_request_id === id)).toBe(true);
+  });
+});
