@@ -16,6 +16,7 @@ export function SiteHeader({
     posts: boolean;
     unread: number;
     organisation: boolean;
+    volunteer: boolean;
     communityId: string | null;
     streetId: string | null;
   } | null;
@@ -38,6 +39,8 @@ export function SiteHeader({
           </NavLink>
           <NavLink to="/wishes">{t("nav.wishes")}</NavLink>
           <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
+          <NavLink to="/activities">{t("nav.activities")}</NavLink>
+          {viewer?.volunteer ? <NavLink to="/my/hours">{t("nav.myHours")}</NavLink> : null}
           {viewer?.posts ? <NavLink to="/wishes/new">{t("nav.post")}</NavLink> : null}
           {viewer?.organisation ? <NavLink to="/org">{t("nav.org")}</NavLink> : null}
           {viewer?.communityId ? <NavLink to={`/communities/${viewer.communityId}`}>{t("nav.community")}</NavLink> : null}

@@ -46,6 +46,11 @@ beforeAll(async () => {
   );
   const [offer] = await db().execute<{ id: string }>(sql`select id from offers where organisation_id = ${org!.id} limit 1`);
   const [agreement] = await db().execute<{ id: string }>(sql`select id from agreements where status = 'proposed' limit 1`);
+  const [activity] = await db().execute<{ id: string }>(sql`select id from activities order by starts_at desc limit 1`);
+  const [entry] = await db().execute<{ id: string; volunteer_id: string }>(
+    sql`select id, volunteer_id from hour_entries where kind = 'attendance' limit 1`,
+  );
+  Object.assign(idsByResource, { activities: activity!.id, "hour-entries": entry!.id, volunteers: entry!.volunteer_id });
   Object.assign(idsByResource, {
     communities: place!.community,
     streets: place!.street,

@@ -1,0 +1,127 @@
+import type { RouteAccess } from "~/lib/access";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadPage } from "~/lib/page.server";
+import { parseOrThrow, searchParamsObject } from "~/lib/validation";
+import { ActivityListQuery } from "~/modules/activities/activities.schema";
+import { listActivities } from "~/modules/activities/activities.server";
+import { placeTree } from "~/modules/places/places.server";
+
+export const access: RouteAccess = { loader: "public" };
+
+export const meta: MetaFunction = () => [{ title: "志愿活动 | 邻里 Linli" }, { property: "og:title", content: "志愿活动 · 邻里" }];
+
+/** A month calendar (the month of `?month=YYYY-MM`, default this month) and the list of its activities. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadPage(async () => {
+    const params = Object.fromEntries(Object.entries(searchParamsObject(new URL(request.url))).filter(([, v]) => v !== ""));
+    const month = /^\d{4}-\d{2}$/.test(params.month ?? "") ? params.month! : new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const query = parseOrThrow(ActivityListQuery, {
+      ...params,
+      from: `${month}-01`,
+      to: `${month}-${String(last).padStart(2, "0")}`,
+      limit: "100",
+    });
+    const [page, places] = await Promise.all([listActivities(query), placeTree()]);
+    return {
+      month,
+      days: last,
+      firstWeekday: (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7,
+      activities: page.items,
+      community: query.community ?? "",
+      communities: places.communities,
+    };
+  });
+}
+
+function shiftMonth(month: string, delta: number) {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export default function Activities() {
+  const { month, days, firstWeekday, activities, community, communities } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const dayOf = (iso: string) => Number(new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(8, 10));
+  const keep = community ? `&community=${community}` : "";
+  return (
+    <>
+      <h1>{t("activities.title")}</h1>
+      <Form method="get" className="filters">
+        <input type="hidden" name="month" value={month} />
+        <label>
+          {t("wishes.community")}
+          <select name="community" defaultValue={community}>
+            <option value="">{t("wishes.any")}</option>
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("wishes.apply")}</button>
+      </Form>
+      <nav className="pager" aria-label={t("activities.months")}>
+        <Link to={`?month=${shiftMonth(month, -1)}${keep}`}>← {shiftMonth(month, -1)}</Link>
+        <strong>{month}</strong>
+        <Link to={`?month=${shiftMonth(month, 1)}${keep}`}>{shiftMonth(month, 1)} →</Link>
+      </nav>
+      <table className="calendar">
+        <caption className="visually-hidden">{t("activities.calendar", { month })}</caption>
+        <thead>
+          <tr>
+            {["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => (
+              <th key={d} scope="col">
+                {t(`weekdays.${d}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: Math.ceil((firstWeekday + days) / 7) }, (_, week) => (
+            <tr key={week}>
+              {Array.from({ length: 7 }, (_, dow) => {
+                const day = week * 7 + dow - firstWeekday + 1;
+                const those = activities.filter((a) => dayOf(a.startsAt) === day);
+                return (
+                  <td key={dow}>
+                    {day >= 1 && day <= days ? (
+                      <>
+                        <span className="calendar__day">{day}</span>
+                        {those.map((a) => (
+                          <Link key={a.id} to={`/activities/${a.id}`} className="calendar__item">
+                            {a.title}
+                          </Link>
+                        ))}
+                      </>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("activities.list")}</h2>
+      {activities.length === 0 ? <p>{t("activities.none")}</p> : null}
+      <ul className="plain">
+        {activities.map((a) => (
+          <li key={a.id} className="need-card">
+            <h3 className="need-card__title">
+              <Link to={`/activities/${a.id}`}>{a.title}</Link>
+            </h3>
+            <p className="need-card__place">
+              {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} ·{" "}
+              {a.communityName} · {a.organisationName ?? ""} · {t("activities.places", { left: a.placesLeft, total: a.capacity })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

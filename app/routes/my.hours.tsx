@@ -1,0 +1,101 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError } from "~/components/form-field";
+import { FigureList } from "~/components/figure-list";
+import { formAction, parseFormValues } from "~/lib/forms.server";
+import { requireUserForPage } from "~/modules/accounts/auth.server";
+import { CorrectionRequestInput } from "~/modules/activities/activities.schema";
+import { requestCorrection, volunteerRecord } from "~/modules/ledger/hour-entries.server";
+
+export const access: RouteAccess = { loader: "user", action: "user" };
+
+export const meta: MetaFunction = () => [{ title: "我的服务时长 | 邻里 Linli" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUserForPage(request);
+  return { record: await volunteerRecord(viewer, viewer.id), volunteerId: viewer.id };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUserForPage(request);
+  const form = await request.formData().catch(() => new FormData());
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  return formAction(values, async () => {
+    await requestCorrection(
+      viewer,
+      parseFormValues(CorrectionRequestInput, {
+        activityId: values.activityId,
+        hourEntryId: values.hourEntryId || undefined,
+        reason: values.reason,
+      }),
+    );
+    return redirect("/my/hours?done=correction", 303);
+  });
+}
+
+export default function MyHours() {
+  const { record, volunteerId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const time = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <h1>{t("hours.title")}</h1>
+      <FigureList
+        labels="hours.figures"
+        figures={{
+          approvedHours: Math.round((record.approvedMinutes / 60) * 10) / 10,
+          pendingHours: Math.round((record.pendingMinutes / 60) * 10) / 10,
+          stars: record.stars,
+        }}
+      />
+      <p aria-label={t("hours.starsLabel", { count: record.stars })}>{"★".repeat(record.stars) + "☆".repeat(5 - record.stars)}</p>
+      <p>
+        <Link to={`/volunteers/${volunteerId}/certificate`}>{t("hours.certificate")}</Link>
+      </p>
+      <FormError error={result?.fieldErrors._form ?? result?.fieldErrors.reason} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t("activities.title")}</th>
+            <th scope="col">{t("activities.time")}</th>
+            <th scope="col">{t("activities.minutes")}</th>
+            <th scope="col">{t("wishes.status")}</th>
+            <th scope="col">{t("hours.askCorrection")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {record.entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <Link to={`/activities/${e.activityId}`}>{e.activityTitle}</Link>
+              </td>
+              <td>{time(e.startsAt)}</td>
+              <td>{e.minutes}</td>
+              <td>
+                {t(`hourStatus.${e.status}`)}
+                {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
+              </td>
+              <td>
+                {e.kind !== "reversal" ? (
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="activityId" value={e.activityId} />
+                    <input type="hidden" name="hourEntryId" value={e.id} />
+                    <input name="reason" required placeholder={t("hours.correctionReason")} aria-label={t("hours.correctionReason")} />
+                    <button type="submit" className="link-button">
+                      {t("hours.send")}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
