@@ -75,6 +75,15 @@ export default function CommunityPage() {
         <Link to={`/streets/${overview.community.streetId}`}>{overview.community.streetName}</Link> ·{" "}
         <Link to={`/wishes?community=${overview.community.id}`}>{t("nav.wishes")}</Link>
       </p>
+      <p>
+        <a href="/exports/hours.csv" download>
+          {t("place.exportHours")}
+        </a>{" "}
+        ·{" "}
+        <a href="/exports/totals.csv" download>
+          {t("place.exportTotals")}
+        </a>
+      </p>
       <PlaceOverview agreements={overview.agreements} gaps={overview.gaps} />
       <section>
         <h2>{t("place.offersByCategory")}</h2>

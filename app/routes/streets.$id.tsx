@@ -55,6 +55,15 @@ export default function StreetPage() {
           ))}
         </tbody>
       </table>
+      <p>
+        <a href="/exports/hours.csv" download>
+          {t("place.exportHours")}
+        </a>{" "}
+        ·{" "}
+        <a href="/exports/totals.csv" download>
+          {t("place.exportTotals")}
+        </a>
+      </p>
       <PlaceOverview agreements={overview.agreements} gaps={overview.gaps} />
       <section>
         <h2>{t("place.offersByCategory")}</h2>

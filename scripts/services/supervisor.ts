@@ -39,10 +39,13 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 function readSecrets(dataDir: string): Secrets {
   const file = path.join(dataDir, "secrets.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Secrets;
-  const secrets: Secrets = {
-    pgPassword: randomBytes(18).toString("base64url"),
-    meiliMasterKey: randomBytes(24).toString("base64url"),
+  // The app keeps its own secrets in the same file: keep theirs, add ours when missing.
+  const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets> & Record<string, string>) : {};
+  if (stored.pgPassword && stored.meiliMasterKey) return stored as Secrets;
+  const secrets = {
+    ...stored,
+    pgPassword: stored.pgPassword ?? randomBytes(18).toString("base64url"),
+    meiliMasterKey: stored.meiliMasterKey ?? randomBytes(24).toString("base64url"),
   };
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
