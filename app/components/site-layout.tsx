@@ -38,6 +38,7 @@ export function SiteHeader({
             {t("nav.home")}
           </NavLink>
           <NavLink to="/wishes">{t("nav.wishes")}</NavLink>
+          <NavLink to="/showcase">{t("nav.showcase")}</NavLink>
           <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
           <NavLink to="/activities">{t("nav.activities")}</NavLink>
           {viewer?.volunteer ? <NavLink to="/my/hours">{t("nav.myHours")}</NavLink> : null}

@@ -45,6 +45,14 @@ export default function Home() {
       <section aria-labelledby="figures">
         <h2 id="figures">{t("home.figures")}</h2>
         <FigureList figures={figures} />
+        <nav className="link-row" aria-label={t("home.explore")}>
+          <Link to="/showcase">{t("showcase.title")}</Link>
+          <Link to="/showcase/honour-roll">{t("showcase.honourRoll")}</Link>
+          <Link to="/showcase/volunteers">{t("showcase.leaderboard")}</Link>
+          <Link to="/activities">{t("nav.activities")}</Link>
+          <Link to="/organisations">{t("nav.organisations")}</Link>
+          <Link to="/wishes">{t("nav.wishes")}</Link>
+        </nav>
       </section>
       <section aria-labelledby="recent">
         <h2 id="recent">{t("home.recentWishes")}</h2>

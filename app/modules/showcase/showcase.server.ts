@@ -1,5 +1,9 @@
-import { sql } from "drizzle-orm";
+// Public figures: counts, by category and by month, for the city, a street or a community.
+// Aggregates come from summary queries and a short-lived in-process cache, never a scan per request.
+import { createHash } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { maskName } from "~/modules/needs/privacy";
 
 export interface PlatformFigures {
   wishesCompleted: number;
@@ -10,31 +14,144 @@ export interface PlatformFigures {
   approvedHours: number;
 }
 
-/** Headline figures for the whole platform, from the source tables. */
-export async function platformFigures(): Promise<PlatformFigures> {
-  const [row] = await db().execute<{
-    wishes_completed: string;
-    needs_open: string;
-    partners: string;
-    active_agreements: string;
-    volunteers: string;
-    approved_minutes: string;
+export interface ShowcaseSummary extends PlatformFigures {
+  scope: { street: string | null; community: string | null };
+  byCategory: { category: string; completed: number; open: number }[];
+  byMonth: { month: string; completed: number }[];
+  generatedAt: string;
+}
+
+const TTL_MS = 60_000;
+const cache = new Map<string, { at: number; value: Promise<ShowcaseSummary> }>();
+
+/** Where the figures are taken: needs and agreements by community; hours by the activity's community. */
+function scopeFilter(scope: { street?: string; community?: string }, communityColumn: SQL) {
+  if (scope.community) return sql`${communityColumn} = ${scope.community}`;
+  if (scope.street) return sql`${communityColumn} in (select id from communities where street_id = ${scope.street})`;
+  return sql`true`;
+}
+
+async function computeSummary(scope: { street?: string; community?: string }): Promise<ShowcaseSummary> {
+  const needs = scopeFilter(scope, sql`n.community_id`);
+  const entries = scopeFilter(scope, sql`e.community_id`);
+  const agreementsScope = scope.community
+    ? sql`(a.community_id = ${scope.community} or a.street_id = (select street_id from communities where id = ${scope.community}))`
+    : scope.street
+      ? sql`(a.street_id = ${scope.street} or a.community_id in (select id from communities where street_id = ${scope.street}))`
+      : sql`true`;
+  const [figures] = await db().execute<{
+    wishes_completed: number;
+    needs_open: number;
+    partners: number;
+    active_agreements: number;
+    volunteers: number;
+    approved_minutes: number;
   }>(sql`
     select
-      (select count(*) from needs where kind = 'micro_wish' and status = 'completed') as wishes_completed,
-      (select count(*) from needs where status = 'published') as needs_open,
-      (select count(*) from organisations) as partners,
-      (select count(*) from agreements where status = 'active') as active_agreements,
-      (select count(distinct user_id) from memberships where role = 'volunteer') as volunteers,
-      (select coalesce(sum(e.minutes), 0) from hour_entries e
-         join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved') as approved_minutes
-  `);
+      (select count(*)::int from needs n where n.kind = 'micro_wish' and n.status = 'completed' and ${needs}) as wishes_completed,
+      (select count(*)::int from needs n where n.status = 'published' and ${needs}) as needs_open,
+      (select count(distinct a.organisation_id)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and ${agreementsScope}) as partners,
+      (select count(*)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and ${agreementsScope}) as active_agreements,
+      (select count(distinct m.user_id)::int from memberships m where m.role = 'volunteer' and ${scopeFilter(scope, sql`m.community_id`)}) as volunteers,
+      (select coalesce(sum(e.minutes), 0)::bigint from hour_entries e join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved' where ${entries}) as approved_minutes`);
+  const byCategory = await db().execute<{ category: string; completed: number; open: number }>(sql`
+    select n.category::text as category,
+      count(*) filter (where n.status = 'completed')::int as completed,
+      count(*) filter (where n.status = 'published')::int as open
+    from needs n where n.category is not null and ${needs}
+    group by n.category order by completed desc, open desc`);
+  const byMonth = await db().execute<{ month: string; completed: number }>(sql`
+    with months as (
+      select to_char(generate_series(date_trunc('month', now() at time zone 'Asia/Shanghai') - interval '11 months',
+                                     date_trunc('month', now() at time zone 'Asia/Shanghai'), interval '1 month'), 'YYYY-MM') as month)
+    select months.month, coalesce(c.completed, 0)::int as completed from months
+    left join (
+      select to_char(n.completed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as completed
+      from needs n where n.status = 'completed' and n.completed_at is not null and ${needs} group by 1
+    ) c on c.month = months.month order by months.month`);
   return {
-    wishesCompleted: Number(row?.wishes_completed ?? 0),
-    needsOpen: Number(row?.needs_open ?? 0),
-    partners: Number(row?.partners ?? 0),
-    activeAgreements: Number(row?.active_agreements ?? 0),
-    volunteers: Number(row?.volunteers ?? 0),
-    approvedHours: Math.round(Number(row?.approved_minutes ?? 0) / 60),
+    scope: { street: scope.street ?? null, community: scope.community ?? null },
+    wishesCompleted: figures!.wishes_completed,
+    needsOpen: figures!.needs_open,
+    partners: figures!.partners,
+    activeAgreements: figures!.active_agreements,
+    volunteers: figures!.volunteers,
+    approvedHours: Math.round(Number(figures!.approved_minutes) / 60),
+    byCategory: [...byCategory],
+    byMonth: [...byMonth],
+    generatedAt: new Date().toISOString(),
   };
+}
+
+/** The summary for a scope, from a one-minute in-process cache (failures are not cached). */
+export function showcaseSummary(scope: { street?: string; community?: string } = {}): Promise<ShowcaseSummary> {
+  const key = `${scope.street ?? ""}|${scope.community ?? ""}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = computeSummary(scope);
+  cache.set(key, { at: Date.now(), value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+export async function platformFigures(): Promise<PlatformFigures> {
+  const { wishesCompleted, needsOpen, partners, activeAgreements, volunteers, approvedHours } = await showcaseSummary();
+  return { wishesCompleted, needsOpen, partners, activeAgreements, volunteers, approvedHours };
+}
+
+/** A strong validator for a JSON body. */
+export function etagOf(body: string): string {
+  return `"${createHash("sha1").update(body).digest("base64url")}"`;
+}
+
+export function clearShowcaseCache() {
+  cache.clear();
+}
+
+/** Partners ranked by wishes fulfilled (completed claims) and their members' approved volunteer hours. */
+export async function honourRoll(scope: { street?: string } = {}, limit = 30) {
+  const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number; minutes: number }>(sql`
+    select o.id, o.name, o.type::text as type,
+      (select count(*)::int from claims c where c.organisation_id = o.id and c.status = 'completed') as fulfilled,
+      (select coalesce(sum(e.minutes), 0)::int from hour_entries e join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
+         where e.organisation_id = o.id) as minutes
+    from organisations o
+    where ${scope.street ? sql`o.street_id = ${scope.street}` : sql`true`}
+    order by fulfilled desc, minutes desc, o.name limit ${limit}`);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    wishesFulfilled: r.fulfilled,
+    volunteerHours: Math.round(r.minutes / 60),
+  }));
+}
+
+/** The partners who completed most wishes in the last 30 days. */
+export async function partnersOfTheMonth(limit = 5) {
+  const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number }>(sql`
+    select o.id, o.name, o.type::text as type, count(*)::int as fulfilled
+    from claims c join organisations o on o.id = c.organisation_id
+    where c.status = 'completed' and c.completed_at > now() - interval '30 days'
+    group by o.id order by fulfilled desc, o.name limit ${limit}`);
+  return [...rows];
+}
+
+/** Volunteers who opted in, names masked, by approved hours. */
+export async function volunteerLeaderboard(limit = 50) {
+  const rows = await db().execute<{ display_name: string; community: string | null; minutes: number }>(sql`
+    select u.display_name, c.name as community, sum(e.minutes)::int as minutes
+    from hour_entries e
+    join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
+    join users u on u.id = e.volunteer_id
+    left join communities c on c.id = u.home_community_id
+    where u.show_on_leaderboard and u.deleted_at is null
+    group by u.id, c.name having sum(e.minutes) > 0
+    order by minutes desc limit ${limit}`);
+  return rows.map((r, i) => ({
+    rank: i + 1,
+    name: maskName(r.display_name),
+    community: r.community,
+    hours: Math.round(r.minutes / 6) / 10,
+  }));
 }

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const ShowcaseScope = z.object({ street: z.uuid().optional(), community: z.uuid().optional() });

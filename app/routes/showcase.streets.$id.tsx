@@ -1,0 +1,107 @@
+import type { RouteAccess } from "~/lib/access";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { publicPageHeaders } from "~/lib/cache-headers.server";
+import { loadPage } from "~/lib/page.server";
+import { parseId } from "~/lib/validation";
+import { listActivities } from "~/modules/activities/activities.server";
+import { agreementsOfStreet } from "~/modules/agreements/agreements.server";
+import { listPublicNeeds } from "~/modules/needs/needs.server";
+import { NeedCard } from "~/modules/needs/components/need-card";
+import { placeTree } from "~/modules/places/places.server";
+import { showcaseSummary } from "~/modules/showcase/showcase.server";
+import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
+
+export const access: RouteAccess = { loader: "public" };
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const title = data ? `${data.street.name} · 共建成果` : "共建成果";
+  return [
+    { title: `${title} | 邻里 Linli` },
+    { property: "og:title", content: title },
+    { property: "og:description", content: "社区微心愿、共建伙伴和志愿服务" },
+  ];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadPage(async () => {
+    const id = parseId(params.id, "street");
+    const places = await placeTree();
+    const street = places.streets.find((s) => s.id === id);
+    if (!street) throw new Response("not found", { status: 404 });
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const [summary, open, upcoming, agreements] = await Promise.all([
+      showcaseSummary({ street: id }),
+      listPublicNeeds({ street: id, status: "published", limit: 6 }),
+      listActivities({ street: id, from: today, limit: 6 }),
+      agreementsOfStreet(id),
+    ]);
+    return data(
+      {
+        street,
+        communities: places.communities.filter((c) => c.streetId === id),
+        summary,
+        open: open.items,
+        upcoming: upcoming.items,
+        partners: [
+          ...new Map(agreements.filter((a) => a.status === "active").map((a) => [a.organisationId, a.organisationName])).entries(),
+        ],
+      },
+      { headers: publicPageHeaders(request) },
+    );
+  });
+}
+
+export default function StreetShowcase() {
+  const { street, communities, summary, open, upcoming, partners } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <p>
+        <Link to="/showcase">← {t("showcase.title")}</Link>
+      </p>
+      <h1>{street.name}</h1>
+      <ul className="link-row">
+        {communities.map((c) => (
+          <li key={c.id}>
+            <Link to={`/showcase/communities/${c.id}`}>{c.name}</Link>
+          </li>
+        ))}
+      </ul>
+      <ShowcaseFigures summary={summary} />
+      <section>
+        <h2>{t("showcase.partners")}</h2>
+        <ul className="link-row">
+          {partners.map(([id, name]) => (
+            <li key={id}>
+              <Link to={`/organisations/${id}`}>{name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>{t("showcase.openWishes")}</h2>
+        <div className="card-grid">
+          {open.map((n) => (
+            <NeedCard key={n.id} need={n} />
+          ))}
+        </div>
+      </section>
+      <section>
+        <h2>{t("showcase.upcoming")}</h2>
+        <ul>
+          {upcoming.map((a) => (
+            <li key={a.id}>
+              <Link to={`/activities/${a.id}`}>{a.title}</Link> ·{" "}
+              {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} ·{" "}
+              {a.communityName}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+// Public showcase pages and /api/showcase/summary: figures, charts, caching, and no private data.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "#db/seed";
+import { db } from "~/lib/db.server";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { clearShowcaseCache } from "~/modules/showcase/showcase.server";
+import { Client, startTestServer } from "../setup/http";
+import { seedDemo } from "../setup/seed";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  await seedDemo(undefined, await hashPassword(DEMO_PASSWORD));
+  clearShowcaseCache();
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const anonymous = () => new Client(server.base);
+const PRIVATE = [/(?<![\d.])1[3-9]\d{9}(?!\d)/, /@demo\.linli\.local/, /linli_session/, /沙柳北路\d+号楼/];
+
+describe("/api/showcase/summary", () => {
+  it("answers figures with a cache header and an ETag, and 304 when unchanged", async () => {
+    const res = await anonymous().get("/api/showcase/summary");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
+    const etag = res.headers.get("etag")!;
+    expect(etag).toBeTruthy();
+    const body = (await res.json()) as Record<string, unknown> & { byMonth: unknown[]; byCategory: unknown[] };
+    for (const key of ["wishesCompleted", "needsOpen", "partners", "activeAgreements", "volunteers", "approvedHours"])
+      expect(typeof body[key]).toBe("number");
+    expect(body.byMonth).toHaveLength(12);
+    expect(body.byCategory.length).toBeGreaterThan(0);
+    const [sum] = await db().execute<{ n: number }>(
+      sql`select count(*)::int as n from needs where kind = 'micro_wish' and status = 'completed'`,
+    );
+    expect(body.wishesCompleted).toBe(sum!.n);
+    expect((await anonymous().get("/api/showcase/summary", { "If-None-Match": etag })).status).toBe(304);
+  });
+
+  it("scopes figures to a street and to a community", async () => {
+    const [place] = await db().execute<{ community: string; street: string }>(
+      sql`select id as community, street_id as street from communities where name = '沙柳北路社区'`,
+    );
+    const city = (await (await anonymous().get("/api/showcase/summary")).json()) as { needsOpen: number };
+    const street = (await (await anonymous().get(`/api/showcase/summary?street=${place!.street}`)).json()) as {
+      needsOpen: number;
+      scope: { street: string };
+    };
+    const community = (await (await anonymous().get(`/api/showcase/summary?community=${place!.community}`)).json()) as {
+      needsOpen: number;
+    };
+    expect(street.scope.street).toBe(place!.street);
+    expect(community.needsOpen).toBeLessThanOrEqual(street.needsOpen);
+    expect(street.needsOpen).toBeLessThanOrEqual(city.needsOpen);
+    const [open] = await db().execute<{ n: number }>(
+      sql`select count(*)::int as n from needs where status = 'published' and community_id = ${place!.community}`,
+    );
+    expect(community.needsOpen).toBe(open!.n);
+    expect((await anonymous().get("/api/showcase/summary?street=nope")).status).toBe(400);
+  });
+});
+
+describe("public pages", () => {
+  it("at least five public pages are reachable by links from the home page, one with an SVG chart, none with private data", async () => {
+    const home = await (await anonymous().get("/")).text();
+    const links = [...new Set([...home.matchAll(/href="(\/(?:showcase|activities|organisations|wishes)[^"#?]*)"/g)].map((m) => m[1]!))];
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    let charts = 0;
+    for (const link of links) {
+      const res = await anonymous().get(link);
+      expect(res.status, link).toBe(200);
+      const html = await res.text();
+      if (/<svg[^>]*role="img"/.test(html)) charts++;
+      for (const pattern of PRIVATE) expect(html, `${link} ${pattern}`).not.toMatch(pattern);
+    }
+    expect(charts).toBeGreaterThan(0);
+  });
+
+  it("street and community pages draw charts and show no private data", async () => {
+    const [place] = await db().execute<{ community: string; street: string }>(
+      sql`select id as community, street_id as street from communities where name = '沙柳北路社区'`,
+    );
+    for (const path of [
+      `/showcase/streets/${place!.street}`,
+      `/showcase/communities/${place!.community}`,
+      "/showcase/honour-roll",
+      "/showcase/volunteers",
+    ]) {
+      const res = await anonymous().get(path);
+      expect(res.status, path).toBe(200);
+      const html = await res.text();
+      for (const pattern of PRIVATE) expect(html, `${path} ${pattern}`).not.toMatch(pattern);
+      if (path.includes("/streets/") || path.includes("/communities/")) expect(html).toMatch(/<svg[^>]*role="img"/);
+    }
+  });
+
+  it("is cacheable for anonymous visitors and private for signed-in ones", async () => {
+    const res = await anonymous().get("/showcase");
+    expect(res.headers.get("cache-control")).toMatch(/^public/);
+    const signedIn = new Client(server.base);
+    await signedIn.login("jumin@demo.linli.local");
+    expect((await signedIn.get("/showcase")).headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("lists only volunteers who opted in, with masked names", async () => {
+    const html = await (await anonymous().get("/showcase/volunteers")).text();
+    const [hidden] = await db().execute<{ display_name: string }>(sql`
+      select u.display_name from users u join memberships m on m.user_id = u.id and m.role = 'volunteer' where not u.show_on_leaderboard limit 1`);
+    expect(html).not.toContain(hidden!.display_name);
+    const cells = [...html.matchAll(/<td>([^<]*\*\*)<\/td>/g)];
+    expect(cells.length).toBeGreaterThan(0);
+  });
+});
