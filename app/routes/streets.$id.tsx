@@ -7,6 +7,7 @@ import { parseId } from "~/lib/validation";
 import { governsStreet } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { OfferList } from "~/modules/offers/components/offer-list";
+import { ColumnChart } from "~/components/charts";
 import { streetOverview } from "~/modules/places/place-overview.server";
 import { PlaceOverview } from "~/modules/places/components/place-overview";
 
@@ -28,33 +29,79 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function StreetPage() {
   const { overview } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const months = [...new Set(overview.communities.flatMap((c) => Object.keys(c.hoursByMonth)))].sort();
+  const monthlyHours = months.map((m) => ({
+    label: m.slice(5),
+    value: overview.communities.reduce((sum, c) => sum + (c.hoursByMonth[m] ?? 0), 0),
+  }));
   return (
     <>
       <h1>{overview.street.name}</h1>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("wishes.community")}</th>
-            <th scope="col">{t("place.openNeeds")}</th>
-            <th scope="col">{t("place.completed")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {overview.communities.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link to={`/communities/${c.id}`}>{c.name}</Link>
-              </td>
-              <td>
-                <Link to={`/wishes?community=${c.id}&status=published`}>{c.open_needs}</Link>
-              </td>
-              <td>
-                <Link to={`/wishes?community=${c.id}&status=completed`}>{c.completed}</Link>
-              </td>
+      <p>
+        <a href={`/streets/${overview.street.id}/report.csv`} download>
+          {t("streetDashboard.export")}
+        </a>
+      </p>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("wishes.community")}</th>
+              <th scope="col">{t("streetDashboard.posted")}</th>
+              <th scope="col">{t("streetDashboard.completed")}</th>
+              <th scope="col">{t("streetDashboard.medianDays")}</th>
+              <th scope="col">{t("streetDashboard.openByCategory")}</th>
+              <th scope="col">{t("streetDashboard.partners")}</th>
+              <th scope="col">{t("streetDashboard.hours")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {overview.communities.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/communities/${c.id}`}>{c.name}</Link>
+                </th>
+                <td>
+                  <Link to={`/wishes?community=${c.id}&kind=micro_wish`}>{c.posted}</Link>
+                </td>
+                <td>
+                  <Link to={`/wishes?community=${c.id}&status=completed`}>{c.completed}</Link>
+                </td>
+                <td>{c.medianDaysToClaim ?? "—"}</td>
+                <td>
+                  {Object.entries(c.openByCategory).map(([category, n]) => (
+                    <Link key={category} className="chip" to={`/wishes?community=${c.id}&status=published&category=${category}`}>
+                      {t(`category.${category}`)} {n}
+                    </Link>
+                  ))}
+                </td>
+                <td>
+                  <Link to={`/communities/${c.id}`}>
+                    {c.partners} / {c.agreements}
+                  </Link>
+                </td>
+                <td>
+                  <Link to={`/exports/hours.csv`}>{Object.values(c.hoursByMonth).reduce((a, b) => a + b, 0)}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section>
+        <h2>{t("streetDashboard.hoursChart")}</h2>
+        <ColumnChart
+          title={t("streetDashboard.hoursChart")}
+          description={monthlyHours.map((m) => `${m.label}: ${m.value}`).join(", ")}
+          bars={monthlyHours}
+        />
+        <h2>{t("streetDashboard.completedChart")}</h2>
+        <ColumnChart
+          title={t("streetDashboard.completedChart")}
+          description={overview.communities.map((c) => `${c.name}: ${c.completed}`).join(", ")}
+          bars={overview.communities.map((c) => ({ label: c.name.replace("社区", ""), value: c.completed }))}
+        />
+      </section>
       <p>
         <a href="/exports/hours.csv" download>
           {t("place.exportHours")}

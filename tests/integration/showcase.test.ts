@@ -113,3 +113,27 @@ describe("public pages", () => {
     expect(cells.length).toBeGreaterThan(0);
   });
 });
+
+describe("the street admin's dashboard", () => {
+  it("shows a row per community with figures that link to their records, charts, and a CSV export for the street admin only", async () => {
+    const [street] = await db().execute<{ id: string }>(sql`select street_id as id from communities where name = '沙柳北路社区'`);
+    const admin = new Client(server.base);
+    await admin.login("jiedao@demo.linli.local");
+    const page = await admin.get(`/streets/${street!.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const name of ["沙柳北路社区", "凤岐里社区", "远翠东里社区"]) expect(html).toContain(name);
+    expect(html).toMatch(/href="\/wishes\?community=[0-9a-f-]+&amp;status=completed"/);
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    const csv = await admin.get(`/streets/${street!.id}/report.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split("\r\n").filter(Boolean)).toHaveLength(1 + 5);
+    const staff = new Client(server.base);
+    await staff.login("shequ@demo.linli.local");
+    expect((await staff.get(`/streets/${street!.id}/report.csv`)).status).toBe(403);
+  });
+});

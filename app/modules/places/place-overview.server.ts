@@ -40,18 +40,14 @@ export async function streetOverview(streetId: string) {
     agreementsOfStreet(streetId),
     listOffers({ street: streetId, active: true, limit: 100 }),
     gaps(sql`c.street_id = ${streetId}`, sql`coalesce(o.street_id, oc.street_id) = ${streetId}`),
-    db().execute<{ id: string; name: string; open_needs: number; completed: number }>(sql`
-      select c.id, c.name,
-        (select count(*)::int from needs n where n.community_id = c.id and n.status = 'published') as open_needs,
-        (select count(*)::int from needs n where n.community_id = c.id and n.status = 'completed') as completed
-      from communities c where c.street_id = ${streetId} order by c.name`),
+    streetCommunityTable(streetId),
   ]);
   return {
     street,
     agreements: agreementList,
     offersByCategory: groupByCategory(offerPage.items),
     gaps: [...gapRows],
-    communities: [...communityRows],
+    communities: communityRows,
   };
 }
 
@@ -59,4 +55,51 @@ function groupByCategory<T extends { category: string }>(items: T[]): { category
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(item.category, [...(groups.get(item.category) ?? []), item]);
   return [...groups].map(([category, offers]) => ({ category, offers })).sort((a, b) => b.offers.length - a.offers.length);
+}
+
+/**
+ * The street admin's table, one row per community: wishes posted and completed, median days from
+ * publication to first claim, open needs by category, active partners and agreements, approved hours per month.
+ */
+export async function streetCommunityTable(streetId: string) {
+  const rows = await db().execute<{
+    id: string;
+    name: string;
+    posted: number;
+    completed: number;
+    open_needs: number;
+    median_days_to_claim: number | null;
+    open_by_category: Record<string, number> | null;
+    partners: number;
+    agreements: number;
+    hours_by_month: Record<string, number> | null;
+  }>(sql`
+    select c.id, c.name,
+      (select count(*)::int from needs n where n.community_id = c.id and n.kind = 'micro_wish' and n.status <> 'draft') as posted,
+      (select count(*)::int from needs n where n.community_id = c.id and n.status = 'completed') as completed,
+      (select count(*)::int from needs n where n.community_id = c.id and n.status = 'published') as open_needs,
+      (select round((percentile_cont(0.5) within group (order by extract(epoch from (f.first_claim - n.published_at)) / 86400))::numeric, 1)::float
+         from needs n join lateral (select min(cl.claimed_at) as first_claim from claims cl where cl.need_id = n.id) f on f.first_claim is not null
+         where n.community_id = c.id and n.published_at is not null) as median_days_to_claim,
+      (select jsonb_object_agg(x.category, x.n) from (select n.category::text as category, count(*)::int as n from needs n
+         where n.community_id = c.id and n.status = 'published' and n.category is not null group by n.category) x) as open_by_category,
+      (select count(distinct a.organisation_id)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and (a.community_id = c.id or a.street_id = c.street_id)) as partners,
+      (select count(*)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and (a.community_id = c.id or a.street_id = c.street_id)) as agreements,
+      (select jsonb_object_agg(h.month, h.minutes) from (
+         select to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, sum(e.minutes)::int as minutes
+         from hour_entries e join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
+         where e.community_id = c.id and e.starts_at > now() - interval '12 months' group by 1) h) as hours_by_month
+    from communities c where c.street_id = ${streetId} order by c.name`);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    posted: r.posted,
+    completed: r.completed,
+    openNeeds: r.open_needs,
+    medianDaysToClaim: r.median_days_to_claim,
+    openByCategory: r.open_by_category ?? {},
+    partners: r.partners,
+    agreements: r.agreements,
+    hoursByMonth: Object.fromEntries(Object.entries(r.hours_by_month ?? {}).map(([m, minutes]) => [m, Math.round(minutes / 60)])),
+  }));
 }
