@@ -13,7 +13,7 @@ import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
 import { AgreementInput } from "~/modules/agreements/agreements.schema";
 import { proposeAgreement } from "~/modules/agreements/agreements.server";
 import { categoryKeys } from "~/modules/categories/categories";
-import { OfferList } from "~/modules/offers/components/offer-list";
+import { OffersByCategory } from "~/modules/offers/components/offers-by-category";
 import { communityOverview } from "~/modules/places/place-overview.server";
 import { PlaceOverview } from "~/modules/places/components/place-overview";
 
@@ -85,17 +85,7 @@ export default function CommunityPage() {
         </a>
       </p>
       <PlaceOverview agreements={overview.agreements} gaps={overview.gaps} />
-      <section>
-        <h2>{t("place.offersByCategory")}</h2>
-        {overview.offersByCategory.map((group) => (
-          <details key={group.category}>
-            <summary>
-              {t(`category.${group.category}`)} ({group.offers.length})
-            </summary>
-            <OfferList offers={group.offers} />
-          </details>
-        ))}
-      </section>
+      <OffersByCategory groups={overview.offersByCategory} />
       <section className="narrow">
         <h2>{t("place.propose")}</h2>
         <Form method="post" className="stack">

@@ -2,17 +2,16 @@ import type { RouteAccess } from "~/lib/access";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { publicPageHeaders } from "~/lib/cache-headers.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
 import { listActivities } from "~/modules/activities/activities.server";
 import { agreementsOfCommunity } from "~/modules/agreements/agreements.server";
 import { listPublicNeeds } from "~/modules/needs/needs.server";
-import { NeedCard } from "~/modules/needs/components/need-card";
 import { communityById } from "~/modules/places/places.server";
 import { showcaseSummary } from "~/modules/showcase/showcase.server";
 import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
+import { PlaceSections } from "~/modules/showcase/components/place-sections";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -55,7 +54,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CommunityShowcase() {
   const { community, summary, open, upcoming, partners } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
   return (
     <>
       <p>
@@ -63,35 +61,7 @@ export default function CommunityShowcase() {
       </p>
       <h1>{community.name}</h1>
       <ShowcaseFigures summary={summary} />
-      <section>
-        <h2>{t("showcase.partners")}</h2>
-        <ul className="link-row">
-          {partners.map(([id, name]) => (
-            <li key={id}>
-              <Link to={`/organisations/${id}`}>{name}</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section>
-        <h2>{t("showcase.openWishes")}</h2>
-        <div className="card-grid">
-          {open.map((n) => (
-            <NeedCard key={n.id} need={n} />
-          ))}
-        </div>
-      </section>
-      <section>
-        <h2>{t("showcase.upcoming")}</h2>
-        <ul>
-          {upcoming.map((a) => (
-            <li key={a.id}>
-              <Link to={`/activities/${a.id}`}>{a.title}</Link> ·{" "}
-              {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PlaceSections partners={partners} open={open} upcoming={upcoming} />
     </>
   );
 }

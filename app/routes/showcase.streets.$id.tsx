@@ -9,10 +9,10 @@ import { parseId } from "~/lib/validation";
 import { listActivities } from "~/modules/activities/activities.server";
 import { agreementsOfStreet } from "~/modules/agreements/agreements.server";
 import { listPublicNeeds } from "~/modules/needs/needs.server";
-import { NeedCard } from "~/modules/needs/components/need-card";
 import { placeTree } from "~/modules/places/places.server";
 import { showcaseSummary } from "~/modules/showcase/showcase.server";
 import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
+import { PlaceSections } from "~/modules/showcase/components/place-sections";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StreetShowcase() {
   const { street, communities, summary, open, upcoming, partners } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <p>
@@ -72,36 +72,7 @@ export default function StreetShowcase() {
         ))}
       </ul>
       <ShowcaseFigures summary={summary} />
-      <section>
-        <h2>{t("showcase.partners")}</h2>
-        <ul className="link-row">
-          {partners.map(([id, name]) => (
-            <li key={id}>
-              <Link to={`/organisations/${id}`}>{name}</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section>
-        <h2>{t("showcase.openWishes")}</h2>
-        <div className="card-grid">
-          {open.map((n) => (
-            <NeedCard key={n.id} need={n} />
-          ))}
-        </div>
-      </section>
-      <section>
-        <h2>{t("showcase.upcoming")}</h2>
-        <ul>
-          {upcoming.map((a) => (
-            <li key={a.id}>
-              <Link to={`/activities/${a.id}`}>{a.title}</Link> ·{" "}
-              {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} ·{" "}
-              {a.communityName}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PlaceSections partners={partners} open={open} upcoming={upcoming} showCommunity />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
 import { governsStreet } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
-import { OfferList } from "~/modules/offers/components/offer-list";
+import { OffersByCategory } from "~/modules/offers/components/offers-by-category";
 import { ColumnChart } from "~/components/charts";
 import { streetOverview } from "~/modules/places/place-overview.server";
 import { PlaceOverview } from "~/modules/places/components/place-overview";
@@ -112,17 +112,7 @@ export default function StreetPage() {
         </a>
       </p>
       <PlaceOverview agreements={overview.agreements} gaps={overview.gaps} />
-      <section>
-        <h2>{t("place.offersByCategory")}</h2>
-        {overview.offersByCategory.map((group) => (
-          <details key={group.category}>
-            <summary>
-              {t(`category.${group.category}`)} ({group.offers.length})
-            </summary>
-            <OfferList offers={group.offers} />
-          </details>
-        ))}
-      </section>
+      <OffersByCategory groups={overview.offersByCategory} />
     </>
   );
 }
