@@ -1,9 +1,22 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { correctionStatus, hourDecision, hourEntryKind } from "./enums";
 import { users } from "./accounts";
 import { activities, attendances } from "./activities";
-import { communities } from "./places";
+import { communities, streets } from "./places";
 import { organisations } from "./organisations";
 
 const tstzrange = customType<{ data: string }>({ dataType: () => "tstzrange" });
@@ -112,4 +125,72 @@ export const approvedHourPeriods = pgTable(
     period: tstzrange("period").notNull(),
   },
   (t) => [primaryKey({ columns: [t.hourEntryId] })],
+);
+
+// ---------------------------------------------------------------- Totals of the ledger
+//
+// Exact sums of the ledger, kept by the database itself: statement-level triggers on INSERT into
+// hour_entries and hour_entry_reviews (migration 0003_ledger_totals_triggers) add each statement's
+// changes with INSERT … ON CONFLICT DO UPDATE. No application code writes these tables. (No
+// "non-negative" checks: PostgreSQL checks the proposed row of an upsert, i.e. the delta, before
+// it finds the conflict; the integration tests prove the sums instead.)
+//   pending  = entries (not reversals) without a review yet
+//   approved = entries with an approved review, reversals included (negative minutes), so
+//              approved_entries counts approved entries that were not reversed.
+
+const totalColumns = {
+  approvedMinutes: bigint("approved_minutes", { mode: "number" }).notNull().default(0),
+  pendingMinutes: bigint("pending_minutes", { mode: "number" }).notNull().default(0),
+  approvedEntries: integer("approved_entries").notNull().default(0),
+  pendingEntries: integer("pending_entries").notNull().default(0),
+};
+
+export const hourTotalsByVolunteer = pgTable("hour_totals_by_volunteer", {
+  volunteerId: uuid("volunteer_id")
+    .primaryKey()
+    .references(() => users.id),
+  ...totalColumns,
+});
+
+/** Per team: entries of activities an organisation ran (entries without a team are not here). */
+export const hourTotalsByOrganisation = pgTable("hour_totals_by_organisation", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  ...totalColumns,
+});
+
+export const hourTotalsByCommunity = pgTable("hour_totals_by_community", {
+  communityId: uuid("community_id")
+    .primaryKey()
+    .references(() => communities.id),
+  ...totalColumns,
+});
+
+/** Per street, through each community's current street (a community moving street takes its totals along). */
+export const hourTotalsByStreet = pgTable("hour_totals_by_street", {
+  streetId: uuid("street_id")
+    .primaryKey()
+    .references(() => streets.id),
+  ...totalColumns,
+});
+
+/**
+ * Approved minutes per community per month of the work (the entry's start, Tianjin time); a
+ * reversal counts in the month of the entry it reverses.
+ */
+export const hourTotalsByCommunityMonth = pgTable(
+  "hour_totals_by_community_month",
+  {
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id),
+    month: date("month", { mode: "string" }).notNull(),
+    approvedMinutes: bigint("approved_minutes", { mode: "number" }).notNull().default(0),
+    approvedEntries: integer("approved_entries").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communityId, t.month] }),
+    check("hour_totals_by_community_month_first_day", sql`extract(day from ${t.month}) = 1`),
+  ],
 );

@@ -1,6 +1,6 @@
 // The hour ledger's decisions: approving, rejecting and reversing entries, volunteers' corrections,
 // and a volunteer's record. The database keeps the ledger append-only and free of overlaps.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { activities, communities, hourCorrectionRequests, hourEntries, hourEntryReviews, memberships, users } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
@@ -8,6 +8,8 @@ import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
 import { isOrganiser } from "~/modules/activities/activities.server";
+import { starLevel } from "./stars";
+import { volunteerTotals } from "./totals.server";
 
 async function entryForDecision(tx: Transaction, entryId: string) {
   const [entry] = await tx
@@ -234,16 +236,10 @@ export async function canSeeVolunteer(viewer: Viewer, volunteerId: string): Prom
   return teams.some((t) => !!t.organisationId && adminOf(viewer, t.organisationId));
 }
 
-const STAR_HOURS = [100, 300, 600, 1000, 1500];
-
 export async function volunteerRecord(viewer: Viewer, volunteerId: string, limit = 200) {
   if (!(await canSeeVolunteer(viewer, volunteerId))) throw forbidden("not your volunteer");
-  const [totals] = await db().execute<{ approved: number; pending: number }>(sql`
-    select
-      coalesce(sum(e.minutes) filter (where r.decision = 'approved'), 0)::int as approved,
-      coalesce(sum(e.minutes) filter (where r.hour_entry_id is null and e.kind <> 'reversal'), 0)::int as pending
-    from hour_entries e left join hour_entry_reviews r on r.hour_entry_id = e.id
-    where e.volunteer_id = ${volunteerId}`);
+  // Totals from the summary kept exact by the database, not a scan of the ledger.
+  const totals = await volunteerTotals(volunteerId);
   const entries = await db()
     .select({
       id: hourEntries.id,
@@ -262,12 +258,11 @@ export async function volunteerRecord(viewer: Viewer, volunteerId: string, limit
     .where(eq(hourEntries.volunteerId, volunteerId))
     .orderBy(desc(hourEntries.startsAt), desc(hourEntries.createdAt))
     .limit(limit);
-  const approvedMinutes = totals?.approved ?? 0;
   return {
     volunteerId,
-    approvedMinutes,
-    pendingMinutes: totals?.pending ?? 0,
-    stars: STAR_HOURS.filter((h) => approvedMinutes >= h * 60).length,
+    approvedMinutes: totals.approvedMinutes,
+    pendingMinutes: totals.pendingMinutes,
+    stars: starLevel(totals.approvedMinutes),
     entries: entries.map(({ decision, startsAt, endsAt, ...e }) => ({
       ...e,
       startsAt: startsAt.toISOString(),
