@@ -245,3 +245,59 @@ describe("the hour ledger, end to end", () => {
     expect(rows.slice(1).every((r) => r.correction_request_id === id)).toBe(true);
   });
 });
+
+describe("attendance that needs the organiser's eye", () => {
+  it("closes check-ins left open for 24 hours as pending entries, flagged for the organiser", async () => {
+    const { closeStaleCheckIns } = await import("~/modules/activities/activities.server");
+    const [activity] = await db().execute<{ id: string }>(
+      sql`select id from activities where starts_at < now() - interval '3 days' order by starts_at desc limit 1`,
+    );
+    const [volunteer] = await db().execute<{ id: string }>(sql`select id from users where email = 'volunteer150@demo.linli.local'`);
+    await db().execute(sql`insert into attendances (activity_id, volunteer_id, check_in_at, source)
+      values (${activity!.id}, ${volunteer!.id}, (select starts_at from activities where id = ${activity!.id}) + interval '5 minutes', 'qr')`);
+    expect(await closeStaleCheckIns()).toBeGreaterThanOrEqual(1);
+    const [closed] = await db().execute<{ flagged_for_organiser: boolean; source: string; check_out_at: Date | null }>(sql`
+      select flagged_for_organiser, source, check_out_at from attendances where activity_id = ${activity!.id} and volunteer_id = ${volunteer!.id}`);
+    expect(closed).toMatchObject({ flagged_for_organiser: true, source: "auto_closed" });
+    const [entry] = await db().execute<{ note: string; reviewed: boolean }>(sql`
+      select e.note, exists (select 1 from hour_entry_reviews r where r.hour_entry_id = e.id) as reviewed
+      from hour_entries e where e.activity_id = ${activity!.id} and e.volunteer_id = ${volunteer!.id}`);
+    expect(entry).toMatchObject({ note: "auto_closed", reviewed: false });
+    expect(await closeStaleCheckIns()).toBe(0);
+  });
+
+  it("staff record hours for a volunteer without a phone, as a proxy entry, audited", async () => {
+    const staff = await as("shequ");
+    const [volunteer] = await db().execute<{ id: string }>(sql`select id from users where email = 'volunteer151@demo.linli.local'`);
+    const times = slot(2);
+    const activity = (await (
+      await staff.c.post("/api/activities", { title: "社区议事会服务", category: "culture", communityId: shaliu, capacity: 5, ...times })
+    ).json()) as { id: string };
+    const res = await staff.c.post(`/api/activities/${activity.id}/attendance`, {
+      volunteerId: volunteer!.id,
+      checkIn: times.startsAt,
+      checkOut: times.endsAt,
+      proxy: true,
+    });
+    expect(res.status).toBe(201);
+    const { hourEntry } = (await res.json()) as { hourEntry: { id: string } };
+    const [row] = await db().execute<{ kind: string }>(sql`select kind from hour_entries where id = ${hourEntry.id}`);
+    expect(row!.kind).toBe("proxy");
+    const [audit] = await db().execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_events where action = 'attendance.proxy' and subject_id = ${activity.id}`,
+    );
+    expect(audit!.n).toBe(1);
+    // A resident is no organiser.
+    expect(
+      (
+        await (
+          await as("jumin")
+        ).c.post(`/api/activities/${activity.id}/attendance`, {
+          volunteerId: volunteer!.id,
+          checkIn: times.startsAt,
+          checkOut: times.endsAt,
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
