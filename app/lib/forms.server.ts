@@ -11,11 +11,16 @@ export interface FormFailure {
 }
 
 export async function readForm(request: Request): Promise<Record<string, string>> {
+  return (await readFormFields(request)).values;
+}
+
+/** The form's text fields, plus every value of a repeated field (checkbox groups). */
+export async function readFormFields(request: Request): Promise<{ values: Record<string, string>; all: (name: string) => string[] }> {
   // A body that is not a form (JSON sent to a page, say) reads as an empty form: field errors, not a crash.
   const form = await request.formData().catch(() => new FormData());
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
-  return values;
+  return { values, all: (name) => form.getAll(name).filter((v): v is string => typeof v === "string") };
 }
 
 function withoutSecrets(values: Record<string, string>) {

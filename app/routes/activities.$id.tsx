@@ -6,7 +6,7 @@ import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError } from "~/components/form-field";
-import { formAction, parseFormValues } from "~/lib/forms.server";
+import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
 import { hasRole } from "~/modules/accounts/accounts.policy";
@@ -55,8 +55,7 @@ function tianjinTime(value: string | undefined) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const activityId = parseId(params.id, "activity");
-  const form = await request.formData().catch(() => new FormData());
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
     const input = parseFormValues(Intent, values);
     if (input.intent === "signUp") await signUp(viewer, activityId);
@@ -69,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         proxy: values.proxy === "on",
       });
     if (input.intent === "approve" && input.entryId) await decideHourEntry(viewer, input.entryId, "approved");
-    if (input.intent === "approveAll") await approveHourEntries(viewer, form.getAll("entryIds").map(String));
+    if (input.intent === "approveAll") await approveHourEntries(viewer, all("entryIds"));
     if (input.intent === "reject" && input.entryId) await decideHourEntry(viewer, input.entryId, "rejected", input.reason);
     if (input.intent === "reverse" && input.entryId) await reverseHourEntry(viewer, input.entryId, input.reason || "—");
     if (input.intent === "answer" && input.requestId)

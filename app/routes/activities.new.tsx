@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/form-field";
-import { formAction, parseFormValues } from "~/lib/forms.server";
+import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { governsCommunity, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
@@ -38,8 +38,7 @@ const tianjin = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireOrganiserRole(request);
-  const form = await request.formData().catch(() => new FormData());
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const { values } = await readFormFields(request);
   return formAction(values, async () => {
     const activity = await createActivity(
       viewer,

@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/form-field";
-import { formAction, parseFormValues } from "~/lib/forms.server";
+import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
 import { can, hasRole } from "~/modules/accounts/accounts.policy";
@@ -46,8 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, overview } = await requireCommunityStaff(request, params.id);
-  const form = await request.formData().catch(() => new FormData());
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
     await proposeAgreement(
       viewer,
@@ -56,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         communityId: overview.community.id,
         startsOn: values.startsOn,
         endsOn: values.endsOn,
-        categories: form.getAll("categories").map(String),
+        categories: all("categories"),
       }),
     );
     return redirect(`/communities/${overview.community.id}?done=proposed`, 303);

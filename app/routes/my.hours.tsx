@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
-import { formAction, parseFormValues } from "~/lib/forms.server";
+import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { CorrectionRequestInput } from "~/modules/activities/activities.schema";
 import { requestCorrection, volunteerRecord } from "~/modules/ledger/hour-entries.server";
@@ -21,8 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
-  const form = await request.formData().catch(() => new FormData());
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const { values } = await readFormFields(request);
   return formAction(values, async () => {
     await requestCorrection(
       viewer,

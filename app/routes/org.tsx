@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
-import { formAction, parseFormValues, uploadFormAction } from "~/lib/forms.server";
+import { formAction, parseFormValues, uploadFormAction, readFormFields } from "~/lib/forms.server";
 import { AppError } from "~/lib/errors";
 import { readImageUploads } from "~/modules/attachments/attachments.server";
 import { setOrganisationLogo } from "~/modules/organisations/organisations.server";
@@ -57,15 +57,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect(`/org?org=${organisationId}&done=logo`, 303);
     });
   }
-  const form = await request.formData().catch(() => new FormData());
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
     const { intent, id } = parseFormValues(Intent, values);
     if (intent === "createOffer") {
-      await createOffer(
-        viewer,
-        parseFormValues(OfferInput, offerInputFromForm({ ...values, organisationId }, form.getAll("weekdays").map(String))),
-      );
+      await createOffer(viewer, parseFormValues(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
     } else if (intent === "toggleOffer" && id) {
       await updateOffer(viewer, id, { active: values.active === "true" });
     } else if (intent === "acceptAgreement" && id) {

@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { formAction, parseFormValues } from "~/lib/forms.server";
+import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
 import { can } from "~/modules/accounts/accounts.policy";
@@ -37,10 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, offer } = await requireOfferMember(request, params.id);
-  const form = await request.formData().catch(() => new FormData());
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
-    const { organisationId: _ignored, ...fields } = offerInputFromForm(values, form.getAll("weekdays").map(String));
+    const { organisationId: _ignored, ...fields } = offerInputFromForm(values, all("weekdays"));
     await updateOffer(viewer, offer.id, parseFormValues(OfferPatch, { ...fields, active: values.active === "on" }));
     return redirect(`/org?org=${offer.organisationId}&done=offerUpdated`, 303);
   });
