@@ -2,6 +2,8 @@
 import { randomUUID } from "node:crypto";
 import * as s from "#db/schema";
 import { db } from "~/lib/db.server";
+import type { Viewer } from "~/modules/accounts/accounts.policy";
+import { createSession, getViewer } from "~/modules/accounts/auth.server";
 
 export async function createPlaces() {
   const [district] = await db()
@@ -82,4 +84,20 @@ export function hourEntry(
     minutes: Math.floor((endsAt.getTime() - startsAt.getTime()) / 60_000),
     recordedByUserId,
   };
+}
+
+type MembershipScope = Pick<typeof s.memberships.$inferInsert, "communityId" | "streetId" | "organisationId">;
+
+export async function addMembership(userId: string, role: (typeof s.memberships.$inferInsert)["role"], scope: MembershipScope = {}) {
+  await db()
+    .insert(s.memberships)
+    .values({ userId, role, ...scope });
+}
+
+/** The viewer the app sees for this user: a real session, loaded the way every request loads it. */
+export async function signedInViewer(userId: string): Promise<Viewer> {
+  const cookie = await createSession(new Request("http://localhost/"), userId);
+  const viewer = await getViewer(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } }));
+  if (!viewer) throw new Error(`no viewer for ${userId}`);
+  return viewer;
 }

@@ -96,43 +96,48 @@ export async function approveHourEntries(viewer: Viewer, entryIds: string[]) {
 }
 
 /** A correction: a new entry that cancels an approved one. The original is never changed. */
-export async function reverseHourEntry(viewer: Viewer, entryId: string, reason: string, correctionRequestId?: string) {
+export async function reverseHourEntry(viewer: Viewer, entryId: string, reason: string) {
   try {
-    return await db().transaction(async (tx) => {
-      const entry = await entryForDecision(tx, entryId);
-      checkOrganiser(viewer, entry);
-      if (entry.decision !== "approved" || entry.kind === "reversal")
-        throw new AppError("invalid_transition", "only an approved entry can be reversed");
-      const [reversal] = await tx
-        .insert(hourEntries)
-        .values({
-          volunteerId: entry.volunteerId,
-          activityId: entry.activityId,
-          communityId: entry.communityId,
-          kind: "reversal",
-          startsAt: entry.startsAt,
-          endsAt: entry.endsAt,
-          minutes: -entry.minutes,
-          reversesId: entry.id,
-          correctionRequestId: correctionRequestId ?? null,
-          note: reason,
-          recordedByUserId: viewer.id,
-        })
-        .returning({ id: hourEntries.id, minutes: hourEntries.minutes });
-      await recordAudit(tx, {
-        actorUserId: viewer.id,
-        action: "hours.reverse",
-        subjectType: "hour_entry",
-        subjectId: entryId,
-        data: { reason, reversalId: reversal!.id },
-      });
-      return { id: reversal!.id, reversesId: entryId, minutes: reversal!.minutes, status: "approved" as const };
-    });
+    return await db().transaction((tx) => insertReversal(tx, viewer, entryId, reason));
   } catch (error) {
     const mapped = domainErrorFromDatabase(error);
     if (mapped) throw new AppError("invalid_transition", "this entry was already reversed");
     throw error;
   }
+}
+
+/** The reversing entry, in the caller's transaction (an accepted correction reverses and re-records as one act). */
+async function insertReversal(tx: Transaction, viewer: Viewer, entryId: string, reason: string, correctionRequestId?: string) {
+  const entry = await entryForDecision(tx, entryId);
+  checkOrganiser(viewer, entry);
+  if (entry.decision !== "approved" || entry.kind === "reversal")
+    throw new AppError("invalid_transition", "only an approved entry can be reversed");
+  const [reversed] = await tx.select({ id: hourEntries.id }).from(hourEntries).where(eq(hourEntries.reversesId, entryId));
+  if (reversed) throw new AppError("invalid_transition", "this entry was already reversed");
+  const [reversal] = await tx
+    .insert(hourEntries)
+    .values({
+      volunteerId: entry.volunteerId,
+      activityId: entry.activityId,
+      communityId: entry.communityId,
+      kind: "reversal",
+      startsAt: entry.startsAt,
+      endsAt: entry.endsAt,
+      minutes: -entry.minutes,
+      reversesId: entry.id,
+      correctionRequestId: correctionRequestId ?? null,
+      note: reason,
+      recordedByUserId: viewer.id,
+    })
+    .returning({ id: hourEntries.id, minutes: hourEntries.minutes });
+  await recordAudit(tx, {
+    actorUserId: viewer.id,
+    action: "hours.reverse",
+    subjectType: "hour_entry",
+    subjectId: entryId,
+    data: { reason, reversalId: reversal!.id },
+  });
+  return { id: reversal!.id, reversesId: entryId, minutes: reversal!.minutes, status: "approved" as const };
 }
 
 /** A volunteer asks for a missing or wrong entry to be corrected. */
@@ -175,7 +180,6 @@ export async function answerCorrection(viewer: Viewer, requestId: string, accept
     .where(eq(activities.id, request.activityId));
   checkOrganiser(viewer, { ...activity!, volunteerId: request.volunteerId });
   if (request.status !== "open") throw new AppError("invalid_transition", "this request was already answered");
-  if (accept && request.hourEntryId) await reverseHourEntry(viewer, request.hourEntryId, answer ?? request.reason, request.id);
   try {
     return await db().transaction(async (tx) => {
       const [answered] = await tx
@@ -184,6 +188,8 @@ export async function answerCorrection(viewer: Viewer, requestId: string, accept
         .where(and(eq(hourCorrectionRequests.id, requestId), eq(hourCorrectionRequests.status, "open")))
         .returning({ id: hourCorrectionRequests.id });
       if (!answered) throw new AppError("invalid_transition", "this request was already answered");
+      // In the same transaction: a correction that cannot be recorded leaves the wrong entry standing.
+      if (accept && request.hourEntryId) await insertReversal(tx, viewer, request.hourEntryId, answer ?? request.reason, request.id);
       let entryId: string | null = null;
       if (accept && request.requestedStartsAt && request.requestedEndsAt) {
         const [entry] = await tx
