@@ -22,7 +22,7 @@ supervisor.onMeiliRestart(() => log("meilisearch restarted"));
 const { startBackgroundJobs, stopBackgroundJobs } = await import("../app/modules/jobs/jobs.server");
 startBackgroundJobs(log);
 onShutdown(async () => {
-  stopBackgroundJobs();
+  await stopBackgroundJobs();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await supervisor.stop();
 });

@@ -19,6 +19,8 @@ import { OfferInput } from "~/modules/offers/offers.schema";
 import { offerInputFromForm } from "~/modules/offers/offers-form.server";
 import { createOffer, updateOffer } from "~/modules/offers/offers.server";
 import { OfferList } from "~/modules/offers/components/offer-list";
+import { MatchPanel } from "~/modules/matching/components/match-panel";
+import { detectLocale } from "~/lib/locale.server";
 import { organisationDashboard } from "~/modules/organisations/dashboard.server";
 import { placeTree } from "~/modules/places/places.server";
 
@@ -40,7 +42,7 @@ async function requireOrganisation(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, organisationId, mine } = await requireOrganisation(request);
   return loadPage(async () => {
-    const [dashboard, places] = await Promise.all([organisationDashboard(organisationId), placeTree()]);
+    const [dashboard, places] = await Promise.all([organisationDashboard(organisationId, detectLocale(request)), placeTree()]);
     if (!dashboard) throw new Response("not found", { status: 404 });
     return { dashboard, places, isAdmin: adminOf(viewer, organisationId), otherOrganisations: mine.length > 1 ? mine : [] };
   });
@@ -98,17 +100,27 @@ export default function OrganisationDashboard() {
         </Form>
       ) : null}
 
-      <section>
-        <h2>{t("org.nextUp")}</h2>
-        {dashboard.nextUp.length === 0 ? <p>{t("org.nothingNext")}</p> : null}
-        <ul>
-          {dashboard.nextUp.map((n) => (
-            <li key={n.id}>
-              <Link to={`/wishes/${n.id}`}>{n.title}</Link> · {n.communityName} · {t(`category.${n.category ?? "none"}`)}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <MatchPanel
+        id="needs-for-us"
+        heading={t("org.nextUp")}
+        hint={t("matching.needsForUsHint")}
+        emptyText={t("org.nothingNext")}
+        panel={
+          dashboard.nextUp.state === "ok"
+            ? {
+                state: "ok",
+                items: dashboard.nextUp.items.map((n) => ({
+                  id: n.id,
+                  href: `/wishes/${n.id}`,
+                  title: n.title,
+                  detail: `${n.communityName} · ${t(`category.${n.category ?? "none"}`)} · ${n.offerTitle}`,
+                  score: n.score,
+                  reasons: n.reasons,
+                })),
+              }
+            : dashboard.nextUp
+        }
+      />
 
       <section>
         <h2>{t("org.claimsInProgress")}</h2>

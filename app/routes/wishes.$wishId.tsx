@@ -17,6 +17,9 @@ import { getNeedFor } from "~/modules/needs/needs.server";
 import { maskName } from "~/modules/needs/privacy";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
+import { MatchPanel } from "~/modules/matching/components/match-panel";
+import { partnersForWish } from "~/modules/matching/matches.server";
+import { detectLocale } from "~/lib/locale.server";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
 
@@ -37,11 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!id.success) throw new Response("not found", { status: 404 });
     const viewer = await getViewer(request);
     const need = await getNeedFor(viewer, id.data);
-    const [actions, history, organisations, photos] = await Promise.all([
+    const [actions, history, organisations, photos, partners] = await Promise.all([
       availableActions(viewer, id.data),
       historyOf("need", id.data),
       viewer ? listOrganisationsByIds(organisationsOf(viewer)) : [],
       photosOfNeed(id.data),
+      partnersForWish(viewer, id.data, need.status, detectLocale(request)),
     ]);
     const full = !!need.private;
     return {
@@ -49,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       actions,
       organisations,
       photos,
+      partners,
       history: history.map((e) => ({
         id: e.id,
         action: e.action,
@@ -71,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WishPage() {
-  const { need, actions, history, organisations, photos } = useLoaderData<typeof loader>();
+  const { need, actions, history, organisations, photos, partners } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
@@ -132,6 +137,29 @@ export default function WishPage() {
             ) : null}
           </dl>
         </section>
+      ) : null}
+
+      {partners ? (
+        <MatchPanel
+          id="partners-for-wish"
+          heading={t("matching.partnersForWish")}
+          hint={t("matching.partnersForWishHint")}
+          panel={
+            partners.state === "ok"
+              ? {
+                  state: "ok",
+                  items: partners.items.map((o) => ({
+                    id: o.id,
+                    href: `/organisations/${o.organisationId}`,
+                    title: o.title,
+                    detail: o.organisationName,
+                    score: o.score,
+                    reasons: o.reasons,
+                  })),
+                }
+              : partners
+          }
+        />
       ) : null}
 
       {need.items.length > 0 ? (

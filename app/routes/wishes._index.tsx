@@ -9,6 +9,7 @@ import { categoryKeys } from "~/modules/categories/categories";
 import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 import { NeedListQuery } from "~/modules/needs/needs.schema";
 import { listPublicNeeds } from "~/modules/needs/needs.server";
+import { searchWishes } from "~/modules/search/wish-search.server";
 import { NeedCard } from "~/modules/needs/components/need-card";
 import { placeTree } from "~/modules/places/places.server";
 
@@ -22,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Empty form fields mean "any".
     for (const key of Object.keys(params)) if (params[key] === "") delete params[key];
     const query = parseOrThrow(NeedListQuery, params);
-    const [page, places] = await Promise.all([listPublicNeeds(query), placeTree()]);
+    const [page, places] = await Promise.all([
+      query.q ? searchWishes({ ...query, q: query.q }) : listPublicNeeds(query).then((p) => ({ ...p, mode: "list" as const })),
+      placeTree(),
+    ]);
     return { page, query, streets: places.streets, communities: places.communities };
   });
 }
@@ -42,8 +46,8 @@ export default function WishWall() {
       <p className="lead">{t("wishes.intro")}</p>
       <Form method="get" className="filters" aria-label={t("wishes.filters")}>
         <label>
-          {t("wishes.search")}
-          <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
+          {t("matching.search.label")}
+          <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} placeholder={t("matching.search.placeholder")} />
         </label>
         <label>
           {t("wishes.street")}
@@ -102,8 +106,21 @@ export default function WishWall() {
         </label>
         <button type="submit">{t("wishes.apply")}</button>
       </Form>
+      {page.mode === "fallback" ? (
+        <p className="notice notice--warning" role="status">
+          {t("matching.search.unavailable")}
+        </p>
+      ) : null}
+      {query.q && page.mode === "search" ? (
+        <p role="status">
+          {page.items.length ? t("matching.search.results", { count: page.items.length }) : t("matching.search.none")}{" "}
+          <Link to="?">{t("matching.search.clear")}</Link>
+        </p>
+      ) : null}
       {page.items.length === 0 ? (
-        <p>{t("wishes.empty")}</p>
+        query.q ? null : (
+          <p>{t("wishes.empty")}</p>
+        )
       ) : (
         <div className="card-grid">
           {page.items.map((need) => (

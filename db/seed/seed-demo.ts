@@ -721,6 +721,10 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     })),
   );
   await insertAll(tx, schema.auditEvents, auditRows);
+  // Everything seeded reaches the search indexes the way every change does: through the outbox.
+  await tx.execute(sql`
+    insert into search_outbox (entity, entity_id)
+    select 'offer'::outbox_entity, id from offers union all select 'need', id from needs union all select 'activity', id from activities`);
 
   return {
     districts: districtRows.length,

@@ -1,6 +1,7 @@
 // Every route of the manifest × every role (and anonymous), checked against the access each route
 // declares. A route without a declaration fails here, so no new route ships without a policy.
 import { sql } from "drizzle-orm";
+import { ensureIndexes } from "~/modules/search/search-indexes.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ServerBuild } from "@remix-run/node";
 import { db } from "~/lib/db.server";
@@ -30,6 +31,8 @@ const idsByResource: Record<string, string> = {};
 
 beforeAll(async () => {
   await seedDemo();
+  // As at start-up: the search indexes exist (matching routes would answer 503 without them).
+  await ensureIndexes();
   build = await importServerBuild();
   for (const p of personas) {
     if (!p.login) continue;

@@ -38,10 +38,16 @@ export class Client {
     return res;
   }
 
+  /** Sets a cookie as the browser would keep it (e.g. the language choice). */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
   /** Posts a form as a browser without JavaScript would. */
   form = (path: string, fields: URLSearchParams | FormData) => this.request("POST", path, fields);
   get = (path: string, headers?: Record<string, string>) => this.request("GET", path, undefined, headers);
   post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request("POST", path, body ?? {}, headers);
+  patch = (path: string, body?: unknown, headers?: Record<string, string>) => this.request("PATCH", path, body ?? {}, headers);
   delete = (path: string, headers?: Record<string, string>) => this.request("DELETE", path, undefined, headers);
 
   async login(login: string, password = "linli-demo-2026"): Promise<Response> {

@@ -2,8 +2,10 @@
 import { expireOverdueClaims } from "~/modules/claims/claims.server";
 import { expireAgreements } from "~/modules/agreements/agreements.server";
 import { closeStaleCheckIns } from "~/modules/activities/activities.server";
+import { startOutboxRelay } from "~/modules/search/outbox-relay.server";
 
 let timer: NodeJS.Timeout | null = null;
+let stopRelay: (() => Promise<void>) | null = null;
 
 export async function runJobsOnce(log: (message: string) => void = console.log) {
   const claims = await expireOverdueClaims();
@@ -20,9 +22,13 @@ export function startBackgroundJobs(log: (message: string) => void = console.log
   void run();
   timer = setInterval(run, intervalMs);
   timer.unref();
+  // The search outbox relay wakes on NOTIFY, so it runs beside the minute jobs, not in them.
+  stopRelay = startOutboxRelay({ log });
 }
 
-export function stopBackgroundJobs() {
+export async function stopBackgroundJobs() {
   if (timer) clearInterval(timer);
   timer = null;
+  await stopRelay?.();
+  stopRelay = null;
 }

@@ -146,6 +146,14 @@ export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: Pu
   };
 }
 
+/** Public views of needs by id, only those in a public status, in no particular order. */
+export async function getPublicNeedsByIds(ids: string[]): Promise<PublicNeed[]> {
+  if (!ids.length) return [];
+  const rows = await publicNeedQuery().where(and(inArray(needs.id, ids), inArray(needs.status, [...publicNeedStatuses])));
+  const items = await itemsByNeed(rows.map((r) => r.id));
+  return rows.map((row) => toPublicNeed(row, items.get(row.id) ?? []));
+}
+
 export async function getPublicNeed(id: string): Promise<PublicNeed> {
   return getNeedFor(null, id);
 }

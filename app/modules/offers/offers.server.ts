@@ -1,5 +1,5 @@
 // Offers (资源清单): what an organisation or team can give, where, how often. Only its members change them.
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { communities, offers, organisations, searchOutbox, streets } from "#db/schema";
 import { db } from "~/lib/db.server";
@@ -102,6 +102,13 @@ export async function listOffers(query: OfferListQuery): Promise<{ items: OfferV
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return { items: page.map(toOfferView), nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/** Offers by id, in no particular order (the matcher orders them). */
+export async function getOffersByIds(ids: string[]): Promise<OfferView[]> {
+  if (!ids.length) return [];
+  const rows = await offerQuery().where(inArray(offers.id, ids));
+  return rows.map(toOfferView);
 }
 
 export async function getOffer(id: string): Promise<OfferView> {

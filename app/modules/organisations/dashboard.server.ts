@@ -1,11 +1,13 @@
 // The organisation dashboard: its offers and capacity, its claims, what it achieved, and what it could do next.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { claims, communities, needs, organisations } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { listOffers } from "~/modules/offers/offers.server";
 import { agreementsOfOrganisation } from "~/modules/agreements/agreements.server";
+import { defaultLocale, type Locale } from "~/lib/i18n";
+import { needsForOrganisation } from "~/modules/matching/matches.server";
 
-export async function organisationDashboard(organisationId: string) {
+export async function organisationDashboard(organisationId: string, locale: Locale = defaultLocale) {
   const [org] = await db()
     .select({ id: organisations.id, name: organisations.name, type: organisations.type, streetId: organisations.streetId })
     .from(organisations)
@@ -37,24 +39,7 @@ export async function organisationDashboard(organisationId: string) {
            join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
            where e.volunteer_id in (select user_id from memberships where organisation_id = ${organisationId})) as volunteer_minutes`),
   ]);
-  // Until the matching engine lands: open needs in the organisation's street, in categories it offers.
-  const categories = [...new Set(offerPage.items.filter((o) => o.active).map((o) => o.category))];
-  const nextUp =
-    categories.length && org.streetId
-      ? await db()
-          .select({
-            id: needs.id,
-            title: needs.title,
-            category: needs.category,
-            communityName: communities.name,
-            createdAt: needs.createdAt,
-          })
-          .from(needs)
-          .innerJoin(communities, eq(communities.id, needs.communityId))
-          .where(and(eq(needs.status, "published"), eq(communities.streetId, org.streetId), inArray(needs.category, categories)))
-          .orderBy(desc(needs.createdAt))
-          .limit(10)
-      : [];
+  const nextUp = await needsForOrganisation(offerPage.items, locale);
   return {
     organisation: org,
     offers: offerPage.items,
@@ -67,6 +52,6 @@ export async function organisationDashboard(organisationId: string) {
       wishesFulfilledTotal: figures?.done_total ?? 0,
       volunteerHours: Math.round((figures?.volunteer_minutes ?? 0) / 60),
     },
-    nextUp: nextUp.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+    nextUp,
   };
 }

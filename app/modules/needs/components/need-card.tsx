@@ -2,7 +2,14 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PublicNeed } from "../needs.server";
 
-export function NeedCard({ need }: { need: PublicNeed }) {
+type Pieces = { text: string; hit: boolean }[];
+
+/** Search matches marked with <mark>, from pieces (never from HTML). */
+function Marked({ pieces }: { pieces: Pieces }) {
+  return <>{pieces.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
+}
+
+export function NeedCard({ need }: { need: PublicNeed & { highlight?: { title: Pieces; description: Pieces } } }) {
   const { t, i18n } = useTranslation();
   const date = new Date(need.createdAt).toLocaleDateString(i18n.language, { timeZone: "Asia/Shanghai" });
   return (
@@ -12,8 +19,13 @@ export function NeedCard({ need }: { need: PublicNeed }) {
         <span className="badge badge--kind">{t(`kind.${need.kind}`)}</span> <span>{t(`category.${need.category ?? "none"}`)}</span>
       </p>
       <h3 className="need-card__title">
-        <Link to={`/wishes/${need.id}`}>{need.title}</Link>
+        <Link to={`/wishes/${need.id}`}>{need.highlight ? <Marked pieces={need.highlight.title} /> : need.title}</Link>
       </h3>
+      {need.highlight?.description.length ? (
+        <p className="need-card__excerpt">
+          <Marked pieces={need.highlight.description} />
+        </p>
+      ) : null}
       <p className="need-card__place">{t("wishes.place", { street: need.streetName, community: need.communityName })}</p>
       <p className="need-card__who">
         {t(need.kind === "micro_wish" ? "wishes.postedBy" : "wishes.postedByCommunity", { name: need.requesterName })} ·{" "}

@@ -1,0 +1,128 @@
+// Turns a wish (or an offer) into a short weighted query: the concepts its wording evokes, the
+// domain words it uses, and its most telling keywords — never the raw text (Meilisearch reads only
+// the first 10 terms of a query, and a resident's story is mostly not about the help asked for).
+import { Jieba, TfIdf } from "@node-rs/jieba";
+import { dict, idf } from "@node-rs/jieba/dict.js";
+import { categoryKeys, type CategoryKey } from "~/modules/categories/categories";
+import { concepts, stopWords, synonymGroups, type Concept } from "./vocabulary";
+
+export const MAX_QUERY_TERMS = 10;
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  source: "concept" | "keyword";
+  category: CategoryKey | null;
+  /** Evoked by the title: what the wish is mainly about. */
+  primary: boolean;
+}
+
+export interface MatchQuery {
+  terms: QueryTerm[];
+  category: CategoryKey | null;
+  categorySource: "given" | "inferred" | null;
+}
+
+export interface MatchSubject {
+  title: string;
+  description: string;
+  category: string | null;
+  tags?: string[];
+}
+
+const WEIGHT = { conceptInTitle: 3, conceptInText: 2, keyword: 1 } as const;
+
+/** Every word the vocabulary knows, for Meilisearch's dictionary and jieba's segmentation. */
+export function vocabularyWords(): string[] {
+  const words = new Set<string>();
+  for (const concept of concepts) for (const term of concept.terms) words.add(term);
+  for (const group of synonymGroups) for (const word of group) words.add(word);
+  return [...words].filter((w) => w.length > 1).sort();
+}
+
+let segmenter: { jieba: Jieba; tfIdf: TfIdf } | null = null;
+
+function keywordExtractor() {
+  if (segmenter) return segmenter;
+  const jieba = Jieba.withDict(dict);
+  jieba.loadDict(
+    Buffer.from(
+      vocabularyWords()
+        .map((w) => `${w} 20000 n`)
+        .join("\n"),
+    ),
+  );
+  const tfIdf = TfIdf.withDict(idf);
+  segmenter = { jieba, tfIdf };
+  return segmenter;
+}
+
+function cueHits(concept: Concept, text: string): number {
+  return concept.cues.filter((cue) => (typeof cue === "string" ? text.includes(cue) : cue.every((part) => text.includes(part)))).length;
+}
+
+function isCategory(value: string | null): value is CategoryKey {
+  return value !== null && (categoryKeys as string[]).includes(value);
+}
+
+/** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
+export function buildQuery(subject: MatchSubject): MatchQuery {
+  const title = subject.title.trim();
+  const body = [subject.description, ...(subject.tags ?? [])].join("。");
+  const byTerm = new Map<string, QueryTerm>();
+  const covered = new Set<string>();
+  const add = (term: QueryTerm) => {
+    const known = byTerm.get(term.term);
+    if (!known) byTerm.set(term.term, term);
+    else {
+      known.weight = Math.max(known.weight, term.weight);
+      known.primary ||= term.primary;
+      known.category ??= term.category;
+    }
+  };
+
+  const votes = new Map<CategoryKey, number>();
+  for (const concept of concepts) {
+    const inTitle = cueHits(concept, title);
+    const inBody = cueHits(concept, body);
+    if (!inTitle && !inBody) continue;
+    const weight = (inTitle ? WEIGHT.conceptInTitle : WEIGHT.conceptInText) + 0.25 * Math.min(3, inTitle + inBody - 1);
+    add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary: inTitle > 0 });
+    votes.set(concept.category, (votes.get(concept.category) ?? 0) + weight);
+    for (const cue of concept.cues) for (const part of typeof cue === "string" ? [cue] : cue) covered.add(part);
+    for (const term of concept.terms) covered.add(term);
+  }
+
+  const { jieba, tfIdf } = keywordExtractor();
+  const keywords = tfIdf.extractKeywords(jieba, `${title}。${title}。${body}`, 12);
+  const strongest = Math.max(...keywords.map((k) => k.weight), 1e-9);
+  for (const { keyword, weight } of keywords) {
+    if (keyword.length < 2 || stopWords.has(keyword) || /^[\d.]+$/.test(keyword) || covered.has(keyword)) continue;
+    add({
+      term: keyword,
+      weight: WEIGHT.keyword * (0.5 + 0.5 * (weight / strongest)),
+      source: "keyword",
+      category: null,
+      primary: false,
+    });
+  }
+
+  const terms = [...byTerm.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS);
+  if (isCategory(subject.category)) return { terms, category: subject.category, categorySource: "given" };
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((sum, [, v]) => sum + v, 0);
+  const [best] = ranked;
+  const inferred = best && best[1] / total >= 0.5 ? best[0] : null;
+  return { terms, category: inferred, categorySource: inferred ? "inferred" : null };
+}
+
+/** What a simple app would search for: the text's top keywords, no vocabulary, no weights. */
+export function plainKeywords(subject: MatchSubject, count = MAX_QUERY_TERMS): string[] {
+  const { jieba, tfIdf } = keywordExtractor();
+  const text = [subject.title, subject.description, ...(subject.tags ?? [])].join("。");
+  return tfIdf
+    .extractKeywords(jieba, text, count * 2)
+    .map((k) => k.keyword)
+    .filter((k) => k.length > 1 && !stopWords.has(k) && !/^[\d.]+$/.test(k))
+    .slice(0, count);
+}

@@ -1,0 +1,121 @@
+// Scores the candidates one weighted query found, term by term. Pure: the engine (Meilisearch or
+// the PostgreSQL baseline) supplies which documents each term found; this decides what fits.
+import type { CategoryKey } from "~/modules/categories/categories";
+import type { MatchQuery, QueryTerm } from "./query-builder.server";
+
+/** Beyond its own street a candidate counts only this close (metres). */
+export const NEARBY_METRES = 2000;
+/** Below this raw score nothing is shown: better an honest "no match" than noise. */
+export const MIN_SCORE = 2.2;
+
+export interface Place {
+  streetId: string;
+  communityId: string | null;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface CandidateDoc extends Place {
+  id: string;
+  category: string | null;
+}
+
+export interface TermResult {
+  term: QueryTerm;
+  /** Documents in the area containing the term (its rarity there). */
+  total: number;
+  hits: { doc: CandidateDoc; rankingScore: number }[];
+}
+
+export type AreaFit = "community" | "street" | "nearby";
+
+export interface RankedCandidate {
+  id: string;
+  raw: number;
+  score: number;
+  matchedTerms: string[];
+  category: string | null;
+  categoryMatch: boolean;
+  areaFit: AreaFit;
+  distanceMetres: number | null;
+}
+
+export function distanceMetres(a: { lat: number | null; lng: number | null }, b: { lat: number | null; lng: number | null }) {
+  if (a.lat === null || a.lng === null || b.lat === null || b.lng === null) return null;
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)));
+}
+
+/**
+ * How well the candidate's area serves the subject's place. Offers serve one community or a
+ * whole street (communityId null); a need is in one community.
+ */
+export function areaFit(subject: Place, candidate: Place): AreaFit {
+  if (candidate.streetId === subject.streetId) {
+    if (!candidate.communityId || !subject.communityId || candidate.communityId === subject.communityId) return "community";
+    return "street";
+  }
+  return "nearby";
+}
+
+const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.8, nearby: 0.7 };
+const CATEGORY_BONUS = { given: 1.2, inferred: 0.8 } as const;
+/** A candidate that misses everything the title asks for is at best a side match. */
+const MISSED_PRIMARY_FACTOR = 0.45;
+
+function rarity(total: number, areaSize: number): number {
+  if (areaSize <= 1) return 1;
+  return Math.log(1 + areaSize / (1 + total)) / Math.log(1 + areaSize);
+}
+
+export function rankCandidates(
+  query: MatchQuery,
+  results: TermResult[],
+  subject: Place,
+  areaSize: number,
+  { limit = 10, minScore = MIN_SCORE }: { limit?: number; minScore?: number } = {},
+): RankedCandidate[] {
+  const byId = new Map<string, { doc: CandidateDoc; text: number; matched: QueryTerm[] }>();
+  for (const { term, total, hits } of results) {
+    const weight = term.weight * (0.4 + 0.6 * rarity(total, areaSize));
+    for (const { doc, rankingScore } of hits) {
+      const entry = byId.get(doc.id) ?? { doc, text: 0, matched: [] };
+      entry.text += weight * rankingScore;
+      entry.matched.push(term);
+      byId.set(doc.id, entry);
+    }
+  }
+  const hasPrimary = query.terms.some((t) => t.primary);
+  const ranked: RankedCandidate[] = [];
+  for (const { doc, text, matched } of byId.values()) {
+    const categoryMatch = !!query.category && doc.category === (query.category as CategoryKey);
+    const fit = areaFit(subject, doc);
+    const distance = distanceMetres(subject, doc);
+    if (fit === "nearby" && (distance === null || distance > NEARBY_METRES)) continue;
+    let relevance = text;
+    if (hasPrimary && !matched.some((t) => t.primary)) relevance *= MISSED_PRIMARY_FACTOR;
+    if (categoryMatch && query.categorySource) relevance += CATEGORY_BONUS[query.categorySource];
+    const raw = relevance * AREA_FACTOR[fit];
+    if (raw < minScore) continue;
+    ranked.push({
+      id: doc.id,
+      raw,
+      score: Math.round((1 - Math.exp(-raw / 4)) * 1000) / 1000,
+      matchedTerms: matched.sort((a, b) => b.weight - a.weight).map((t) => t.term),
+      category: doc.category,
+      categoryMatch,
+      areaFit: fit,
+      distanceMetres: distance,
+    });
+  }
+  // Relevance first (in steps, so near-equal relevance falls to the next key), then distance.
+  return ranked
+    .sort(
+      (a, b) =>
+        Math.round(b.raw * 10) - Math.round(a.raw * 10) || (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity) || b.raw - a.raw,
+    )
+    .slice(0, limit);
+}

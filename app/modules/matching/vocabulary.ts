@@ -1,0 +1,294 @@
+// The matcher's domain vocabulary: how residents say things, and the words partners use for them.
+// Built from the category examples in categories.json and extended by hand. Add a concept when a
+// kind of help keeps being asked for in words the offers do not use; keep cues specific enough that
+// they do not fire on unrelated wishes (a cue is a plain substring of the wish's text).
+import { categories, type CategoryKey } from "~/modules/categories/categories";
+
+export interface Concept {
+  /** Words offers use for it; the first is the query term, the others reach it as synonyms. */
+  terms: string[];
+  /** How residents put it: a string, or several strings that must all appear. */
+  cues: (string | string[])[];
+  category: CategoryKey;
+}
+
+const curated: Concept[] = [
+  // 养老助老
+  {
+    category: "elderly_care",
+    terms: ["助餐", "送餐", "老人家食堂", "配餐", "送餐上门"],
+    cues: ["吃饭难", "送饭", "饭菜", "食堂", "吃不上饭", "做不了饭", "做饭难", "午饭", "三餐", "助餐"],
+  },
+  { category: "elderly_care", terms: ["助浴", "上门助浴"], cues: ["洗澡", "洗洗", "擦身", "助浴", "擦洗"] },
+  {
+    category: "elderly_care",
+    terms: ["陪伴聊天", "探访", "陪伴", "结对帮扶"],
+    cues: ["说说话", "聊天", "聊聊", "孤单", "寂寞", "空落落", "没人说话", "陪陪", "常来坐坐", "解闷"],
+  },
+  { category: "elderly_care", terms: ["独居老人", "空巢老人", "独居老人探访"], cues: ["独居", "空巢", "一个人住", "孤寡"] },
+  {
+    category: "elderly_care",
+    terms: ["送药上门", "代购药品", "代购"],
+    cues: ["药快吃完", "买药", "拿药", "降压药", "药品", "代买药", "开药", "药吃完"],
+  },
+  { category: "elderly_care", terms: ["陪诊", "陪同就医"], cues: ["陪着去医院", "陪我去医院", "陪诊", "看病没人陪", "去医院没人"] },
+  { category: "elderly_care", terms: ["养老服务", "日间照料"], cues: ["日间照料", "托老", "养老院", "照料"] },
+  // 一小关爱
+  {
+    category: "child_care",
+    terms: ["课后看护", "四点半课堂", "课后托管", "托管"],
+    cues: ["放学", "没人接", "四点半", "课后", ["没人", "作业"], "双职工"],
+  },
+  {
+    category: "child_care",
+    terms: ["暑期托管", "寒假托管", "托管", "兴趣课"],
+    cues: ["暑假", "寒假", "放假", ["一个人在家", "孩子"], "假期"],
+  },
+  {
+    category: "child_care",
+    terms: ["作业辅导", "课业辅导", "辅导"],
+    cues: ["写作业", "功课", "学习跟不上", "补课", "成绩", "辅导", "作业"],
+  },
+  { category: "child_care", terms: ["课外拓展", "研学", "实践营"], cues: ["课外", "研学", "夏令营", "实践活动"] },
+  // 医疗健康
+  {
+    category: "health",
+    terms: ["义诊", "测血压", "测血糖", "健康咨询"],
+    cues: ["量血压", "测血糖", "测血压", "体检", "义诊", "查一查", "查查身体", "到社区里来"],
+  },
+  {
+    category: "health",
+    terms: ["上门医疗", "上门诊疗", "上门护理", "护理指导"],
+    cues: ["卧床", "瘫", "下不了楼", ["大夫", "上门"], ["医生", "上门"], ["大夫", "家里"], ["医生", "家里"], "护理"],
+  },
+  {
+    category: "health",
+    terms: ["慢病管理", "慢病", "随访", "高血压", "糖尿病"],
+    cues: ["血糖", "血压", "糖尿病", "高血压", "化验单", "调药", "慢病", "慢性病"],
+  },
+  { category: "health", terms: ["家庭医生", "签约"], cues: ["家庭医生", "签约医生"] },
+  { category: "health", terms: ["急救培训", "心肺复苏", "AED", "急救"], cues: ["急救", "晕倒", "心脏骤停", "除颤", "心肺复苏", "昏倒"] },
+  // 维修服务
+  {
+    category: "repair",
+    terms: ["家电维修", "家电", "冰箱", "洗衣机", "电视"],
+    cues: ["冰箱", "洗衣机", "电视", "空调", "热水器", "微波炉", "电饭锅", "不制冷", "家电", "油烟机"],
+  },
+  {
+    category: "repair",
+    terms: ["水电维修", "换灯泡", "应急维修", "电工"],
+    cues: ["灯不亮", "灯坏", "换灯泡", "灯泡", "跳闸", "插座", "电线", "漏电", "懂电", "电工", "开关坏"],
+  },
+  {
+    category: "repair",
+    terms: ["水管漏水", "水电维修", "管道疏通"],
+    cues: ["漏水", "滴水", "水管", "水龙头", "下水道", "堵了", "马桶堵", "疏通"],
+  },
+  { category: "repair", terms: ["修纱窗", "纱窗"], cues: ["纱窗", "蚊子"] },
+  {
+    category: "repair",
+    terms: ["修修补补", "加固家具", "家具维修"],
+    cues: ["凳子", "椅子腿", "桌子", "柜门", "家具", "床板", "松了", "晃得"],
+  },
+  { category: "repair", terms: ["修自行车"], cues: ["自行车", "车胎", "车链", "三轮车"] },
+  { category: "repair", terms: ["开锁换锁", "门锁维修"], cues: ["门锁", "锁坏", "锁芯", "钥匙丢"] },
+  // 法律调解
+  {
+    category: "legal",
+    terms: ["矛盾调解", "调解", "邻里纠纷", "家庭矛盾"],
+    cues: [
+      "吵架",
+      "吵起来",
+      "说和",
+      "闹矛盾",
+      "纠纷",
+      "中间人",
+      "扯皮",
+      "矛盾",
+      "婆媳",
+      "闹僵",
+      "动静太大",
+      "噪音",
+      "打官腔",
+      "伤了和气",
+      "伤和气",
+    ],
+  },
+  {
+    category: "legal",
+    terms: ["法律咨询", "法律援助", "普法", "律师"],
+    cues: ["律师", "打官司", "合同", "遗嘱", "继承", "欠钱", "欠薪", "讨薪", "起诉", "法律", "赡养", "房产证"],
+  },
+  // 金融服务
+  {
+    category: "finance",
+    terms: ["反诈宣传", "防范电信诈骗", "防骗", "电信诈骗"],
+    cues: ["骗子", "被骗", "诈骗", "骗钱", "冻结", "转账", "打钱", "保健品", "推销", "陌生电话", "骗"],
+  },
+  { category: "finance", terms: ["社保卡更换", "社保卡", "第三代社保卡"], cues: ["社保卡", "医保卡换", "换卡"] },
+  {
+    category: "finance",
+    terms: ["金融知识", "手机支付"],
+    cues: ["扫码", "手机支付", "微信支付", "支付宝", "付款", "取钱", "理财", "存钱", "网银"],
+  },
+  { category: "finance", terms: ["小微企业融资", "贷款"], cues: ["贷款", "融资", "周转", "小店"] },
+  // 环境美化
+  { category: "environment", terms: ["垃圾分类", "桶站值守", "入户宣传"], cues: ["垃圾", "分类", "厨余", "乱扔"] },
+  {
+    category: "environment",
+    terms: ["环境清整", "清理堆物", "卫生死角"],
+    cues: ["堆物", "杂物", "脏乱", "清理", "清扫", "打扫", "卫生死角", "没人清扫"],
+  },
+  {
+    category: "environment",
+    terms: ["绿化养护", "补植", "树木修剪"],
+    cues: ["草坪", "绿地", "树枝", "大树", "秃了", "花草", "种花", "补种", "绿化"],
+  },
+  { category: "environment", terms: ["宠物粪便", "文明养犬"], cues: ["狗粪", "狗屎", "遛狗", "养狗", "宠物", "养犬"] },
+  // 设施改造
+  { category: "infrastructure", terms: ["口袋公园", "微改造"], cues: ["小公园", "口袋公园", "小广场"] },
+  {
+    category: "infrastructure",
+    terms: ["路面维修", "沟盖板", "井盖", "步道"],
+    cues: ["坑坑洼洼", "路面", "裂缝", "井盖", "坑洼", "绊倒", "沟盖", "地面"],
+  },
+  { category: "infrastructure", terms: ["座椅更换", "座椅"], cues: ["长椅", "座椅", "椅子坏", "木条断", "没地方坐"] },
+  { category: "infrastructure", terms: ["健身器材"], cues: ["健身器材", "锻炼器材", "健身"] },
+  {
+    category: "infrastructure",
+    terms: ["路灯", "照明", "庭院灯"],
+    cues: ["路灯", "两盏灯", "黑灯瞎火", "太黑", "照明", "天一黑", "灯也不亮"],
+  },
+  { category: "infrastructure", terms: ["电梯扶手", "助老设施", "电梯"], cues: ["电梯"] },
+  {
+    category: "infrastructure",
+    terms: ["基础设施维修", "老旧小区", "台阶", "围墙"],
+    cues: ["台阶", "围墙", "院墙", "楼道", "外墙", "屋顶", "老楼", "塌"],
+  },
+  // 平安消防
+  { category: "safety", terms: ["烟感报警器", "火灾报警", "燃气"], cues: ["报警器", "烟感", "忘关火", "报警的设备", "燃气"] },
+  { category: "safety", terms: ["消防安全", "消防演练", "灭火器"], cues: ["灭火器", "着火", "火灾", "逃生", "电暖器", "消防", "失火"] },
+  { category: "safety", terms: ["交通安全", "电动车", "安全头盔"], cues: ["头盔", "闯红灯", "交警", "电动车", "过马路", "车祸", "交通"] },
+  { category: "safety", terms: ["防汛", "沙袋", "排水"], cues: ["暴雨", "积水", "进水", "灌水", "汛期", "内涝", "排水"] },
+  { category: "safety", terms: ["治安巡逻", "平安巡逻"], cues: ["小偷", "被偷", "巡逻", "治安", "陌生人"] },
+  // 文化科普
+  { category: "culture", terms: ["图书角", "捐书", "阅读"], cues: ["书架", "看书", "借书", "图书", "读书", "看报"] },
+  { category: "culture", terms: ["科普讲座", "科普", "科技"], cues: ["科技", "科普", "航模", "天文", "机器人", "科学"] },
+  { category: "culture", terms: ["无人机", "航拍"], cues: ["无人机", "航拍", "飞机", "航模"] },
+  {
+    category: "culture",
+    terms: ["文艺演出", "文艺", "演出"],
+    cues: ["演出", "唱歌", "跳舞", "文艺", "晚会", "节目", "合唱", "广场舞", "戏曲", "京剧"],
+  },
+  { category: "culture", terms: ["书法绘画", "书法", "绘画"], cues: ["书法", "写毛笔字", "画画", "国画", "绘画"] },
+  // 心理关怀
+  {
+    category: "mental_health",
+    terms: ["心理咨询", "情绪疏导", "心理关怀", "谈心", "心理疏导"],
+    cues: ["心情", "情绪", "想不开", "抑郁", "睡不着", "失眠", "不爱说话", "开导", "焦虑", "压力大", "丧偶", "闷在家", "心理"],
+  },
+  // 便民服务
+  { category: "daily_life", terms: ["义务理发", "上门理发", "理发"], cues: ["理发", "剪头", "剪头发", "头发长", "头发", "剪一剪"] },
+  { category: "daily_life", terms: ["磨刀剪", "磨剪子", "戗菜刀"], cues: ["菜刀", "剪子", "剪刀", "磨刀", "钝了", "不快了"] },
+  { category: "daily_life", terms: ["修雨伞"], cues: ["雨伞"] },
+  {
+    category: "daily_life",
+    terms: ["便民市集", "送货上门", "代购", "年货"],
+    cues: ["买菜", "拎不动", "提不动", "年货", "市集", "送上楼", "买东西", "采购"],
+  },
+  { category: "daily_life", terms: ["家政服务", "保洁"], cues: ["打扫卫生", "保洁", "擦玻璃", "家政"] },
+  // 助残服务
+  { category: "disability", terms: ["轮椅", "辅具借用", "助行器", "辅具"], cues: ["轮椅", "拐杖", "拐棍", "助行器", "辅具"] },
+  {
+    category: "disability",
+    terms: ["无障碍改造", "扶手", "适老化", "坡道"],
+    cues: ["扶手", "坡道", "起身", "滑倒", "无障碍", "适老化", "扶的地方"],
+  },
+  { category: "disability", terms: ["康复", "康复指导"], cues: ["康复", "中风", "偏瘫", "残疾", "复健"] },
+];
+
+/** Each category example is a concept of its own: its word is both the cue and the term. */
+const fromCategories: Concept[] = categories.flatMap((c) =>
+  c.examples_zh.map((word) => ({ category: c.key as CategoryKey, terms: [word], cues: [word] })),
+);
+
+export const concepts: Concept[] = [...curated, ...fromCategories];
+
+/** Words that mean the same thing both ways (everyday and official wording). */
+export const synonymGroups: string[][] = [
+  ["医生", "大夫"],
+  ["老人", "老年人", "长者", "老年", "高龄老人"],
+  ["孩子", "小孩", "儿童", "小朋友", "小学生"],
+  ["理发", "剪发", "剪头发"],
+  ["维修", "修理", "检修"],
+  ["送餐", "送饭"],
+  ["探访", "探望"],
+  ["独居老人", "空巢老人"],
+  ["纠纷", "矛盾"],
+  ["电动车", "电瓶车", "电动自行车"],
+  ["头盔", "安全帽"],
+  ["心理咨询", "心理疏导"],
+  ["托管", "看护"],
+  ["作业辅导", "课业辅导"],
+  ["义诊", "免费看病"],
+  ["失能", "卧床", "瘫痪"],
+];
+
+/** Words too common in wishes to say anything about which offer fits. */
+export const stopWords = new Set([
+  "想",
+  "找",
+  "找人",
+  "帮忙",
+  "帮",
+  "有没有",
+  "需要",
+  "希望",
+  "能不能",
+  "一下",
+  "我们",
+  "他们",
+  "家里",
+  "社区",
+  "小区",
+  "居民",
+  "大家",
+  "问问",
+  "听说",
+  "这儿",
+  "那边",
+  "时候",
+  "现在",
+  "平时",
+  "每次",
+  "好几",
+  "一个",
+  "两个",
+  "好久",
+  "老伴",
+  "老头",
+  "老头子",
+  "孩子们",
+  "闺女",
+  "儿子",
+  "儿女",
+  "婆婆",
+  "老两口",
+  "师傅",
+  "志愿者",
+  "有人",
+  "人手",
+  "服务",
+  "活动",
+  "附近",
+  "地方",
+  "上门",
+  "下楼",
+  "出门",
+  "心里",
+  "不敢",
+  "不太会",
+  "弄",
+  "搞",
+  "请",
+]);

@@ -1,0 +1,54 @@
+// Full rebuild: a fresh index per base (settings first, then every document from PostgreSQL), then
+// one atomic swap with the live index. Holds the outbox relay off meanwhile (REINDEX_LOCK_KEY), so
+// changes made during the rebuild wait in the outbox and land in the new index after the swap.
+import type { Meilisearch } from "meilisearch";
+import { sqlClient } from "~/lib/db.server";
+import { indexName, searchClient, type IndexBase } from "~/lib/search.server";
+import { REINDEX_LOCK_KEY } from "./outbox-relay.server";
+import { documentReaders } from "./search-documents.server";
+import { ensureIndex, INDEX_BASES } from "./search-indexes.server";
+
+const BATCH = 5000;
+
+async function succeeded(task: { status: string; error?: { message?: string } | null }, what: string) {
+  if (task.status !== "succeeded") throw new Error(`Meilisearch ${what} ${task.status}: ${task.error?.message ?? "no detail"}`);
+}
+
+/** Rebuilds one index into `<live>_<time>`, swaps it in and drops the old copy; returns the document count. */
+export async function rebuildIndex(base: IndexBase, client: Meilisearch = searchClient(), log: (m: string) => void = () => {}) {
+  const live = indexName(base);
+  const fresh = `${live}_${Date.now().toString(36)}`;
+  await ensureIndex(live, base, client); // a swap needs both sides to exist
+  await ensureIndex(fresh, base, client);
+  let count = 0;
+  let after: string | undefined;
+  const pending: Promise<void>[] = [];
+  for (;;) {
+    const documents = await documentReaders[base]({ after, limit: BATCH });
+    if (!documents.length) break;
+    const task = client.index(fresh).addDocuments(documents, { primaryKey: "id" });
+    pending.push(task.waitTask({ timeout: 600_000 }).then((t) => succeeded(t, `loading ${fresh}`)));
+    count += documents.length;
+    after = documents[documents.length - 1]!.id;
+    if (count % 50_000 < BATCH) log(`${base}: ${count} documents sent`);
+  }
+  await Promise.all(pending);
+  await succeeded(await client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask({ timeout: 60_000 }), `swapping ${live}`);
+  await succeeded(await client.deleteIndex(fresh).waitTask({ timeout: 60_000 }), `dropping the old ${base} index`);
+  return count;
+}
+
+/** Rebuilds every index while holding the outbox relay off. */
+export async function reindexAll({ log = (m: string) => console.log(m), client = searchClient() } = {}) {
+  const counts = {} as Record<IndexBase, number>;
+  await sqlClient().begin(async (tx) => {
+    // Waits for a running drain to finish; drains that start meanwhile skip their turn.
+    await tx`select pg_advisory_xact_lock(${REINDEX_LOCK_KEY})`;
+    for (const base of INDEX_BASES) {
+      const started = Date.now();
+      counts[base] = await rebuildIndex(base, client, log);
+      log(`${base}: ${counts[base]} documents indexed and swapped in (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  });
+  return counts;
+}
