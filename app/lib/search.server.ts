@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
@@ -33,6 +34,7 @@ export function keepAliveHttpClient(input: Parameters<typeof fetch>[0], init?: R
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", reject);
         response.on("end", () => {
+          done();
           const text = Buffer.concat(chunks).toString("utf8");
           let parsed: unknown;
           try {
@@ -51,6 +53,8 @@ export function keepAliveHttpClient(input: Parameters<typeof fetch>[0], init?: R
       reject(signal?.aborted ? (signal.reason ?? error) : error);
     });
     if (signal?.aborted) return onAbort();
+    // The client's task polling shares one signal across many concurrent requests.
+    if (signal) setMaxListeners(1000, signal);
     signal?.addEventListener("abort", onAbort, { once: true });
     request.end(body);
   });

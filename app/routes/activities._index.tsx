@@ -7,6 +7,11 @@ import { parseOrThrow, searchParamsObject } from "~/lib/validation";
 import { ActivityListQuery } from "~/modules/activities/activities.schema";
 import { listActivities } from "~/modules/activities/activities.server";
 import { placeTree } from "~/modules/places/places.server";
+import { hasRole } from "~/modules/accounts/accounts.policy";
+import { getViewer } from "~/modules/accounts/auth.server";
+import { detectLocale } from "~/lib/locale.server";
+import { MatchPanel } from "~/modules/matching/components/match-panel";
+import { activitiesForVolunteer, matchPanel } from "~/modules/matching/matches.server";
 
 export const access: RouteAccess = { loader: "public" };
 
@@ -25,7 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       to: `${month}-${String(last).padStart(2, "0")}`,
       limit: "100",
     });
-    const [page, places] = await Promise.all([listActivities(query), placeTree()]);
+    const viewer = await getViewer(request);
+    const [page, places, suggestions] = await Promise.all([
+      listActivities(query),
+      placeTree(),
+      viewer && hasRole(viewer, "volunteer") ? matchPanel(() => activitiesForVolunteer(viewer.id, { locale: detectLocale(request) })) : null,
+    ]);
     return {
       month,
       days: last,
@@ -33,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       activities: page.items,
       community: query.community ?? "",
       communities: places.communities,
+      suggestions,
     };
   });
 }
@@ -44,13 +55,36 @@ function shiftMonth(month: string, delta: number) {
 }
 
 export default function Activities() {
-  const { month, days, firstWeekday, activities, community, communities } = useLoaderData<typeof loader>();
+  const { month, days, firstWeekday, activities, community, communities, suggestions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const dayOf = (iso: string) => Number(new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(8, 10));
   const keep = community ? `&community=${community}` : "";
   return (
     <>
       <h1>{t("activities.title")}</h1>
+      {suggestions ? (
+        <MatchPanel
+          id="activities-for-you"
+          heading={t("matching.activitiesForYou")}
+          hint={t("matching.activitiesForYouHint")}
+          emptyText={t("matching.noActivities")}
+          panel={
+            suggestions.state === "ok"
+              ? {
+                  state: "ok",
+                  items: suggestions.items.map((a) => ({
+                    id: a.id,
+                    href: `/activities/${a.id}`,
+                    title: a.title,
+                    detail: `${a.communityName} · ${new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}`,
+                    score: a.score,
+                    reasons: a.reasons,
+                  })),
+                }
+              : suggestions
+          }
+        />
+      ) : null}
       <Form method="get" className="filters">
         <input type="hidden" name="month" value={month} />
         <label>

@@ -123,6 +123,7 @@ export default function WishWall() {
         )
       ) : (
         <div className="card-grid">
+          <h2 className="visually-hidden">{t("wishes.results")}</h2>
           {page.items.map((need) => (
             <NeedCard key={need.id} need={need} />
           ))}

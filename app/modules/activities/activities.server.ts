@@ -1,5 +1,5 @@
 // Activities (dated service events), sign-ups under a capacity, and attendance at the venue.
-import { and, asc, count, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { activities, activitySignups, attendances, communities, hourEntries, memberships, organisations } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
@@ -55,6 +55,12 @@ export async function getActivity(id: string): Promise<ActivityView> {
   const [row] = await activityQuery().where(eq(activities.id, id));
   if (!row) throw notFound("activity");
   return toView(row);
+}
+
+/** Activities by id, in no particular order (the matcher orders them). */
+export async function getActivitiesByIds(ids: string[]): Promise<ActivityView[]> {
+  if (!ids.length) return [];
+  return (await activityQuery().where(inArray(activities.id, ids))).map(toView);
 }
 
 export async function listActivities(query: ActivityListQuery) {

@@ -92,13 +92,13 @@ export async function findCandidates(
   subject: MatchSubject,
   place: Place,
   search: TermSearch,
-  { engine = "meili", limit = 10 }: { engine?: MatchEngine; limit?: number } = {},
+  { engine = "meili", limit = 10, minScore }: { engine?: MatchEngine; limit?: number; minScore?: number } = {},
 ): Promise<{ query: MatchQuery; ranked: RankedCandidate[] }> {
   const query = buildQuery(subject);
   if (!query.terms.length) return { query, ranked: [] };
   if (engine === "baseline") return { query, ranked: await baselineRanking(subject, place, search.scope, limit) };
   const { results, areaSize } = await meiliTermResults(query, search);
-  return { query, ranked: rankCandidates(query, results, place, areaSize, { limit }) };
+  return { query, ranked: rankCandidates(query, results, place, areaSize, { limit, minScore }) };
 }
 
 /** Where a need is: its community. */
@@ -167,3 +167,53 @@ export const offerToNeeds = (place: Place): TermSearch => ({
   filter: `status = "published" AND ${areaFilter(place)}`,
   scope: { table: "needs", streetId: place.streetId },
 });
+
+/**
+ * What a volunteer is good at and cares about, read from what they signed up for (the skills and
+ * titles of their activities), and where they live (home community, else their membership's).
+ */
+export async function profileOfVolunteer(userId: string) {
+  const history = await db().execute<{ title: string; category: string; skills: string[] }>(sql`
+    select a.title, a.category, a.skills from activity_signups s join activities a on a.id = s.activity_id
+    where s.volunteer_id = ${userId} order by a.starts_at desc limit 20`);
+  const [home] = await db().execute<{ community_id: string; street_id: string; lat: number; lng: number }>(sql`
+    select c.id as community_id, c.street_id, c.lat, c.lng from users u
+    left join memberships m on m.user_id = u.id and m.community_id is not null
+    join communities c on c.id = coalesce(u.home_community_id, m.community_id)
+    where u.id = ${userId} limit 1`);
+  const counts = new Map<string, number>();
+  for (const h of history) counts.set(h.category, (counts.get(h.category) ?? 0) + 1);
+  const favourite = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return {
+    subject: {
+      title: "",
+      description: history.map((h) => h.title).join("。"),
+      category: favourite,
+      tags: [...new Set(history.flatMap((h) => h.skills))],
+    } satisfies MatchSubject,
+    place: home ? ({ streetId: home.street_id, communityId: home.community_id, lat: home.lat, lng: home.lng } satisfies Place) : null,
+  };
+}
+
+export const volunteerToActivities = (place: Place, now: Date): TermSearch => ({
+  index: "activities",
+  filter: `status = "scheduled" AND startsAt > ${now.getTime()} AND ${areaFilter(place)}`,
+  scope: { table: "offers", streetId: place.streetId },
+});
+
+/** Upcoming activities in the area, soonest first: for a volunteer with no history yet. */
+export async function upcomingNearby(place: Place, now: Date, limit: number): Promise<string[]> {
+  try {
+    const result = await searchClient()
+      .index(indexName("activities"))
+      .search("", {
+        filter: `status = "scheduled" AND startsAt > ${now.getTime()} AND ${areaFilter(place)}`,
+        sort: ["startsAt:asc"],
+        limit,
+        attributesToRetrieve: ["id"],
+      });
+    return result.hits.map((h) => String(h.id));
+  } catch (error) {
+    throw unavailable(`the search engine is temporarily unavailable (${error instanceof Error ? error.message : String(error)})`);
+  }
+}

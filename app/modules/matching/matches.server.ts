@@ -1,6 +1,8 @@
 // Matches as the API and the pages show them: the ranked candidates joined with their current rows
 // (PostgreSQL decides what is active and public), each with its score and the reasons in words.
 import type { TFunction } from "i18next";
+import { sql } from "drizzle-orm";
+import { db } from "~/lib/db.server";
 import { createI18n, defaultLocale, type Locale } from "~/lib/i18n";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import type { Viewer } from "~/modules/accounts/accounts.policy";
@@ -8,7 +10,18 @@ import { canSeeNeedMatches, canSeeOfferMatches } from "./matching.policy";
 import { categories } from "~/modules/categories/categories";
 import { getOffersByIds, type OfferView } from "~/modules/offers/offers.server";
 import { getPublicNeedsByIds, type PublicNeed } from "~/modules/needs/needs.server";
-import { findCandidates, needToOffers, offerToNeeds, placeOfNeed, placeOfOffer, type MatchEngine } from "./matcher.server";
+import { getActivitiesByIds, type ActivityView } from "~/modules/activities/activities.server";
+import {
+  findCandidates,
+  needToOffers,
+  offerToNeeds,
+  placeOfNeed,
+  placeOfOffer,
+  profileOfVolunteer,
+  upcomingNearby,
+  volunteerToActivities,
+  type MatchEngine,
+} from "./matcher.server";
 import type { MatchQuery } from "./query-builder.server";
 import type { RankedCandidate } from "./ranking";
 
@@ -152,4 +165,40 @@ export async function needsForOrganisation(offers: { id: string; title: string; 
     }
     return { items: [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit) };
   });
+}
+
+export type ActivityMatch = ActivityView & { score: number | null; reasons: string[] };
+
+/**
+ * "Activities near you that fit": scheduled, not yet signed up for, near the volunteer's home,
+ * ranked against what they did before; without a history, the soonest ones nearby.
+ */
+export async function activitiesForVolunteer(userId: string, { limit = 5, locale = defaultLocale, now = new Date() } = {}) {
+  const profile = await profileOfVolunteer(userId);
+  if (!profile.place) return { items: [] as ActivityMatch[] };
+  const t = createI18n(locale).t;
+  const { query, ranked } = await findCandidates(profile.subject, profile.place, volunteerToActivities(profile.place, now), {
+    limit: limit + 10,
+  });
+  const ids = ranked.length ? ranked.map((c) => c.id) : await upcomingNearby(profile.place, now, limit + 10);
+  const rows = new Map((await getActivitiesByIds(ids)).map((a) => [a.id, a]));
+  const signedUp = new Set(
+    (
+      await db().execute<{ id: string }>(
+        sql`select activity_id as id from activity_signups where volunteer_id = ${userId} and status = 'signed_up'`,
+      )
+    ).map((r) => r.id),
+  );
+  const items: ActivityMatch[] = [];
+  for (const [i, id] of ids.entries()) {
+    const activity = rows.get(id);
+    if (!activity || signedUp.has(id) || activity.status !== "scheduled") continue;
+    const candidate = ranked[i];
+    items.push({
+      ...activity,
+      score: candidate?.score ?? null,
+      reasons: candidate ? reasonsText(t, explain(query, candidate, false)) : [t("matching.reason.upcomingNearby")],
+    });
+  }
+  return { items: items.slice(0, limit) };
 }

@@ -30,7 +30,7 @@ export interface MatchSubject {
   tags?: string[];
 }
 
-const WEIGHT = { conceptInTitle: 3, conceptInText: 2, keyword: 1 } as const;
+const WEIGHT = { conceptInTitle: 2, conceptInText: 1.5, keyword: 1, keywordInTitle: 1.4 } as const;
 
 /** Every word the vocabulary knows, for Meilisearch's dictionary and jieba's segmentation. */
 export function vocabularyWords(): string[] {
@@ -100,7 +100,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     if (keyword.length < 2 || stopWords.has(keyword) || /^[\d.]+$/.test(keyword) || covered.has(keyword)) continue;
     add({
       term: keyword,
-      weight: WEIGHT.keyword * (0.5 + 0.5 * (weight / strongest)),
+      weight: (title.includes(keyword) ? WEIGHT.keywordInTitle : WEIGHT.keyword) * (0.5 + 0.5 * (weight / strongest)),
       source: "keyword",
       category: null,
       primary: false,

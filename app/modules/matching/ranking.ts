@@ -6,7 +6,7 @@ import type { MatchQuery, QueryTerm } from "./query-builder.server";
 /** Beyond its own street a candidate counts only this close (metres). */
 export const NEARBY_METRES = 2000;
 /** Below this raw score nothing is shown: better an honest "no match" than noise. */
-export const MIN_SCORE = 2.2;
+export const MIN_SCORE = 1.0;
 
 export interface Place {
   streetId: string;
@@ -62,9 +62,10 @@ export function areaFit(subject: Place, candidate: Place): AreaFit {
 }
 
 const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.8, nearby: 0.7 };
-const CATEGORY_BONUS = { given: 1.2, inferred: 0.8 } as const;
+/** The same category strengthens textual evidence; it never stands in for it. */
+const CATEGORY_FACTOR = { given: 1.4, inferred: 1.25 } as const;
 /** A candidate that misses everything the title asks for is at best a side match. */
-const MISSED_PRIMARY_FACTOR = 0.45;
+const MISSED_PRIMARY_FACTOR = 0.7;
 
 function rarity(total: number, areaSize: number): number {
   if (areaSize <= 1) return 1;
@@ -97,13 +98,13 @@ export function rankCandidates(
     if (fit === "nearby" && (distance === null || distance > NEARBY_METRES)) continue;
     let relevance = text;
     if (hasPrimary && !matched.some((t) => t.primary)) relevance *= MISSED_PRIMARY_FACTOR;
-    if (categoryMatch && query.categorySource) relevance += CATEGORY_BONUS[query.categorySource];
+    if (categoryMatch && query.categorySource) relevance *= CATEGORY_FACTOR[query.categorySource];
     const raw = relevance * AREA_FACTOR[fit];
     if (raw < minScore) continue;
     ranked.push({
       id: doc.id,
       raw,
-      score: Math.round((1 - Math.exp(-raw / 4)) * 1000) / 1000,
+      score: Math.round((1 - Math.exp(-raw / 2.5)) * 1000) / 1000,
       matchedTerms: matched.sort((a, b) => b.weight - a.weight).map((t) => t.term),
       category: doc.category,
       categoryMatch,

@@ -15,10 +15,6 @@ export const REINDEX_LOCK_KEY = 7_482_302;
 
 const entityIndex: Record<string, IndexBase> = { offer: "offers", need: "needs", activity: "activities" };
 
-export function backoffSeconds(attempts: number): number {
-  return Math.min(30, 2 ** Math.max(0, attempts - 1));
-}
-
 export interface DrainResult {
   rows: number;
   upserted: number;
@@ -68,6 +64,7 @@ export async function drainOutboxOnce({ batchSize = 500, client = searchClient()
       await tx.execute(sql`
         update search_outbox
         set attempts = attempts + 1, last_error = ${message.slice(0, 500)},
+            -- 1, 2, 4 … seconds, at most 30: a restarted Meilisearch is caught up within half a minute.
             available_at = now() + make_interval(secs => least(30, power(2, attempts)))
         where id = any(${sql.param(rowIds)}::bigint[])`);
       return { rows: rows.length, upserted: 0, deleted: 0, failed: rows.length };

@@ -7,7 +7,8 @@ export interface MatchPanelItem {
   title: string;
   /** Who or where, one line. */
   detail: string;
-  score: number;
+  /** null: suggested without a relevance score (e.g. simply the soonest nearby). */
+  score: number | null;
   reasons: string[];
 }
 
@@ -44,7 +45,13 @@ export function MatchPanel({
                 <Link to={m.href}>{m.title}</Link>
               </h3>
               <p className="need-card__who">
-                {m.detail} · <strong>{t("matching.score", { percent: Math.round(m.score * 100) })}</strong>
+                {m.detail}
+                {m.score !== null ? (
+                  <>
+                    {" "}
+                    · <strong>{t("matching.score", { percent: Math.round(m.score * 100) })}</strong>
+                  </>
+                ) : null}
               </p>
               <ul className="match-reasons">
                 {m.reasons.map((reason) => (

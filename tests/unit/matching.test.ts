@@ -1,0 +1,131 @@
+// The matcher's pure parts: query building from colloquial wishes, ranking, and index settings.
+import { describe, expect, it } from "vitest";
+import { buildQuery, MAX_QUERY_TERMS, plainKeywords, vocabularyWords } from "~/modules/matching/query-builder.server";
+import { areaFit, distanceMetres, rankCandidates, type TermResult } from "~/modules/matching/ranking";
+import { settingsDiff, synonymSettings, indexSettings } from "~/modules/search/search-indexes.server";
+import { splitHighlight } from "~/modules/search/wish-search.server";
+
+const place = { streetId: "s1", communityId: "c1", lat: 39.1, lng: 117.2 };
+
+describe("buildQuery", () => {
+  it("turns colloquial wording into the words partners use, and infers the category", () => {
+    const q = buildQuery({ title: "孩子放学后没人管", description: "下午三点多就放学了，家里没人接也没人看着写作业。", category: null });
+    expect(q.terms[0]!.term).toBe("课后看护");
+    expect(q.terms[0]!.primary).toBe(true);
+    expect(q.category).toBe("child_care");
+    expect(q.categorySource).toBe("inferred");
+  });
+
+  it("keeps the category the resident chose", () => {
+    const q = buildQuery({ title: "卧床老伴想请大夫上门", description: "教教我怎么护理", category: "health" });
+    expect(q).toMatchObject({ category: "health", categorySource: "given" });
+    expect(q.terms.map((t) => t.term)).toContain("上门医疗");
+  });
+
+  it("sends at most ten terms, never stop words, whatever the length of the story", () => {
+    const long =
+      "我想找人帮忙。".repeat(20) +
+      "家里冰箱坏了，洗衣机也不转，电视没有图像，空调不制冷，热水器不出热水，灯泡也坏了，水管还漏水，纱窗破了，门锁也坏了。";
+    const q = buildQuery({ title: "家里好多东西坏了", description: long, category: null });
+    expect(q.terms.length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
+    expect(q.terms.map((t) => t.term)).not.toContain("帮忙");
+    expect(plainKeywords({ title: "家里好多东西坏了", description: long, category: null }).length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
+  });
+
+  it("infers no category when the wording evokes none", () => {
+    expect(buildQuery({ title: "过年回老家猫没人喂", description: "两只猫没人照看", category: null }).category).toBeNull();
+  });
+});
+
+describe("rankCandidates", () => {
+  const term = (t: string, weight: number, primary = false) => ({ term: t, weight, source: "concept" as const, category: null, primary });
+  const doc = (
+    id: string,
+    extra: Partial<{ category: string; streetId: string; communityId: string | null; lat: number; lng: number }> = {},
+  ) => ({
+    id,
+    category: "child_care",
+    streetId: "s1",
+    communityId: null,
+    lat: 39.1,
+    lng: 117.2,
+    ...extra,
+  });
+
+  it("ranks by weighted matched terms, with area and category as factors, and drops weak candidates", () => {
+    const query = {
+      terms: [term("课后看护", 2, true), term("作业", 1)],
+      category: "child_care" as const,
+      categorySource: "inferred" as const,
+    };
+    const results: TermResult[] = [
+      { term: query.terms[0]!, total: 1, hits: [{ doc: doc("best"), rankingScore: 1 }] },
+      {
+        term: query.terms[1]!,
+        total: 3,
+        hits: [
+          { doc: doc("best"), rankingScore: 0.9 },
+          { doc: doc("other-community", { communityId: "c2" }), rankingScore: 0.9 },
+          { doc: doc("weak", { category: "culture" }), rankingScore: 0.3 },
+        ],
+      },
+    ];
+    const ranked = rankCandidates(query, results, place, 10);
+    expect(ranked.map((r) => r.id)).toEqual(["best"]);
+    const loose = rankCandidates(query, results, place, 10, { minScore: 0.01 });
+    expect(loose.map((r) => r.id)).toEqual(["best", "other-community", "weak"]);
+    expect(loose[0]!.matchedTerms).toEqual(["课后看护", "作业"]);
+    expect(loose[1]!.areaFit).toBe("street");
+    expect(loose[0]!.score).toBeGreaterThan(loose[1]!.score);
+  });
+
+  it("leaves out candidates of other streets beyond the nearby radius", () => {
+    const query = { terms: [term("助浴", 2, true)], category: null, categorySource: null };
+    const far = doc("far", { streetId: "s9", lat: 39.2, lng: 117.4 });
+    const near = doc("near", { streetId: "s9", lat: 39.105, lng: 117.2 });
+    const ranked = rankCandidates(
+      query,
+      [{ term: query.terms[0]!, total: 2, hits: [far, near].map((d) => ({ doc: d, rankingScore: 1 })) }],
+      place,
+      10,
+    );
+    expect(ranked.map((r) => r.id)).toEqual(["near"]);
+    expect(ranked[0]!.areaFit).toBe("nearby");
+  });
+
+  it("measures distance and area fit", () => {
+    expect(distanceMetres({ lat: 39.1, lng: 117.2 }, { lat: 39.11, lng: 117.2 })).toBeGreaterThan(1000);
+    expect(distanceMetres({ lat: null, lng: null }, place)).toBeNull();
+    expect(areaFit(place, { ...place, communityId: null })).toBe("community");
+    expect(areaFit(place, { ...place, communityId: "c2" })).toBe("street");
+    expect(areaFit(place, { ...place, streetId: "s2" })).toBe("nearby");
+  });
+});
+
+describe("index settings", () => {
+  it("derive synonyms both ways for everyday words and one way for concepts", () => {
+    const synonyms = synonymSettings();
+    expect(synonyms["大夫"]).toContain("医生");
+    expect(synonyms["医生"]).toContain("大夫");
+    expect(synonyms["课后看护"]).toContain("四点半课堂");
+    expect(vocabularyWords()).toContain("四点半课堂");
+  });
+
+  it("report only the settings that differ, ignoring the order of unordered lists", () => {
+    const wanted = indexSettings("offers");
+    expect(settingsDiff({ ...wanted, filterableAttributes: [...(wanted.filterableAttributes as string[])].reverse() }, wanted)).toEqual([]);
+    expect(settingsDiff({ ...wanted, searchableAttributes: ["description", "title"] }, wanted)).toEqual(["searchableAttributes"]);
+    expect(settingsDiff({}, wanted)).toEqual(Object.keys(wanted));
+  });
+});
+
+describe("search helpers", () => {
+  it("split highlighted text into pieces without HTML", () => {
+    expect(splitHighlight("家里冰箱\u0001不\u0002\u0001制冷\u0002了<b>")).toEqual([
+      { text: "家里冰箱", hit: false },
+      { text: "不", hit: true },
+      { text: "制冷", hit: true },
+      { text: "了<b>", hit: false },
+    ]);
+  });
+});
