@@ -88,6 +88,7 @@ describe("rankCandidates", () => {
       [{ term: query.terms[0]!, total: 2, hits: [far, near].map((d) => ({ doc: d, rankingScore: 1 })) }],
       place,
       10,
+      { minScore: 0.01 },
     );
     expect(ranked.map((r) => r.id)).toEqual(["near"]);
     expect(ranked[0]!.areaFit).toBe("nearby");

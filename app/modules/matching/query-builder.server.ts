@@ -61,6 +61,13 @@ function cueHits(concept: Concept, text: string): number {
   return concept.cues.filter((cue) => (typeof cue === "string" ? text.includes(cue) : cue.every((part) => text.includes(part)))).length;
 }
 
+/** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */
+function matchedWords(concept: Concept, text: string): string[] {
+  return concept.cues.filter(
+    (cue): cue is string => typeof cue === "string" && cue.length >= 2 && !concept.terms.includes(cue) && text.includes(cue),
+  );
+}
+
 function isCategory(value: string | null): value is CategoryKey {
   return value !== null && (categoryKeys as string[]).includes(value);
 }
@@ -88,6 +95,9 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     if (!inTitle && !inBody) continue;
     const weight = (inTitle ? WEIGHT.conceptInTitle : WEIGHT.conceptInText) + 0.25 * Math.min(3, inTitle + inBody - 1);
     add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary: inTitle > 0 });
+    // The resident's own domain words (插座, 轮椅 …) are searched too: offers often use them as they are.
+    for (const cue of matchedWords(concept, `${title}。${body}`).slice(0, 2))
+      add({ term: cue, weight: weight * (inTitle ? 0.6 : 0.4), source: "concept", category: concept.category, primary: false });
     votes.set(concept.category, (votes.get(concept.category) ?? 0) + weight);
     for (const cue of concept.cues) for (const part of typeof cue === "string" ? [cue] : cue) covered.add(part);
     for (const term of concept.terms) covered.add(term);

@@ -6,7 +6,7 @@ import type { MatchQuery, QueryTerm } from "./query-builder.server";
 /** Beyond its own street a candidate counts only this close (metres). */
 export const NEARBY_METRES = 2000;
 /** Below this raw score nothing is shown: better an honest "no match" than noise. */
-export const MIN_SCORE = 1.0;
+export const MIN_SCORE = 1.1;
 
 export interface Place {
   streetId: string;
@@ -65,7 +65,7 @@ const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.8, nearby
 /** The same category strengthens textual evidence; it never stands in for it. */
 const CATEGORY_FACTOR = { given: 1.4, inferred: 1.25 } as const;
 /** A candidate that misses everything the title asks for is at best a side match. */
-const MISSED_PRIMARY_FACTOR = 0.7;
+const MISSED_PRIMARY_FACTOR = 0.5;
 
 function rarity(total: number, areaSize: number): number {
   if (areaSize <= 1) return 1;
