@@ -4,6 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { detectLocale } from "~/lib/locale.server";
+import { detectTextSize } from "~/lib/text-size.server";
 import { getViewer } from "~/modules/accounts/auth.server";
 import { canManageUsers, hasRole } from "~/modules/accounts/accounts.policy";
 import { unreadCount } from "~/modules/notifications/notifications.server";
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request).catch(() => null);
   return {
     locale: detectLocale(request),
+    textSize: detectTextSize(request),
     path: url.pathname + url.search,
     viewer: viewer
       ? {
@@ -54,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={data?.textSize === "large" ? "large-text" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -62,7 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader locale={locale} returnTo={data?.path ?? "/"} viewer={data?.viewer ?? null} />
+        <SiteHeader locale={locale} largeText={data?.textSize === "large"} returnTo={data?.path ?? "/"} viewer={data?.viewer ?? null} />
         <main id="main" className="page">
           {children}
         </main>

@@ -4,10 +4,12 @@ import type { Locale } from "~/lib/i18n";
 
 export function SiteHeader({
   locale,
+  largeText,
   returnTo,
   viewer,
 }: {
   locale: Locale;
+  largeText: boolean;
   returnTo: string;
   viewer: {
     displayName: string;
@@ -67,13 +69,22 @@ export function SiteHeader({
             </>
           )}
         </nav>
-        <Form method="post" action="/set-language" className="language-switch" reloadDocument>
-          <input type="hidden" name="locale" value={other} />
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <button type="submit" lang={other} aria-label={t("nav.language")}>
-            {t("nav.switchTo")}
-          </button>
-        </Form>
+        <div className="header-switches">
+          <Form method="post" action="/set-text-size" className="header-switch" reloadDocument>
+            <input type="hidden" name="size" value={largeText ? "standard" : "large"} />
+            <input type="hidden" name="returnTo" value={returnTo} />
+            <button type="submit">{largeText ? t("nav.standardText") : t("nav.largeText")}</button>
+          </Form>
+          <Form method="post" action="/set-language" className="header-switch language-switch" reloadDocument>
+            <input type="hidden" name="locale" value={other} />
+            <input type="hidden" name="returnTo" value={returnTo} />
+            {/* The visible name is the other language's own word; the hidden prefix says what the button is for. */}
+            <button type="submit">
+              <span className="visually-hidden">{t("nav.language")}: </span>
+              <span lang={other}>{t("nav.switchTo")}</span>
+            </button>
+          </Form>
+        </div>
       </div>
     </header>
   );

@@ -30,7 +30,8 @@ export const meta: MetaFunction = () => [{ title: "发布微心愿 | 邻里 Linl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { places, choices } = await requirePoster(request);
-  return { places, ...choices };
+  // The limit comes with the data: a .server constant is not in the browser bundle, and the label would not hydrate.
+  return { places, ...choices, maxPhotos: MAX_PHOTOS };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewWish() {
-  const { places, staffCommunities, wishCommunities } = useLoaderData<typeof loader>();
+  const { places, staffCommunities, wishCommunities, maxPhotos } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const fieldError = useFieldError();
@@ -98,7 +99,7 @@ export default function NewWish() {
           <CommunityOptions places={places} only={wishCommunities} />
         </SelectField>
         <div className={`field${errors.photos ? " field--error" : ""}`}>
-          <label htmlFor="field-photos">{t("post.photos", { max: MAX_PHOTOS })}</label>
+          <label htmlFor="field-photos">{t("post.photos", { max: maxPhotos })}</label>
           <input id="field-photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
           {errors.photos ? <p className="field__error">{fieldError(errors.photos)}</p> : null}
         </div>
