@@ -4,6 +4,7 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { isCrossOriginWrite } from "../app/lib/csrf.server";
+import { createPageCache, type PageCache } from "../app/lib/page-cache.server";
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const serverBuildPath = path.join(projectRoot, "build", "index.js");
@@ -13,7 +14,12 @@ export async function importServerBuild(): Promise<ServerBuild> {
   return (await import(`${serverBuildPath}?t=${Date.now()}`)) as ServerBuild;
 }
 
-export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string) {
+export interface HttpAppOptions {
+  /** The cache of anonymous public pages: on by default in production, off in development (pages change with each rebuild). */
+  pageCache?: PageCache | false;
+}
+
+export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string, options: HttpAppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or a hop count) lets req.ip and the host come from X-Forwarded-*.
@@ -35,6 +41,8 @@ export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>
   // Fingerprinted assets can be cached for good; the rest of public/ briefly.
   app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
+  const pageCache = options.pageCache ?? (mode === "production" && process.env.LINLI_PAGE_CACHE !== "off" ? createPageCache() : false);
+  if (pageCache) app.use(pageCache.middleware);
   app.all(
     "*",
     createRequestHandler({

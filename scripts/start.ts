@@ -11,6 +11,8 @@ await prepareDatabase(supervisor.endpoints.databaseUrl, { seed: process.env.LINL
 const build = await importServerBuild();
 const { env } = await import("../app/lib/env.server");
 const { PORT, HOST } = env();
+const { surviveDriverWriteCrash } = await import("../app/lib/db.server");
+surviveDriverWriteCrash(log);
 const server = createHttpApp(() => build, "production").listen(PORT, HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : PORT;

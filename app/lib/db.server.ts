@@ -33,9 +33,46 @@ function connection(): Connection {
     onnotice: () => {},
     connect_timeout: 5,
     idle_timeout: 60,
+    // postgres.js waits up to 20 s between reconnects after failures (3^n / 100 s), holding queued
+    // queries that long: an outage would answer pages slowly and outlast the database's return.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
   });
   holder.__linliDb = { url: DATABASE_URL, sql, db: drizzle(sql, { schema }) };
   return holder.__linliDb;
+}
+
+/** Lets go of the pool: the next db() opens a fresh one while the old one ends in the background. */
+export function replacePool() {
+  const current = holder.__linliDb;
+  holder.__linliDb = undefined;
+  if (current) void current.sql.end({ timeout: 1 }).catch(() => {});
+}
+
+/** postgres.js 3.4.9 writing to a connection whose socket is already gone (porsager/postgres#1154, #1208). */
+export function isDriverWriteCrash(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /reading 'write'/.test(error.message) &&
+    /nextWrite/.test(error.stack ?? "") &&
+    /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "")
+  );
+}
+
+/**
+ * For the long-running server: when PostgreSQL dies under load, postgres.js can throw that error
+ * from a timer, out of every try/catch, which would end the process, and leave the connection
+ * unable to send again. That one error is logged and the pool replaced; any other uncaught
+ * exception still ends the process as Node would.
+ */
+export function surviveDriverWriteCrash(log: (message: string) => void) {
+  process.on("uncaughtException", (error) => {
+    if (!isDriverWriteCrash(error)) {
+      console.error(error);
+      process.exit(1);
+    }
+    log("database: a connection died while writing (postgres.js); opening a fresh pool");
+    replacePool();
+  });
 }
 
 export async function closeDb() {

@@ -1,7 +1,9 @@
 import type { RouteAccess } from "~/lib/access";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { publicPageHeaders } from "~/lib/cache-headers.server";
 import { loadPage } from "~/lib/page.server";
 import { listPublicNeeds } from "~/modules/needs/needs.server";
 import { NeedCard } from "~/modules/needs/components/need-card";
@@ -9,6 +11,7 @@ import { platformFigures } from "~/modules/showcase/showcase.server";
 import { FigureList } from "~/components/figure-list";
 
 export const access: RouteAccess = { loader: "public" };
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction = () => [
   { title: "邻里 · 社区合伙人服务平台 | Linli" },
@@ -17,10 +20,10 @@ export const meta: MetaFunction = () => [
   { property: "og:description", content: "微心愿、社区需求与共建伙伴的对接平台" },
 ];
 
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   return loadPage(async () => {
     const [figures, recent] = await Promise.all([platformFigures(), listPublicNeeds({ kind: "micro_wish", limit: 6 })]);
-    return { figures, recentWishes: recent.items };
+    return data({ figures, recentWishes: recent.items }, { headers: publicPageHeaders(request) });
   });
 }
 

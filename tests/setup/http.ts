@@ -1,11 +1,11 @@
 // Serves the real build over HTTP, in this test file's process and database, with a small cookie-keeping client.
 import type { Server } from "node:http";
-import { createHttpApp, importServerBuild } from "../../scripts/server";
+import { createHttpApp, importServerBuild, type HttpAppOptions } from "../../scripts/server";
 
-export async function startTestServer(): Promise<{ base: string; close: () => Promise<void> }> {
+export async function startTestServer(options: HttpAppOptions = {}): Promise<{ base: string; close: () => Promise<void> }> {
   const build = await importServerBuild();
   const server: Server = await new Promise((resolve) => {
-    const s = createHttpApp(() => build, "production").listen(0, "127.0.0.1", () => resolve(s));
+    const s = createHttpApp(() => build, "production", options).listen(0, "127.0.0.1", () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;

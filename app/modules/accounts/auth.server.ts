@@ -6,6 +6,7 @@ import { communities, memberships, sessions, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { redirect } from "@remix-run/node";
 import { AppError } from "~/lib/errors";
+import { isDatabaseUnavailable } from "~/lib/db-errors.server";
 import type { Viewer, ViewerMembership } from "./accounts.policy";
 
 export const SESSION_COOKIE = "linli_session";
@@ -126,7 +127,11 @@ export async function requireUser(request: Request): Promise<Viewer> {
 
 /** For pages: the signed-in user, or a redirect to the login page that comes back here. */
 export async function requireUserForPage(request: Request): Promise<Viewer> {
-  const viewer = await getViewer(request);
+  const viewer = await getViewer(request).catch((error: unknown) => {
+    // The first query of every signed-in page: while the database is away, the error boundary's 503 page, not a 500.
+    if (isDatabaseUnavailable(error)) throw new Response("database unavailable", { status: 503 });
+    throw error;
+  });
   if (!viewer) {
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);

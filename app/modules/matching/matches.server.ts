@@ -92,7 +92,10 @@ export async function matchOffersForNeed(
   if (viewer !== undefined && !canSeeNeedMatches(viewer, located.access))
     throw forbidden("only the poster and the community's staff see a wish's matches");
   // A few spare candidates: the database may know an offer was paused since it was indexed.
-  const { query, ranked } = await findCandidates(located.subject, located.place, needToOffers(located.place), { engine, limit: limit + 5 });
+  const { query, ranked } = await findCandidates(located.subject, located.place, await needToOffers(located.place), {
+    engine,
+    limit: limit + 5,
+  });
   const rows = new Map((await getOffersByIds(ranked.map((c) => c.id))).map((o) => [o.id, o]));
   const t = createI18n(locale).t;
   const items: OfferMatch[] = [];
@@ -117,7 +120,10 @@ export async function matchNeedsForOffer(
   if (!located) throw notFound("offer");
   if (viewer !== undefined && !canSeeOfferMatches(viewer, located.access))
     throw forbidden("only the organisation's members and the area's staff see an offer's matches");
-  const { query, ranked } = await findCandidates(located.subject, located.place, offerToNeeds(located.place), { engine, limit: limit + 5 });
+  const { query, ranked } = await findCandidates(located.subject, located.place, await offerToNeeds(located.place), {
+    engine,
+    limit: limit + 5,
+  });
   const rows = new Map((await getPublicNeedsByIds(ranked.map((c) => c.id))).map((n) => [n.id, n]));
   const t = createI18n(locale).t;
   const items: NeedMatch[] = [];
@@ -177,7 +183,7 @@ export async function activitiesForVolunteer(userId: string, { limit = 5, locale
   const profile = await profileOfVolunteer(userId);
   if (!profile.place) return { items: [] as ActivityMatch[] };
   const t = createI18n(locale).t;
-  const { query, ranked } = await findCandidates(profile.subject, profile.place, volunteerToActivities(profile.place, now), {
+  const { query, ranked } = await findCandidates(profile.subject, profile.place, await volunteerToActivities(profile.place, now), {
     limit: limit + 10,
   });
   const ids = ranked.length ? ranked.map((c) => c.id) : await upcomingNearby(profile.place, now, limit + 10);

@@ -6,7 +6,7 @@ import type { MatchQuery, QueryTerm } from "./query-builder.server";
 /** Beyond its own street a candidate counts only this close (metres). */
 export const NEARBY_METRES = 2000;
 /** Below this raw score nothing is shown: better an honest "no match" than noise. */
-export const MIN_SCORE = 1.1;
+export const MIN_SCORE = 1.0;
 
 export interface Place {
   streetId: string;

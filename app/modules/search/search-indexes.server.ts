@@ -31,6 +31,10 @@ export function indexSettings(base: IndexBase): Settings {
       return {
         ...shared,
         ...vocabulary,
+        // No custom dictionary here: with one, Meilisearch spends about 2 ms on every query (measured
+        // at any dictionary size), and a match sends up to 11 queries. Its own segmentation splits
+        // both sides alike; the matcher's vocabulary does the domain work before the query is sent.
+        dictionary: [],
         searchableAttributes: ["title", "tags", "categoryLabel", "description", "organisationName"],
         filterableAttributes: ["active", "category", "streetId", "communityId", "organisationId", "_geo"],
         sortableAttributes: ["_geo", "capacityPerMonth", "updatedAt"],
