@@ -325,7 +325,9 @@ class MeiliProcess {
       if (this.stopping) return;
       // Keep search alive while the app runs: restart with a capped back-off.
       if (Date.now() - startedAt > 60_000) this.restarts = 0;
-      const delay = Math.min(30_000, 500 * 2 ** this.restarts++);
+      // 3 s, then doubling while it keeps dying (reset after a minute up): a crash loop pauses, and the
+      // outage is visible in /healthz before the relay catches up.
+      const delay = Math.min(30_000, 3_000 * 2 ** this.restarts++);
       this.log(
         `meilisearch: exited (code ${code}, signal ${signal}); restarting in ${delay} ms ${stderrTail.trim().split("\n").slice(-1)[0] ?? ""}`,
       );
