@@ -56,6 +56,7 @@ await runBenchmark(async () => {
   const pathFor = (id: string, engine: string) => `/api/needs/${id}/matches${engine === "baseline" ? "?engine=baseline" : ""}`;
   const result: Record<string, unknown> = { offers: OFFERS, needs: NEEDS, sample: sample.length, connections: CONNECTIONS };
   let errors = 0;
+  let meiliErrors = 0;
   for (const engine of ENGINES) {
     const urls = sample.map((n) => `${app.base}${pathFor(n.id, engine)}`);
     // Warm the connection pools and the plans, outside the figures.
@@ -76,6 +77,7 @@ await runBenchmark(async () => {
     });
     log(`${engine}: c${CONNECTIONS} p95 ${load.p95_ms} ms, ${load.rps} requests/s, errors ${load.errors}`);
     errors += seq.errors + load.errors;
+    if (engine === "meili") meiliErrors += seq.errors + load.errors;
     result[engine] = {
       seq: { p50_ms: seq.p50_ms, p95_ms: seq.p95_ms, p99_ms: seq.p99_ms, requests: seq.requests, errors: seq.errors },
       c32: {
@@ -93,5 +95,7 @@ await runBenchmark(async () => {
   result.errors = errors;
   if (!app.alive()) throw new Error("the app died during the benchmark");
   printResult(result);
-  return errors > 0 ? 1 : 0;
+  // The baseline's failures are part of what is measured (at 100,000 offers it cannot answer 32 at
+  // once within the client's 30 s); the run fails only when the app's own engine fails.
+  return meiliErrors > 0 ? 1 : 0;
 });
