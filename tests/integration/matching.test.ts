@@ -213,6 +213,28 @@ describe("GET /api/offers/:id/matches", () => {
   });
 });
 
+describe("GET /api/me/activity-matches", () => {
+  it("suggests scheduled activities near a volunteer's home that they have not signed up for", async () => {
+    const volunteer = await as("zhiyuanzhe");
+    const res = await volunteer.get("/api/me/activity-matches?limit=5");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { id: string; status: string; startsAt: string; reasons: string[] }[] };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.length).toBeLessThanOrEqual(5);
+    for (const a of body.items) {
+      expect(a.status).toBe("scheduled");
+      expect(new Date(a.startsAt).getTime()).toBeGreaterThan(Date.now());
+      expect(a.reasons.length).toBeGreaterThan(0);
+    }
+    // Once signed up for the first suggestion, it is no longer suggested.
+    const first = body.items[0]!.id;
+    expect((await volunteer.post(`/api/activities/${first}/signups`)).status).toBe(201);
+    const again = (await (await volunteer.get("/api/me/activity-matches?limit=5")).json()) as { items: { id: string }[] };
+    expect(again.items.map((a) => a.id)).not.toContain(first);
+    expect((await new Client(server.base).get("/api/me/activity-matches")).status).toBe(401);
+  });
+});
+
 describe("wish wall search", () => {
   it("finds wishes by words inside a sentence and marks the matched words", async () => {
     await drainOutbox();
