@@ -6,7 +6,7 @@ import type { MatchQuery, QueryTerm } from "./query-builder.server";
 /** Beyond its own street a candidate counts only this close (metres). */
 export const NEARBY_METRES = 2000;
 /** Below this raw score nothing is shown: better an honest "no match" than noise. */
-export const MIN_SCORE = 1.0;
+export const MIN_SCORE = 1.2;
 
 export interface Place {
   streetId: string;
@@ -66,6 +66,8 @@ const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.8, nearby
 const CATEGORY_FACTOR = { given: 1.4, inferred: 1.25 } as const;
 /** A candidate that misses everything the title asks for is at best a side match. */
 const MISSED_PRIMARY_FACTOR = 0.5;
+/** A concept's hit counts at least this much, whichever of its words (synonyms) it matched. */
+const CONCEPT_SCORE_FLOOR = 0.8;
 
 function rarity(total: number, areaSize: number): number {
   if (areaSize <= 1) return 1;
@@ -82,9 +84,11 @@ export function rankCandidates(
   const byId = new Map<string, { doc: CandidateDoc; text: number; matched: QueryTerm[] }>();
   for (const { term, total, hits } of results) {
     const weight = term.weight * (0.4 + 0.6 * rarity(total, areaSize));
+    // A concept is met by any of its words: a hit through a synonym counts nearly as an exact one.
+    const floor = term.source === "concept" ? CONCEPT_SCORE_FLOOR : 0;
     for (const { doc, rankingScore } of hits) {
       const entry = byId.get(doc.id) ?? { doc, text: 0, matched: [] };
-      entry.text += weight * rankingScore;
+      entry.text += weight * Math.max(floor, rankingScore);
       entry.matched.push(term);
       byId.set(doc.id, entry);
     }

@@ -304,7 +304,7 @@ const curated: Concept[] = [
   {
     category: "health",
     terms: ["中医理疗", "针灸", "推拿"],
-    cues: ["腰疼", "腰痛", "颈椎", "针灸", "推拿", "膏药", "老寒腿", "关节疼", "腿疼"],
+    cues: ["腰疼", "腰痛", "颈椎", "针灸", "推拿", "膏药", "老寒腿", "关节疼", "腿疼", "肩膀", "肩周炎", "扎针", "艾灸", "风湿"],
   },
   { category: "health", terms: ["上门换药", "伤口护理"], cues: ["换药", "刀口", "伤口", "拆线"] },
   { category: "health", terms: ["新生儿访视", "产后访视"], cues: ["坐月子", "刚生完孩子", "新生儿", "产后", "月子", "脐带", "奶水"] },
@@ -325,6 +325,8 @@ const curated: Concept[] = [
   { category: "daily_life", terms: ["修鞋", "配钥匙"], cues: ["鞋跟", "皮鞋", "修鞋", "拉链", "配钥匙"] },
   { category: "repair", terms: ["门窗维修", "门窗密封"], cues: ["窗户", "漏风", "窗框", "木窗", "门窗", "玻璃碎"] },
   { category: "environment", terms: ["流浪猫", "流浪动物"], cues: ["野猫", "流浪猫", "流浪狗", "野狗"] },
+  { category: "legal", terms: ["租房纠纷", "法律咨询"], cues: ["房租", "租户", "房东", "押金", "租房"] },
+  { category: "daily_life", terms: ["居家保洁", "擦玻璃", "家政服务"], cues: [["窗户", "擦"], "擦玻璃", "擦窗", "大扫除"] },
 ];
 
 /** Each category example is a concept of its own: its word is both the cue and the term. */
