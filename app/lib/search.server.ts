@@ -101,3 +101,8 @@ export function searchErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** `waitTask` resolves with failed tasks too: this throws unless the task succeeded. */
+export function requireSucceeded(task: { status: string; error?: { message?: string } | null }, what: string): void {
+  if (task.status !== "succeeded") throw new Error(`Meilisearch ${what} ${task.status}: ${task.error?.message ?? "no detail"}`);
+}

@@ -70,21 +70,15 @@ export default function Activities() {
           heading={t("matching.activitiesForYou")}
           hint={t("matching.activitiesForYouHint")}
           emptyText={t("matching.noActivities")}
-          panel={
-            suggestions.state === "ok"
-              ? {
-                  state: "ok",
-                  items: suggestions.items.map((a) => ({
-                    id: a.id,
-                    href: `/activities/${a.id}`,
-                    title: a.title,
-                    detail: `${a.communityName} · ${new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}`,
-                    score: a.score,
-                    reasons: a.reasons,
-                  })),
-                }
-              : suggestions
-          }
+          panel={suggestions}
+          toItem={(a) => ({
+            id: a.id,
+            href: `/activities/${a.id}`,
+            title: a.title,
+            detail: `${a.communityName} · ${new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}`,
+            score: a.score,
+            reasons: a.reasons,
+          })}
         />
       ) : null}
       <Form method="get" className="filters">

@@ -105,21 +105,15 @@ export default function OrganisationDashboard() {
         heading={t("org.nextUp")}
         hint={t("matching.needsForUsHint")}
         emptyText={t("org.nothingNext")}
-        panel={
-          dashboard.nextUp.state === "ok"
-            ? {
-                state: "ok",
-                items: dashboard.nextUp.items.map((n) => ({
-                  id: n.id,
-                  href: `/wishes/${n.id}`,
-                  title: n.title,
-                  detail: `${n.communityName} · ${t(`category.${n.category ?? "none"}`)} · ${n.offerTitle}`,
-                  score: n.score,
-                  reasons: n.reasons,
-                })),
-              }
-            : dashboard.nextUp
-        }
+        panel={dashboard.nextUp}
+        toItem={(n) => ({
+          id: n.id,
+          href: `/wishes/${n.id}`,
+          title: n.title,
+          detail: `${n.communityName} · ${t(`category.${n.category ?? "none"}`)} · ${n.offerTitle}`,
+          score: n.score,
+          reasons: n.reasons,
+        })}
       />
 
       <section>

@@ -144,21 +144,15 @@ export default function WishPage() {
           id="partners-for-wish"
           heading={t("matching.partnersForWish")}
           hint={t("matching.partnersForWishHint")}
-          panel={
-            partners.state === "ok"
-              ? {
-                  state: "ok",
-                  items: partners.items.map((o) => ({
-                    id: o.id,
-                    href: `/organisations/${o.organisationId}`,
-                    title: o.title,
-                    detail: o.organisationName,
-                    score: o.score,
-                    reasons: o.reasons,
-                  })),
-                }
-              : partners
-          }
+          panel={partners}
+          toItem={(o) => ({
+            id: o.id,
+            href: `/organisations/${o.organisationId}`,
+            title: o.title,
+            detail: o.organisationName,
+            score: o.score,
+            reasons: o.reasons,
+          })}
         />
       ) : null}
 

@@ -18,6 +18,7 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
+import { withDatabase } from "../services/supervisor";
 import {
   communityIdOf,
   log,
@@ -29,7 +30,6 @@ import {
   routeConsoleToStderr,
   runBenchmark,
   sleep,
-  withDatabase,
   BENCH_DATABASE,
   type AppProcess,
 } from "./harness";

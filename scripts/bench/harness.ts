@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { freePort, startServices, type Supervisor } from "../services/supervisor";
+import { freePort, startServices, type Supervisor, withDatabase } from "../services/supervisor";
 import { prepareDatabase } from "../boot";
 import { DEMO_PASSWORD } from "../../db/seed";
 import { generateBenchData, projectRoot, reindexSearch } from "./generate";
@@ -158,12 +158,6 @@ export async function startBenchServices(name: string, { fastDurability = true }
     },
   );
   return { supervisor, dataDir, ...supervisor.endpoints };
-}
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 /** A fresh database holding the demo seed (dropped first if a previous run left it). */

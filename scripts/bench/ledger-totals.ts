@@ -12,7 +12,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { startServices } from "../services/supervisor";
+import { startServices, withDatabase } from "../services/supervisor";
 import { migrateDatabase } from "../../db/migrate";
 import { resetEnvCache } from "../../app/lib/env.server";
 
@@ -41,12 +41,6 @@ const KEEP = process.argv.includes("--keep");
 
 const started = performance.now();
 const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s] ${message}`);
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -1,16 +1,10 @@
 // A throwaway instance for one-off scripts: the embedded services (or DATABASE_URL / MEILI_URL),
 // a fresh migrated database and an index prefix of its own, all removed afterwards.
 import postgres from "postgres";
-import { exportEndpoints, resolveDataDir, startServices } from "../services/supervisor";
+import { exportEndpoints, resolveDataDir, startServices, withDatabase } from "../services/supervisor";
 import { migrateDatabase } from "../../db/migrate";
 
 export const logToStderr = (message: string) => process.stderr.write(`${message}\n`);
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 export async function withScratchInstance<T>(label: string, run: () => Promise<T>, log = logToStderr): Promise<T> {
   const supervisor = await startServices({ dataDir: resolveDataDir(), log });

@@ -458,6 +458,13 @@ export async function startServices(options: SupervisorOptions): Promise<Supervi
   };
 }
 
+/** The same server's URL for another database (throwaway, template or admin databases). */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /** Puts the endpoints where the app's env module reads them. */
 export function exportEndpoints(endpoints: ServiceEndpoints, env: NodeJS.ProcessEnv = process.env) {
   env.DATABASE_URL = endpoints.databaseUrl;

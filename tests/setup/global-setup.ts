@@ -3,7 +3,7 @@
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { startServices, type Supervisor } from "../../scripts/services/supervisor";
+import { startServices, type Supervisor, withDatabase } from "../../scripts/services/supervisor";
 import { migrateDatabase } from "../../db/migrate";
 import { buildIfNeeded } from "../../scripts/boot";
 
@@ -16,12 +16,6 @@ declare module "vitest" {
     meiliUrl: string;
     meiliMasterKey: string;
   }
-}
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 let supervisor: Supervisor | null = null;

@@ -151,9 +151,13 @@ export async function matchPanel<T>(load: () => Promise<{ items: T[] }>): Promis
 /** The wish page's "partners who might help": for its poster and the community's staff, while it is open. */
 export async function partnersForWish(viewer: Viewer | null, needId: string, status: string, locale: Locale) {
   if (!viewer || !["pending_review", "published"].includes(status)) return null;
-  const located = await placeOfNeed(needId);
-  if (!located || !canSeeNeedMatches(viewer, located.access)) return null;
-  return matchPanel(() => matchOffersForNeed(needId, { locale, limit: 5 }));
+  try {
+    // The matcher checks who may see matches; for anyone else the section is simply not there.
+    return await matchPanel(() => matchOffersForNeed(needId, { locale, limit: 5, viewer }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "forbidden") return null;
+    throw error;
+  }
 }
 
 export type OrganisationNeedMatch = NeedMatch & { offerId: string; offerTitle: string };
@@ -161,9 +165,11 @@ export type OrganisationNeedMatch = NeedMatch & { offerId: string; offerTitle: s
 /** The dashboard's "needs that fit us": each active offer's matches, merged (best score per need). */
 export async function needsForOrganisation(offers: { id: string; title: string; active: boolean }[], locale: Locale, limit = 10) {
   return matchPanel(async () => {
+    const active = offers.filter((o) => o.active);
+    const perOffer = await Promise.all(active.map((offer) => matchNeedsForOffer(offer.id, { locale, limit })));
     const best = new Map<string, OrganisationNeedMatch>();
-    for (const offer of offers.filter((o) => o.active)) {
-      const { items } = await matchNeedsForOffer(offer.id, { locale, limit });
+    for (const [i, { items }] of perOffer.entries()) {
+      const offer = active[i]!;
       for (const need of items) {
         const known = best.get(need.id);
         if (!known || need.score > known.score) best.set(need.id, { ...need, offerId: offer.id, offerTitle: offer.title });

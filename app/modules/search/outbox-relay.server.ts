@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import { db, sqlClient } from "~/lib/db.server";
-import { indexName, searchClient, type IndexBase } from "~/lib/search.server";
+import { indexName, requireSucceeded, searchClient, type IndexBase } from "~/lib/search.server";
 import { documentReaders } from "./search-documents.server";
 import { ensureIndexes } from "./search-indexes.server";
 
@@ -21,10 +21,6 @@ export interface DrainResult {
   deleted: number;
   failed: number;
   skipped?: "reindex_running";
-}
-
-async function checkTask(task: { status: string; error?: { message?: string } | null }) {
-  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.status}: ${task.error?.message ?? "no detail"}`);
 }
 
 /** One batch: claims due rows, syncs their documents, and deletes the rows — or schedules a retry. */
@@ -52,8 +48,9 @@ export async function drainOutboxOnce({ batchSize = 500, client = searchClient()
         const present = new Set(documents.map((d) => d.id));
         const gone = ids.filter((id) => !present.has(id));
         const index = client.index(indexName(base));
-        if (documents.length) await checkTask(await index.addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: 30_000 }));
-        if (gone.length) await checkTask(await index.deleteDocuments(gone).waitTask({ timeout: 30_000 }));
+        if (documents.length)
+          requireSucceeded(await index.addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: 30_000 }), "document update");
+        if (gone.length) requireSucceeded(await index.deleteDocuments(gone).waitTask({ timeout: 30_000 }), "document deletion");
         upserted += documents.length;
         deleted += gone.length;
       }

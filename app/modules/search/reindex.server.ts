@@ -3,16 +3,12 @@
 // changes made during the rebuild wait in the outbox and land in the new index after the swap.
 import type { Meilisearch } from "meilisearch";
 import { sqlClient } from "~/lib/db.server";
-import { indexName, searchClient, type IndexBase } from "~/lib/search.server";
+import { indexName, requireSucceeded, searchClient, type IndexBase } from "~/lib/search.server";
 import { REINDEX_LOCK_KEY } from "./outbox-relay.server";
 import { documentReaders } from "./search-documents.server";
 import { ensureIndex, INDEX_BASES } from "./search-indexes.server";
 
 const BATCH = 5000;
-
-async function succeeded(task: { status: string; error?: { message?: string } | null }, what: string) {
-  if (task.status !== "succeeded") throw new Error(`Meilisearch ${what} ${task.status}: ${task.error?.message ?? "no detail"}`);
-}
 
 /** Rebuilds one index into `<live>_<time>`, swaps it in and drops the old copy; returns the document count. */
 export async function rebuildIndex(base: IndexBase, client: Meilisearch = searchClient(), log: (m: string) => void = () => {}) {
@@ -27,14 +23,14 @@ export async function rebuildIndex(base: IndexBase, client: Meilisearch = search
     const documents = await documentReaders[base]({ after, limit: BATCH });
     if (!documents.length) break;
     const task = client.index(fresh).addDocuments(documents, { primaryKey: "id" });
-    pending.push(task.waitTask({ timeout: 600_000 }).then((t) => succeeded(t, `loading ${fresh}`)));
+    pending.push(task.waitTask({ timeout: 600_000 }).then((t) => requireSucceeded(t, `loading ${fresh}`)));
     count += documents.length;
     after = documents[documents.length - 1]!.id;
     if (count % 50_000 < BATCH) log(`${base}: ${count} documents sent`);
   }
   await Promise.all(pending);
-  await succeeded(await client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask({ timeout: 60_000 }), `swapping ${live}`);
-  await succeeded(await client.deleteIndex(fresh).waitTask({ timeout: 60_000 }), `dropping the old ${base} index`);
+  requireSucceeded(await client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask({ timeout: 60_000 }), `swapping ${live}`);
+  requireSucceeded(await client.deleteIndex(fresh).waitTask({ timeout: 60_000 }), `dropping the old ${base} index`);
   return count;
 }
 

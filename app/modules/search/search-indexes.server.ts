@@ -1,6 +1,6 @@
 // The three search indexes and their settings, kept in code and applied at start-up when they differ.
 import type { Meilisearch, Settings } from "meilisearch";
-import { indexName, searchClient, searchErrorCode, type IndexBase } from "~/lib/search.server";
+import { indexName, requireSucceeded, searchClient, searchErrorCode, type IndexBase } from "~/lib/search.server";
 import { concepts, synonymGroups } from "~/modules/matching/vocabulary";
 import { vocabularyWords } from "~/modules/matching/query-builder.server";
 
@@ -76,10 +76,6 @@ export function settingsDiff(current: Settings, wanted: Settings): (keyof Settin
   return (Object.keys(wanted) as (keyof Settings)[]).filter((key) => normalise(key, current[key]) !== normalise(key, wanted[key]));
 }
 
-async function succeeded(task: { status: string; error?: { message?: string } | null; uid?: number }, what: string) {
-  if (task.status !== "succeeded") throw new Error(`Meilisearch ${what} ${task.status}: ${task.error?.message ?? "no detail"}`);
-}
-
 /** Creates the index with its primary key when missing, then applies the settings that differ. */
 export async function ensureIndex(uid: string, base: IndexBase, client: Meilisearch = searchClient()): Promise<{ changed: string[] }> {
   const exists = await client
@@ -89,12 +85,12 @@ export async function ensureIndex(uid: string, base: IndexBase, client: Meilisea
       if (searchErrorCode(error) === "index_not_found") return false;
       throw error;
     });
-  if (!exists) await succeeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 30_000 }), `creating ${uid}`);
+  if (!exists) requireSucceeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 30_000 }), `creating ${uid}`);
   const wanted = indexSettings(base);
   const changed = settingsDiff(await client.index(uid).getSettings(), wanted);
   if (changed.length) {
     const patch = Object.fromEntries(changed.map((key) => [key, wanted[key]])) as Settings;
-    await succeeded(await client.index(uid).updateSettings(patch).waitTask({ timeout: 120_000 }), `settings of ${uid}`);
+    requireSucceeded(await client.index(uid).updateSettings(patch).waitTask({ timeout: 120_000 }), `settings of ${uid}`);
   }
   return { changed };
 }

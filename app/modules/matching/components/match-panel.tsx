@@ -13,18 +13,21 @@ export interface MatchPanelItem {
 }
 
 /** A ranked list of matches with their reasons; says so plainly when there are none or search is down. */
-export function MatchPanel({
+export function MatchPanel<T>({
   id,
   heading,
   hint,
   emptyText,
   panel,
+  toItem,
 }: {
   id: string;
   heading: string;
   hint?: string;
   emptyText?: string;
-  panel: { state: "ok"; items: MatchPanelItem[] } | { state: "unavailable" };
+  panel: { state: "ok"; items: T[] } | { state: "unavailable" };
+  /** How one match reads in the list (the routes know what they list). */
+  toItem: (match: T) => MatchPanelItem;
 }) {
   const { t } = useTranslation();
   return (
@@ -39,7 +42,7 @@ export function MatchPanel({
         <p>{emptyText ?? t("matching.none")}</p>
       ) : (
         <ol className="plain match-list">
-          {panel.items.map((m) => (
+          {panel.items.map(toItem).map((m) => (
             <li key={m.id} className="need-card">
               <h3 className="need-card__title">
                 <Link to={m.href}>{m.title}</Link>
