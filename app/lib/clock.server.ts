@@ -1,0 +1,42 @@
+// The one clock the app reads. `now()` is the wall clock moved by a fixed offset: zero in real use,
+// set by LINLI_NOW (the demo, browser tests) or setClock (unit and integration tests), so nothing
+// depends on the day it runs. It keeps ticking from the set instant, so order and durations stay real.
+// PostgreSQL reads the same clock through linli_now() (migration 0005): the pool passes the offset
+// as the connection setting linli.clock_offset_ms.
+
+let offsetMs: number | null = null;
+
+function initialOffset(): number {
+  const fixed = process.env.LINLI_NOW;
+  if (!fixed) return 0;
+  const at = Date.parse(fixed);
+  if (Number.isNaN(at)) throw new Error(`Invalid environment:\n  LINLI_NOW: must be an ISO 8601 instant, got "${fixed}"`);
+  return at - Date.now();
+}
+
+/** Milliseconds the app's clock is ahead of the wall clock (negative when behind). */
+export function clockOffsetMs(): number {
+  if (offsetMs === null) offsetMs = initialOffset();
+  return offsetMs;
+}
+
+export function now(): Date {
+  return new Date(nowMs());
+}
+
+export function nowMs(): number {
+  return Date.now() + clockOffsetMs();
+}
+
+/** Moves the clock so that now() reads `at` at this moment; the database pool follows on its next use. */
+export function setClock(at: Date | string | number): void {
+  const target = new Date(at).getTime();
+  if (Number.isNaN(target)) throw new Error(`setClock: not a time: ${String(at)}`);
+  // Whole milliseconds keep the database's copy of the offset exact.
+  offsetMs = Math.round(target - Date.now());
+}
+
+/** Back to the environment's clock (LINLI_NOW or the wall clock). */
+export function resetClock(): void {
+  offsetMs = null;
+}

@@ -1,0 +1,59 @@
+// Tianjin's civil time, used for every date a person reads or types: China Standard Time, UTC+8 all
+// year (no daylight saving), so the offset is a constant. Safe in the browser and on the server.
+
+export const TIANJIN_TIME_ZONE = "Asia/Shanghai";
+export const TIANJIN_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+const shifted = (instant: Date | string | number) => new Date(new Date(instant).getTime() + TIANJIN_OFFSET_MS).toISOString();
+
+/** "YYYY-MM-DD" of the instant in Tianjin. */
+export function tianjinDate(instant: Date | string | number): string {
+  return shifted(instant).slice(0, 10);
+}
+
+/** "YYYY-MM" of the instant in Tianjin. */
+export function tianjinMonth(instant: Date | string | number): string {
+  return shifted(instant).slice(0, 7);
+}
+
+/** "HH:MM" of the instant in Tianjin. */
+export function tianjinClockTime(instant: Date | string | number): string {
+  return shifted(instant).slice(11, 16);
+}
+
+/** "YYYY-MM-DDTHH:MM", the value of an <input type="datetime-local"> showing the instant in Tianjin. */
+export function tianjinDateTimeLocal(instant: Date | string | number): string {
+  return shifted(instant).slice(0, 16);
+}
+
+/** Midnight in Tianjin that starts the day of "YYYY-MM-DD". */
+export function startOfTianjinDay(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+/** Midnight in Tianjin that ends the day of "YYYY-MM-DD" (exclusive upper bound). */
+export function endOfTianjinDay(date: string): Date {
+  return new Date(startOfTianjinDay(date).getTime() + DAY_MS);
+}
+
+/** Midnight in Tianjin that starts the day the instant falls in. */
+export function tianjinMidnight(instant: Date | number): Date {
+  const ms = new Date(instant).getTime();
+  return new Date(Math.floor((ms + TIANJIN_OFFSET_MS) / DAY_MS) * DAY_MS - TIANJIN_OFFSET_MS);
+}
+
+/** A form's "YYYY-MM-DDTHH:MM" read as Tianjin time, as an ISO string with its offset; anything else passes through for validation to refuse. */
+export function fromTianjinLocal(value: string | undefined): string | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
+}
+
+/** A date and time for people to read, in Tianjin, in the page's language. */
+export function formatTianjinDateTime(instant: Date | string | number, language: string): string {
+  return new Date(instant).toLocaleString(language, { timeZone: TIANJIN_TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+}
+
+/** A date for people to read, in Tianjin, in the page's language. */
+export function formatTianjinDate(instant: Date | string | number, language: string): string {
+  return new Date(instant).toLocaleDateString(language, { timeZone: TIANJIN_TIME_ZONE, dateStyle: "medium" });
+}
