@@ -4,7 +4,9 @@
 // PostgreSQL reads the same clock through linli_now() (migration 0005): the pool passes the offset
 // as the connection setting linli.clock_offset_ms.
 
-let offsetMs: number | null = null;
+// On globalThis: the test process and the app build it serves hold separate copies of this module,
+// and both must read the same clock.
+const holder = globalThis as unknown as { __linliClockOffsetMs?: number | null };
 
 function initialOffset(): number {
   const fixed = process.env.LINLI_NOW;
@@ -16,8 +18,8 @@ function initialOffset(): number {
 
 /** Milliseconds the app's clock is ahead of the wall clock (negative when behind). */
 export function clockOffsetMs(): number {
-  if (offsetMs === null) offsetMs = initialOffset();
-  return offsetMs;
+  holder.__linliClockOffsetMs ??= initialOffset();
+  return holder.__linliClockOffsetMs;
 }
 
 export function now(): Date {
@@ -33,10 +35,10 @@ export function setClock(at: Date | string | number): void {
   const target = new Date(at).getTime();
   if (Number.isNaN(target)) throw new Error(`setClock: not a time: ${String(at)}`);
   // Whole milliseconds keep the database's copy of the offset exact.
-  offsetMs = Math.round(target - Date.now());
+  holder.__linliClockOffsetMs = Math.round(target - Date.now());
 }
 
 /** Back to the environment's clock (LINLI_NOW or the wall clock). */
 export function resetClock(): void {
-  offsetMs = null;
+  holder.__linliClockOffsetMs = null;
 }

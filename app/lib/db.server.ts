@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "#db/schema";
+import { clockOffsetMs } from "./clock.server";
 import { env } from "./env.server";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -10,6 +11,7 @@ export type DbOrTx = Database | Transaction;
 
 interface Connection {
   url: string;
+  clockOffsetMs: number;
   sql: postgres.Sql;
   db: Database;
 }
@@ -27,8 +29,13 @@ export function sqlClient(): postgres.Sql {
 
 function connection(): Connection {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  if (holder.__linliDb && holder.__linliDb.url === DATABASE_URL) return holder.__linliDb;
+  const offset = clockOffsetMs();
+  const current = holder.__linliDb;
+  if (current && current.url === DATABASE_URL && current.clockOffsetMs === offset) return current;
+  // The clock was moved (tests): a fresh pool, so linli_now() in the database reads the same time.
+  if (current) void current.sql.end({ timeout: 1 }).catch(() => {});
   const sql = postgres(DATABASE_URL, {
+    connection: { "linli.clock_offset_ms": String(offset) },
     max: DATABASE_POOL_SIZE,
     onnotice: () => {},
     connect_timeout: 5,
@@ -37,7 +44,7 @@ function connection(): Connection {
     // queries that long: an outage would answer pages slowly and outlast the database's return.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
   });
-  holder.__linliDb = { url: DATABASE_URL, sql, db: drizzle(sql, { schema }) };
+  holder.__linliDb = { url: DATABASE_URL, clockOffsetMs: offset, sql, db: drizzle(sql, { schema }) };
   return holder.__linliDb;
 }
 

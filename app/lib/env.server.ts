@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   /** Days a partner has to fulfil a claimed wish before it returns to the wall. */
   LINLI_CLAIM_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Runs the app's clock from this instant instead of today (demos, tests); read by lib/clock.server.ts. */
+  LINLI_NOW: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

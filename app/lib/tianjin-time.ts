@@ -17,6 +17,12 @@ export function tianjinMonth(instant: Date | string | number): string {
   return shifted(instant).slice(0, 7);
 }
 
+/** "YYYY-MM-01" of the month `back` months before the one the instant falls in, in Tianjin. */
+export function firstDayOfTianjinMonth(instant: Date | string | number, back = 0): string {
+  const local = new Date(new Date(instant).getTime() + TIANJIN_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+}
+
 /** "HH:MM" of the instant in Tianjin. */
 export function tianjinClockTime(instant: Date | string | number): string {
   return shifted(instant).slice(11, 16);

@@ -2,6 +2,8 @@ import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportPersonalData } from "~/modules/accounts/accounts.server";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
+import { now } from "~/lib/clock.server";
+import { tianjinDate } from "~/lib/tianjin-time";
 
 export const access: RouteAccess = { loader: "user" };
 
@@ -12,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="linli-my-data-${new Date().toISOString().slice(0, 10)}.json"`,
+      "Content-Disposition": `attachment; filename="linli-my-data-${tianjinDate(now())}.json"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -12,6 +12,8 @@ import { getViewer } from "~/modules/accounts/auth.server";
 import { detectLocale } from "~/lib/locale.server";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { activitiesForVolunteer, matchPanel } from "~/modules/matching/matches.server";
+import { now } from "~/lib/clock.server";
+import { tianjinMonth } from "~/lib/tianjin-time";
 
 export const access: RouteAccess = { loader: "public" };
 
@@ -21,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "志愿活动 | 邻里 Linli" 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadPage(async () => {
     const params = Object.fromEntries(Object.entries(searchParamsObject(new URL(request.url))).filter(([, v]) => v !== ""));
-    const month = /^\d{4}-\d{2}$/.test(params.month ?? "") ? params.month! : new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const month = /^\d{4}-\d{2}$/.test(params.month ?? "") ? params.month! : tianjinMonth(now());
     const [y, m] = month.split("-").map(Number) as [number, number];
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const query = parseOrThrow(ActivityListQuery, {

@@ -12,6 +12,8 @@ import { communityById } from "~/modules/places/places.server";
 import { showcaseSummary } from "~/modules/showcase/showcase.server";
 import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
 import { PlaceSections } from "~/modules/showcase/components/place-sections";
+import { now } from "~/lib/clock.server";
+import { tianjinDate } from "~/lib/tianjin-time";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const id = parseId(params.id, "community");
     const community = await communityById(id);
     if (!community) throw new Response("not found", { status: 404 });
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = tianjinDate(now());
     const [summary, open, upcoming, agreements] = await Promise.all([
       showcaseSummary({ community: id }),
       listPublicNeeds({ community: id, status: "published", limit: 6 }),

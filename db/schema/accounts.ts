@@ -24,7 +24,9 @@ export const users = pgTable(
     createdByUserId: uuid("created_by_user_id"),
     consentRecordedAt: timestamp("consent_recorded_at", { withTimezone: true }),
     isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
@@ -61,7 +63,9 @@ export const memberships = pgTable(
     streetId: uuid("street_id").references(() => streets.id),
     organisationId: uuid("organisation_id").references(() => organisations.id),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     index("memberships_user_idx").on(t.userId),
@@ -108,7 +112,9 @@ export const invitations = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     acceptedByUserId: uuid("accepted_by_user_id").references(() => users.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [check("invitations_accept_pair", sql`(${t.acceptedAt} is null) = (${t.acceptedByUserId} is null)`)],
 );
@@ -120,7 +126,9 @@ export const loginFailures = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     login: text("login").notNull(),
     address: text("address").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     index("login_failures_login_address_idx").on(t.login, t.address, t.createdAt),

@@ -29,7 +29,9 @@ export const activities = pgTable(
     createdByUserId: uuid("created_by_user_id")
       .notNull()
       .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     index("activities_community_starts_idx").on(t.communityId, t.startsAt),
@@ -52,7 +54,9 @@ export const activitySignups = pgTable(
       .notNull()
       .references(() => users.id),
     status: signupStatus("status").notNull().default("signed_up"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [
@@ -80,7 +84,9 @@ export const attendances = pgTable(
     source: text("source").notNull(),
     flaggedForOrganiser: boolean("flagged_for_organiser").notNull().default(false),
     recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     uniqueIndex("attendances_one_open")

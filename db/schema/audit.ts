@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { outboxEntity } from "./enums";
@@ -13,7 +14,9 @@ export const auditEvents = pgTable(
     subjectType: text("subject_type").notNull(),
     subjectId: uuid("subject_id").notNull(),
     data: jsonb("data").notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [index("audit_events_subject_idx").on(t.subjectType, t.subjectId, t.createdAt)],
 );
@@ -30,7 +33,9 @@ export const notifications = pgTable(
     subjectId: uuid("subject_id").notNull(),
     data: jsonb("data").notNull().default({}),
     read: boolean("read").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [index("notifications_user_unread_idx").on(t.userId, t.read, t.createdAt)],
 );
@@ -43,9 +48,13 @@ export const searchOutbox = pgTable(
     entity: outboxEntity("entity").notNull(),
     entityId: uuid("entity_id").notNull(),
     attempts: integer("attempts").notNull().default(0),
-    availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
+    availableAt: timestamp("available_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [index("search_outbox_available_idx").on(t.availableAt, t.id)],
 );

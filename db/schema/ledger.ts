@@ -40,7 +40,9 @@ export const hourCorrectionRequests = pgTable(
     answer: text("answer"),
     answeredByUserId: uuid("answered_by_user_id").references(() => users.id),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [check("hour_correction_reason", sql`length(trim(${t.reason})) > 0`)],
 );
@@ -76,7 +78,9 @@ export const hourEntries = pgTable(
     recordedByUserId: uuid("recorded_by_user_id")
       .notNull()
       .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     index("hour_entries_volunteer_idx").on(t.volunteerId, t.startsAt),
@@ -108,7 +112,9 @@ export const hourEntryReviews = pgTable(
     reviewedByUserId: uuid("reviewed_by_user_id")
       .notNull()
       .references(() => users.id),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [check("hour_entry_reviews_reject_reason", sql`${t.decision} = 'approved' or ${t.reason} is not null`)],
 );

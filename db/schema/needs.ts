@@ -30,8 +30,12 @@ export const needs = pgTable(
     rejectReason: text("reject_reason"),
     thanks: text("thanks"),
     rating: smallint("rating"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
@@ -59,7 +63,9 @@ export const needItems = pgTable(
     description: text("description").notNull().default(""),
     category: category("category"),
     status: itemStatus("status").notNull().default("open"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     uniqueIndex("need_items_position").on(t.needId, t.position),
@@ -84,7 +90,9 @@ export const claims = pgTable(
     status: claimStatus("status").notNull().default("active"),
     /** Lets a retried claim request find its first attempt instead of claiming twice. */
     idempotencyKey: text("idempotency_key").unique(),
-    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
     fulfilmentNote: text("fulfilment_note"),
@@ -122,7 +130,9 @@ export const attachments = pgTable(
     uploadedByUserId: uuid("uploaded_by_user_id")
       .notNull()
       .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     check("attachments_one_owner", sql`num_nonnulls(${t.needId}, ${t.claimId}, ${t.organisationId}) = 1`),

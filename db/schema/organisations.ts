@@ -18,8 +18,12 @@ export const organisations = pgTable(
     /** null: the organisation shows no public contact. */
     publicContact: text("public_contact"),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [index("organisations_street_idx").on(t.streetId), check("organisations_name_nonempty", sql`length(trim(${t.name})) > 0`)],
 );
@@ -46,7 +50,9 @@ export const agreements = pgTable(
     acceptedByUserId: uuid("accepted_by_user_id").references(() => users.id),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     index("agreements_org_idx").on(t.organisationId),
@@ -85,8 +91,12 @@ export const offers = pgTable(
       .default(sql`'{1,2,3,4,5}'`),
     active: boolean("active").notNull().default(true),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     index("offers_org_idx").on(t.organisationId),

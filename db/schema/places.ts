@@ -9,7 +9,9 @@ const latLngChecks = (prefix: string, t: { lat: unknown; lng: unknown }) => [
 export const districts = pgTable("districts", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true })
+    .notNull()
+    .default(sql`linli_now()`),
 });
 
 export const streets = pgTable(
@@ -22,7 +24,9 @@ export const streets = pgTable(
     name: text("name").notNull(),
     lat: doublePrecision("lat").notNull(),
     lng: doublePrecision("lng").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     unique("streets_district_name").on(t.districtId, t.name),
@@ -41,7 +45,9 @@ export const communities = pgTable(
     name: text("name").notNull(),
     lat: doublePrecision("lat").notNull(),
     lng: doublePrecision("lng").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     unique("communities_street_name").on(t.streetId, t.name),

@@ -5,6 +5,8 @@ import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { PgTable } from "drizzle-orm/pg-core";
 import * as schema from "../schema";
+import { now as clockNow } from "../../app/lib/clock.server";
+import { tianjinMidnight } from "../../app/lib/tianjin-time";
 import { demoPlaces, givenNames, surnames } from "./demo-places";
 import { demoOrganisations, type DemoOrganisation } from "./demo-organisations";
 import { offerTemplates } from "./demo-offers";
@@ -83,7 +85,7 @@ async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: T["$inferIns
   for (let i = 0; i < rows.length; i += 500) await tx.insert(table as never).values(rows.slice(i, i + 500) as never);
 }
 
-async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOptions): Promise<SeedSummary> {
+async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOptions): Promise<SeedSummary> {
   const rand = mulberry32(20_261_123);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -95,9 +97,14 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     }
     return copy;
   };
-  // Midnight in Tianjin (UTC+8) of the day the seed runs.
-  const today = new Date(Math.floor((now.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
+  // Dates spread around the day the seed runs (the app's clock), Tianjin time.
+  const today = tianjinMidnight(now);
   const daysAgo = (days: number, hour = 10) => new Date(today.getTime() - days * DAY + hour * HOUR);
+  // What already happened happened before now: a history dated "today at 20:00" seeded at 09:00 would lie.
+  const latestPast = now.getTime() - 10 * MINUTE;
+  const notAfterNow = (at: Date) => new Date(Math.min(at.getTime(), latestPast));
+  // A step of a history: at least an hour after the one before it, and not after now.
+  const after = (earlier: Date, at: Date) => notAfterNow(new Date(Math.max(at.getTime(), earlier.getTime() + HOUR)));
   const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
   let nameCounter = 0;
   const personName = () => {
@@ -454,9 +461,9 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
             rejected: int(10, 100),
             withdrawn: int(10, 100),
           }[status];
-    const createdAt = daysAgo(ageDays, int(8, 20));
+    const createdAt = notAfterNow(daysAgo(ageDays, int(8, 20)));
     const publishedAt = ["published", "claimed", "fulfilled", "completed"].includes(status)
-      ? new Date(createdAt.getTime() + int(2, 30) * HOUR)
+      ? notAfterNow(new Date(createdAt.getTime() + int(2, 30) * HOUR))
       : null;
     const title =
       template.kind === "project" && communityKey !== "shaliubeilu"
@@ -466,9 +473,15 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
     const description = isWish && n % 10 === 4 ? `${template.description}有事可以打我电话13912345678。` : template.description;
     const residentRow = resident ? users.find((u) => u.id === userId(resident)) : undefined;
     const claimedAt =
-      status === "claimed" ? daysAgo(int(1, 5), int(9, 17)) : publishedAt ? new Date(publishedAt.getTime() + int(1, 4) * DAY) : null;
-    const fulfilledAt = claimedAt && ["fulfilled", "completed"].includes(status) ? new Date(claimedAt.getTime() + int(1, 6) * DAY) : null;
-    const completedAt = status === "completed" && fulfilledAt ? new Date(fulfilledAt.getTime() + int(1, 3) * DAY) : null;
+      status === "claimed"
+        ? after(publishedAt!, daysAgo(int(1, 5), int(9, 17)))
+        : publishedAt
+          ? after(publishedAt, new Date(publishedAt.getTime() + int(1, 4) * DAY))
+          : null;
+    const fulfilledAt =
+      claimedAt && ["fulfilled", "completed"].includes(status) ? after(claimedAt, new Date(claimedAt.getTime() + int(1, 6) * DAY)) : null;
+    const completedAt =
+      status === "completed" && fulfilledAt ? after(fulfilledAt, new Date(fulfilledAt.getTime() + int(1, 3) * DAY)) : null;
     needRows.push({
       id,
       kind: template.kind,
@@ -494,11 +507,12 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
 
     audit(userId(poster), "need.create", id, createdAt, onBehalf ? { onBehalf: true } : {});
     if (status === "draft") return;
-    if (isWish) audit(userId(poster), "need.submit", id, new Date(createdAt.getTime() + MINUTE));
+    if (isWish) audit(userId(poster), "need.submit", id, notAfterNow(new Date(createdAt.getTime() + MINUTE)));
     if (status === "pending_review") return;
-    if (status === "withdrawn") return void audit(userId(poster), "need.withdraw", id, new Date(createdAt.getTime() + 2 * HOUR));
+    if (status === "withdrawn")
+      return void audit(userId(poster), "need.withdraw", id, notAfterNow(new Date(createdAt.getTime() + 2 * HOUR)));
     if (status === "rejected")
-      return void audit(userId(staff), "need.reject", id, new Date(createdAt.getTime() + 5 * HOUR), {
+      return void audit(userId(staff), "need.reject", id, notAfterNow(new Date(createdAt.getTime() + 5 * HOUR)), {
         reason: needRows[needRows.length - 1]!.rejectReason,
       });
     if (isWish) audit(userId(staff), "need.approve", id, publishedAt!);
@@ -511,7 +525,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
         itemRows.push({ id: itemId, needId: id, position, title: item.title, category: item.category, status: itemStatus, createdAt });
         if (itemStatus === "open") return;
         const org = claimerFor(streetKey, item.category);
-        const at = new Date(publishedAt!.getTime() + (position + 1) * DAY);
+        const at = notAfterNow(new Date(publishedAt!.getTime() + (position + 1) * DAY));
         claimRows.push({
           id: demoId(`claim:${n}:${position}`),
           needId: id,
@@ -519,11 +533,11 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
           organisationId: demoId(`org:${org.key}`),
           claimedByUserId: userId(orgAdmin.get(org.key)!),
           status: itemStatus === "claimed" ? "active" : itemStatus,
-          claimedAt: itemStatus === "claimed" ? daysAgo(int(1, 4)) : at,
+          claimedAt: itemStatus === "claimed" ? after(at, daysAgo(int(1, 4))) : at,
           dueAt: new Date((itemStatus === "claimed" ? daysAgo(0) : at).getTime() + 14 * DAY),
-          fulfilledAt: itemStatus === "claimed" ? null : new Date(at.getTime() + 3 * DAY),
+          fulfilledAt: itemStatus === "claimed" ? null : after(at, new Date(at.getTime() + 3 * DAY)),
           fulfilmentNote: itemStatus === "claimed" ? null : "已按计划完成施工并验收。",
-          completedAt: itemStatus === "completed" ? new Date(at.getTime() + 5 * DAY) : null,
+          completedAt: itemStatus === "completed" ? after(at, new Date(at.getTime() + 5 * DAY)) : null,
         });
         audit(userId(orgAdmin.get(org.key)!), "item.claim", id, at, { itemId });
       });
@@ -610,7 +624,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
       skills: template.skills,
       status: "scheduled",
       createdByUserId: userId(organiser),
-      createdAt: new Date(startsAt.getTime() - 10 * DAY),
+      createdAt: notAfterNow(new Date(startsAt.getTime() - 10 * DAY)),
     });
   }
   await insertAll(
@@ -633,7 +647,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
         id: demoId(`signup:${i}:${login}`),
         activityId: activity.id!,
         volunteerId: userId(login),
-        createdAt: new Date(activity.startsAt.getTime() - int(2, 9) * DAY),
+        createdAt: notAfterNow(new Date(activity.startsAt.getTime() - int(2, 9) * DAY)),
       });
       if (i >= 45) continue;
       const checkIn = new Date(activity.startsAt.getTime() + int(0, 15) * MINUTE);
@@ -686,7 +700,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = new Date() }: SeedOpt
   const reversals: (typeof schema.hourEntries.$inferInsert)[] = [];
   const corrections: (typeof schema.hourEntries.$inferInsert)[] = [];
   for (const original of approvedEntries.filter((_, k) => k % 397 === 11).slice(0, 5)) {
-    const at = new Date(original.endsAt.getTime() + 3 * DAY);
+    const at = notAfterNow(new Date(original.endsAt.getTime() + 3 * DAY));
     reversals.push({
       ...original,
       id: demoId(`reversal:${original.id}`),

@@ -16,7 +16,7 @@ describe("claim expiry", () => {
       select c.id, c.need_id, n.posted_by_user_id, c.organisation_id from claims c join needs n on n.id = c.need_id
       where c.status = 'active' and c.item_id is null and n.status = 'claimed' limit 1`);
     await db().execute(
-      sql`update claims set claimed_at = now() - interval '20 days', due_at = now() - interval '6 days' where id = ${claim!.id}`,
+      sql`update claims set claimed_at = linli_now() - interval '20 days', due_at = linli_now() - interval '6 days' where id = ${claim!.id}`,
     );
     const before = await unreadCount(claim!.posted_by_user_id);
 
@@ -53,7 +53,7 @@ describe("claim expiry", () => {
     expect(active.length).toBeGreaterThan(2);
     const [first, second] = active;
     await db().execute(
-      sql`update claims set claimed_at = now() - interval '20 days', due_at = now() - interval '1 hour' where id in (${first!.id}, ${second!.id})`,
+      sql`update claims set claimed_at = linli_now() - interval '20 days', due_at = linli_now() - interval '1 hour' where id in (${first!.id}, ${second!.id})`,
     );
     const counts = await Promise.all([expireOverdueClaims(), expireOverdueClaims()]);
     expect(counts[0]! + counts[1]!).toBe(2);

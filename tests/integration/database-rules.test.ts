@@ -5,6 +5,7 @@ import * as s from "#db/schema";
 import { db } from "~/lib/db.server";
 import { pgErrorCode, pgConstraint } from "~/lib/db-errors.server";
 import { createActivity, createOrganisation, createPlaces, createUser, createWish, hourEntry } from "../setup/fixtures";
+import { nowMs, now as clockNow } from "~/lib/clock.server";
 
 async function failureOf(promise: Promise<unknown>): Promise<{ code?: string; constraint?: string }> {
   try {
@@ -35,7 +36,7 @@ beforeAll(async () => {
 function claim(needId: string, organisationId: string, extra: Partial<typeof s.claims.$inferInsert> = {}) {
   return db()
     .insert(s.claims)
-    .values({ needId, organisationId, claimedByUserId: organiser.id, dueAt: new Date(Date.now() + 14 * 24 * HOUR), ...extra });
+    .values({ needId, organisationId, claimedByUserId: organiser.id, dueAt: new Date(nowMs() + 14 * 24 * HOUR), ...extra });
 }
 
 describe("claims: one holder per wish or project item", () => {
@@ -50,13 +51,13 @@ describe("claims: one holder per wish or project item", () => {
 
   it("refuses a new claim while a fulfilled or completed claim holds the wish", async () => {
     const wish = await createWish(places.community.id, resident.id);
-    await claim(wish.id, orgA.id, { status: "completed", fulfilledAt: new Date(), completedAt: new Date() });
+    await claim(wish.id, orgA.id, { status: "completed", fulfilledAt: clockNow(), completedAt: clockNow() });
     expect((await failureOf(claim(wish.id, orgB.id))).code).toBe("23505");
   });
 
   it("lets another partner claim once the first claim was released", async () => {
     const wish = await createWish(places.community.id, resident.id);
-    await claim(wish.id, orgA.id, { status: "released", endedAt: new Date() });
+    await claim(wish.id, orgA.id, { status: "released", endedAt: clockNow() });
     await expect(claim(wish.id, orgB.id)).resolves.toBeDefined();
   });
 

@@ -6,6 +6,8 @@ import { db } from "~/lib/db.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
+import { nowMs } from "~/lib/clock.server";
+import { tianjinMidnight } from "~/lib/tianjin-time";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let shaliu = "";
@@ -34,7 +36,8 @@ const HOUR = 3_600_000;
 let dayOffset = 30;
 /** A two-hour slot in the future, a different day for each activity so the volunteer's hours never collide by accident. */
 function slot(hours = 2) {
-  const startsAt = new Date(Date.UTC(2027, 0, 1, 1) + dayOffset++ * 24 * HOUR);
+  // 09:00 Tianjin, `dayOffset` days after the clock's today.
+  const startsAt = new Date(tianjinMidnight(nowMs()).getTime() + dayOffset++ * 24 * HOUR + 9 * HOUR);
   return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * HOUR).toISOString() };
 }
 
@@ -160,7 +163,7 @@ describe("the hour ledger, end to end", () => {
   it("volunteers check in and out with the venue code; a forged or foreign code is refused", async () => {
     const leader = await as("duizhang");
     const volunteer = await as("zhiyuanzhe");
-    const now = Date.now();
+    const now = nowMs();
     const activity = (await (
       await leader.c.post("/api/activities", {
         title: "现场签到测试",
@@ -179,7 +182,7 @@ describe("the hour ledger, end to end", () => {
     expect(checkIn.status).toBe(200);
     // Checking out at once is refused (less than a minute); half an hour later it closes the attendance.
     expect((await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token })).status).toBe(400);
-    await db().execute(sql`update attendances set check_in_at = now() - interval '30 minutes' where activity_id = ${activity.id}`);
+    await db().execute(sql`update attendances set check_in_at = linli_now() - interval '30 minutes' where activity_id = ${activity.id}`);
     const checkOut = await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token });
     expect(checkOut.status).toBe(201);
     expect(((await checkOut.json()) as { hourEntry: { status: string; minutes: number } }).hourEntry).toMatchObject({
@@ -250,7 +253,7 @@ describe("attendance that needs the organiser's eye", () => {
   it("closes check-ins left open for 24 hours as pending entries, flagged for the organiser", async () => {
     const { closeStaleCheckIns } = await import("~/modules/activities/activities.server");
     const [activity] = await db().execute<{ id: string }>(
-      sql`select id from activities where starts_at < now() - interval '3 days' order by starts_at desc limit 1`,
+      sql`select id from activities where starts_at < linli_now() - interval '3 days' order by starts_at desc limit 1`,
     );
     const [volunteer] = await db().execute<{ id: string }>(sql`select id from users where email = 'volunteer150@demo.linli.local'`);
     await db().execute(sql`insert into attendances (activity_id, volunteer_id, check_in_at, source)

@@ -26,12 +26,12 @@ import {
   communityTotals,
   organisationTotals,
   streetTotals,
-  tianjinMonth,
   volunteerTotals,
   type HourTotals,
 } from "~/modules/ledger/totals.server";
 import { addMembership, createOrganisation, createPlaces, createUser, signedInViewer } from "../setup/fixtures";
 import { expectTotalsExact } from "../setup/ledger-totals";
+import { firstDayOfTianjinMonth } from "~/lib/tianjin-time";
 
 const MINUTE = 60_000;
 /** 20:00 on 31 May in Tianjin: entries of the first slots count in May, the later ones in June. */
@@ -516,7 +516,7 @@ async function expectTotalsToMatchModel(run: Run) {
     const where = (e: EntryModel) =>
       kind === "community" ? e.activity.communityId === id : kind === "street" ? e.activity.streetId === id : e.activity.teamId === id;
     if (month) {
-      const sums = modelSums(run, (e) => where(e) && tianjinMonth(new Date(e.start)) === month);
+      const sums = modelSums(run, (e) => where(e) && firstDayOfTianjinMonth(new Date(e.start)) === month);
       expected.set(key, (before as number) + sums.approvedMinutes);
     } else {
       expected.set(key, plus(before as HourTotals, modelSums(run, where)));
@@ -534,8 +534,8 @@ describe("ledger totals under random operations through the domain functions", (
         expect(isOrganiser(p.viewer, { ...a, organisationId: a.teamId }), `${name} organises ${a.id}`).toBe(organises(p, a));
     }
     // Both months show up: the first slots are in May in Tianjin, the later ones in June.
-    expect(tianjinMonth(new Date(BASE))).toBe("2026-05-01");
-    expect(tianjinMonth(new Date(BASE + 15 * SLOT))).toBe("2026-06-01");
+    expect(firstDayOfTianjinMonth(new Date(BASE))).toBe("2026-05-01");
+    expect(firstDayOfTianjinMonth(new Date(BASE + 15 * SLOT))).toBe("2026-06-01");
   });
 
   it("every answer is the rules', the ledger is the model's, and every total is the sum of the ledger", { timeout: 60_000 }, async () => {

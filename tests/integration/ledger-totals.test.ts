@@ -14,7 +14,6 @@ import {
   communityTotals,
   organisationTotals,
   streetTotals,
-  tianjinMonth,
   volunteerTotals,
 } from "~/modules/ledger/totals.server";
 import { createOrganisation, createPlaces, createUser } from "../setup/fixtures";
@@ -29,6 +28,7 @@ import {
   type TotalsRow,
 } from "../setup/ledger-totals";
 import { seedDemo } from "../setup/seed";
+import { firstDayOfTianjinMonth } from "~/lib/tianjin-time";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -224,10 +224,10 @@ describe("ledger totals after the demo seed", () => {
   });
 
   it("names months in Tianjin time", () => {
-    expect(tianjinMonth(new Date("2026-10-31T15:59:59Z"))).toBe("2026-10-01");
-    expect(tianjinMonth(new Date("2026-10-31T16:00:00Z"))).toBe("2026-11-01");
-    expect(tianjinMonth(new Date("2026-01-15T00:00:00Z"), 1)).toBe("2025-12-01");
-    expect(tianjinMonth(new Date("2026-03-31T00:00:00Z"), 13)).toBe("2025-02-01");
+    expect(firstDayOfTianjinMonth(new Date("2026-10-31T15:59:59Z"))).toBe("2026-10-01");
+    expect(firstDayOfTianjinMonth(new Date("2026-10-31T16:00:00Z"))).toBe("2026-11-01");
+    expect(firstDayOfTianjinMonth(new Date("2026-01-15T00:00:00Z"), 1)).toBe("2025-12-01");
+    expect(firstDayOfTianjinMonth(new Date("2026-03-31T00:00:00Z"), 13)).toBe("2025-02-01");
   });
 });
 

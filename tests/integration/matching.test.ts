@@ -13,6 +13,7 @@ import { ensureIndexes } from "~/modules/search/search-indexes.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
 import { withSearchUnreachable } from "../setup/search";
+import { nowMs } from "~/lib/clock.server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let community = "";
@@ -223,7 +224,7 @@ describe("GET /api/me/activity-matches", () => {
     expect(body.items.length).toBeLessThanOrEqual(5);
     for (const a of body.items) {
       expect(a.status).toBe("scheduled");
-      expect(new Date(a.startsAt).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(a.startsAt).getTime()).toBeGreaterThan(nowMs());
       expect(a.reasons.length).toBeGreaterThan(0);
     }
     // Once signed up for the first suggestion, it is no longer suggested.
@@ -271,7 +272,7 @@ describe("while Meilisearch is unreachable", () => {
     const [row] = await db().execute<{ attempts: number }>(sql`select max(attempts)::int as attempts from search_outbox`);
     expect(row!.attempts).toBeGreaterThanOrEqual(1);
     // Retries wait for their back-off: make them due now rather than sleeping in a test.
-    await db().execute(sql`update search_outbox set available_at = now()`);
+    await db().execute(sql`update search_outbox set available_at = linli_now()`);
     await drainOutbox();
     expect(await outboxLag()).toBe(0);
     const staff = await as("shequ");

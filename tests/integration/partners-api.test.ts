@@ -6,6 +6,10 @@ import { db } from "~/lib/db.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
+import { nowMs } from "~/lib/clock.server";
+import { tianjinDate } from "~/lib/tianjin-time";
+
+const DAY = 86_400_000;
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const community: Record<string, string> = {};
@@ -56,7 +60,7 @@ describe("offers", () => {
     const [used] = await db().execute<{ n: number }>(sql`
       select count(*)::int as n from claims c join needs n on n.id = c.need_id
       where c.organisation_id = ${organisationId} and n.category = 'finance' and c.status <> 'released'
-        and c.claimed_at >= date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'`);
+        and c.claimed_at >= date_trunc('month', linli_now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'`);
     expect(created.usedThisMonth).toBe(used!.n);
     expect(created.capacityLeft).toBe(Math.max(0, 4 - used!.n));
     const listed = (await (await c.get(`/api/offers?community=${community["沙柳北路社区"]}&limit=100`)).json()) as {
@@ -204,8 +208,8 @@ describe("agreements", () => {
     const proposal = {
       organisationId: company.organisationId,
       communityId: community["沙柳北路社区"],
-      startsOn: "2026-12-01",
-      endsOn: "2027-11-30",
+      startsOn: tianjinDate(nowMs() - 3 * DAY),
+      endsOn: tianjinDate(nowMs() + 360 * DAY),
       categories: ["infrastructure"],
     };
     expect((await (await as("shequ2")).c.post("/api/agreements", proposal)).status).toBe(403);
@@ -240,8 +244,8 @@ describe("agreements", () => {
     const res = await staff.c.post("/api/agreements", {
       organisationId: company.organisationId,
       communityId: community["沙柳北路社区"],
-      startsOn: "2027-01-01",
-      endsOn: "2026-01-01",
+      startsOn: tianjinDate(nowMs() + 30 * DAY),
+      endsOn: tianjinDate(nowMs() - 330 * DAY),
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty("endsOn");

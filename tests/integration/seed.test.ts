@@ -8,7 +8,11 @@ import * as schema from "#db/schema";
 import { databaseState, demoId, seedDemoData } from "#db/seed";
 import { db, type Database } from "~/lib/db.server";
 import { orgTypes } from "~/modules/categories/categories";
+import { now as clockNow } from "~/lib/clock.server";
 import { seedDemo, TEST_PASSWORD_HASH } from "../setup/seed";
+
+// The instant the seed runs at: the test configuration fixes the clock (two dates, see vitest.config.ts).
+const SEED_NOW = clockNow();
 
 const count = async (query: ReturnType<typeof sql>) => {
   const [row] = await db().execute<{ n: string }>(query);
@@ -29,7 +33,7 @@ async function digest(database: Database) {
 
 beforeAll(async () => {
   expect(await databaseState(db() as never)).toBe("empty");
-  await seedDemo();
+  await seedDemo(SEED_NOW);
 });
 
 describe("demo seed", () => {
@@ -156,7 +160,7 @@ describe("demo seed", () => {
   it("is deterministic, and refuses a database with someone's real data", async () => {
     const adminUrl = inject("adminDatabaseUrl");
     const template = inject("templateDatabase");
-    const name = `linli_t_${inject("runId")}_seedcopy`;
+    const name = `linli_t_${inject("runId")}_seedcopy_${Math.random().toString(36).slice(2, 8)}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}" template "${template}"`);
     const url = new URL(adminUrl);
@@ -164,7 +168,7 @@ describe("demo seed", () => {
     const other = postgres(url.toString(), { max: 2, onnotice: () => {} });
     try {
       const otherDb = drizzle(other, { schema });
-      await seedDemoData(otherDb, { passwordHash: TEST_PASSWORD_HASH, now: new Date("2026-11-23T04:00:00Z") });
+      await seedDemoData(otherDb, { passwordHash: TEST_PASSWORD_HASH, now: SEED_NOW });
       expect(await digest(otherDb)).toBe(await digest(db()));
 
       await other`update users set is_demo = false where email = 'jumin@demo.linli.local'`;
@@ -175,5 +179,57 @@ describe("demo seed", () => {
       await admin.unsafe(`drop database "${name}" with (force)`);
       await admin.end();
     }
+  });
+
+  it("dates nothing that already happened after the moment it runs", async () => {
+    const at = SEED_NOW.toISOString();
+    const future = await db().execute<{ what: string; n: string }>(sql`
+      select 'need' as what, count(*) as n from needs
+        where created_at > ${at} or updated_at > ${at} or published_at > ${at} or completed_at > ${at}
+      union all select 'claim', count(*) from claims where claimed_at > ${at} or fulfilled_at > ${at} or completed_at > ${at} or ended_at > ${at}
+      union all select 'audit', count(*) from audit_events where created_at > ${at}
+      union all select 'signup', count(*) from activity_signups where created_at > ${at}
+      union all select 'activity', count(*) from activities where created_at > ${at}
+      union all select 'attendance', count(*) from attendances where check_in_at > ${at} or check_out_at > ${at}
+      union all select 'hour entry', count(*) from hour_entries where created_at > ${at} or ends_at > ${at}
+      union all select 'review', count(*) from hour_entry_reviews where reviewed_at > ${at}`);
+    expect(Object.fromEntries(future.map((r) => [r.what, Number(r.n)]))).toEqual({
+      need: 0,
+      claim: 0,
+      audit: 0,
+      signup: 0,
+      activity: 0,
+      attendance: 0,
+      "hour entry": 0,
+      review: 0,
+    });
+    // The demo still has a future: upcoming activities to sign up for.
+    expect(await count(sql`select count(*) as n from activities where starts_at > ${at}`)).toBeGreaterThan(5);
+  });
+
+  it("keeps every history in order, and creates no claim that is already overdue", async () => {
+    const at = SEED_NOW.toISOString();
+    expect(await count(sql`select count(*) as n from needs where published_at < created_at or completed_at < published_at`)).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from claims c join needs n on n.id = c.need_id
+        where c.claimed_at < n.published_at or c.fulfilled_at < c.claimed_at or c.completed_at < c.fulfilled_at
+           or c.ended_at < c.claimed_at or c.due_at <= c.claimed_at`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from audit_events a join needs n on n.id = a.subject_id where a.created_at < n.created_at`),
+    ).toBe(0);
+    // The audit trail of each wish tells its steps in the order they happened.
+    const order = ["need.create", "need.submit", "need.approve", "need.claim", "need.fulfil", "need.confirm"];
+    const trails = await db().execute<{ subject_id: string; actions: string[] }>(sql`
+      select subject_id, array_agg(action order by created_at, id) as actions from audit_events
+      where action in ('need.create', 'need.submit', 'need.approve', 'need.claim', 'need.fulfil', 'need.confirm')
+      group by subject_id`);
+    expect(trails.length).toBeGreaterThan(50);
+    for (const trail of trails) {
+      const steps = trail.actions.map((a) => order.indexOf(a));
+      expect(steps, trail.subject_id).toEqual([...steps].sort((x, y) => x - y));
+    }
+    expect(await count(sql`select count(*) as n from claims where status = 'active' and due_at <= ${at}`)).toBe(0);
+    expect(await count(sql`select count(*) as n from claims where status = 'active'`)).toBeGreaterThan(2);
   });
 });

@@ -4,6 +4,7 @@ import * as s from "#db/schema";
 import { db } from "~/lib/db.server";
 import type { Viewer } from "~/modules/accounts/accounts.policy";
 import { createSession, getViewer } from "~/modules/accounts/auth.server";
+import { now as clockNow } from "~/lib/clock.server";
 
 export async function createPlaces() {
   const [district] = await db()
@@ -44,7 +45,7 @@ export async function createWish(communityId: string, postedByUserId: string, ov
       communityId,
       status: "published",
       postedByUserId,
-      publishedAt: new Date(),
+      publishedAt: clockNow(),
       ...overrides,
     })
     .returning();

@@ -3,7 +3,7 @@
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { startServices, type Supervisor, withDatabase } from "../../scripts/services/supervisor";
+import { startServices, withDatabase } from "../../scripts/services/supervisor";
 import { migrateDatabase } from "../../db/migrate";
 import { buildIfNeeded } from "../../scripts/boot";
 
@@ -18,15 +18,43 @@ declare module "vitest" {
   }
 }
 
-let supervisor: Supervisor | null = null;
+interface SharedServices {
+  adminUrl: string;
+  template: string;
+  runId: string;
+  meiliUrl: string;
+  meiliMasterKey: string;
+  stop: () => Promise<void>;
+}
+
+// The integration suite runs as two projects (the same tests under two fixed dates): both share one
+// set of services and one template, started by whichever project sets up first, stopped by the last.
+const shared = globalThis as unknown as { __linliTestServices?: Promise<SharedServices>; __linliTestServiceUsers?: number };
 
 export async function setup(project: TestProject) {
+  shared.__linliTestServiceUsers = (shared.__linliTestServiceUsers ?? 0) + 1;
+  shared.__linliTestServices ??= startSharedServices();
+  const services = await shared.__linliTestServices;
+  project.provide("adminDatabaseUrl", services.adminUrl);
+  project.provide("templateDatabase", services.template);
+  project.provide("runId", services.runId);
+  project.provide("meiliUrl", services.meiliUrl);
+  project.provide("meiliMasterKey", services.meiliMasterKey);
+  return async () => {
+    shared.__linliTestServiceUsers = (shared.__linliTestServiceUsers ?? 1) - 1;
+    if (shared.__linliTestServiceUsers > 0) return;
+    shared.__linliTestServices = undefined;
+    await services.stop();
+  };
+}
+
+async function startSharedServices(): Promise<SharedServices> {
   const dataDir = path.resolve(process.env.LINLI_TEST_DATA_DIR ?? ".data/test");
   const started = Date.now();
   // HTTP-level tests serve the real build: make it current once, before any file runs.
   buildIfNeeded();
   // The tests' own servers: external ones only when TEST_DATABASE_URL / TEST_MEILI_URL say so.
-  supervisor = await startServices({
+  const supervisor = await startServices({
     dataDir,
     fastDurability: true,
     log: (m) => console.log(`[test services] ${m}`),
@@ -50,13 +78,7 @@ export async function setup(project: TestProject) {
   }
   await migrateDatabase(withDatabase(databaseUrl, template));
   console.log(`[test services] ready with a migrated template database in ${Date.now() - started} ms`);
-  project.provide("adminDatabaseUrl", adminUrl);
-  project.provide("templateDatabase", template);
-  project.provide("runId", runId);
-  project.provide("meiliUrl", meiliUrl);
-  project.provide("meiliMasterKey", meiliMasterKey);
-
-  return async () => {
+  const stop = async () => {
     const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
     try {
       const leftovers = await cleanup<
@@ -66,6 +88,7 @@ export async function setup(project: TestProject) {
     } finally {
       await cleanup.end();
     }
-    await supervisor?.stop();
+    await supervisor.stop();
   };
+  return { adminUrl, template, runId, meiliUrl, meiliMasterKey, stop };
 }

@@ -6,12 +6,11 @@ import {
   readCertificateCode,
   signCertificateCode,
   summariseApprovedEntries,
-  tianjinDate,
-  tianjinTime,
   type ApprovedEntryRow,
   type CertificateIdentity,
 } from "~/modules/ledger/certificates.server";
 import { csvField, ExportRangeQuery, exportFileName, toCsv } from "~/modules/ledger/exports.server";
+import { tianjinClockTime, tianjinDate } from "~/lib/tianjin-time";
 
 describe("CSV for spreadsheets", () => {
   it("starts with the byte-order mark and ends every line with CRLF", () => {
@@ -110,7 +109,7 @@ describe("certificate codes", () => {
 
   it("writes dates and times in Tianjin time", () => {
     expect(tianjinDate(new Date("2026-03-01T17:30:00Z"))).toBe("2026-03-02");
-    expect(tianjinTime(new Date("2026-03-01T17:30:00Z"))).toBe("01:30");
+    expect(tianjinClockTime(new Date("2026-03-01T17:30:00Z"))).toBe("01:30");
   });
 });
 

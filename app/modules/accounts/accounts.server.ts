@@ -25,6 +25,7 @@ import { hashPassword, verifyPassword } from "./password.server";
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle.server";
 import { normaliseLogin, type InvitationInput, type ResidentOnBehalfInput, type SignupInput } from "./accounts.schema";
 import { can, canInvite, governsStreet, isPlatformAdmin, type Role, type Viewer } from "./accounts.policy";
+import { now as clockNow, nowMs } from "~/lib/clock.server";
 
 // A hash to verify against when the login is unknown, so a wrong login costs as long as a wrong password.
 let decoyHash: Promise<string> | null = null;
@@ -112,7 +113,7 @@ export async function createResidentOnBehalf(viewer: Viewer, input: z.infer<type
   if (!can(viewer, "resident.create", place)) throw forbidden("only staff of this community can register residents here");
   try {
     return await db().transaction(async (tx) => {
-      const now = new Date();
+      const now = clockNow();
       const [user] = await tx
         .insert(users)
         .values({
@@ -206,7 +207,7 @@ export async function exportPersonalData(viewer: Viewer) {
     db().select().from(auditEvents).where(eq(auditEvents.actorUserId, viewer.id)).orderBy(desc(auditEvents.createdAt)).limit(1000),
   ]);
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: clockNow().toISOString(),
     profile,
     memberships: roles,
     needs: posted,
@@ -237,7 +238,7 @@ export async function deleteAccount(viewer: Viewer, password: string | null): Pr
         address: null,
         passwordHash: null,
         showOnLeaderboard: false,
-        deletedAt: new Date(),
+        deletedAt: clockNow(),
       })
       .where(eq(users.id, viewer.id));
     // Contact details written on their wishes go too.
@@ -286,7 +287,7 @@ export async function createInvitation(
   if (!canInvite(viewer, { ...scope, communityStreetId: await communityStreet(scope.communityId) }))
     throw forbidden("you cannot invite to this role here");
   const token = randomBytes(24).toString("base64url");
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  const expiresAt = new Date(nowMs() + INVITATION_DAYS * 86_400_000);
   return db().transaction(async (tx) => {
     const [row] = await tx
       .insert(invitations)
@@ -330,7 +331,7 @@ export async function findInvitation(token: string) {
     .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
     .where(eq(invitations.tokenHash, tokenHash(token)));
   if (!row || row.revokedAt) throw notFound("invitation");
-  return { ...row, usable: !row.acceptedAt && row.expiresAt > new Date() };
+  return { ...row, usable: !row.acceptedAt && row.expiresAt > clockNow() };
 }
 
 /**
@@ -352,7 +353,7 @@ export async function acceptInvitation(
         .for("update");
       if (!invitation) throw notFound("invitation");
       if (invitation.acceptedAt) throw new AppError("conflict", "this invitation was already used");
-      if (invitation.expiresAt <= new Date()) throw new AppError("invalid_transition", "this invitation has expired");
+      if (invitation.expiresAt <= clockNow()) throw new AppError("invalid_transition", "this invitation has expired");
       let userId = viewer?.id;
       if (!userId) {
         const fields: Record<string, string> = {};
@@ -384,7 +385,7 @@ export async function acceptInvitation(
           createdByUserId: invitation.invitedByUserId,
         })
         .onConflictDoNothing();
-      await tx.update(invitations).set({ acceptedAt: new Date(), acceptedByUserId: userId }).where(eq(invitations.id, invitation.id));
+      await tx.update(invitations).set({ acceptedAt: clockNow(), acceptedByUserId: userId }).where(eq(invitations.id, invitation.id));
       await recordAudit(tx, {
         actorUserId: userId,
         action: "invitation.accept",

@@ -13,13 +13,13 @@ export async function isLoginThrottled(tx: DbOrTx, login: string, address: strin
   const [row] = await tx
     .select({
       forPair:
-        sql<number>`count(*) filter (where ${loginFailures.login} = ${login} and ${loginFailures.createdAt} > now() - make_interval(mins => ${ACCOUNT_LOCK_MINUTES}))`.mapWith(
+        sql<number>`count(*) filter (where ${loginFailures.login} = ${login} and ${loginFailures.createdAt} > linli_now() - make_interval(mins => ${ACCOUNT_LOCK_MINUTES}))`.mapWith(
           Number,
         ),
       forAddress: sql<number>`count(*)`.mapWith(Number),
     })
     .from(loginFailures)
-    .where(and(eq(loginFailures.address, address), gt(loginFailures.createdAt, sql`now() - interval '1 day'`)));
+    .where(and(eq(loginFailures.address, address), gt(loginFailures.createdAt, sql`linli_now() - interval '1 day'`)));
   return (row?.forPair ?? 0) >= ACCOUNT_FAILURE_LIMIT || (row?.forAddress ?? 0) >= ADDRESS_DAILY_FAILURE_LIMIT;
 }
 

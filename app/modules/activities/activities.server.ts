@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { activities, activitySignups, attendances, communities, hourEntries, memberships, organisations } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
+import { now as clockNow } from "~/lib/clock.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
@@ -137,7 +138,7 @@ export async function signUp(viewer: Viewer, activityId: string) {
     return await db().transaction(async (tx) => {
       const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
       if (!activity) throw notFound("activity");
-      if (activity.status !== "scheduled" || activity.endsAt <= new Date())
+      if (activity.status !== "scheduled" || activity.endsAt <= clockNow())
         throw new AppError("invalid_transition", "this activity is over or cancelled");
       const [existing] = await tx
         .select({ id: activitySignups.id })
@@ -167,7 +168,7 @@ export async function signUp(viewer: Viewer, activityId: string) {
 export async function cancelSignUp(viewer: Viewer, activityId: string): Promise<void> {
   const rows = await db()
     .update(activitySignups)
-    .set({ status: "cancelled", cancelledAt: new Date() })
+    .set({ status: "cancelled", cancelledAt: clockNow() })
     .where(
       and(eq(activitySignups.activityId, activityId), eq(activitySignups.volunteerId, viewer.id), eq(activitySignups.status, "signed_up")),
     )
@@ -194,7 +195,7 @@ async function activityForUpdate(tx: Transaction, activityId: string) {
 
 /** A venue code: shown as a QR code by the organiser, valid for `hours` hours. */
 export function venueToken(activityId: string, hours = 12): string {
-  return signToken({ a: activityId, e: Date.now() + hours * 3_600_000 });
+  return signToken({ a: activityId, e: clockNow().getTime() + hours * 3_600_000 });
 }
 
 async function writeEntry(
@@ -242,14 +243,14 @@ export async function recordAttendance(viewer: Viewer, activityId: string, input
         const token = readSignedToken<{ a: string; e: number }>(input.token);
         if (!token || token.a !== activityId)
           throw new AppError("validation_failed", "this code is not for this activity", { token: "token_invalid" });
-        if (token.e < Date.now()) throw new AppError("validation_failed", "this code has expired", { token: "token_expired" });
+        if (token.e < clockNow().getTime()) throw new AppError("validation_failed", "this code has expired", { token: "token_expired" });
         if (!isVolunteer(viewer)) throw forbidden("only volunteers check in");
         const [open] = await tx
           .select()
           .from(attendances)
           .where(and(eq(attendances.activityId, activityId), eq(attendances.volunteerId, viewer.id), isNull(attendances.checkOutAt)))
           .for("update");
-        const now = new Date();
+        const now = clockNow();
         if (!open) {
           const [row] = await tx
             .insert(attendances)
@@ -327,7 +328,7 @@ export async function recordAttendance(viewer: Viewer, activityId: string, input
 }
 
 /** Check-ins left open for 24 hours are closed at the activity's end, pending, flagged for the organiser. */
-export async function closeStaleCheckIns(now = new Date()): Promise<number> {
+export async function closeStaleCheckIns(now = clockNow()): Promise<number> {
   return db().transaction(async (tx) => {
     const stale = await tx
       .select({

@@ -8,9 +8,10 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, governsStreet, type Viewer } from "~/modules/accounts/accounts.policy";
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
 import type { AgreementInput } from "./agreements.schema";
+import { now } from "~/lib/clock.server";
 
 /** Today in Tianjin, as a date. */
-const today = sql`(now() at time zone 'Asia/Shanghai')::date`;
+const today = sql`(linli_now() at time zone 'Asia/Shanghai')::date`;
 const effectiveStatus = sql<string>`case when ${agreements.status} = 'active' and ${agreements.endsOn} < ${today} then 'expired' else ${agreements.status}::text end`;
 
 function agreementQuery() {
@@ -134,7 +135,7 @@ export async function acceptAgreement(viewer: Viewer, id: string): Promise<Agree
   await db().transaction(async (tx) => {
     const [moved] = await tx
       .update(agreements)
-      .set({ status: "active", acceptedByUserId: viewer.id, acceptedAt: new Date() })
+      .set({ status: "active", acceptedByUserId: viewer.id, acceptedAt: now() })
       .where(and(eq(agreements.id, id), eq(agreements.status, "proposed")))
       .returning({ proposedBy: agreements.proposedByUserId });
     if (!moved) throw new AppError("invalid_transition", `cannot accept an agreement that is ${current.status}`);
@@ -158,7 +159,7 @@ export async function endAgreement(viewer: Viewer, id: string): Promise<Agreemen
   await db().transaction(async (tx) => {
     const [moved] = await tx
       .update(agreements)
-      .set({ status: "ended", endedAt: new Date() })
+      .set({ status: "ended", endedAt: now() })
       .where(and(eq(agreements.id, id), inArray(agreements.status, ["proposed", "active"])))
       .returning({ id: agreements.id });
     if (!moved) throw new AppError("invalid_transition", `cannot end an agreement that is ${current.status}`);

@@ -12,6 +12,8 @@ import { env } from "~/lib/env.server";
 import { AppError, notFound } from "~/lib/errors";
 import { governsCommunity, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { isPublicStatus } from "~/modules/needs/lifecycle";
+import { now } from "~/lib/clock.server";
+import { tianjinMonth } from "~/lib/tianjin-time";
 
 /** Largest upload accepted, and the database's limit on a stored file. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -108,7 +110,7 @@ export async function storeImage(tx: DbOrTx, input: StoreImageInput): Promise<At
   const owners = [input.needId, input.claimId, input.organisationId].filter((id) => id !== undefined);
   if (owners.length !== 1) throw new Error("storeImage: give exactly one of needId, claimId, organisationId");
   const image = await normaliseImage(input.bytes);
-  const month = new Date().toISOString().slice(0, 7);
+  const month = tianjinMonth(now());
   const storagePath = path.posix.join("uploads", month, `${randomUUID()}.${image.ext}`);
   const absolutePath = path.join(dataDir(), storagePath);
   await fs.mkdir(path.dirname(absolutePath), { recursive: true });

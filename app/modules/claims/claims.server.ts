@@ -4,9 +4,10 @@ import { claims, needItems, needs, searchOutbox } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
+import { now as clockNow } from "~/lib/clock.server";
 
 /** Expires active claims past their due time; returns how many. */
-export async function expireOverdueClaims(now = new Date()): Promise<number> {
+export async function expireOverdueClaims(now = clockNow()): Promise<number> {
   return db().transaction(async (tx) => {
     // SKIP LOCKED: another instance running the same job takes other rows, never the same ones.
     const overdue = await tx

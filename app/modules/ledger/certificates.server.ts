@@ -12,6 +12,7 @@ import { appSecret } from "~/lib/secrets.server";
 import type { Viewer } from "~/modules/accounts/accounts.policy";
 import { maskName } from "~/modules/needs/privacy";
 import { canSeeVolunteer } from "./hour-entries.server";
+import { tianjinClockTime, tianjinDate } from "~/lib/tianjin-time";
 
 export interface CertificateActivity {
   entryId: string;
@@ -117,17 +118,6 @@ export function certificateNumber(code: string, issuedAt: Date): string {
   return `LL-${tianjinDate(issuedAt).slice(0, 4)}-${suffix}`;
 }
 
-// Tianjin keeps UTC+8 all year (no daylight saving), so a fixed offset is exact.
-const TIANJIN_OFFSET_MS = 8 * 3_600_000;
-
-export function tianjinDate(instant: Date): string {
-  return new Date(instant.getTime() + TIANJIN_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function tianjinTime(instant: Date): string {
-  return new Date(instant.getTime() + TIANJIN_OFFSET_MS).toISOString().slice(11, 16);
-}
-
 /** An approved ledger row as the certificate reads it. */
 export interface ApprovedEntryRow {
   id: string;
@@ -157,8 +147,8 @@ export function summariseApprovedEntries(rows: readonly ApprovedEntryRow[]) {
       title: r.title,
       organiser: r.organiser,
       date: tianjinDate(r.startsAt),
-      startTime: tianjinTime(r.startsAt),
-      endTime: tianjinTime(r.endsAt),
+      startTime: tianjinClockTime(r.startsAt),
+      endTime: tianjinClockTime(r.endsAt),
       minutes: r.minutes,
     })),
     organisations: [...new Set(standing.map((r) => r.organiser))],
@@ -228,7 +218,7 @@ async function approvedEntriesAsOf(volunteerId: string, asOf: Date): Promise<App
  */
 async function issueInstant(): Promise<Date> {
   const [row] = await db().execute<{ ms: string }>(
-    sql`select (extract(epoch from date_trunc('milliseconds', now() - interval '5 seconds')) * 1000)::bigint::text as ms`,
+    sql`select (extract(epoch from date_trunc('milliseconds', linli_now() - interval '5 seconds')) * 1000)::bigint::text as ms`,
   );
   return new Date(Number(row!.ms));
 }

@@ -6,11 +6,12 @@ import { activities, communities, hourEntries, hourEntryReviews, organisations, 
 import { db } from "~/lib/db.server";
 import { forbidden } from "~/lib/errors";
 import { isPlatformAdmin, type Viewer } from "~/modules/accounts/accounts.policy";
-import { tianjinDate, tianjinTime } from "./certificates.server";
 
 // The CSV helpers live in lib/csv.server.ts; re-exported for this module's users.
 export { csvField, toCsv, csvResponse, type CsvValue } from "~/lib/csv.server";
 import { toCsv } from "~/lib/csv.server";
+import { now } from "~/lib/clock.server";
+import { tianjinClockTime, tianjinDate } from "~/lib/tianjin-time";
 
 /** Minutes as hours with two decimals, for the totals sheet (exact minutes sit beside them). */
 export function hoursOf(minutes: number): string {
@@ -131,8 +132,8 @@ export async function hoursCsv(viewer: Viewer, range: ExportRangeQuery): Promise
       r.activity,
       r.teamName ?? r.communityName,
       r.communityName,
-      tianjinTime(r.startsAt),
-      tianjinTime(r.endsAt),
+      tianjinClockTime(r.startsAt),
+      tianjinClockTime(r.endsAt),
       r.minutes,
       statusLabels[r.decision ?? "pending"],
       kindLabels[r.kind],
@@ -165,7 +166,7 @@ export async function totalsCsv(viewer: Viewer, range: ExportRangeQuery): Promis
 }
 
 /** The download's file name, e.g. linli-hours-2026-01-01_2026-03-31.csv. */
-export function exportFileName(sheet: "hours" | "totals", range: ExportRangeQuery, today = new Date()): string {
+export function exportFileName(sheet: "hours" | "totals", range: ExportRangeQuery, today = now()): string {
   const span = range.from || range.to ? `${range.from ?? "start"}_${range.to ?? tianjinDate(today)}` : tianjinDate(today);
   return `linli-${sheet}-${span}.csv`;
 }

@@ -10,6 +10,7 @@ import { adminOf, governsCommunity, type Viewer } from "~/modules/accounts/accou
 import { isOrganiser } from "~/modules/activities/activities.server";
 import { starLevel } from "./stars";
 import { volunteerTotals } from "./totals.server";
+import { now } from "~/lib/clock.server";
 
 async function entryForDecision(tx: Transaction, entryId: string) {
   const [entry] = await tx
@@ -184,7 +185,7 @@ export async function answerCorrection(viewer: Viewer, requestId: string, accept
     return await db().transaction(async (tx) => {
       const [answered] = await tx
         .update(hourCorrectionRequests)
-        .set({ status: accept ? "accepted" : "declined", answer: answer ?? null, answeredByUserId: viewer.id, answeredAt: new Date() })
+        .set({ status: accept ? "accepted" : "declined", answer: answer ?? null, answeredByUserId: viewer.id, answeredAt: now() })
         .where(and(eq(hourCorrectionRequests.id, requestId), eq(hourCorrectionRequests.status, "open")))
         .returning({ id: hourCorrectionRequests.id });
       if (!answered) throw new AppError("invalid_transition", "this request was already answered");

@@ -10,6 +10,8 @@ import {
   hourTotalsByVolunteer,
 } from "#db/schema";
 import { db, type DbOrTx } from "~/lib/db.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { firstDayOfTianjinMonth } from "~/lib/tianjin-time";
 
 export interface HourTotals {
   /** Minutes of approved entries, reversals subtracted. */
@@ -69,15 +71,6 @@ export async function streetTotals(streetId: string, conn: DbOrTx = db()): Promi
   );
 }
 
-const TIANJIN_OFFSET_MS = 8 * 3_600_000; // UTC+8 all year
-
-/** First day of the month `back` months before the one `at` falls in (Tianjin time), "YYYY-MM-DD". */
-export function tianjinMonth(at: Date, back = 0): string {
-  const local = new Date(at.getTime() + TIANJIN_OFFSET_MS);
-  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - back, 1));
-  return first.toISOString().slice(0, 10);
-}
-
 /**
  * Approved minutes of a community in each of the last `months` months (the current one
  * included, Tianjin time), oldest first, months without hours as 0. Hours count in the month the
@@ -86,12 +79,12 @@ export function tianjinMonth(at: Date, back = 0): string {
 export async function communityMonthlyApprovedMinutes(
   communityId: string,
   months = 12,
-  now = new Date(),
+  now = clockNow(),
   conn: DbOrTx = db(),
 ): Promise<MonthlyMinutes[]> {
   const count = Math.max(0, Math.floor(months));
   if (count === 0) return [];
-  const wanted = Array.from({ length: count }, (_, i) => tianjinMonth(now, count - 1 - i));
+  const wanted = Array.from({ length: count }, (_, i) => firstDayOfTianjinMonth(now, count - 1 - i));
   const t = hourTotalsByCommunityMonth;
   const rows = await conn
     .select({ month: t.month, approvedMinutes: t.approvedMinutes })

@@ -17,6 +17,7 @@ import {
   type TermResult,
 } from "./ranking";
 import { baselineRanking } from "./baseline.server";
+import { nowMs } from "~/lib/clock.server";
 
 export type MatchEngine = "meili" | "baseline";
 
@@ -44,9 +45,9 @@ const STREET_REACH_METRES = NEARBY_METRES + 2500;
 let streetCache: { at: number; streets: { id: string; lat: number; lng: number }[] } | null = null;
 
 async function streetCentres() {
-  if (!streetCache || Date.now() - streetCache.at > 300_000)
+  if (!streetCache || nowMs() - streetCache.at > 300_000)
     streetCache = {
-      at: Date.now(),
+      at: nowMs(),
       streets: await db().execute<{ id: string; lat: number; lng: number }>(sql`select id, lat, lng from streets`),
     };
   return streetCache.streets;

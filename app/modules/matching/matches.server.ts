@@ -24,6 +24,7 @@ import {
 } from "./matcher.server";
 import type { MatchQuery } from "./query-builder.server";
 import type { RankedCandidate } from "./ranking";
+import { now as clockNow } from "~/lib/clock.server";
 
 export interface MatchExplanation {
   matchedWords: string[];
@@ -185,7 +186,7 @@ export type ActivityMatch = ActivityView & { score: number | null; reasons: stri
  * "Activities near you that fit": scheduled, not yet signed up for, near the volunteer's home,
  * ranked against what they did before; without a history, the soonest ones nearby.
  */
-export async function activitiesForVolunteer(userId: string, { limit = 5, locale = defaultLocale, now = new Date() } = {}) {
+export async function activitiesForVolunteer(userId: string, { limit = 5, locale = defaultLocale, now = clockNow() } = {}) {
   const profile = await profileOfVolunteer(userId);
   if (!profile.place) return { items: [] as ActivityMatch[] };
   const t = createI18n(locale).t;

@@ -12,6 +12,7 @@ import { can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~
 import { notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
 import { checkTransition, itemTransitions, needTransitions, type NeedStatus, type Standing } from "./lifecycle";
 import type { NeedInput, TransitionInput } from "./needs.schema";
+import { now as clockNow } from "~/lib/clock.server";
 
 const HOLDING = ["active", "fulfilled", "completed"] as const;
 
@@ -49,7 +50,7 @@ export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8
     throw new AppError("validation_failed", "record the resident's consent", { "onBehalfOf.consent": "consent_required" });
   // Bad photos are refused before anything is written.
   for (const photo of photos) await normaliseImage(photo);
-  const now = new Date();
+  const now = clockNow();
   const status: NeedStatus = isStaff ? "published" : "pending_review";
   return db().transaction(async (tx) => {
     const [need] = await tx
@@ -246,7 +247,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   if (input.action === "claim" && need.kind === "project")
     throw new AppError("validation_failed", "claim one of the project's items", { itemId: "required" });
 
-  const now = new Date();
+  const now = clockNow();
   const extra: Partial<typeof needs.$inferInsert> = { updatedAt: now };
   if (input.action === "approve") extra.publishedAt = now;
   if (input.action === "reject") extra.rejectReason = input.reason!;
@@ -334,7 +335,7 @@ async function applyItemTransition(
   if (!asWish.ok) throw new AppError("forbidden", `you may not ${input.action} this item`);
   if (need.status !== "published" || item.status !== rule.from)
     throw new AppError("invalid_transition", `cannot ${input.action} an item that is ${item.status}`);
-  const now = new Date();
+  const now = clockNow();
   const [moved] = await tx
     .update(needItems)
     .set({ status: rule.to })

@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { can, type Viewer } from "~/modules/accounts/accounts.policy";
 import type { OfferInput, OfferListQuery, OfferPatch } from "./offers.schema";
+import { now } from "~/lib/clock.server";
 
 const areaStreet = alias(streets, "area_street");
 
@@ -22,7 +23,7 @@ const usedThisMonth = sql<number>`(
   where c.organisation_id = ${offers.organisationId}
     and coalesce(i.category, n.category) = ${offers.category}
     and c.status <> 'released'
-    and c.claimed_at >= (date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')
+    and c.claimed_at >= (date_trunc('month', linli_now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')
 )`;
 
 function offerQuery() {
@@ -166,7 +167,7 @@ export async function updateOffer(viewer: Viewer, id: string, patch: OfferPatch)
   if (!can(viewer, "organisation.act", { organisationId: current.organisationId }))
     throw forbidden("only members of this organisation edit its offers");
   await checkArea(patch);
-  const changes: Partial<typeof offers.$inferInsert> = { updatedAt: new Date() };
+  const changes: Partial<typeof offers.$inferInsert> = { updatedAt: now() };
   for (const key of ["title", "description", "category", "tags", "lat", "lng", "capacityPerMonth", "weekdays", "active"] as const) {
     if (patch[key] !== undefined) (changes as Record<string, unknown>)[key] = patch[key];
   }

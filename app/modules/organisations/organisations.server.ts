@@ -8,6 +8,7 @@ import { adminOf, governsStreet, isPlatformAdmin, memberOf, type Viewer } from "
 import type { OrganisationInput } from "./organisations.schema";
 import { storeImage } from "~/modules/attachments/attachments.server";
 import { z } from "zod";
+import { now } from "~/lib/clock.server";
 
 function organisationQuery() {
   return db()
@@ -113,7 +114,7 @@ export async function updateOrganisation(viewer: Viewer, id: string, patch: Part
   await db().transaction(async (tx) => {
     await tx
       .update(organisations)
-      .set({ ...patch, updatedAt: new Date() })
+      .set({ ...patch, updatedAt: now() })
       .where(eq(organisations.id, id));
     await recordAudit(tx, {
       actorUserId: viewer.id,
@@ -132,7 +133,7 @@ export async function setOrganisationLogo(viewer: Viewer, organisationId: string
   if (!adminOf(viewer, organisationId) && !isPlatformAdmin(viewer)) throw forbidden("only the organisation's admins change its logo");
   await db().transaction(async (tx) => {
     const image = await storeImage(tx, { bytes, uploadedByUserId: viewer.id, organisationId });
-    await tx.update(organisations).set({ logoPath: image.storagePath, updatedAt: new Date() }).where(eq(organisations.id, organisationId));
+    await tx.update(organisations).set({ logoPath: image.storagePath, updatedAt: now() }).where(eq(organisations.id, organisationId));
     await recordAudit(tx, { actorUserId: viewer.id, action: "organisation.logo", subjectType: "organisation", subjectId: organisationId });
   });
 }

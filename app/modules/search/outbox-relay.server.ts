@@ -30,7 +30,7 @@ export async function drainOutboxOnce({ batchSize = 500, client = searchClient()
     if (!lock?.ok) return { rows: 0, upserted: 0, deleted: 0, failed: 0, skipped: "reindex_running" };
     const rows = await tx.execute<{ id: number; entity: string; entity_id: string; attempts: number }>(sql`
       select id, entity, entity_id, attempts from search_outbox
-      where available_at <= now() order by id limit ${batchSize} for update skip locked`);
+      where available_at <= linli_now() order by id limit ${batchSize} for update skip locked`);
     if (!rows.length) return { rows: 0, upserted: 0, deleted: 0, failed: 0 };
     const idsByIndex = new Map<IndexBase, Set<string>>();
     for (const row of rows) {
@@ -62,7 +62,7 @@ export async function drainOutboxOnce({ batchSize = 500, client = searchClient()
         update search_outbox
         set attempts = attempts + 1, last_error = ${message.slice(0, 500)},
             -- 1, 2, 4 … seconds, at most 30: a restarted Meilisearch is caught up within half a minute.
-            available_at = now() + make_interval(secs => least(30, power(2, attempts)))
+            available_at = linli_now() + make_interval(secs => least(30, power(2, attempts)))
         where id = any(${sql.param(rowIds)}::bigint[])`);
       return { rows: rows.length, upserted: 0, deleted: 0, failed: rows.length };
     }

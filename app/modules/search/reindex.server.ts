@@ -7,13 +7,14 @@ import { indexName, requireSucceeded, searchClient, type IndexBase } from "~/lib
 import { REINDEX_LOCK_KEY } from "./outbox-relay.server";
 import { documentReaders } from "./search-documents.server";
 import { ensureIndex, INDEX_BASES } from "./search-indexes.server";
+import { nowMs } from "~/lib/clock.server";
 
 const BATCH = 5000;
 
 /** Rebuilds one index into `<live>_<time>`, swaps it in and drops the old copy; returns the document count. */
 export async function rebuildIndex(base: IndexBase, client: Meilisearch = searchClient(), log: (m: string) => void = () => {}) {
   const live = indexName(base);
-  const fresh = `${live}_${Date.now().toString(36)}`;
+  const fresh = `${live}_${nowMs().toString(36)}`;
   await ensureIndex(live, base, client); // a swap needs both sides to exist
   await ensureIndex(fresh, base, client);
   let count = 0;
@@ -41,9 +42,9 @@ export async function reindexAll({ log = (m: string) => console.log(m), client =
     // Waits for a running drain to finish; drains that start meanwhile skip their turn.
     await tx`select pg_advisory_xact_lock(${REINDEX_LOCK_KEY})`;
     for (const base of INDEX_BASES) {
-      const started = Date.now();
+      const started = nowMs();
       counts[base] = await rebuildIndex(base, client, log);
-      log(`${base}: ${counts[base]} documents indexed and swapped in (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      log(`${base}: ${counts[base]} documents indexed and swapped in (${((nowMs() - started) / 1000).toFixed(1)} s)`);
     }
   });
   return counts;

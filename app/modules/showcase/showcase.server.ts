@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { maskName } from "~/modules/needs/privacy";
+import { now, nowMs } from "~/lib/clock.server";
 
 export interface PlatformFigures {
   wishesCompleted: number;
@@ -67,8 +68,8 @@ async function computeSummary(scope: { street?: string; community?: string }): P
     group by n.category order by completed desc, open desc`);
   const byMonth = await db().execute<{ month: string; completed: number }>(sql`
     with months as (
-      select to_char(generate_series(date_trunc('month', now() at time zone 'Asia/Shanghai') - interval '11 months',
-                                     date_trunc('month', now() at time zone 'Asia/Shanghai'), interval '1 month'), 'YYYY-MM') as month)
+      select to_char(generate_series(date_trunc('month', linli_now() at time zone 'Asia/Shanghai') - interval '11 months',
+                                     date_trunc('month', linli_now() at time zone 'Asia/Shanghai'), interval '1 month'), 'YYYY-MM') as month)
     select months.month, coalesce(c.completed, 0)::int as completed from months
     left join (
       select to_char(n.completed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as completed
@@ -84,7 +85,7 @@ async function computeSummary(scope: { street?: string; community?: string }): P
     approvedHours: Math.round(Number(figures!.approved_minutes) / 60),
     byCategory: [...byCategory],
     byMonth: [...byMonth],
-    generatedAt: new Date().toISOString(),
+    generatedAt: now().toISOString(),
   };
 }
 
@@ -92,9 +93,9 @@ async function computeSummary(scope: { street?: string; community?: string }): P
 export function showcaseSummary(scope: { street?: string; community?: string } = {}): Promise<ShowcaseSummary> {
   const key = `${scope.street ?? ""}|${scope.community ?? ""}`;
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && nowMs() - hit.at < TTL_MS) return hit.value;
   const value = computeSummary(scope);
-  cache.set(key, { at: Date.now(), value });
+  cache.set(key, { at: nowMs(), value });
   value.catch(() => cache.delete(key));
   return value;
 }
@@ -137,7 +138,7 @@ export async function partnersOfTheMonth(limit = 5) {
   const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number }>(sql`
     select o.id, o.name, o.type::text as type, count(*)::int as fulfilled
     from claims c join organisations o on o.id = c.organisation_id
-    where c.status = 'completed' and c.completed_at > now() - interval '30 days'
+    where c.status = 'completed' and c.completed_at > linli_now() - interval '30 days'
     group by o.id order by fulfilled desc, o.name limit ${limit}`);
   return [...rows];
 }

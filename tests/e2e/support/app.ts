@@ -7,8 +7,8 @@ import { startTestServer } from "../../setup/http";
 import { seedDemo } from "../../setup/seed";
 
 export async function startDemoApp(): Promise<{ base: string; close: () => Promise<void> }> {
-  // Seeded as of the real clock, so upcoming activities are still ahead when a volunteer signs up.
-  await seedDemo(new Date(), await hashPassword(DEMO_PASSWORD));
+  // Seeded as of the app's clock (the real one unless LINLI_NOW says otherwise), so upcoming activities are still ahead.
+  await seedDemo(undefined, await hashPassword(DEMO_PASSWORD));
   const server = await startTestServer();
   startBackgroundJobs(() => {});
   return {
