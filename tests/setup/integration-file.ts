@@ -46,7 +46,9 @@ afterAll(async () => {
   await closeDb();
   const client = searchClient();
   const { results } = await client.getIndexes({ limit: 1000 });
-  for (const index of results.filter((i) => i.uid.startsWith(`t_${suffix}_`))) await client.deleteIndex(index.uid).waitTask();
+  // Deletions are queued behind other files' indexing: on a busy machine that takes longer than the client's 5 s default.
+  for (const index of results.filter((i) => i.uid.startsWith(`t_${suffix}_`)))
+    await client.deleteIndex(index.uid).waitTask({ timeout: 120_000 });
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await sql.unsafe(`drop database if exists "${database}" with (force)`);
