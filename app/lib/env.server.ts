@@ -17,6 +17,15 @@ const EnvSchema = z.object({
   /** Days a partner has to fulfil a claimed wish before it returns to the wall. */
   LINLI_CLAIM_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Who delivers SMS and e-mail: "log" (built in) stores them for GET /api/dev/messages; any other name is a real provider. */
+  SMS_PROVIDER: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, "a provider name: lower-case letters, digits, - and _")
+    .default("log"),
+  EMAIL_PROVIDER: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, "a provider name: lower-case letters, digits, - and _")
+    .default("log"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
