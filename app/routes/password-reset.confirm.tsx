@@ -29,7 +29,7 @@ export default function PasswordResetConfirm() {
       <h1>{t("passwordReset.confirmTitle")}</h1>
       <p className="muted">{t("passwordReset.confirmIntro")}</p>
       <Form method="post" className="stack">
-        <PasswordResetConfirmFields errors={result?.fieldErrors ?? {}} login={result?.values.login} />
+        <PasswordResetConfirmFields errors={result?.fieldErrors ?? {}} login={result?.values.login} code={result?.values.code} />
       </Form>
       <p>
         {t("passwordReset.noCode")} <Link to="/password-reset">{t("passwordReset.requestLink")}</Link>

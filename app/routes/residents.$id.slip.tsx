@@ -67,10 +67,10 @@ export default function ResidentSlip() {
           <li>{t("residentSlip.step3")}</li>
         </ol>
         <p className="muted">{t("residentSlip.oneTime")}</p>
-        <p className="no-print">
+        <p className="no-print action-forms">
           <button type="button" className="button" onClick={() => window.print()}>
             {t("residentSlip.print")}
-          </button>{" "}
+          </button>
           <Link to="/admin/users">{t("admin.usersTitle")}</Link>
         </p>
       </section>

@@ -47,6 +47,7 @@ export default function NewResident() {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
+  const typed: Record<string, string | undefined> = result && "values" in result ? result.values : {};
   return (
     <section className="narrow">
       <h1>{t("residents.newTitle")}</h1>
@@ -66,12 +67,26 @@ export default function NewResident() {
             label={t("residents.displayName")}
             hint={t("residents.displayNameHint")}
             error={errors.displayName}
+            defaultValue={typed.displayName}
             required
           />
-          <TextField name="fullName" label={t("residents.fullName")} error={errors.fullName} />
-          <TextField name="phone" type="tel" label={t("residents.phone")} hint={t("residents.phoneHint")} error={errors.phone} />
-          <TextField name="address" label={t("residents.address")} error={errors.address} />
-          <SelectField name="communityId" label={t("auth.community")} error={errors.communityId} required>
+          <TextField name="fullName" label={t("residents.fullName")} error={errors.fullName} defaultValue={typed.fullName} />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t("residents.phone")}
+            hint={t("residents.phoneHint")}
+            error={errors.phone}
+            defaultValue={typed.phone}
+          />
+          <TextField name="address" label={t("residents.address")} error={errors.address} defaultValue={typed.address} />
+          <SelectField
+            name="communityId"
+            label={t("auth.community")}
+            error={errors.communityId}
+            defaultValue={typed.communityId ?? (mine.length === 1 ? mine[0] : "")}
+            required
+          >
             <CommunityOptions places={places} only={mine} />
           </SelectField>
           <label className="choice">

@@ -148,6 +148,7 @@ export default function NewWish() {
             </SelectField>
             <p className="field__hint">
               {t("onBehalf.notRegistered")} <Link to="/residents/new">{t("residents.newTitle")}</Link>
+              {t("onBehalf.orTypeName")}
             </p>
             <TextField name="onBehalfName" label={t("post.onBehalfName")} error={errors["onBehalfOf.name"]} defaultValue={v.onBehalfName} />
             <TextField

@@ -132,7 +132,7 @@ export async function proposeAgreement(viewer: Viewer, input: AgreementInput): P
         throw new AppError(
           "conflict",
           "this organisation already has a proposed or active agreement with this place for part of that period: end it or choose other dates",
-          { startsOn: "agreement_overlap", endsOn: "agreement_overlap" },
+          { startsOn: "agreement_overlap" },
         );
       throw error;
     });

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/form-field";
 
 /** The login, the code and the new password twice: the same fields after asking for a code and on the code page. */
-export function PasswordResetConfirmFields({ errors, login }: { errors: Record<string, string>; login?: string }) {
+export function PasswordResetConfirmFields({ errors, login, code }: { errors: Record<string, string>; login?: string; code?: string }) {
   const { t } = useTranslation();
   return (
     <>
@@ -13,6 +13,7 @@ export function PasswordResetConfirmFields({ errors, login }: { errors: Record<s
         label={t("passwordReset.code")}
         hint={t("passwordReset.codeHint")}
         error={errors.code}
+        defaultValue={code}
         inputMode="numeric"
         autoComplete="one-time-code"
         required
