@@ -8,6 +8,7 @@ import { detectTextSize } from "~/lib/text-size.server";
 import { getViewer } from "~/modules/accounts/auth.server";
 import { canManageUsers, hasRole } from "~/modules/accounts/accounts.policy";
 import { unreadCount } from "~/modules/notifications/notifications.server";
+import { pendingReviewCount } from "~/modules/needs/review.server";
 import { defaultLocale } from "~/lib/i18n";
 import { SiteHeader, SiteFooter } from "~/components/site-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             hasRole(viewer, "street_admin") ||
             hasRole(viewer, "platform_admin"),
           unread: await unreadCount(viewer.id).catch(() => 0),
+          pendingReview: await pendingReviewCount(viewer).catch(() => 0),
           organisation: viewer.memberships.some((m) => m.role === "org_admin" || m.role === "org_member"),
           volunteer: hasRole(viewer, "volunteer"),
           communityId: viewer.memberships.find((m) => m.role === "community_staff")?.communityId ?? null,

@@ -17,6 +17,7 @@ export function SiteHeader({
     reviews: boolean;
     posts: boolean;
     unread: number;
+    pendingReview: number;
     organisation: boolean;
     volunteer: boolean;
     communityId: string | null;
@@ -48,7 +49,16 @@ export function SiteHeader({
           {viewer?.organisation ? <NavLink to="/org">{t("nav.org")}</NavLink> : null}
           {viewer?.communityId ? <NavLink to={`/communities/${viewer.communityId}`}>{t("nav.community")}</NavLink> : null}
           {viewer?.streetId ? <NavLink to={`/streets/${viewer.streetId}`}>{t("nav.street")}</NavLink> : null}
-          {viewer?.reviews ? <NavLink to="/review">{t("nav.review")}</NavLink> : null}
+          {viewer?.reviews ? (
+            <NavLink to="/review">
+              {t("nav.review")}
+              {viewer.pendingReview > 0 ? (
+                <span className="count-badge" aria-label={t("reviewQueue.waiting", { count: viewer.pendingReview })}>
+                  {viewer.pendingReview}
+                </span>
+              ) : null}
+            </NavLink>
+          ) : null}
           {viewer?.canManage ? <NavLink to="/admin/users">{t("admin.usersTitle")}</NavLink> : null}
           {viewer ? (
             <>

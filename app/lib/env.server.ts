@@ -19,6 +19,15 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Runs the app's clock from this instant instead of today (demos, tests); read by lib/clock.server.ts. */
   LINLI_NOW: z.iso.datetime({ offset: true }).optional(),
+  /** Who delivers SMS and e-mail: "log" (built in) stores them for GET /api/dev/messages; any other name is a real provider. */
+  SMS_PROVIDER: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, "a provider name: lower-case letters, digits, - and _")
+    .default("log"),
+  EMAIL_PROVIDER: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, "a provider name: lower-case letters, digits, - and _")
+    .default("log"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

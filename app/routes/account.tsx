@@ -8,8 +8,9 @@ import { FormError, TextField } from "~/components/form-field";
 import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
 import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
 import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
-import { canManageUsers } from "~/modules/accounts/accounts.policy";
-import { clearedSessionCookie, endOtherSessions, requireUserForPage } from "~/modules/accounts/auth.server";
+import { canManageUsers, hasRole } from "~/modules/accounts/accounts.policy";
+import { invitableRoles } from "~/modules/accounts/invitations.server";
+import { clearedSessionCookie, endOtherSessions, readSessionId, requireUserForPage } from "~/modules/accounts/auth.server";
 import { membershipLabels } from "~/modules/accounts/memberships.server";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
@@ -22,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewer: { id: viewer.id, displayName: viewer.displayName },
     roles: await membershipLabels(viewer),
     canManage: canManageUsers(viewer),
+    // Only those who may invite someone see the link (staff register residents instead; see accounts.policy canInvite).
+    canInvite: invitableRoles(viewer).length > 0,
+    registersResidents: hasRole(viewer, "community_staff") || hasRole(viewer, "street_admin") || hasRole(viewer, "platform_admin"),
   };
 }
 
@@ -34,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { intent } = parseFormValues(Intent, values);
     if (intent === "password") {
       const input = parseFormValues(PasswordChangeInput, values);
-      await changePassword(viewer, input.currentPassword, input.newPassword);
+      await changePassword(viewer, input.currentPassword, input.newPassword, readSessionId(request));
       return { done: "password" as const };
     }
     if (intent === "signOutOthers") {
@@ -46,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { viewer, roles, canManage } = useLoaderData<typeof loader>();
+  const { viewer, roles, canManage, canInvite, registersResidents } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
@@ -64,11 +68,24 @@ export default function Account() {
           </li>
         ))}
       </ul>
-      {canManage ? (
-        <p>
-          <Link to="/admin/users">{t("admin.usersTitle")}</Link> · <Link to="/invitations">{t("invitations.title")}</Link> ·{" "}
-          <Link to="/residents/new">{t("residents.newTitle")}</Link>
-        </p>
+      {canManage || canInvite ? (
+        <ul className="plain inline-links">
+          {canManage ? (
+            <li>
+              <Link to="/admin/users">{t("admin.usersTitle")}</Link>
+            </li>
+          ) : null}
+          {canInvite ? (
+            <li>
+              <Link to="/invitations">{t("invitations.title")}</Link>
+            </li>
+          ) : null}
+          {registersResidents ? (
+            <li>
+              <Link to="/residents/new">{t("residents.newTitle")}</Link>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
 
       <h2>{t("account.changePassword")}</h2>

@@ -1,6 +1,6 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden } from "~/lib/errors";
@@ -45,6 +45,15 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+/** Residents with a login get a one-time code slip (the server decides again who may print one). */
+function mayPrintSlip(u: { email: string | null; phone: string | null; memberships: { role: string }[] }) {
+  return (
+    !!(u.phone || u.email) &&
+    u.memberships.some((m) => m.role === "resident") &&
+    u.memberships.every((m) => m.role === "resident" || m.role === "volunteer")
+  );
+}
+
 export default function AdminUsers() {
   const { users, q } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -86,6 +95,7 @@ export default function AdminUsers() {
                     </li>
                   ))}
                 </ul>
+                {mayPrintSlip(u) ? <Link to={`/residents/${u.id}/slip`}>{t("residentSlip.link")}</Link> : null}
               </td>
             </tr>
           ))}

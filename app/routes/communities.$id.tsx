@@ -67,6 +67,7 @@ export default function CommunityPage() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors = result?.fieldErrors ?? {};
+  const typed = result?.values ?? {};
   return (
     <>
       <h1>{overview.community.name}</h1>
@@ -89,7 +90,13 @@ export default function CommunityPage() {
         <h2>{t("place.propose")}</h2>
         <Form method="post" className="stack">
           <FormError error={errors._form} />
-          <SelectField name="organisationId" label={t("place.organisation")} error={errors.organisationId} required>
+          <SelectField
+            name="organisationId"
+            label={t("place.organisation")}
+            error={errors.organisationId}
+            defaultValue={typed.organisationId}
+            required
+          >
             <option value="">{t("common.choose")}</option>
             {organisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -97,8 +104,15 @@ export default function CommunityPage() {
               </option>
             ))}
           </SelectField>
-          <TextField name="startsOn" type="date" label={t("place.startsOn")} error={errors.startsOn} required />
-          <TextField name="endsOn" type="date" label={t("place.endsOn")} error={errors.endsOn} required />
+          <TextField
+            name="startsOn"
+            type="date"
+            label={t("place.startsOn")}
+            error={errors.startsOn}
+            defaultValue={typed.startsOn}
+            required
+          />
+          <TextField name="endsOn" type="date" label={t("place.endsOn")} error={errors.endsOn} defaultValue={typed.endsOn} required />
           <fieldset className="field">
             <legend>{t("place.scope")}</legend>
             <div className="weekday-choices">

@@ -37,6 +37,11 @@ export default function Login() {
   return (
     <section className="narrow">
       <h1>{t("auth.loginTitle")}</h1>
+      {params.get("reset") === "done" ? (
+        <p role="status" className="notice">
+          {t("passwordReset.done")}
+        </p>
+      ) : null}
       <Form method="post" className="stack">
         <FormError error={errors._form} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -61,6 +66,9 @@ export default function Login() {
           {t("auth.loginButton")}
         </button>
       </Form>
+      <p>
+        <Link to="/password-reset">{t("passwordReset.forgotLink")}</Link>
+      </p>
       <p>
         {t("auth.noAccount")} <Link to="/signup">{t("auth.signupLink")}</Link>
       </p>

@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listNotifications, markAllRead } from "~/modules/notifications/notifications.server";
+import { notificationHref } from "~/modules/notifications/links";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
@@ -38,7 +39,7 @@ export default function Notifications() {
       <ul className="plain notification-list">
         {notifications.map((n) => (
           <li key={n.id} className={n.read ? "" : "unread"}>
-            <Link to={n.subjectType === "need" ? `/wishes/${n.subjectId}` : "/account"}>
+            <Link to={notificationHref(n)}>
               {t(`notifications.kinds.${n.kind.replace(".", "_")}`, { title: String(n.data.title ?? "") })}
             </Link>{" "}
             <time dateTime={n.createdAt}>{new Date(n.createdAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })}</time>

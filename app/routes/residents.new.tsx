@@ -1,6 +1,6 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
@@ -35,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer } = await staffCommunities(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    await createResidentOnBehalf(viewer, parseFormValues(ResidentOnBehalfInput, values));
-    return { created: values.displayName ?? "" };
+    const input = parseFormValues(ResidentOnBehalfInput, values);
+    const id = await createResidentOnBehalf(viewer, input);
+    return { created: { id, name: input.displayName, hasLogin: !!input.phone } };
   });
 }
 
@@ -46,38 +47,89 @@ export default function NewResident() {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
+  const typed: Record<string, string | undefined> = result && "values" in result ? result.values : {};
   return (
     <section className="narrow">
       <h1>{t("residents.newTitle")}</h1>
       <p className="muted">{t("residents.intro")}</p>
-      {result && "created" in result ? <p role="status">{t("residents.created", { name: result.created })}</p> : null}
-      <Form method="post" className="stack">
-        <FormError error={errors._form} />
-        <TextField
-          name="displayName"
-          label={t("residents.displayName")}
-          hint={t("residents.displayNameHint")}
-          error={errors.displayName}
-          required
-        />
-        <TextField name="fullName" label={t("residents.fullName")} error={errors.fullName} />
-        <TextField name="phone" type="tel" label={t("residents.phone")} hint={t("residents.phoneHint")} error={errors.phone} />
-        <TextField name="address" label={t("residents.address")} error={errors.address} />
-        <SelectField name="communityId" label={t("auth.community")} error={errors.communityId} required>
-          <CommunityOptions places={places} only={mine} />
-        </SelectField>
-        <label className="choice">
-          <input type="checkbox" name="consent" value="on" /> {t("residents.consent")}
-        </label>
-        {errors.consent ? (
-          <p className="field__error" role="alert">
-            {fieldError(errors.consent)}
+      {result && "created" in result ? (
+        <>
+          <ResidentNextSteps resident={result.created} />
+          <p>
+            <Link to="/residents/new">{t("residents.registerAnother")}</Link>
           </p>
-        ) : null}
-        <button type="submit" className="button">
-          {t("residents.create")}
-        </button>
-      </Form>
+        </>
+      ) : (
+        <Form method="post" className="stack">
+          <FormError error={errors._form} />
+          <TextField
+            name="displayName"
+            label={t("residents.displayName")}
+            hint={t("residents.displayNameHint")}
+            error={errors.displayName}
+            defaultValue={typed.displayName}
+            required
+          />
+          <TextField name="fullName" label={t("residents.fullName")} error={errors.fullName} defaultValue={typed.fullName} />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t("residents.phone")}
+            hint={t("residents.phoneHint")}
+            error={errors.phone}
+            defaultValue={typed.phone}
+          />
+          <TextField name="address" label={t("residents.address")} error={errors.address} defaultValue={typed.address} />
+          <SelectField
+            name="communityId"
+            label={t("auth.community")}
+            error={errors.communityId}
+            defaultValue={typed.communityId ?? (mine.length === 1 ? mine[0] : "")}
+            required
+          >
+            <CommunityOptions places={places} only={mine} />
+          </SelectField>
+          <label className="choice">
+            <input type="checkbox" name="consent" value="on" /> {t("residents.consent")}
+          </label>
+          {errors.consent ? (
+            <p className="field__error" role="alert">
+              {fieldError(errors.consent)}
+            </p>
+          ) : null}
+          <button type="submit" className="button">
+            {t("residents.create")}
+          </button>
+        </Form>
+      )}
     </section>
+  );
+}
+
+/** What staff usually do next: hand over a login slip, and post the wish the resident came with. */
+function ResidentNextSteps({ resident }: { resident: { id: string; name: string; hasLogin: boolean } }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice next-steps" role="status">
+      <p>{t("residents.created", { name: resident.name })}</p>
+      <h2>{t("residents.nextSteps")}</h2>
+      <ul className="plain next-steps__list">
+        {resident.hasLogin ? (
+          <li>
+            <Form method="post" action={`/residents/${resident.id}/slip`}>
+              <button type="submit" className="button">
+                {t("residents.printSlip")}
+              </button>
+            </Form>
+            <p className="field__hint">{t("residents.printSlipHint")}</p>
+          </li>
+        ) : null}
+        <li>
+          <Link className="button button--secondary" to={`/wishes/new?for=${resident.id}`}>
+            {t("residents.postForThem", { name: resident.name })}
+          </Link>
+        </li>
+      </ul>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadPage } from "~/lib/page.server";
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { reviewQueue } from "~/modules/needs/review.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
@@ -35,10 +36,31 @@ export default function ReviewQueue() {
               <Link to={`/wishes/${need.id}`}>{need.title}</Link>
             </h2>
             <p className="need-card__place">
-              {need.communityName} · {new Date(need.createdAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })} ·{" "}
-              {t(`category.${need.category ?? "none"}`)}
+              {need.communityName} · {formatTianjinDateTime(need.createdAt, i18n.language)} · {t(`category.${need.category ?? "none"}`)}
+            </p>
+            <p className="review-list__poster">
+              {need.onBehalfOf
+                ? t("reviewQueue.postedOnBehalf", { staff: need.postedByName, resident: need.onBehalfOf })
+                : t("reviewQueue.postedBy", { name: need.postedByName })}
             </p>
             <p>{need.description}</p>
+            {need.photos.length > 0 ? (
+              <ul className="plain review-list__photos" aria-label={t("reviewQueue.photos", { count: need.photos.length })}>
+                {need.photos.map((photo) => (
+                  <li key={photo.id}>
+                    <a href={photo.url}>
+                      <img
+                        src={photo.url}
+                        alt={t("wishes.photoAlt")}
+                        width={photo.width ?? undefined}
+                        height={photo.height ?? undefined}
+                        loading="lazy"
+                      />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <NeedActions actions={["approve", "reject"]} organisations={[]} errors={{}} formAction={`/wishes/${need.id}`} />
           </li>
         ))}

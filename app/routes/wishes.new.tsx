@@ -1,7 +1,7 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { parseFormValues, uploadFormAction } from "~/lib/forms.server";
@@ -10,6 +10,7 @@ import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { categoryKeys } from "~/modules/categories/categories";
 import { NeedInput } from "~/modules/needs/needs.schema";
 import { needInputFromForm, postingChoices } from "~/modules/needs/posting.server";
+import { residentsOfCommunities } from "~/modules/accounts/accounts.server";
 import { createNeed } from "~/modules/needs/transitions.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
@@ -30,8 +31,16 @@ export const meta: MetaFunction = () => [{ title: "发布微心愿 | 邻里 Linl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { places, choices } = await requirePoster(request);
+  // Staff post for a registered resident of their communities: picked from a list (?for= preselects one).
+  const residents = (await residentsOfCommunities(choices.staffCommunities)).map((r) => ({
+    id: r.id,
+    label: r.fullName && r.fullName !== r.displayName ? `${r.displayName}（${r.fullName}）` : r.displayName,
+    communityId: r.communityId!,
+  }));
+  const forId = new URL(request.url).searchParams.get("for");
+  const preselected = residents.find((r) => r.id === forId) ?? null;
   // The limit comes with the data: a .server constant is not in the browser bundle, and the label would not hydrate.
-  return { places, ...choices, maxPhotos: MAX_PHOTOS };
+  return { places, ...choices, residents, preselected, maxPhotos: MAX_PHOTOS };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewWish() {
-  const { places, staffCommunities, wishCommunities, maxPhotos } = useLoaderData<typeof loader>();
+  const { places, staffCommunities, wishCommunities, residents, preselected, maxPhotos } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const fieldError = useFieldError();
@@ -93,7 +102,7 @@ export default function NewWish() {
           name="communityId"
           label={t("auth.community")}
           error={errors.communityId}
-          defaultValue={v.communityId ?? (wishCommunities.length === 1 ? wishCommunities[0] : "")}
+          defaultValue={v.communityId ?? preselected?.communityId ?? (wishCommunities.length === 1 ? wishCommunities[0] : "")}
           required
         >
           <CommunityOptions places={places} only={wishCommunities} />
@@ -116,6 +125,31 @@ export default function NewWish() {
           <fieldset className="field">
             <legend>{t("post.onBehalf")}</legend>
             <p className="field__hint">{t("post.onBehalfHint")}</p>
+            <SelectField
+              name="onBehalfUserId"
+              label={t("onBehalf.resident")}
+              error={errors["onBehalfOf.userId"]}
+              defaultValue={v.onBehalfUserId ?? preselected?.id ?? ""}
+            >
+              <option value="">{t("onBehalf.noneChosen")}</option>
+              {staffCommunities.map((communityId) => {
+                const inCommunity = residents.filter((r) => r.communityId === communityId);
+                if (inCommunity.length === 0) return null;
+                return (
+                  <optgroup key={communityId} label={places.communities.find((c) => c.id === communityId)?.name ?? ""}>
+                    {inCommunity.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                );
+              })}
+            </SelectField>
+            <p className="field__hint">
+              {t("onBehalf.notRegistered")} <Link to="/residents/new">{t("residents.newTitle")}</Link>
+              {t("onBehalf.orTypeName")}
+            </p>
             <TextField name="onBehalfName" label={t("post.onBehalfName")} error={errors["onBehalfOf.name"]} defaultValue={v.onBehalfName} />
             <TextField
               name="onBehalfPhone"

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { role } from "./enums";
 import { communities, streets } from "./places";
 import { organisations } from "./organisations";
@@ -133,5 +133,33 @@ export const loginFailures = pgTable(
   (t) => [
     index("login_failures_login_address_idx").on(t.login, t.address, t.createdAt),
     index("login_failures_address_idx").on(t.address, t.createdAt),
+  ],
+);
+
+/**
+ * One-time codes that set a new password (forgotten password, or a first password for a resident
+ * registered by staff). Only a keyed hash of the code is stored; a code ends when used, expired,
+ * replaced by a newer one, or after 5 wrong tries.
+ */
+export const passwordResetCodes = pgTable(
+  "password_reset_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    /** Staff who printed the code for the resident; null when the user asked for it. */
+    issuedByUserId: uuid("issued_by_user_id").references(() => users.id),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    /** Ended without use: replaced by a newer code or too many wrong tries. */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`linli_now()`),
+  },
+  (t) => [
+    index("password_reset_codes_user_idx").on(t.userId, t.createdAt),
+    check("password_reset_codes_attempts", sql`${t.failedAttempts} between 0 and 5`),
   ],
 );

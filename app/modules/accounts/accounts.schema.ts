@@ -75,3 +75,24 @@ export const MembershipChange = z.object({
   streetId: optional(z.uuid()),
   organisationId: optional(z.uuid()),
 });
+
+/** Forgotten password: the login (email or phone) to send a code to. */
+export const PasswordResetRequestInput = z.object({
+  login: z.string({ error: "required" }).trim().min(1, "required").max(200, "too_long"),
+});
+
+/** The code from the message (or the slip staff printed) and the new password. */
+export const PasswordResetConfirmInput = z.object({
+  login: z.string({ error: "required" }).trim().min(1, "required").max(200, "too_long"),
+  code: z
+    .string({ error: "required" })
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6,8}$/, "code_invalid")),
+  newPassword: password,
+});
+
+/** The page's form also asks for the new password twice. */
+export const PasswordResetConfirmForm = PasswordResetConfirmInput.extend({ confirmPassword: z.string() }).refine(
+  (v) => v.newPassword === v.confirmPassword,
+  { message: "passwords_differ", path: ["confirmPassword"] },
+);

@@ -1,6 +1,6 @@
 // Accounts: login, sign-up, residents registered by staff, passwords, data export and deletion.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import {
   activitySignups,
@@ -21,6 +21,7 @@ import { db } from "~/lib/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { forgetMessagesOf } from "~/modules/messages/messages.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle.server";
 import { normaliseLogin, type InvitationInput, type ResidentOnBehalfInput, type SignupInput } from "./accounts.schema";
@@ -143,7 +144,13 @@ export async function createResidentOnBehalf(viewer: Viewer, input: z.infer<type
   }
 }
 
-export async function changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<void> {
+/** Changes the password and ends every other session of the account (a thief signed in elsewhere is out). */
+export async function changePassword(
+  viewer: Viewer,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId: string | null,
+): Promise<void> {
   const [user] = await db().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError("validation_failed", "the current password is wrong", { currentPassword: "password_wrong" });
@@ -151,6 +158,7 @@ export async function changePassword(viewer: Viewer, currentPassword: string, ne
   const passwordHash = await hashPassword(newPassword);
   await db().transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.id));
+    await tx.delete(sessions).where(and(eq(sessions.userId, viewer.id), ne(sessions.id, keepSessionId ?? "")));
     await recordAudit(tx, { actorUserId: viewer.id, action: "account.password_change", subjectType: "user", subjectId: viewer.id });
   });
 }
@@ -249,6 +257,7 @@ export async function deleteAccount(viewer: Viewer, password: string | null): Pr
     await tx.delete(sessions).where(eq(sessions.userId, viewer.id));
     await tx.delete(memberships).where(eq(memberships.userId, viewer.id));
     await tx.delete(notifications).where(eq(notifications.userId, viewer.id));
+    await forgetMessagesOf(tx, viewer.id);
     await recordAudit(tx, { actorUserId: viewer.id, action: "account.delete", subjectType: "user", subjectId: viewer.id });
   });
 }
@@ -489,4 +498,24 @@ export async function revokeMembership(viewer: Viewer, membershipId: string): Pr
       data: { role: m.role },
     });
   });
+}
+
+// ------------------------------------------------------------------ residents for staff
+
+/** Residents of these communities (staff pick one to post a wish for, or to print a code for). */
+export async function residentsOfCommunities(communityIds: string[]) {
+  if (communityIds.length === 0) return [];
+  return db()
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      fullName: users.fullName,
+      phone: users.phone,
+      communityId: memberships.communityId,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, "resident"), inArray(memberships.communityId, communityIds), isNull(users.deletedAt)))
+    .orderBy(users.displayName)
+    .limit(2000);
 }

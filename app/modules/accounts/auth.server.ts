@@ -29,7 +29,8 @@ function lucia(): Lucia {
   return instance;
 }
 
-function readSessionId(request: Request): string | null {
+/** The id of the session this request runs in (null when signed out). */
+export function readSessionId(request: Request): string | null {
   const cookie = request.headers.get("Cookie") ?? "";
   const match = cookie.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
   return match?.[1] ?? null;

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { agreements, communities, organisations, streets } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
+import { pgConstraint } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, governsStreet, type Viewer } from "~/modules/accounts/accounts.policy";
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
@@ -97,34 +98,45 @@ export async function proposeAgreement(viewer: Viewer, input: AgreementInput): P
   if (!governsAgreementPlace(viewer, place)) throw forbidden("only the community's staff or the street's admin propose agreements here");
   const [org] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
   if (!org) throw new AppError("validation_failed", "unknown organisation", { organisationId: "organisation_required" });
-  const id = await db().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(agreements)
-      .values({
-        organisationId: input.organisationId,
-        communityId: place.communityId,
-        streetId: place.communityId ? null : place.streetId,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        categories: input.categories,
-        status: "proposed",
-        proposedByUserId: viewer.id,
-      })
-      .returning({ id: agreements.id });
-    await recordAudit(tx, {
-      actorUserId: viewer.id,
-      action: "agreement.propose",
-      subjectType: "agreement",
-      subjectId: row!.id,
-      data: { organisationId: input.organisationId },
+  const id = await db()
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .insert(agreements)
+        .values({
+          organisationId: input.organisationId,
+          communityId: place.communityId,
+          streetId: place.communityId ? null : place.streetId,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          categories: input.categories,
+          status: "proposed",
+          proposedByUserId: viewer.id,
+        })
+        .returning({ id: agreements.id });
+      await recordAudit(tx, {
+        actorUserId: viewer.id,
+        action: "agreement.propose",
+        subjectType: "agreement",
+        subjectId: row!.id,
+        data: { organisationId: input.organisationId },
+      });
+      await notify(tx, await organisationMemberIds(tx, input.organisationId), {
+        kind: "agreement.proposed",
+        subjectType: "agreement",
+        subjectId: row!.id,
+        data: { organisationId: input.organisationId },
+      });
+      return row!.id;
+    })
+    .catch((error: unknown) => {
+      if (pgConstraint(error) === "agreements_no_overlap")
+        throw new AppError(
+          "conflict",
+          "this organisation already has a proposed or active agreement with this place for part of that period: end it or choose other dates",
+          { startsOn: "agreement_overlap" },
+        );
+      throw error;
     });
-    await notify(tx, await organisationMemberIds(tx, input.organisationId), {
-      kind: "agreement.proposed",
-      subjectType: "agreement",
-      subjectId: row!.id,
-    });
-    return row!.id;
-  });
   return getAgreement(id);
 }
 
@@ -144,7 +156,7 @@ export async function acceptAgreement(viewer: Viewer, id: string): Promise<Agree
       kind: "agreement.accepted",
       subjectType: "agreement",
       subjectId: id,
-      data: { title: current.organisationName },
+      data: { title: current.organisationName, organisationId: current.organisationId },
     });
   });
   return getAgreement(id);

@@ -209,6 +209,19 @@ export async function attachmentsOfNeed(needId: string): Promise<AttachmentView[
   return rows.map(attachmentView);
 }
 
+/** The photos of several needs at once (a list page), oldest first, by need id. The caller has checked access. */
+export async function attachmentsOfNeeds(needIds: string[]): Promise<Map<string, AttachmentView[]>> {
+  const byNeed = new Map<string, AttachmentView[]>();
+  if (needIds.length === 0) return byNeed;
+  const rows = await db()
+    .select({ ...attachmentColumns, needId: attachments.needId })
+    .from(attachments)
+    .where(inArray(attachments.needId, needIds))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  for (const row of rows) byNeed.set(row.needId!, [...(byNeed.get(row.needId!) ?? []), attachmentView(row)]);
+  return byNeed;
+}
+
 /** The fulfilment photos of a claim, oldest first. */
 export async function attachmentsOfClaim(claimId: string): Promise<AttachmentView[]> {
   const rows = await db()

@@ -3,6 +3,7 @@ import { expireOverdueClaims } from "~/modules/claims/claims.server";
 import { expireAgreements } from "~/modules/agreements/agreements.server";
 import { closeStaleCheckIns } from "~/modules/activities/activities.server";
 import { startOutboxRelay } from "~/modules/search/outbox-relay.server";
+import { relayMessages } from "~/modules/messages/messages.server";
 
 let timer: NodeJS.Timeout | null = null;
 let stopRelay: (() => Promise<void>) | null = null;
@@ -14,6 +15,9 @@ export async function runJobsOnce(log: (message: string) => void = console.log) 
   if (agreements) log(`jobs: ${agreements} agreement(s) expired`);
   const checkIns = await closeStaleCheckIns();
   if (checkIns) log(`jobs: ${checkIns} check-in(s) left open for 24 hours closed for the organiser to review`);
+  // Messages are sent right after the change that queued them; this catches any left behind.
+  const sent = await relayMessages();
+  if (sent) log(`jobs: ${sent} queued message(s) sent`);
 }
 
 export function startBackgroundJobs(log: (message: string) => void = console.log, intervalMs = 60_000) {

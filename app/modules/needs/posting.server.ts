@@ -19,7 +19,9 @@ export function needInputFromForm(values: Record<string, string>) {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((title) => ({ title }));
-  const onBehalf = values.onBehalfName || values.onBehalfPhone;
+  // A registered resident picked from the list, or (not registered) a name typed with their consent.
+  const residentId = values.onBehalfUserId || undefined;
+  const onBehalf = residentId || values.onBehalfName || values.onBehalfPhone;
   return {
     kind: values.kind || "micro_wish",
     title: values.title,
@@ -32,7 +34,8 @@ export function needInputFromForm(values: Record<string, string>) {
     ...(onBehalf
       ? {
           onBehalfOf: {
-            name: values.onBehalfName,
+            userId: residentId,
+            name: residentId ? undefined : values.onBehalfName,
             phone: values.onBehalfPhone,
             address: values.address,
             consent: values.onBehalfConsent === "on",

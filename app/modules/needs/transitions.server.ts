@@ -10,6 +10,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { normaliseImage, storeImage } from "~/modules/attachments/attachments.server";
 import { can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
+import { notifyStaffOfPendingWish } from "./review.server";
 import { checkTransition, itemTransitions, needTransitions, type NeedStatus, type Standing } from "./lifecycle";
 import type { NeedInput, TransitionInput } from "./needs.schema";
 import { now as clockNow } from "~/lib/clock.server";
@@ -91,6 +92,7 @@ export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8
     });
     for (const bytes of photos) await storeImage(tx, { bytes, uploadedByUserId: viewer.id, needId: need!.id });
     await tx.insert(searchOutbox).values({ entity: "need", entityId: need!.id });
+    if (status === "pending_review") await notifyStaffOfPendingWish(tx, need!);
     return need!;
   });
 }
@@ -276,6 +278,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     ...(input.rating ? { rating: input.rating } : {}),
   });
   await announce(tx, need, input.action, organisationId, input.reason ? { reason: input.reason } : {});
+  if (check.to === "pending_review") await notifyStaffOfPendingWish(tx, need);
   await tx.insert(searchOutbox).values({ entity: "need", entityId: needId });
   return { id: needId, status: check.to, ...(claimId ? { claimId } : {}) };
 }

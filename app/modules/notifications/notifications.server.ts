@@ -4,6 +4,7 @@ import { memberships, notifications } from "#db/schema";
 import { db, type DbOrTx } from "~/lib/db.server";
 
 export const notificationKinds = [
+  "need.submitted",
   "need.approved",
   "need.rejected",
   "need.claimed",

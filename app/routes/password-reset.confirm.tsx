@@ -1,0 +1,39 @@
+import type { RouteAccess } from "~/lib/access";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { PasswordResetConfirmForm } from "~/modules/accounts/accounts.schema";
+import { confirmPasswordReset } from "~/modules/accounts/password-resets.server";
+import { PasswordResetConfirmFields } from "~/modules/accounts/components/password-reset-confirm-fields";
+
+export const access: RouteAccess = { action: "public" };
+
+export const meta: MetaFunction = () => [{ title: "设置新密码 | 邻里 Linli" }];
+
+/** Sets the new password with the code (sent, or printed by staff); every session of the account ends. */
+export async function action({ request }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    await confirmPasswordReset(parseFormValues(PasswordResetConfirmForm, values));
+    return redirect("/login?reset=done", 303);
+  });
+}
+
+export default function PasswordResetConfirm() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <section className="narrow">
+      <h1>{t("passwordReset.confirmTitle")}</h1>
+      <p className="muted">{t("passwordReset.confirmIntro")}</p>
+      <Form method="post" className="stack">
+        <PasswordResetConfirmFields errors={result?.fieldErrors ?? {}} login={result?.values.login} code={result?.values.code} />
+      </Form>
+      <p>
+        {t("passwordReset.noCode")} <Link to="/password-reset">{t("passwordReset.requestLink")}</Link>
+      </p>
+    </section>
+  );
+}
