@@ -22,8 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-// The page carries a live code in its address: never kept by a cache, never sent on as a referrer.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+// The page carries a live code in its address: never kept by a cache, never sent to another site as a referrer
+// (same-origin, not no-referrer: with no-referrer a browser posts the form with `Origin: null`, which CSRF refuses).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
 
 /**
  * Where the venue's QR code leads. Reading it changes nothing: it says what the scan would do (check in,
