@@ -60,8 +60,7 @@ interface ScanActivity {
   endsAt: Date;
 }
 
-type ScanPlan =
-  { action: "check_in" } | { action: "check_out"; attendanceId: string; checkInAt: Date; servedFrom: Date; servedUntil: Date };
+type ScanPlan = { action: "check_in" } | { action: "check_out"; attendanceId: string; servedFrom: Date; servedUntil: Date };
 
 async function scanActivity(tx: DbOrTx, activityId: string): Promise<ScanActivity> {
   const [activity] = await tx
@@ -120,7 +119,6 @@ async function planScan(tx: DbOrTx, viewer: Viewer, activity: ScanActivity, toke
   return {
     action: "check_out",
     attendanceId: latest.id,
-    checkInAt: latest.checkInAt,
     servedFrom: new Date(servedFrom),
     servedUntil: new Date(servedUntil),
   };
