@@ -1,8 +1,7 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import QRCode from "qrcode";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError } from "~/components/form-field";
@@ -11,7 +10,7 @@ import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
 import { hasRole } from "~/modules/accounts/accounts.policy";
 import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
-import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUp, venueToken } from "~/modules/activities/activities.server";
+import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUp } from "~/modules/activities/activities.server";
 import { isSignedUp, organiserView } from "~/modules/activities/organiser.server";
 import { answerCorrection, approveHourEntries, decideHourEntry, reverseHourEntry } from "~/modules/ledger/hour-entries.server";
 
@@ -25,16 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const activity = await getActivity(parseId(params.id, "activity"));
     const viewer = await getViewer(request);
     const organiser = !!viewer && isOrganiser(viewer, activity);
-    let venue: { url: string; svg: string } | null = null;
-    if (organiser) {
-      const url = `${new URL(request.url).origin}/activities/${activity.id}/check-in?token=${encodeURIComponent(venueToken(activity.id))}`;
-      venue = { url, svg: await QRCode.toString(url, { type: "svg", margin: 1, width: 220 }) };
-    }
     return {
       activity,
       volunteer: !!viewer && hasRole(viewer, "volunteer"),
       signedUp: viewer ? await isSignedUp(activity.id, viewer.id) : false,
-      organiser: organiser ? { ...(await organiserView(activity.id)), venue } : null,
+      organiser: organiser ? await organiserView(activity.id) : null,
     };
   });
 }
@@ -115,13 +109,12 @@ export default function ActivityPage() {
       {organiser ? (
         <section aria-labelledby="organiser-heading" className="organiser">
           <h2 id="organiser-heading">{t("activities.organiser")}</h2>
-          {organiser.venue ? (
-            <details>
-              <summary>{t("activities.venueCode")}</summary>
-              <div className="qr" dangerouslySetInnerHTML={{ __html: organiser.venue.svg }} />
-              <p className="muted">{t("activities.venueHint")}</p>
-            </details>
-          ) : null}
+          {/* The venue code changes every minute: it has a page of its own that keeps it current. */}
+          <p>
+            <Link to={`/activities/${activity.id}/venue-code`} className="button button--secondary">
+              {t("checkIn.openVenueCode")}
+            </Link>
+          </p>
           <h3>{t("activities.signups", { count: organiser.signups.length })}</h3>
           <ul>
             {organiser.signups.map((s) => (

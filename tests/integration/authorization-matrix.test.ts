@@ -54,6 +54,8 @@ beforeAll(async () => {
     sql`select id, volunteer_id from hour_entries where kind = 'attendance' limit 1`,
   );
   Object.assign(idsByResource, { activities: activity!.id, "hour-entries": entry!.id, volunteers: entry!.volunteer_id });
+  // The check-in and venue-code pages (activities_.$id.*, not nested under the activity's page).
+  idsByResource.activities_ = activity!.id;
   Object.assign(idsByResource, {
     communities: place!.community,
     streets: place!.street,

@@ -171,13 +171,17 @@ describe("the hour ledger, end to end", () => {
         communityId: shaliu,
         organisationId: teamId,
         capacity: 5,
-        startsAt: new Date(now - 60_000).toISOString(),
+        // Started 40 minutes ago: the minutes served count within the activity.
+        startsAt: new Date(now - 40 * 60_000).toISOString(),
         endsAt: new Date(now + 2 * HOUR).toISOString(),
       })
     ).json()) as { id: string };
     expect((await volunteer.c.get(`/api/activities/${activity.id}/venue-code`)).status).toBe(403);
     const { token } = (await (await leader.c.get(`/api/activities/${activity.id}/venue-code`)).json()) as { token: string };
     expect((await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token: `${token}x` })).status).toBe(400);
+    // Only a volunteer signed up for it checks in (more in venue-check-in.test.ts).
+    expect((await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token })).status).toBe(403);
+    expect((await volunteer.c.post(`/api/activities/${activity.id}/signups`)).status).toBe(201);
     const checkIn = await volunteer.c.post(`/api/activities/${activity.id}/attendance`, { token });
     expect(checkIn.status).toBe(200);
     // Checking out at once is refused (less than a minute); half an hour later it closes the attendance.

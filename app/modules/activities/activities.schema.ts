@@ -36,7 +36,8 @@ export type ActivityListQuery = z.infer<typeof ActivityListQuery>;
 
 /** The organiser enters times (proxy: for a volunteer without a phone), or a volunteer scans the venue's code. */
 export const AttendanceInput = z.union([
-  z.object({ token: z.string().min(10).max(500) }),
+  // Read strictly by the domain (venue-code.server.ts): any string short enough gets a clear refusal there.
+  z.object({ token: z.string().max(500, "token_invalid") }),
   z
     .object({ volunteerId: z.uuid("volunteer_required"), checkIn: dateTime, checkOut: dateTime, proxy: z.boolean().optional() })
     .refine((v) => v.checkOut > v.checkIn, { path: ["checkOut"], message: "period_invalid" }),

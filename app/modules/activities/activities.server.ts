@@ -6,10 +6,10 @@ import { now as clockNow } from "~/lib/clock.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
-import { readSignedToken, signToken } from "~/lib/secrets.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, hasRole, type Viewer } from "~/modules/accounts/accounts.policy";
 import type { ActivityInput, ActivityListQuery, AttendanceInput } from "./activities.schema";
+import { scanVenueCode } from "./check-in.server";
 
 function activityQuery() {
   return db()
@@ -193,12 +193,7 @@ async function activityForUpdate(tx: Transaction, activityId: string) {
   return activity;
 }
 
-/** A venue code: shown as a QR code by the organiser, valid for `hours` hours. */
-export function venueToken(activityId: string, hours = 12): string {
-  return signToken({ a: activityId, e: clockNow().getTime() + hours * 3_600_000 });
-}
-
-async function writeEntry(
+export async function writeEntry(
   tx: Transaction,
   entry: {
     volunteerId: string;
@@ -233,59 +228,14 @@ async function writeEntry(
 
 /**
  * Attendance: the organiser enters check-in and check-out (or staff record it for a volunteer without a
- * phone), or a volunteer scans the venue code twice (in, then out). Closing one writes a pending hour entry.
+ * phone), or a volunteer scans the venue code twice (in, then out: check-in.server.ts). Closing one writes a
+ * pending hour entry.
  */
 export async function recordAttendance(viewer: Viewer, activityId: string, input: AttendanceInput) {
+  if ("token" in input) return scanVenueCode(viewer, activityId, input.token);
   try {
     return await db().transaction(async (tx) => {
       const activity = await activityForUpdate(tx, activityId);
-      if ("token" in input) {
-        const token = readSignedToken<{ a: string; e: number }>(input.token);
-        if (!token || token.a !== activityId)
-          throw new AppError("validation_failed", "this code is not for this activity", { token: "token_invalid" });
-        if (token.e < clockNow().getTime()) throw new AppError("validation_failed", "this code has expired", { token: "token_expired" });
-        if (!isVolunteer(viewer)) throw forbidden("only volunteers check in");
-        const [open] = await tx
-          .select()
-          .from(attendances)
-          .where(and(eq(attendances.activityId, activityId), eq(attendances.volunteerId, viewer.id), isNull(attendances.checkOutAt)))
-          .for("update");
-        const now = clockNow();
-        if (!open) {
-          const [row] = await tx
-            .insert(attendances)
-            .values({ activityId, volunteerId: viewer.id, checkInAt: now, source: "qr" })
-            .returning({ id: attendances.id });
-          await recordAudit(tx, { actorUserId: viewer.id, action: "attendance.check_in", subjectType: "activity", subjectId: activityId });
-          return { attendanceId: row!.id, checkedIn: now.toISOString(), hourEntry: null };
-        }
-        if (now.getTime() - open.checkInAt.getTime() < 60_000) {
-          throw new AppError("validation_failed", "you checked in less than a minute ago", { token: "too_soon" });
-        }
-        await tx.update(attendances).set({ checkOutAt: now }).where(eq(attendances.id, open.id));
-        const entry = await writeEntry(tx, {
-          volunteerId: viewer.id,
-          activityId,
-          communityId: activity.communityId,
-          attendanceId: open.id,
-          startsAt: open.checkInAt,
-          endsAt: now,
-          kind: "attendance",
-          recordedBy: viewer.id,
-        });
-        await recordAudit(tx, {
-          actorUserId: viewer.id,
-          action: "attendance.check_out",
-          subjectType: "activity",
-          subjectId: activityId,
-          data: { hourEntryId: entry.id },
-        });
-        return {
-          attendanceId: open.id,
-          checkedOut: now.toISOString(),
-          hourEntry: { id: entry.id, minutes: entry.minutes, status: "pending" },
-        };
-      }
       if (!isOrganiser(viewer, activity)) throw forbidden("only the activity's organisers record attendance");
       const [volunteer] = await tx
         .select({ id: memberships.id })
@@ -346,9 +296,9 @@ export async function closeStaleCheckIns(now = clockNow()): Promise<number> {
       .for("update", { of: attendances, skipLocked: true })
       .limit(500);
     for (const a of stale) {
-      // Never longer than the activity, never before the check-in.
-      const duration = a.endsAt.getTime() - a.startsAt.getTime();
-      const checkOut = new Date(Math.min(Math.max(a.endsAt.getTime(), a.checkInAt.getTime() + 60_000), a.checkInAt.getTime() + duration));
+      // Counted within the activity (a check-in in the slack before the start counts from the start), never before the check-in.
+      const servedFrom = new Date(Math.max(a.checkInAt.getTime(), a.startsAt.getTime()));
+      const checkOut = new Date(Math.max(a.endsAt.getTime(), servedFrom.getTime() + 60_000));
       await tx
         .update(attendances)
         .set({ checkOutAt: checkOut, flaggedForOrganiser: true, source: "auto_closed" })
@@ -358,7 +308,7 @@ export async function closeStaleCheckIns(now = clockNow()): Promise<number> {
         activityId: a.activityId,
         communityId: a.communityId,
         attendanceId: a.id,
-        startsAt: a.checkInAt,
+        startsAt: servedFrom,
         endsAt: checkOut,
         kind: "attendance",
         recordedBy: a.volunteerId,
