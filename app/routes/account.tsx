@@ -8,7 +8,7 @@ import { FormError, TextField } from "~/components/form-field";
 import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
 import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
 import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
-import { canManageUsers } from "~/modules/accounts/accounts.policy";
+import { canManageUsers, hasRole, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { clearedSessionCookie, endOtherSessions, requireUserForPage } from "~/modules/accounts/auth.server";
 import { membershipLabels } from "~/modules/accounts/memberships.server";
 
@@ -22,6 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewer: { id: viewer.id, displayName: viewer.displayName },
     roles: await membershipLabels(viewer),
     canManage: canManageUsers(viewer),
+    // "My things": where each persona finds its own wishes, sign-ups and claims.
+    mine: {
+      wishes: hasRole(viewer, "resident") || hasRole(viewer, "community_staff"),
+      signups: hasRole(viewer, "volunteer"),
+      claims: organisationsOf(viewer).length > 0,
+    },
   };
 }
 
@@ -46,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { viewer, roles, canManage } = useLoaderData<typeof loader>();
+  const { viewer, roles, canManage, mine } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
@@ -64,6 +70,25 @@ export default function Account() {
           </li>
         ))}
       </ul>
+      {mine.wishes || mine.signups || mine.claims ? (
+        <ul className="plain account-mine">
+          {mine.wishes ? (
+            <li>
+              <Link to="/my/wishes">{t("nav.myWishes")}</Link>
+            </li>
+          ) : null}
+          {mine.signups ? (
+            <li>
+              <Link to="/my/signups">{t("nav.mySignups")}</Link> · <Link to="/my/hours">{t("nav.myHours")}</Link>
+            </li>
+          ) : null}
+          {mine.claims ? (
+            <li>
+              <Link to="/my/claims">{t("nav.myClaims")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       {canManage ? (
         <p>
           <Link to="/admin/users">{t("admin.usersTitle")}</Link> · <Link to="/invitations">{t("invitations.title")}</Link> ·{" "}
