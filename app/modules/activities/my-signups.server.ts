@@ -7,17 +7,7 @@ import { decodeSegmentCursor, encodeSegmentCursor } from "~/lib/cursor.server";
 import { AppError } from "~/lib/errors";
 import type { ListPageQuery } from "~/lib/validation";
 import type { Viewer } from "~/modules/accounts/accounts.policy";
-
-export const signupStates = [
-  "signed_up",
-  "checked_in",
-  "checked_out",
-  "hours_pending",
-  "hours_approved",
-  "hours_rejected",
-  "hours_reversed",
-] as const;
-export type SignupState = (typeof signupStates)[number];
+import { signupState, type SignupState } from "./signup-state";
 
 export interface MySignup {
   id: string;
@@ -38,35 +28,13 @@ export interface MySignup {
   signedUpAt: string;
 }
 
-interface Attendance {
-  checkInAt: Date;
-  checkOutAt: Date | null;
-}
-interface Entry {
-  kind: string;
-  minutes: number;
-  decision: string | null;
-  reversed: boolean;
-}
-
-/** Where a sign-up stands, from the volunteer's latest attendance and hour entry at the activity. */
-export function signupState(attendance: Attendance | undefined, entry: Entry | undefined): SignupState {
-  if (attendance && !attendance.checkOutAt) return "checked_in";
-  if (entry) {
-    if (entry.reversed) return "hours_reversed";
-    if (entry.decision === "approved") return "hours_approved";
-    if (entry.decision === "rejected") return "hours_rejected";
-    return "hours_pending";
-  }
-  return attendance ? "checked_out" : "signed_up";
-}
-
 /** Upcoming activities first (soonest first), then past ones (latest first). */
 export async function listMySignups(viewer: Viewer, query: ListPageQuery): Promise<{ items: MySignup[]; nextCursor: string | null }> {
   const cursor = decodeSegmentCursor(query.cursor);
   if (query.cursor && !cursor)
     throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
   const at = now();
+  const atSql = sql`${at.toISOString()}::timestamptz`;
   const base = and(eq(activitySignups.volunteerId, viewer.id), eq(activitySignups.status, "signed_up"))!;
   const upcoming = gte(activities.endsAt, at);
   const past = lt(activities.endsAt, at);
@@ -93,10 +61,10 @@ export async function listMySignups(viewer: Viewer, query: ListPageQuery): Promi
     .leftJoin(organisations, eq(organisations.id, activities.organisationId))
     .where(where)
     .orderBy(
-      sql`case when ${activities.endsAt} >= ${at} then 0 else 1 end`,
-      sql`case when ${activities.endsAt} >= ${at} then ${activities.startsAt} end asc`,
-      sql`case when ${activities.endsAt} < ${at} then ${activities.startsAt} end desc`,
-      sql`case when ${activities.endsAt} >= ${at} then ${activities.id} end asc`,
+      sql`case when ${activities.endsAt} >= ${atSql} then 0 else 1 end`,
+      sql`case when ${activities.endsAt} >= ${atSql} then ${activities.startsAt} end asc`,
+      sql`case when ${activities.endsAt} < ${atSql} then ${activities.startsAt} end desc`,
+      sql`case when ${activities.endsAt} >= ${atSql} then ${activities.id} end asc`,
       desc(activities.id),
     )
     .limit(query.limit + 1);
