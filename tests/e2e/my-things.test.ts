@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "#db/seed";
 import { Client } from "../setup/http";
-import { desktop, horizontalOverflow, phone, polling, screenshot, text } from "./support/browser";
+import { describeViolations, desktop, horizontalOverflow, phone, polling, screenshot, seriousAxeViolations, text } from "./support/browser";
 import { setUpBrowserTests } from "./support/harness";
 
 const browser = setUpBrowserTests();
@@ -16,6 +16,12 @@ async function expectFitsThePhone(page: Page, name: string) {
   const { scrollWidth, innerWidth } = await horizontalOverflow(page);
   expect(innerWidth, `${name}: the phone zoomed out`).toBe(390);
   expect(scrollWidth, `${name}: ${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** axe-core finds nothing serious or critical on the page. */
+async function expectAccessible(page: Page, name: string) {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, describeViolations(`${name} (${page.url()})`, violations)).toEqual([]);
 }
 
 async function api(login: string): Promise<Client> {
@@ -93,7 +99,10 @@ describe("a resident's wishes", () => {
       expect(await card.textContent()).toContain(reason);
       expect(await card.locator(".badge").first().textContent()).toBe(text.status.rejected);
       if (options === phone) await expectFitsThePhone(page, name);
-      else await screenshot(page, name);
+      else {
+        await screenshot(page, name);
+        await expectAccessible(page, name);
+      }
     }
   });
 
@@ -107,6 +116,7 @@ describe("a resident's wishes", () => {
     await expect.poll(() => heading(page), polling).toBe(text.my.edit.title);
     await page.getByLabel(text.post.wishTitle).fill("沙柳北路12号楼：想请人修阳台晾衣架");
     await expectFitsThePhone(page, "my-03-phone-change-the-rejected-wish");
+    await expectAccessible(page, "edit");
     await Promise.all([page.waitForURL("**/my/wishes?done=resubmitted"), page.getByRole("button", { name: text.my.edit.submit }).tap()]);
     await expect.poll(() => page.getByRole("status").textContent(), polling).toBe(text.transitions.done.resubmitted);
     const changed = page.locator(".my-items > li").filter({ has: page.getByRole("link", { name: "沙柳北路12号楼：想请人修阳台晾衣架" }) });
@@ -136,6 +146,7 @@ describe("a resident's wishes", () => {
     expect(await page.getByRole("button", { name: text.transitions.confirm }).count()).toBe(1);
     await page.getByLabel(text.transitions.notDoneNote).fill("还是滴水");
     await expectFitsThePhone(page, "my-05-phone-not-done-beside-confirm");
+    await expectAccessible(page, "not-done");
     await Promise.all([
       page.waitForURL(`**/wishes/${id}?done=not_done`),
       page.getByRole("button", { name: text.transitions.not_done }).tap(),
@@ -157,7 +168,10 @@ describe("a volunteer's sign-ups and a bank's claims", () => {
       await expect.poll(() => heading(page), polling).toBe(title);
       expect(await page.locator(".my-items > li").count()).toBeGreaterThan(0);
       if (options === phone) await expectFitsThePhone(page, `${name}-phone`);
-      else await screenshot(page, `${name}-desktop`);
+      else {
+        await screenshot(page, `${name}-desktop`);
+        await expectAccessible(page, name);
+      }
     }
   });
 });
