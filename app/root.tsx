@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           pendingReview: await pendingReviewCount(viewer).catch(() => 0),
           organisation: viewer.memberships.some((m) => m.role === "org_admin" || m.role === "org_member"),
           volunteer: hasRole(viewer, "volunteer"),
+          resident: hasRole(viewer, "resident"),
           communityId: viewer.memberships.find((m) => m.role === "community_staff")?.communityId ?? null,
           streetId: viewer.memberships.find((m) => m.role === "street_admin")?.streetId ?? null,
         }

@@ -20,6 +20,7 @@ export function SiteHeader({
     pendingReview: number;
     organisation: boolean;
     volunteer: boolean;
+    resident?: boolean;
     communityId: string | null;
     streetId: string | null;
   } | null;
@@ -44,9 +45,12 @@ export function SiteHeader({
           <NavLink to="/showcase">{t("nav.showcase")}</NavLink>
           <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
           <NavLink to="/activities">{t("nav.activities")}</NavLink>
+          {viewer?.resident ? <NavLink to="/my/wishes">{t("nav.myWishes")}</NavLink> : null}
+          {viewer?.volunteer ? <NavLink to="/my/signups">{t("nav.mySignups")}</NavLink> : null}
           {viewer?.volunteer ? <NavLink to="/my/hours">{t("nav.myHours")}</NavLink> : null}
           {viewer?.posts ? <NavLink to="/wishes/new">{t("nav.post")}</NavLink> : null}
           {viewer?.organisation ? <NavLink to="/org">{t("nav.org")}</NavLink> : null}
+          {viewer?.organisation ? <NavLink to="/my/claims">{t("nav.myClaims")}</NavLink> : null}
           {viewer?.communityId ? <NavLink to={`/communities/${viewer.communityId}`}>{t("nav.community")}</NavLink> : null}
           {viewer?.streetId ? <NavLink to={`/streets/${viewer.streetId}`}>{t("nav.street")}</NavLink> : null}
           {viewer?.reviews ? (

@@ -6,7 +6,7 @@
 
 // On globalThis: the test process and the app build it serves hold separate copies of this module,
 // and both must read the same clock.
-const holder = globalThis as unknown as { __linliClockOffsetMs?: number | null };
+const holder = globalThis as unknown as { __linliClockOffsetMs?: number | null; __linliClockBaseOffsetMs?: number };
 
 function initialOffset(): number {
   const fixed = process.env.LINLI_NOW;
@@ -18,7 +18,8 @@ function initialOffset(): number {
 
 /** Milliseconds the app's clock is ahead of the wall clock (negative when behind). */
 export function clockOffsetMs(): number {
-  holder.__linliClockOffsetMs ??= initialOffset();
+  holder.__linliClockBaseOffsetMs ??= initialOffset();
+  holder.__linliClockOffsetMs ??= holder.__linliClockBaseOffsetMs;
   return holder.__linliClockOffsetMs;
 }
 
@@ -38,7 +39,7 @@ export function setClock(at: Date | string | number): void {
   holder.__linliClockOffsetMs = Math.round(target - Date.now());
 }
 
-/** Back to the environment's clock (LINLI_NOW or the wall clock). */
+/** Back to the environment's clock (LINLI_NOW or the wall clock), as if it had never been moved: it never jumps back to where it started. */
 export function resetClock(): void {
   holder.__linliClockOffsetMs = null;
 }

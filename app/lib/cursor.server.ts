@@ -19,3 +19,21 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
     return null;
   }
 }
+
+/**
+ * Lists shown in two parts (what is ahead, soonest first; then the rest, newest first): the cursor
+ * also names the part the last row seen was in.
+ */
+export interface SegmentCursor extends Cursor {
+  segment: 0 | 1;
+}
+
+export function encodeSegmentCursor(segment: 0 | 1, at: Date, id: string): string {
+  return `${segment}.${encodeCursor(at, id)}`;
+}
+
+export function decodeSegmentCursor(cursor: string | undefined): SegmentCursor | null {
+  const match = /^([01])\.(.+)$/.exec(cursor ?? "");
+  const inner = match ? decodeCursor(match[2]) : null;
+  return match && inner ? { segment: Number(match[1]) as 0 | 1, ...inner } : null;
+}

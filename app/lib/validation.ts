@@ -30,3 +30,10 @@ export function parseId(value: string | undefined, what: string): string {
   if (!parsed.success) throw new AppError("not_found", `${what} not found`);
   return parsed.data;
 }
+
+/** The paging every list of the API takes: `?limit=` (default 20, at most 100) and `?cursor=`. */
+export const ListPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type ListPageQuery = z.infer<typeof ListPageQuery>;

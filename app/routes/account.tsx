@@ -8,7 +8,7 @@ import { FormError, TextField } from "~/components/form-field";
 import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
 import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
 import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
-import { canManageUsers, hasRole } from "~/modules/accounts/accounts.policy";
+import { canManageUsers, hasRole, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { invitableRoles } from "~/modules/accounts/invitations.server";
 import { clearedSessionCookie, endOtherSessions, readSessionId, requireUserForPage } from "~/modules/accounts/auth.server";
 import { membershipLabels } from "~/modules/accounts/memberships.server";
@@ -26,6 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Only those who may invite someone see the link (staff register residents instead; see accounts.policy canInvite).
     canInvite: invitableRoles(viewer).length > 0,
     registersResidents: hasRole(viewer, "community_staff") || hasRole(viewer, "street_admin") || hasRole(viewer, "platform_admin"),
+    // "My things": where each persona finds its own wishes, sign-ups and claims.
+    mine: {
+      wishes: hasRole(viewer, "resident") || hasRole(viewer, "community_staff"),
+      signups: hasRole(viewer, "volunteer"),
+      claims: organisationsOf(viewer).length > 0,
+    },
   };
 }
 
@@ -50,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { viewer, roles, canManage, canInvite, registersResidents } = useLoaderData<typeof loader>();
+  const { viewer, roles, canManage, canInvite, registersResidents, mine } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
@@ -68,7 +74,26 @@ export default function Account() {
           </li>
         ))}
       </ul>
-      {canManage || canInvite ? (
+      {mine.wishes || mine.signups || mine.claims ? (
+        <ul className="plain account-mine">
+          {mine.wishes ? (
+            <li>
+              <Link to="/my/wishes">{t("nav.myWishes")}</Link>
+            </li>
+          ) : null}
+          {mine.signups ? (
+            <li>
+              <Link to="/my/signups">{t("nav.mySignups")}</Link> · <Link to="/my/hours">{t("nav.myHours")}</Link>
+            </li>
+          ) : null}
+          {mine.claims ? (
+            <li>
+              <Link to="/my/claims">{t("nav.myClaims")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      {canManage || canInvite || registersResidents ? (
         <ul className="plain inline-links">
           {canManage ? (
             <li>

@@ -19,13 +19,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const need = await getNeedFor(viewer, id.data);
     const events = await historyOf("need", id.data);
     const full = !!need.private;
+    // The resident's rating is for the resident and staff: the organisation sees the rest of the record.
+    const seesRating = !!need.private && "rating" in need.private;
+    const dataOf = (data: unknown) => {
+      if (!full) return {};
+      if (seesRating || !data || typeof data !== "object") return data;
+      const { rating: _rating, ...rest } = data as Record<string, unknown>;
+      return rest;
+    };
     return jsonResponse({
       items: events.map((e) => ({
         id: e.id,
         action: e.action,
         createdAt: e.createdAt,
         actorName: full ? e.actorName : e.actorName && maskName(e.actorName),
-        data: full ? e.data : {},
+        data: dataOf(e.data),
       })),
       nextCursor: null,
     });

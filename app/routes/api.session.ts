@@ -5,6 +5,7 @@ import { clientAddress } from "~/lib/request.server";
 import { AppError } from "~/lib/errors";
 import { LoginInput } from "~/modules/accounts/accounts.schema";
 import { authenticate, meView } from "~/modules/accounts/accounts.server";
+import { landingPath } from "~/modules/accounts/landing";
 import { clearedSessionCookie, createSession, endSession, getViewer } from "~/modules/accounts/auth.server";
 
 export const access: RouteAccess = { action: "public" };
@@ -21,6 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const userId = await authenticate(input.login, input.password, clientAddress(context));
     const cookie = await createSession(request, userId);
     const viewer = await getViewer(new Request(request.url, { headers: { Cookie: cookie.split(";")[0]! } }));
-    return jsonResponse({ user: meView(viewer!) }, { headers: { "Set-Cookie": cookie } });
+    // `landing`: where this persona's work is, for clients that want to open it (the login page goes there).
+    return jsonResponse({ user: meView(viewer!), landing: landingPath(viewer!) }, { headers: { "Set-Cookie": cookie } });
   });
 }

@@ -9,14 +9,16 @@ import { clientAddress } from "~/lib/request.server";
 import { safeRedirectPath } from "~/lib/redirects";
 import { LoginInput } from "~/modules/accounts/accounts.schema";
 import { authenticate } from "~/modules/accounts/accounts.server";
-import { createSession, getViewer } from "~/modules/accounts/auth.server";
+import { createSession, getViewer, viewerById } from "~/modules/accounts/auth.server";
+import { landingPath } from "~/modules/accounts/landing";
 
 export const access: RouteAccess = { loader: "public", action: "public" };
 
 export const meta: MetaFunction = () => [{ title: "登录 | 邻里 Linli" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account"));
+  const viewer = await getViewer(request);
+  if (viewer) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), landingPath(viewer)));
   return null;
 }
 
@@ -25,7 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return formAction(values, async () => {
     const input = parseFormValues(LoginInput, values);
     const userId = await authenticate(input.login, input.password, clientAddress(context));
-    return redirect(safeRedirectPath(values.redirectTo, "/account"), { headers: { "Set-Cookie": await createSession(request, userId) } });
+    // An explicit (same-site) redirectTo wins; otherwise each persona lands where its work is.
+    const landing = safeRedirectPath(values.redirectTo, landingPath((await viewerById(userId))!));
+    return redirect(landing, { headers: { "Set-Cookie": await createSession(request, userId) } });
   });
 }
 

@@ -135,6 +135,12 @@ export default function WishPage() {
                 <dd>{need.private.rejectReason}</dd>
               </>
             ) : null}
+            {need.private.rating ? (
+              <>
+                <dt>{t("completion.rating")}</dt>
+                <dd aria-label={t("completion.ratingLabel", { count: need.private.rating })}>{"★".repeat(need.private.rating)}</dd>
+              </>
+            ) : null}
           </dl>
         </section>
       ) : null}
@@ -172,6 +178,23 @@ export default function WishPage() {
         </section>
       ) : null}
 
+      {need.helper && (need.status === "claimed" || need.status === "fulfilled" || need.status === "completed") ? (
+        <section aria-labelledby="helper-heading" className="helper-box">
+          <h2 id="helper-heading">{t("completion.title")}</h2>
+          <p>
+            {t(need.status === "claimed" ? "completion.claimedBy" : "completion.helpedBy")}
+            <Link to={`/organisations/${need.helper.organisationId}`}>{need.helper.organisationName}</Link>
+          </p>
+          {need.helper.fulfilmentNote ? (
+            <>
+              <h3>{t("completion.note")}</h3>
+              <blockquote>{need.helper.fulfilmentNote}</blockquote>
+            </>
+          ) : null}
+          {need.helper.fulfilledAt ? <p className="muted">{t("completion.fulfilledAt", { date: date(need.helper.fulfilledAt) })}</p> : null}
+        </section>
+      ) : null}
+
       {need.thanks ? (
         <section>
           <h2>{t("wishes.thanks")}</h2>
@@ -184,6 +207,12 @@ export default function WishPage() {
           <h2 id="actions-heading">{t("transitions.title")}</h2>
           <FormError error={errors._form} />
           {errors.reason ? <p className="field__error">{fieldError(errors.reason)}</p> : null}
+          {errors.note ? <p className="field__error">{fieldError(errors.note)}</p> : null}
+          {actions.need.includes("submit") && need.status === "rejected" ? (
+            <p>
+              <Link to={`/my/wishes/${need.id}/edit`}>{t("my.wishes.editAndResubmit")}</Link>
+            </p>
+          ) : null}
           <NeedActions actions={actions.need} organisations={organisations} errors={errors} />
         </section>
       ) : null}

@@ -47,7 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer } = await requirePoster(request);
   return uploadFormAction(request, readImageUploads, async (values, photos) => {
     const need = await createNeed(viewer, parseFormValues(NeedInput, needInputFromForm(values)), photos);
-    return redirect(`/wishes/${need.id}?done=posted`, 303);
+    // Say what happened: a resident's wish waits for the community's review; staff posts are published at once.
+    return redirect(`/wishes/${need.id}?done=${need.status === "pending_review" ? "submitted" : "posted"}`, 303);
   });
 }
 

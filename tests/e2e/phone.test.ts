@@ -29,7 +29,7 @@ describe("on a phone", () => {
     await page.getByLabel(text.post.category, { exact: true }).selectOption("repair");
     await expectFitsTheScreen(page, "phone-01-resident-fills-the-form");
     await Promise.all([
-      page.waitForURL(/\/wishes\/[0-9a-f-]{36}\?done=posted$/),
+      page.waitForURL(/\/wishes\/[0-9a-f-]{36}\?done=submitted$/),
       page.getByRole("button", { name: text.post.submit, exact: true }).tap(),
     ]);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), polling).toBe(title);

@@ -32,11 +32,11 @@ async function postWish(page: Page, wish: typeof wishWithoutJs, step: string): P
   await page.getByLabel(text.post.address).fill("沙柳北路12号楼3门201");
   await screenshot(page, `${step}-resident-fills-the-form`);
   await Promise.all([
-    page.waitForURL(/\/wishes\/[0-9a-f-]{36}\?done=posted$/),
+    page.waitForURL(/\/wishes\/[0-9a-f-]{36}\?done=submitted$/),
     page.getByRole("button", { name: text.post.submit, exact: true }).click(),
   ]);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), polling).toBe(wish.title);
-  await expect.poll(() => page.getByRole("status").textContent(), polling).toBe(text.transitions.done.posted);
+  await expect.poll(() => page.getByRole("status").textContent(), polling).toBe(text.transitions.done.submitted);
   await expect.poll(() => page.locator(".need-card__meta .badge").first().textContent(), polling).toBe(text.status.pending_review);
   await screenshot(page, `${step}-resident-sees-the-wish-pending-review`);
   return new URL(page.url()).pathname.split("/").pop()!;

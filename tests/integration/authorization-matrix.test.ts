@@ -156,5 +156,6 @@ describe("authorization matrix", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × persona in turn: about a minute on a busy two-core machine.
+  }, 240_000);
 });

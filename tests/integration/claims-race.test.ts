@@ -208,7 +208,10 @@ describe("a micro-wish from posting to completion, through the API", () => {
     expect(anonymous.status).toBe(200);
     const publicText = await anonymous.text();
     const publicView = JSON.parse(publicText) as Record<string, unknown>;
-    expect(publicView).toMatchObject({ id: need.id, status: "completed", rating: 5 });
+    expect(publicView).toMatchObject({ id: need.id, status: "completed" });
+    // The resident's rating is not public: not in the public view, nor anywhere in its text.
+    expect(publicView).not.toHaveProperty("rating");
+    expect(publicText).not.toMatch(/"rating"/);
     expect(publicText).not.toContain(phone);
     expect(publicText).not.toContain("@demo.linli.local");
     expect(publicView).not.toHaveProperty("private");

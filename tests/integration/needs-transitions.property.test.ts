@@ -79,6 +79,7 @@ const TRANSITIONS = [
   "need.release",
   "need.fulfil",
   "need.confirm",
+  "need.not_done",
 ];
 
 async function bornAs(origin: Origin): Promise<string> {
@@ -104,6 +105,7 @@ async function attempt(action: NeedAction, person: PersonName, needId: string): 
     action,
     ...(action === "reject" ? { reason: "不属于微心愿范围" } : {}),
     ...(action === "fulfil" ? { note: "已上门修好" } : {}),
+    ...(action === "not_done" ? { note: "灯还是不亮" } : {}),
   };
   if (person === "anonymous") {
     const request = new Request(`http://localhost/api/needs/${needId}/transitions`, {
@@ -215,6 +217,7 @@ describe("wish transitions on the real database", () => {
             if (current && action === "release") current.status = "released";
             if (current && action === "fulfil") current.status = "fulfilled";
             if (current && action === "confirm" && wish.holder) current.status = "completed";
+            if (current && action === "not_done") current.status = "active";
             wish = applyMove(wish, person, move);
           }
           await expectDatabaseToMatch(needId, wish, claimsModel, transitions, context);
@@ -224,7 +227,7 @@ describe("wish transitions on the real database", () => {
         numRuns: 25,
         // Walked first, every run: each allowed move at least once, a retried claim, and anonymous callers.
         examples: [
-          ["draft", [take("submit", "resident"), take("reject", "staff")]],
+          ["draft", [take("submit", "resident"), take("reject", "staff"), take("approve", "staff"), take("submit", "resident")]],
           ["draft", [take("withdraw", "staff")]],
           ["residentPosts", [take("approve", "resident"), take("withdraw", "resident")]],
           ["staffPostsForResident", [take("claim", "volunteer"), take("withdraw", "resident")]],
@@ -242,6 +245,11 @@ describe("wish transitions on the real database", () => {
               take("claim", "memberB"),
               take("confirm", "anonymous"),
               take("fulfil", "staffAlsoMemberB"),
+              take("not_done", "staff"),
+              take("not_done", "memberB"),
+              take("not_done", "resident"),
+              take("confirm", "resident"),
+              take("fulfil", "memberB"),
               take("confirm", "resident"),
               take("claim", "memberA"),
             ],

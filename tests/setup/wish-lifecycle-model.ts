@@ -14,8 +14,10 @@ export interface AllowedMove {
 
 /**
  * draft → pending_review → published → claimed → fulfilled → completed; staff approve or reject what
- * residents post; the poster (or staff for them) withdraws before anyone claims; partners claim; the
- * claimer or staff give a claim back; only the claimer reports delivery; the resident or staff confirm.
+ * residents post; a rejected wish is changed and submitted again by its poster (or staff for them);
+ * the poster (or staff for them) withdraws before anyone claims; partners claim; the claimer or staff
+ * give a claim back; only the claimer reports delivery; the resident or staff confirm, or the resident
+ * says it is not done yet and it goes back to the same claimer.
  */
 export const allowedMoves: readonly AllowedMove[] = [
   { from: "draft", action: "submit", to: "pending_review", who: ["poster", "staff"] },
@@ -28,6 +30,8 @@ export const allowedMoves: readonly AllowedMove[] = [
   { from: "claimed", action: "release", to: "published", who: ["claimer", "staff"] },
   { from: "claimed", action: "fulfil", to: "fulfilled", who: ["claimer"] },
   { from: "fulfilled", action: "confirm", to: "completed", who: ["poster", "staff"] },
+  { from: "rejected", action: "submit", to: "pending_review", who: ["poster", "staff"] },
+  { from: "fulfilled", action: "not_done", to: "claimed", who: ["poster"] },
 ];
 
 export const modelStatuses = [
@@ -49,8 +53,9 @@ export const modelActions = [
   "release",
   "fulfil",
   "confirm",
+  "not_done",
 ] as const satisfies readonly NeedAction[];
-export const terminalStatuses: readonly NeedStatus[] = ["completed", "rejected", "withdrawn"];
+export const terminalStatuses: readonly NeedStatus[] = ["completed", "withdrawn"];
 /** A claim holds the wish in these statuses, and only in these. */
 export const heldStatuses: readonly NeedStatus[] = ["claimed", "fulfilled", "completed"];
 
@@ -148,6 +153,7 @@ export function applyMove(wish: WishModel, name: PersonName, move: AllowedMove):
   let holder = wish.holder;
   if (move.action === "claim") holder = cast[name].organisation;
   if (move.action === "release") holder = null;
+  // not_done keeps the holder: the same organisation's claim holds the wish again.
   return { ...wish, status: move.to, holder };
 }
 

@@ -15,24 +15,25 @@ import {
 
 // ------------------------------------------------------------------ the expected lifecycle (DESIGN.md)
 
-const allActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm"] as const;
+const allActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm", "not_done"] as const;
 const allStatuses = ["draft", "pending_review", "published", "claimed", "fulfilled", "completed", "rejected", "withdrawn"] as const;
-const terminalStatuses = ["completed", "rejected", "withdrawn"] as const;
+const terminalStatuses = ["completed", "withdrawn"] as const;
 
 /**
  * From each status, which action leads where:
  * draft → pending_review → published → claimed → fulfilled → completed; reject from pending_review;
- * withdraw from draft, pending_review and published; release from claimed back to published.
- * Nothing leads out of completed, rejected or withdrawn.
+ * withdraw from draft, pending_review and published; release from claimed back to published; a
+ * rejected wish is submitted again (after changes) to pending_review; "not done yet" (not_done) takes a
+ * fulfilled wish back to claimed. Nothing leads out of completed or withdrawn.
  */
 const graph: Record<NeedStatus, Partial<Record<NeedAction, NeedStatus>>> = {
   draft: { submit: "pending_review", withdraw: "withdrawn" },
   pending_review: { approve: "published", reject: "rejected", withdraw: "withdrawn" },
   published: { claim: "claimed", withdraw: "withdrawn" },
   claimed: { fulfil: "fulfilled", release: "published" },
-  fulfilled: { confirm: "completed" },
+  fulfilled: { confirm: "completed", not_done: "claimed" },
   completed: {},
-  rejected: {},
+  rejected: { submit: "pending_review" },
   withdrawn: {},
 };
 
@@ -40,7 +41,8 @@ const graph: Record<NeedStatus, Partial<Record<NeedAction, NeedStatus>>> = {
  * Who may take each action. Submitting a draft is the poster's (residents post their wishes) or
  * the staff's (they post on a resident's behalf); approve and reject are the staff's alone; only
  * partners claim; the claimer or staff release; only the claimer reports delivery; the resident
- * (poster) or staff confirm; the poster or staff withdraw.
+ * (poster) or staff confirm; the poster or staff withdraw; only the resident (poster) says it is not
+ * done yet: staff are told, they do not say it for the resident.
  */
 const mayAct: Record<NeedAction, readonly Standing[]> = {
   submit: ["poster", "staff"],
@@ -51,6 +53,7 @@ const mayAct: Record<NeedAction, readonly Standing[]> = {
   release: ["claimer", "staff"],
   fulfil: ["claimer"],
   confirm: ["poster", "staff"],
+  not_done: ["poster"],
 };
 
 const standingSets: Record<string, readonly Standing[]> = {
@@ -81,7 +84,7 @@ describe("the lists the table is built on", () => {
     expect([...needStatuses].sort()).toEqual([...allStatuses].sort());
   });
 
-  it("has exactly the eight actions of the API contract, each with a rule", () => {
+  it("has exactly the nine actions of the API contract, each with a rule", () => {
     expect([...needActions].sort()).toEqual([...allActions].sort());
     expect(Object.keys(needTransitions).sort()).toEqual([...allActions].sort());
   });
@@ -119,6 +122,15 @@ describe("spot checks of the table itself", () => {
     ["confirm", "fulfilled", ["staff"], { ok: true, to: "completed" }],
     ["confirm", "fulfilled", ["claimer"], { ok: false, error: "forbidden" }],
     ["confirm", "claimed", ["poster"], { ok: false, error: "invalid_transition" }],
+    ["submit", "rejected", ["poster"], { ok: true, to: "pending_review" }],
+    ["submit", "rejected", ["staff"], { ok: true, to: "pending_review" }],
+    ["submit", "rejected", ["partner"], { ok: false, error: "forbidden" }],
+    ["approve", "rejected", ["staff"], { ok: false, error: "invalid_transition" }],
+    ["not_done", "fulfilled", ["poster"], { ok: true, to: "claimed" }],
+    ["not_done", "fulfilled", ["staff"], { ok: false, error: "forbidden" }],
+    ["not_done", "fulfilled", ["claimer"], { ok: false, error: "forbidden" }],
+    ["not_done", "claimed", ["poster"], { ok: false, error: "invalid_transition" }],
+    ["not_done", "completed", ["poster"], { ok: false, error: "invalid_transition" }],
     // Permission before state: a stranger is refused even where the state would not allow it anyway.
     ["approve", "completed", [], { ok: false, error: "forbidden" }],
     ["fulfil", "draft", ["poster"], { ok: false, error: "forbidden" }],
@@ -165,7 +177,7 @@ describe("itemTransitions (project items)", () => {
     });
   });
 
-  it.each(["submit", "approve", "reject", "withdraw"] as const)("has no item rule for %s", (action) => {
+  it.each(["submit", "approve", "reject", "withdraw", "not_done"] as const)("has no item rule for %s", (action) => {
     expect(itemTransitions[action]).toBeUndefined();
   });
 

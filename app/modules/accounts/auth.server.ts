@@ -81,10 +81,15 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
   if (!id) return null;
   const { session, user } = await lucia().validateSession(id);
   if (!session || !user) return null;
+  return viewerById(user.id);
+}
+
+/** A user with their roles and scopes, as the permission checks see them (null when deleted or unknown). */
+export async function viewerById(userId: string): Promise<Viewer | null> {
   const [row] = await db()
     .select({ id: users.id, displayName: users.displayName, deletedAt: users.deletedAt })
     .from(users)
-    .where(and(eq(users.id, user.id), isNull(users.deletedAt)));
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   if (!row) return null;
   const rows = await db()
     .select({

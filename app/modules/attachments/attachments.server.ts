@@ -137,6 +137,24 @@ export async function storeImage(tx: DbOrTx, input: StoreImageInput): Promise<At
   }
 }
 
+/**
+ * Takes photos off a need (the resident changing a wish before review): deletes their rows in the
+ * caller's transaction and returns the files to remove once it has committed.
+ */
+export async function detachNeedPhotos(tx: DbOrTx, needId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .delete(attachments)
+    .where(and(eq(attachments.needId, needId), inArray(attachments.id, ids)))
+    .returning({ storagePath: attachments.storagePath });
+  return rows.map((r) => path.join(dataDir(), r.storagePath));
+}
+
+/** Removes stored files no row points to any more (best effort: a leftover file is harmless). */
+export async function removeStoredFiles(paths: string[]): Promise<void> {
+  await Promise.all(paths.map((p) => removeFile(p)));
+}
+
 /** The form fields and the photo files of a form that may carry photos (file inputs named `photos`). */
 export async function readImageUploads(request: Request): Promise<{ fields: Record<string, string>; files: Uint8Array[] }> {
   const contentType = request.headers.get("Content-Type") ?? "";

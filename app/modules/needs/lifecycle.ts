@@ -11,7 +11,7 @@ export function isPublicStatus(status: string): boolean {
   return (publicNeedStatuses as readonly string[]).includes(status);
 }
 
-export const needActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm"] as const;
+export const needActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm", "not_done"] as const;
 export type NeedAction = (typeof needActions)[number];
 
 /** How the acting user stands to this need. One user can stand in several ways at once. */
@@ -28,7 +28,8 @@ interface Rule {
 }
 
 export const needTransitions: Record<NeedAction, Rule> = {
-  submit: { from: ["draft"], to: "pending_review", who: ["poster", "staff"] },
+  // A rejected wish is edited and submitted again (the reason stays in its history).
+  submit: { from: ["draft", "rejected"], to: "pending_review", who: ["poster", "staff"] },
   approve: { from: ["pending_review"], to: "published", who: ["staff"] },
   reject: { from: ["pending_review"], to: "rejected", who: ["staff"] },
   withdraw: { from: ["draft", "pending_review", "published"], to: "withdrawn", who: ["poster", "staff"] },
@@ -36,6 +37,8 @@ export const needTransitions: Record<NeedAction, Rule> = {
   release: { from: ["claimed"], to: "published", who: ["claimer", "staff"] },
   fulfil: { from: ["claimed"], to: "fulfilled", who: ["claimer"] },
   confirm: { from: ["fulfilled"], to: "completed", who: ["poster", "staff"] },
+  // The resident's "not done yet" (还没办好): back to the same organisation's claim, with a note.
+  not_done: { from: ["fulfilled"], to: "claimed", who: ["poster"] },
 };
 
 export type TransitionCheck = { ok: true; to: NeedStatus } | { ok: false; error: "forbidden" | "invalid_transition" };

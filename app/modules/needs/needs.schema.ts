@@ -60,3 +60,9 @@ export const TransitionInput = z.object({
   idempotencyKey: optionalText(100),
 });
 export type TransitionInput = z.infer<typeof TransitionInput>;
+
+/** A draft or rejected wish changed by its resident before it goes to review again. */
+export const NeedEditInput = NeedInput.pick({ title: true, description: true, category: true }).extend({
+  removePhotoIds: z.array(z.uuid()).max(20).default([]),
+});
+export type NeedEditInput = z.infer<typeof NeedEditInput>;

@@ -1,6 +1,6 @@
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { claims, communities, needItems, needs, streets, users } from "#db/schema";
+import { claims, communities, needItems, needs, organisations, streets, users } from "#db/schema";
 import { governsCommunity, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
@@ -26,7 +26,6 @@ export interface PublicNeed {
   publishedAt: string | null;
   completedAt: string | null;
   thanks: string | null;
-  rating: number | null;
   items: { id: string; title: string; category: string | null; status: string }[];
 }
 
@@ -55,7 +54,6 @@ function publicNeedQuery() {
       publishedAt: needs.publishedAt,
       completedAt: needs.completedAt,
       thanks: needs.thanks,
-      rating: needs.rating,
     })
     .from(needs)
     .innerJoin(communities, eq(communities.id, needs.communityId))
@@ -90,7 +88,6 @@ function toPublicNeed(row: PublicNeedRow, items: PublicNeed["items"]): PublicNee
     publishedAt: row.publishedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     thanks: row.thanks ? redactContactDetails(row.thanks) : null,
-    rating: row.rating,
     items,
   };
 }
@@ -164,9 +161,45 @@ export interface NeedPrivateFields {
   contactPhone: string | null;
   address: string | null;
   rejectReason: string | null;
+  /** The resident's rating of the help: for the resident and the community's staff only, never the organisation. */
+  rating?: number | null;
 }
 
-export async function getNeedFor(viewer: Viewer | null, id: string): Promise<PublicNeed & { private?: NeedPrivateFields }> {
+/** The organisation whose claim holds the wish, and its report of the help given (public, contact details removed). */
+export interface NeedHelper {
+  organisationId: string;
+  organisationName: string;
+  claimedAt: string;
+  fulfilledAt: string | null;
+  fulfilmentNote: string | null;
+}
+
+async function helperOf(needId: string): Promise<NeedHelper | null> {
+  const [row] = await db()
+    .select({
+      organisationId: claims.organisationId,
+      organisationName: organisations.name,
+      claimedAt: claims.claimedAt,
+      fulfilledAt: claims.fulfilledAt,
+      fulfilmentNote: claims.fulfilmentNote,
+    })
+    .from(claims)
+    .innerJoin(organisations, eq(organisations.id, claims.organisationId))
+    .where(and(eq(claims.needId, needId), isNull(claims.itemId), inArray(claims.status, ["active", "fulfilled", "completed"])));
+  if (!row) return null;
+  return {
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    claimedAt: row.claimedAt.toISOString(),
+    fulfilledAt: row.fulfilledAt?.toISOString() ?? null,
+    fulfilmentNote: row.fulfilmentNote ? redactContactDetails(row.fulfilmentNote) : null,
+  };
+}
+
+export async function getNeedFor(
+  viewer: Viewer | null,
+  id: string,
+): Promise<PublicNeed & { helper: NeedHelper | null; private?: NeedPrivateFields }> {
   const [row] = await publicNeedQuery().where(eq(needs.id, id));
   if (!row) throw notFound("need");
   const [secret] = await db()
@@ -176,6 +209,7 @@ export async function getNeedFor(viewer: Viewer | null, id: string): Promise<Pub
       contactPhone: needs.contactPhone,
       address: needs.address,
       rejectReason: needs.rejectReason,
+      rating: needs.rating,
     })
     .from(needs)
     .where(eq(needs.id, id));
@@ -191,7 +225,7 @@ export async function getNeedFor(viewer: Viewer | null, id: string): Promise<Pub
   }
   if (!isPublicStatus(row.status) && !isPoster && !isStaff) throw notFound("need");
   const items = await itemsByNeed(row.kind === "project" ? [row.id] : []);
-  const view = toPublicNeed(row, items.get(row.id) ?? []);
+  const view = { ...toPublicNeed(row, items.get(row.id) ?? []), helper: await helperOf(row.id) };
   if (!isPoster && !isStaff && !isClaimer) return view;
   return {
     ...view,
@@ -201,6 +235,7 @@ export async function getNeedFor(viewer: Viewer | null, id: string): Promise<Pub
       contactPhone: secret!.contactPhone,
       address: secret!.address,
       rejectReason: secret!.rejectReason,
+      ...(isPoster || isStaff ? { rating: secret!.rating } : {}),
     },
   };
 }

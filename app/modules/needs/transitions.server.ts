@@ -1,19 +1,19 @@
 // Posting needs and moving them through their lifecycle: every transition checked for permission and
 // state on the server, applied with a conditional UPDATE so concurrent requests cannot both win.
-import { and, eq, inArray } from "drizzle-orm";
-import { claims, communities, memberships, needItems, needs, searchOutbox } from "#db/schema";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { attachments, claims, communities, memberships, needItems, needs, searchOutbox } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { normaliseImage, storeImage } from "~/modules/attachments/attachments.server";
+import { detachNeedPhotos, MAX_PHOTOS, normaliseImage, removeStoredFiles, storeImage } from "~/modules/attachments/attachments.server";
 import { can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
-import { notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
+import { communityStaffIds, notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
+import { now as clockNow } from "~/lib/clock.server";
 import { notifyStaffOfPendingWish } from "./review.server";
 import { checkTransition, itemTransitions, needTransitions, type NeedStatus, type Standing } from "./lifecycle";
-import type { NeedInput, TransitionInput } from "./needs.schema";
-import { now as clockNow } from "~/lib/clock.server";
+import type { NeedEditInput, NeedInput, TransitionInput } from "./needs.schema";
 
 const HOLDING = ["active", "fulfilled", "completed"] as const;
 
@@ -153,6 +153,7 @@ const noticeFor: Partial<Record<TransitionInput["action"], NotificationKind>> = 
   release: "need.released",
   fulfil: "need.fulfilled",
   confirm: "need.completed",
+  not_done: "need.not_done",
 };
 
 /** Tells the resident about their wish's progress, and the claiming organisation that it was confirmed. */
@@ -165,10 +166,13 @@ async function announce(
 ) {
   const kind = noticeFor[action];
   if (!kind) return;
+  // "Not done yet" goes back to the organisation, and the community's staff are told.
   const recipients =
-    action === "confirm" && organisationId
-      ? await organisationMemberIds(tx, organisationId)
-      : [need.postedByUserId, need.beneficiaryUserId];
+    action === "not_done" && organisationId
+      ? [...(await organisationMemberIds(tx, organisationId)), ...(await communityStaffIds(tx, need.communityId))]
+      : action === "confirm" && organisationId
+        ? await organisationMemberIds(tx, organisationId)
+        : [need.postedByUserId, need.beneficiaryUserId];
   await notify(tx, recipients, { kind, subjectType: "need", subjectId: need.id, data: { title: need.title, ...data } });
 }
 
@@ -248,11 +252,16 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     throw new AppError("validation_failed", "give the resident a reason", { reason: "required" });
   if (input.action === "claim" && need.kind === "project")
     throw new AppError("validation_failed", "claim one of the project's items", { itemId: "required" });
+  if (input.action === "not_done" && !input.note)
+    throw new AppError("validation_failed", "tell the organisation what is still missing", { note: "required" });
+  if (input.action === "not_done" && !holder) throw new AppError("invalid_transition", "no organisation holds this wish");
 
   const now = clockNow();
   const extra: Partial<typeof needs.$inferInsert> = { updatedAt: now };
   if (input.action === "approve") extra.publishedAt = now;
   if (input.action === "reject") extra.rejectReason = input.reason!;
+  // Submitted again after a rejection: the old reason stays in the history, not on the wish.
+  if (input.action === "submit") extra.rejectReason = null;
   if (input.action === "confirm") Object.assign(extra, { completedAt: now, thanks: input.thanks ?? null, rating: input.rating ?? null });
   const [moved] = await tx
     .update(needs)
@@ -277,10 +286,84 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     ...(input.note ? { note: input.note } : {}),
     ...(input.rating ? { rating: input.rating } : {}),
   });
-  await announce(tx, need, input.action, organisationId, input.reason ? { reason: input.reason } : {});
+  await announce(tx, need, input.action, organisationId, {
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(input.action === "not_done" ? { note: input.note } : {}),
+  });
   if (check.to === "pending_review") await notifyStaffOfPendingWish(tx, need);
   await tx.insert(searchOutbox).values({ entity: "need", entityId: needId });
   return { id: needId, status: check.to, ...(claimId ? { claimId } : {}) };
+}
+
+/** What the edit page needs: the wish as its resident may change it, and whether it may be changed now. */
+export async function editableNeed(viewer: Viewer, needId: string) {
+  const need = await db().transaction((tx) => loadNeed(tx, needId));
+  const standings = standingsOf(viewer, need, undefined);
+  // Only the resident it belongs to (or who posted it) and the community's staff see it here at all.
+  if (!standings.includes("poster") && !standings.includes("staff")) throw notFound("need");
+  const [row] = await db()
+    .select({ description: needs.description, category: needs.category, rejectReason: needs.rejectReason })
+    .from(needs)
+    .where(eq(needs.id, needId));
+  return {
+    id: need.id,
+    kind: need.kind,
+    title: need.title,
+    status: need.status,
+    description: row!.description,
+    category: row!.category,
+    rejectReason: row!.rejectReason,
+    editable: need.kind === "micro_wish" && checkTransition("submit", need.status, standings).ok,
+  };
+}
+
+/**
+ * A rejected (or draft) wish changed by its resident and sent to review again, in one transaction:
+ * the changes, the photos taken off and added, and the submit transition (which checks who and from where).
+ */
+export async function editAndResubmitNeed(
+  viewer: Viewer,
+  needId: string,
+  input: NeedEditInput,
+  photos: Uint8Array[] = [],
+): Promise<TransitionResult> {
+  for (const photo of photos) await normaliseImage(photo);
+  let removedFiles: string[] = [];
+  const result = await db()
+    .transaction(async (tx) => {
+      const need = await loadNeed(tx, needId);
+      const check = checkTransition("submit", need.status, standingsOf(viewer, need, undefined));
+      if (!check.ok)
+        throw new AppError(
+          check.error,
+          check.error === "forbidden" ? "you may not change this wish" : `a ${need.status} wish cannot be changed`,
+        );
+      if (need.kind !== "micro_wish") throw new AppError("invalid_transition", "only micro-wishes are changed here");
+      const [changed] = await tx
+        .update(needs)
+        .set({ title: input.title, description: input.description, category: input.category ?? null, updatedAt: clockNow() })
+        .where(and(eq(needs.id, needId), eq(needs.status, need.status)))
+        .returning({ id: needs.id });
+      if (!changed) throw new AppError("conflict", "someone else changed this wish first");
+      removedFiles = await detachNeedPhotos(tx, needId, input.removePhotoIds);
+      const [kept] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.needId, needId));
+      if (kept!.n + photos.length > MAX_PHOTOS)
+        throw new AppError("validation_failed", `at most ${MAX_PHOTOS} photos`, { photos: "too_many_photos" });
+      for (const bytes of photos) await storeImage(tx, { bytes, uploadedByUserId: viewer.id, needId });
+      await recordAudit(tx, {
+        actorUserId: viewer.id,
+        action: "need.edit",
+        subjectType: "need",
+        subjectId: needId,
+        data: { previousTitle: need.title, photosAdded: photos.length, photosRemoved: removedFiles.length },
+      });
+      return applyTransition(tx, viewer, needId, { action: "submit" });
+    })
+    .catch((error: unknown) => {
+      throw domainErrorFromDatabase(error) ?? error;
+    });
+  await removeStoredFiles(removedFiles);
+  return result;
 }
 
 async function insertClaim(
@@ -312,6 +395,17 @@ async function advanceClaim(tx: Transaction, claimId: string, action: Transition
       .set({ status: "fulfilled", fulfilledAt: now, fulfilmentNote: note ?? null })
       .where(eq(claims.id, claimId));
   if (action === "confirm") await tx.update(claims).set({ status: "completed", completedAt: now }).where(eq(claims.id, claimId));
+  // Not done yet: the same claim holds the wish again, with a fresh deadline; the old report stays in the history.
+  if (action === "not_done")
+    await tx
+      .update(claims)
+      .set({
+        status: "active",
+        fulfilledAt: null,
+        fulfilmentNote: null,
+        dueAt: new Date(clockNow().getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
+      })
+      .where(and(eq(claims.id, claimId), eq(claims.status, "fulfilled")));
 }
 
 async function applyItemTransition(

@@ -14,6 +14,7 @@ export const notificationKinds = [
   "claim.expired",
   "agreement.proposed",
   "agreement.accepted",
+  "need.not_done",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -33,6 +34,15 @@ export async function organisationMemberIds(tx: DbOrTx, organisationId: string):
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ["org_admin", "org_member"])));
+  return rows.map((r) => r.userId);
+}
+
+/** The staff of a community, to tell about its wishes. */
+export async function communityStaffIds(tx: DbOrTx, communityId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.communityId, communityId), eq(memberships.role, "community_staff")));
   return rows.map((r) => r.userId);
 }
 

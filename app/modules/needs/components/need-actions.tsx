@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-type Action = "submit" | "approve" | "reject" | "withdraw" | "claim" | "release" | "fulfil" | "confirm";
+import type { NeedAction as Action } from "../lifecycle";
 
 /** One small form per action the viewer may take: works without JavaScript. */
 export function NeedActions({
@@ -79,9 +79,17 @@ export function NeedActions({
               </label>
             </>
           ) : null}
+          {action === "not_done" ? (
+            <label>
+              {t("transitions.notDoneNote")}
+              <textarea name="note" required rows={2} maxLength={2000} aria-invalid={errors.note ? true : undefined} />
+            </label>
+          ) : null}
           <button
             type="submit"
-            className={`button${action === "reject" || action === "withdraw" || action === "release" ? " button--secondary" : ""}`}
+            className={`button${
+              action === "reject" || action === "withdraw" || action === "release" || action === "not_done" ? " button--secondary" : ""
+            }`}
           >
             {t(`transitions.${action}`)}
           </button>
