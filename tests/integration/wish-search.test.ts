@@ -99,6 +99,18 @@ describe("the wall searches in the matcher's vocabulary", () => {
     for (const place of places) expect(place!.endsWith(one!.name)).toBe(true);
   });
 
+  it("pages through the results", async () => {
+    const ids = (html: string) => [...html.matchAll(/need-card__title"><a [^>]*href="\/wishes\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const all = ids((await wall("看病", "&limit=100")).html);
+    expect(all.length).toBeGreaterThan(4);
+    const first = await wall("看病", "&limit=3");
+    expect(first.html).toContain("cursor=o%3A3");
+    const second = await wall("看病", "&limit=3&cursor=o%3A3");
+    expect([...ids(first.html), ...ids(second.html)]).toEqual(all.slice(0, 6));
+    // A cursor of the keyword list (or a forged one) does not break the search.
+    expect((await wall("看病", "&limit=3&cursor=bm90LWEtY3Vyc29y")).titles.length).toBe(3);
+  });
+
   it("says so when nothing fits", async () => {
     const { html, titles } = await wall("蝈蝈笼子");
     expect(titles).toEqual([]);

@@ -60,6 +60,8 @@ export async function searchWishes(query: NeedListQuery & { q: string }): Promis
   const q = redactContactDetails(query.q).replaceAll(REDACTED, " ").replace(/\s+/g, " ").trim();
   if (!q) return { items: [], nextCursor: null, mode: "search" };
   const offset = query.cursor && /^o:\d{1,6}$/.test(query.cursor) ? Number(query.cursor.slice(2)) : 0;
+  // The keyword list pages by its own cursors; a search offset means nothing to it.
+  const listQuery = { ...query, cursor: query.cursor?.startsWith("o:") ? undefined : query.cursor };
   const filter = [
     query.status ? `status = ${quote(query.status)}` : `status IN [${publicNeedStatuses.map(quote).join(", ")}]`,
     query.community ? `communityId = ${quote(query.community)}` : null,
@@ -101,7 +103,7 @@ export async function searchWishes(query: NeedListQuery & { q: string }): Promis
     results = (await searchClient().multiSearch({ queries: [...wordQueries, ...conceptQueries] })).results;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const fallback = await listPublicNeeds(query);
+    const fallback = await listPublicNeeds(listQuery);
     return { ...fallback, mode: "fallback" };
   }
 
@@ -132,11 +134,11 @@ export async function searchWishes(query: NeedListQuery & { q: string }): Promis
     }
   });
   if (merged.size === 0) {
-    const keywords = await listPublicNeeds(query);
+    const keywords = await listPublicNeeds(listQuery);
     return { ...keywords, mode: "keywords" };
   }
   const ranked = [...merged.entries()].sort(
-    ([a, x], [b, y]) => Math.round((y.score - x.score) * 100) || y.publishedAt - x.publishedAt || a.localeCompare(b),
+    ([a, x], [b, y]) => Math.round(y.score * 100) - Math.round(x.score * 100) || y.publishedAt - x.publishedAt || a.localeCompare(b),
   );
   const page = ranked.slice(offset, offset + query.limit);
   const rows = new Map((await getPublicNeedsByIds(page.map(([id]) => id))).map((n) => [n.id, n]));
