@@ -117,9 +117,13 @@ export default function WishWall() {
           {t("matching.search.unavailable")}
         </p>
       ) : null}
-      {query.q && page.mode === "search" ? (
+      {query.q && page.mode !== "fallback" ? (
         <p role="status">
-          {page.items.length ? t("matching.search.results", { count: page.items.length }) : t("matching.search.none")}{" "}
+          {page.mode === "keywords" && page.items.length
+            ? t("matching.search.keywords", { q: query.q })
+            : page.items.length
+              ? t("matching.search.results", { count: page.items.length })
+              : t("matching.search.none")}{" "}
           <Link to="?">{t("matching.search.clear")}</Link>
         </p>
       ) : null}

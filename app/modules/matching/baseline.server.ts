@@ -1,4 +1,4 @@
-// The baseline engine: what a simple app does. PostgreSQL ILIKE over the same candidates in the
+// The baseline engine: what a simple app does. PostgreSQL ILIKE over the active offers in the
 // subject's street, ranked by how many of its keywords each contains (a title hit counts double).
 // Kept to measure the real engine against (match:eval --engine baseline, bench:match).
 import { sql } from "drizzle-orm";
@@ -23,24 +23,15 @@ export async function baselineRanking(
       patterns.map((p) => sql`(case when ${title} ilike ${p} then 2 when ${rest} ilike ${p} then 1 else 0 end)`),
       sql` + `,
     );
-  const rows =
-    scope.table === "offers"
-      ? await db().execute<Row>(sql`
-          select * from (
-            select o.id, o.category, coalesce(o.street_id, c.street_id) as street_id, o.community_id,
-                   o.title || ' ' || o.description || ' ' || array_to_string(o.tags, ' ') as text,
-                   coalesce(o.lat, c.lat) as lat, coalesce(o.lng, c.lng) as lng,
-                   ${hitsOf(sql`o.title`, sql`(o.description || ' ' || array_to_string(o.tags, ' '))`)} as hits
-            from offers o left join communities c on c.id = o.community_id
-            where o.active and (o.street_id = ${scope.streetId} or c.street_id = ${scope.streetId})
-          ) ranked where hits > 0 order by hits desc, id limit ${limit}`)
-      : await db().execute<Row>(sql`
-          select * from (
-            select n.id, n.category, c.street_id, n.community_id, c.lat, c.lng, n.title || ' ' || n.description as text,
-                   ${hitsOf(sql`n.title`, sql`n.description`)} as hits
-            from needs n join communities c on c.id = n.community_id
-            where n.status = 'published' and c.street_id = ${scope.streetId}
-          ) ranked where hits > 0 order by hits desc, id limit ${limit}`);
+  const rows = await db().execute<Row>(sql`
+    select * from (
+      select o.id, o.category, coalesce(o.street_id, c.street_id) as street_id, o.community_id,
+             o.title || ' ' || o.description || ' ' || array_to_string(o.tags, ' ') as text,
+             coalesce(o.lat, c.lat) as lat, coalesce(o.lng, c.lng) as lng,
+             ${hitsOf(sql`o.title`, sql`(o.description || ' ' || array_to_string(o.tags, ' '))`)} as hits
+      from offers o left join communities c on c.id = o.community_id
+      where o.active and (o.street_id = ${scope.streetId} or c.street_id = ${scope.streetId})
+    ) ranked where hits > 0 order by hits desc, id limit ${limit}`);
   return rows.map((r) => {
     const candidate = { streetId: r.street_id, communityId: r.community_id, lat: r.lat, lng: r.lng };
     const text = r.text.toLowerCase();

@@ -18,6 +18,7 @@ import {
 } from "./ranking";
 import { baselineRanking } from "./baseline.server";
 import { nowMs } from "~/lib/clock.server";
+import { redactContactDetails } from "~/modules/needs/privacy";
 
 export type MatchEngine = "meili" | "baseline";
 
@@ -29,7 +30,7 @@ export interface TermSearch {
 }
 
 export interface BaselineScope {
-  table: "offers" | "needs";
+  table: "offers";
   streetId: string;
 }
 
@@ -84,50 +85,119 @@ function toCandidate(hit: Hit): CandidateDoc {
   };
 }
 
-/** One multi-search: the area's size, then each term on its own (OR semantics with our own weights). */
-async function meiliTermResults(query: MatchQuery, search: TermSearch): Promise<{ results: TermResult[]; areaSize: number }> {
+/** Queries per multi-search request when many subjects are ranked at once. */
+const TERMS_PER_REQUEST = 100;
+
+/** The area's size, then each term on its own (OR semantics with our own weights), in few multi-searches. */
+async function meiliTermResults(terms: string[], search: TermSearch) {
   const indexUid = indexName(search.index);
-  const queries: MultiSearchQuery[] = [
-    { indexUid, q: "", filter: search.filter, limit: 0 },
-    ...query.terms.map((term) => ({
-      indexUid,
-      q: term.term,
-      filter: search.filter,
-      limit: PER_TERM,
-      attributesToRetrieve: RETRIEVE,
-      showRankingScore: true,
-      matchingStrategy: "all" as const,
-      locales: ["cmn" as const],
-    })),
-  ];
-  let response;
+  const termQuery = (term: string): MultiSearchQuery => ({
+    indexUid,
+    q: term,
+    filter: search.filter,
+    limit: PER_TERM,
+    attributesToRetrieve: RETRIEVE,
+    showRankingScore: true,
+    matchingStrategy: "all" as const,
+    locales: ["cmn" as const],
+  });
+  const byTerm = new Map<string, Omit<TermResult, "term">>();
+  let areaSize = 0;
   try {
-    response = await searchClient().multiSearch({ queries });
+    for (let start = 0; start === 0 || start < terms.length; start += TERMS_PER_REQUEST) {
+      const chunk = terms.slice(start, start + TERMS_PER_REQUEST);
+      const queries = [...(start === 0 ? [{ indexUid, q: "", filter: search.filter, limit: 0 }] : []), ...chunk.map(termQuery)];
+      const results = (await searchClient().multiSearch({ queries })).results;
+      if (start === 0) areaSize = results.shift()?.estimatedTotalHits ?? 0;
+      results.forEach((result, i) =>
+        byTerm.set(chunk[i]!, {
+          total: result.estimatedTotalHits ?? result.hits.length,
+          hits: result.hits.map((hit) => ({ doc: toCandidate(hit as unknown as Hit), rankingScore: hit._rankingScore ?? 0 })),
+        }),
+      );
+    }
   } catch (error) {
     throw unavailable(`the search engine is temporarily unavailable (${error instanceof Error ? error.message : String(error)})`);
   }
-  const [area, ...perTerm] = response.results;
-  return {
-    areaSize: area?.estimatedTotalHits ?? 0,
-    results: perTerm.map((result, i) => ({
-      term: query.terms[i]!,
-      total: result.estimatedTotalHits ?? result.hits.length,
-      hits: result.hits.map((hit) => ({ doc: toCandidate(hit as unknown as Hit), rankingScore: hit._rankingScore ?? 0 })),
-    })),
-  };
+  return { byTerm, areaSize };
+}
+
+/** Built queries by subject text: ranking an offer's area builds the same needs' queries again and again. */
+const queryCache = new Map<string, MatchQuery>();
+const QUERY_CACHE_SIZE = 5000;
+
+function queryOf(subject: MatchSubject): MatchQuery {
+  const key = JSON.stringify([subject.title, subject.description, subject.category, subject.tags ?? []]);
+  const known = queryCache.get(key);
+  if (known) return known;
+  const query = buildQuery(subject);
+  if (queryCache.size >= QUERY_CACHE_SIZE) queryCache.delete(queryCache.keys().next().value!);
+  queryCache.set(key, query);
+  return query;
+}
+
+export interface CandidateOptions {
+  engine?: MatchEngine;
+  limit?: number;
+  minScore?: number;
+}
+
+/**
+ * Ranks the candidates of several subjects at the same place. Each term is searched once for all
+ * of them; a term's results depend only on the term and the place, so each subject gets exactly
+ * the ranking it would get alone.
+ */
+export async function findCandidatesForMany(
+  subjects: MatchSubject[],
+  place: Place,
+  search: TermSearch,
+  { engine = "meili", limit = 10, minScore }: CandidateOptions = {},
+): Promise<{ query: MatchQuery; ranked: RankedCandidate[] }[]> {
+  const queries = subjects.map(queryOf);
+  if (engine === "baseline") {
+    const out = [];
+    for (const [i, query] of queries.entries())
+      out.push({ query, ranked: query.terms.length ? await baselineRanking(subjects[i]!, place, search.scope, limit) : [] });
+    return out;
+  }
+  const terms = [...new Set(queries.flatMap((q) => q.terms.map((t) => t.term)))];
+  if (!terms.length) return queries.map((query) => ({ query, ranked: [] }));
+  const { byTerm, areaSize } = await meiliTermResults(terms, search);
+  return queries.map((query) => ({
+    query,
+    ranked: query.terms.length
+      ? rankCandidates(
+          query,
+          query.terms.map((term) => ({ term, ...byTerm.get(term.term)! })),
+          place,
+          areaSize,
+          { limit, minScore },
+        )
+      : [],
+  }));
 }
 
 export async function findCandidates(
   subject: MatchSubject,
   place: Place,
   search: TermSearch,
-  { engine = "meili", limit = 10, minScore }: { engine?: MatchEngine; limit?: number; minScore?: number } = {},
+  options: CandidateOptions = {},
 ): Promise<{ query: MatchQuery; ranked: RankedCandidate[] }> {
-  const query = buildQuery(subject);
-  if (!query.terms.length) return { query, ranked: [] };
-  if (engine === "baseline") return { query, ranked: await baselineRanking(subject, place, search.scope, limit) };
-  const { results, areaSize } = await meiliTermResults(query, search);
-  return { query, ranked: rankCandidates(query, results, place, areaSize, { limit, minScore }) };
+  const [one] = await findCandidatesForMany([subject], place, search, options);
+  return one!;
+}
+
+/**
+ * What the matcher reads of a need, the same in both directions: its public text (a phone number or
+ * e-mail is never a reason to match, nor shown as one) and its items as tags.
+ */
+export function needSubject(row: { title: string; description: string; category: string | null; items: string[] | null }): MatchSubject {
+  return {
+    title: redactContactDetails(row.title),
+    description: redactContactDetails(row.description),
+    category: row.category,
+    tags: (row.items ?? []).map(redactContactDetails),
+  };
 }
 
 /** Where a need is: its community. */
@@ -149,7 +219,7 @@ export async function placeOfNeed(needId: string) {
     from needs n join communities c on c.id = n.community_id where n.id = ${needId}`);
   if (!row) return null;
   return {
-    subject: { title: row.title, description: row.description, category: row.category, tags: row.items ?? [] } satisfies MatchSubject,
+    subject: needSubject(row),
     place: { streetId: row.street_id, communityId: row.community_id, lat: row.lat, lng: row.lng } satisfies Place,
     access: {
       postedByUserId: row.posted_by_user_id,
@@ -189,12 +259,6 @@ export const needToOffers = async (place: Place): Promise<TermSearch> => ({
   index: "offers",
   filter: `active = true AND ${await areaFilter(place)}`,
   scope: { table: "offers", streetId: place.streetId },
-});
-
-export const offerToNeeds = async (place: Place): Promise<TermSearch> => ({
-  index: "needs",
-  filter: `status = "published" AND ${await areaFilter(place)}`,
-  scope: { table: "needs", streetId: place.streetId },
 });
 
 /**

@@ -13,8 +13,9 @@ import { getPublicNeedsByIds, type PublicNeed } from "~/modules/needs/needs.serv
 import { getActivitiesByIds, type ActivityView } from "~/modules/activities/activities.server";
 import {
   findCandidates,
+  findCandidatesForMany,
+  needSubject,
   needToOffers,
-  offerToNeeds,
   placeOfNeed,
   placeOfOffer,
   profileOfVolunteer,
@@ -22,8 +23,8 @@ import {
   volunteerToActivities,
   type MatchEngine,
 } from "./matcher.server";
-import type { MatchQuery } from "./query-builder.server";
-import type { RankedCandidate } from "./ranking";
+import type { MatchQuery, MatchSubject } from "./query-builder.server";
+import { distanceMetres, NEARBY_METRES, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
 
 export interface MatchExplanation {
@@ -83,36 +84,145 @@ function explain(query: MatchQuery, c: RankedCandidate, wholeStreet: boolean, ca
 export type OfferMatch = OfferView & { score: number; reasons: string[]; explanation: MatchExplanation };
 export type NeedMatch = PublicNeed & { score: number; reasons: string[]; explanation: MatchExplanation };
 
+/** How many offers a need's list holds (GET /api/needs/:id/matches by default): "O is in N's list". */
+export const NEED_LIST_LENGTH = 10;
+
+interface LocatedNeed {
+  id: string;
+  subject: MatchSubject;
+  place: Place;
+}
+
+/**
+ * Each need's offers, best first, exactly as "who could fulfil this?" lists them. Needs in the same
+ * community share one place, so their term searches go to Meilisearch once.
+ */
+async function offerListsFor(
+  located: LocatedNeed[],
+  { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale }: Pick<MatchOptions, "engine" | "limit" | "locale">,
+) {
+  const byPlace = new Map<string, LocatedNeed[]>();
+  for (const need of located) {
+    const key = JSON.stringify([need.place.streetId, need.place.communityId, need.place.lat, need.place.lng]);
+    byPlace.set(key, [...(byPlace.get(key) ?? []), need]);
+  }
+  const ranked = new Map<string, { query: MatchQuery; ranked: RankedCandidate[] }>();
+  for (const group of byPlace.values()) {
+    const place = group[0]!.place;
+    // A few spare candidates: the database may know an offer was paused since it was indexed.
+    const results = await findCandidatesForMany(
+      group.map((n) => n.subject),
+      place,
+      await needToOffers(place),
+      { engine, limit: limit + 5 },
+    );
+    group.forEach((need, i) => ranked.set(need.id, results[i]!));
+  }
+  const rows = new Map(
+    (await getOffersByIds([...new Set([...ranked.values()].flatMap((r) => r.ranked.map((c) => c.id)))])).map((o) => [o.id, o]),
+  );
+  const t = createI18n(locale).t;
+  const lists = new Map<string, { query: MatchQuery; items: OfferMatch[] }>();
+  for (const [needId, { query, ranked: candidates }] of ranked) {
+    const items: OfferMatch[] = [];
+    for (const candidate of candidates) {
+      const offer = rows.get(candidate.id);
+      if (!offer?.active) continue;
+      const explanation = explain(query, candidate, offer.wholeStreet, offer.capacityLeft);
+      items.push({ ...offer, score: candidate.score, reasons: reasonsText(t, explanation), explanation });
+    }
+    // Relevance, then distance (already the order), then capacity left: a full offer goes after its equals.
+    const stepOf = (m: OfferMatch) => Math.round(m.score * 20);
+    items.sort((a, b) => stepOf(b) - stepOf(a) || (a.capacityLeft > 0 ? 0 : 1) - (b.capacityLeft > 0 ? 0 : 1));
+    lists.set(needId, { query, items: items.slice(0, limit) });
+  }
+  return lists;
+}
+
 /** "Who could fulfil this?" Active offers serving the need's area, best first; empty when nothing fits. */
 export async function matchOffersForNeed(
   needId: string,
-  { engine = "meili", limit = 10, locale = defaultLocale, viewer }: MatchOptions = {},
+  { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale, viewer }: MatchOptions = {},
 ) {
   const located = await placeOfNeed(needId);
   if (!located) throw notFound("need");
   if (viewer !== undefined && !canSeeNeedMatches(viewer, located.access))
     throw forbidden("only the poster and the community's staff see a wish's matches");
-  // A few spare candidates: the database may know an offer was paused since it was indexed.
-  const { query, ranked } = await findCandidates(located.subject, located.place, await needToOffers(located.place), {
-    engine,
-    limit: limit + 5,
-  });
-  const rows = new Map((await getOffersByIds(ranked.map((c) => c.id))).map((o) => [o.id, o]));
-  const t = createI18n(locale).t;
-  const items: OfferMatch[] = [];
-  for (const candidate of ranked) {
-    const offer = rows.get(candidate.id);
-    if (!offer?.active) continue;
-    const explanation = explain(query, candidate, offer.wholeStreet, offer.capacityLeft);
-    items.push({ ...offer, score: candidate.score, reasons: reasonsText(t, explanation), explanation });
-  }
-  // Relevance, then distance (already the order), then capacity left: a full offer goes after its equals.
-  const stepOf = (m: OfferMatch) => Math.round(m.score * 20);
-  items.sort((a, b) => stepOf(b) - stepOf(a) || (a.capacityLeft > 0 ? 0 : 1) - (b.capacityLeft > 0 ? 0 : 1));
-  return { items: items.slice(0, limit), query };
+  const lists = await offerListsFor([{ id: needId, subject: located.subject, place: located.place }], { engine, limit, locale });
+  return lists.get(needId)!;
 }
 
-/** "Which open needs fit what we give?" Published needs in the offer's area, best first. */
+/**
+ * The published needs that could list an offer working at one of these places: an offer is a
+ * candidate for a need in its own street, or within NEARBY_METRES of it (see rankCandidates).
+ */
+async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
+  if (!places.length) return [];
+  const all = await db().execute<{ id: string; street_id: string; lat: number; lng: number }>(
+    sql`select id, street_id, lat, lng from communities`,
+  );
+  const near = all.filter((c) => places.some((p) => p.streetId === c.street_id || (distanceMetres(p, c) ?? Infinity) <= NEARBY_METRES));
+  if (!near.length) return [];
+  const rows = await db().execute<{
+    id: string;
+    title: string;
+    description: string;
+    category: string | null;
+    community_id: string;
+    street_id: string;
+    lat: number;
+    lng: number;
+    items: string[] | null;
+  }>(sql`
+    select n.id, n.title, n.description, n.category, n.community_id, c.street_id, c.lat, c.lng,
+           (select array_agg(i.title order by i.position) from need_items i where i.need_id = n.id) as items
+    from needs n join communities c on c.id = n.community_id
+    where n.status = 'published' and n.community_id = any(${sql.param(near.map((c) => c.id))}::uuid[])`);
+  return rows.map((r) => ({
+    id: r.id,
+    subject: needSubject(r),
+    place: { streetId: r.street_id, communityId: r.community_id, lat: r.lat, lng: r.lng },
+  }));
+}
+
+/**
+ * "Which open needs fit what we give?" — read off the needs' own lists: a published need is an
+ * offer's match exactly when the offer is in the need's list (NEED_LIST_LENGTH long), with the
+ * score and reasons it has there. Both directions agree by construction.
+ */
+async function needsServedBy(
+  offers: { id: string; place: Place }[],
+  { engine = "meili", locale = defaultLocale }: Pick<MatchOptions, "engine" | "locale">,
+) {
+  const lists = await offerListsFor(await publishedNeedsNear(offers.map((o) => o.place)), { engine, limit: NEED_LIST_LENGTH, locale });
+  const wanted = new Set(offers.map((o) => o.id));
+  const found: { needId: string; offerId: string; position: number; match: OfferMatch }[] = [];
+  for (const [needId, { items }] of lists)
+    items.forEach((match, position) => {
+      if (wanted.has(match.id)) found.push({ needId, offerId: match.id, position, match });
+    });
+  const rows = new Map((await getPublicNeedsByIds([...new Set(found.map((f) => f.needId))])).map((n) => [n.id, n]));
+  const t = createI18n(locale).t;
+  const byOffer = new Map<string, (NeedMatch & { position: number })[]>(offers.map((o) => [o.id, []]));
+  for (const { needId, offerId, position, match } of found) {
+    const need = rows.get(needId);
+    if (need?.status !== "published") continue;
+    // The need's reasons for this offer, less the offer's own capacity (its organisation knows it).
+    const explanation = { ...match.explanation, capacityLeft: undefined };
+    byOffer.get(offerId)!.push({ ...need, score: match.score, reasons: reasonsText(t, explanation), explanation, position });
+  }
+  for (const list of byOffer.values())
+    list.sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.position - b.position ||
+        (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") ||
+        a.id.localeCompare(b.id),
+    );
+  return byOffer;
+}
+
+/** "Which open needs fit what we give?" Published needs whose list holds this offer, best first. */
 export async function matchNeedsForOffer(
   offerId: string,
   { engine = "meili", limit = 10, locale = defaultLocale, viewer }: MatchOptions = {},
@@ -121,20 +231,9 @@ export async function matchNeedsForOffer(
   if (!located) throw notFound("offer");
   if (viewer !== undefined && !canSeeOfferMatches(viewer, located.access))
     throw forbidden("only the organisation's members and the area's staff see an offer's matches");
-  const { query, ranked } = await findCandidates(located.subject, located.place, await offerToNeeds(located.place), {
-    engine,
-    limit: limit + 5,
-  });
-  const rows = new Map((await getPublicNeedsByIds(ranked.map((c) => c.id))).map((n) => [n.id, n]));
-  const t = createI18n(locale).t;
-  const items: NeedMatch[] = [];
-  for (const candidate of ranked) {
-    const need = rows.get(candidate.id);
-    if (need?.status !== "published") continue;
-    const explanation = explain(query, candidate, located.place.communityId === null);
-    items.push({ ...need, score: candidate.score, reasons: reasonsText(t, explanation), explanation });
-  }
-  return { items: items.slice(0, limit), query };
+  const served = await needsServedBy([{ id: offerId, place: located.place }], { engine, locale });
+  const items: NeedMatch[] = served.get(offerId)!.map(({ position: _position, ...match }) => match);
+  return { items: items.slice(0, limit) };
 }
 
 export type MatchPanel<T> = { state: "ok"; items: T[] } | { state: "unavailable" };
@@ -163,20 +262,28 @@ export async function partnersForWish(viewer: Viewer | null, needId: string, sta
 
 export type OrganisationNeedMatch = NeedMatch & { offerId: string; offerTitle: string };
 
-/** The dashboard's "needs that fit us": each active offer's matches, merged (best score per need). */
+/** The dashboard's "needs that fit us": the needs whose lists hold one of its active offers (best score per need). */
 export async function needsForOrganisation(offers: { id: string; title: string; active: boolean }[], locale: Locale, limit = 10) {
   return matchPanel(async () => {
     const active = offers.filter((o) => o.active);
-    const perOffer = await Promise.all(active.map((offer) => matchNeedsForOffer(offer.id, { locale, limit })));
-    const best = new Map<string, OrganisationNeedMatch>();
-    for (const [i, { items }] of perOffer.entries()) {
-      const offer = active[i]!;
-      for (const need of items) {
+    const located = (await Promise.all(active.map(async (o) => ({ offer: o, located: await placeOfOffer(o.id) })))).filter(
+      (o) => o.located !== null,
+    );
+    const served = await needsServedBy(
+      located.map((o) => ({ id: o.offer.id, place: o.located!.place })),
+      { locale },
+    );
+    const best = new Map<string, OrganisationNeedMatch & { position: number }>();
+    for (const { offer } of located)
+      for (const need of served.get(offer.id) ?? []) {
         const known = best.get(need.id);
-        if (!known || need.score > known.score) best.set(need.id, { ...need, offerId: offer.id, offerTitle: offer.title });
+        if (!known || need.score > known.score || (need.score === known.score && need.position < known.position))
+          best.set(need.id, { ...need, offerId: offer.id, offerTitle: offer.title });
       }
-    }
-    return { items: [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit) };
+    const items: OrganisationNeedMatch[] = [...best.values()]
+      .sort((a, b) => b.score - a.score || a.position - b.position || a.id.localeCompare(b.id))
+      .map(({ position: _position, ...match }) => match);
+    return { items: items.slice(0, limit) };
   });
 }
 

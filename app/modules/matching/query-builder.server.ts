@@ -126,6 +126,67 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   return { terms, category: inferred, categorySource: inferred ? "inferred" : null };
 }
 
+/** A concept's key: its first term, the word the matcher searches offers for. */
+export const conceptKey = (concept: Concept): string => concept.terms[0]!;
+
+/**
+ * The concepts a text evokes, by the matcher's own rule (a cue found in the text). The wish wall
+ * indexes them with each public wish, so a search finds the wishes the matcher reads the same way.
+ */
+export function conceptKeysOf(text: string): string[] {
+  const keys = new Set<string>();
+  for (const concept of concepts) if (cueHits(concept, text)) keys.add(conceptKey(concept));
+  return [...keys].sort();
+}
+
+export interface SearchIntent {
+  /** The searcher's own words: the whole query, then its parts and keywords. */
+  words: string[];
+  /** Concepts the query names, strongest first: 1.5 when it uses a cue or term, 1 when it is part of one. */
+  concepts: { key: string; weight: number }[];
+}
+
+const MAX_SEARCH_WORDS = 5;
+
+/**
+ * What a few words typed into a search box ask for, in the matcher's vocabulary: 剪头发 and 理发
+ * name the haircut concept (a cue, and a synonym), 看病 is part of 看病没人陪 and of 免费看病.
+ */
+export function searchIntent(q: string): SearchIntent {
+  const parts = q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const words = new Set<string>(parts.length > 1 ? [q.trim(), ...parts] : parts);
+  for (const keyword of plainKeywords({ title: q, description: "", category: null }, MAX_SEARCH_WORDS)) words.add(keyword);
+  // Everyday and official wording both ways: a synonym group is named by one of its words (or only
+  // partly, when a word is part of one of its words: 看病 of 免费看病).
+  const named = new Set(parts);
+  const partly = new Set<string>();
+  for (const group of synonymGroups) {
+    if (group.some((word) => parts.some((part) => part.includes(word)))) for (const word of group) named.add(word);
+    else if (group.some((word) => parts.some((part) => part.length >= 2 && word.includes(part))))
+      for (const word of group) partly.add(word);
+  }
+  const evokes = (concept: Concept, text: string) => cueHits(concept, text) > 0 || concept.terms.some((term) => text.includes(term));
+  const partOfOne = (concept: Concept) =>
+    parts.some(
+      (part) =>
+        part.length >= 2 &&
+        [...concept.terms, ...concept.cues.filter((cue): cue is string => typeof cue === "string")].some((word) => word.includes(part)),
+    );
+  const namedText = [...named].join("。");
+  const partlyText = [...partly].join("。");
+  const weights = new Map<string, number>();
+  for (const concept of concepts) {
+    const weight = evokes(concept, namedText) ? 1.5 : evokes(concept, partlyText) || partOfOne(concept) ? 1 : 0;
+    if (weight) weights.set(conceptKey(concept), Math.max(weights.get(conceptKey(concept)) ?? 0, weight));
+  }
+  return {
+    words: [...words].slice(0, MAX_SEARCH_WORDS),
+    concepts: [...weights.entries()]
+      .map(([key, weight]) => ({ key, weight }))
+      .sort((a, b) => b.weight - a.weight || a.key.localeCompare(b.key)),
+  };
+}
+
 /** What a simple app would search for: the text's top keywords, no vocabulary, no weights. */
 export function plainKeywords(subject: MatchSubject, count = MAX_QUERY_TERMS): string[] {
   const { jieba, tfIdf } = keywordExtractor();

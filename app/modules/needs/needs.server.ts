@@ -6,7 +6,7 @@ import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, notFound } from "~/lib/errors";
 import { isPublicStatus, publicNeedStatuses } from "./lifecycle";
-import { maskName, redactContactDetails } from "./privacy";
+import { maskName, REDACTED, redactContactDetails } from "./privacy";
 import type { NeedListQuery } from "./needs.schema";
 
 /** What anyone may see of a need: no full names, contacts or addresses. */
@@ -108,7 +108,19 @@ async function itemsByNeed(needIds: string[]) {
   return byNeed;
 }
 
-/** The public list: only statuses anyone may see. Staff views of other statuses come with accounts. */
+/** The words of a keyword search, as the public text could contain them (a phone number or e-mail is no keyword). */
+export function publicKeywords(q: string): string[] {
+  return redactContactDetails(q).replaceAll(REDACTED, " ").split(/\s+/).filter(Boolean).slice(0, 5);
+}
+
+/** Rows read per round, and at most per page, while looking for keywords in the public text. */
+const KEYWORD_BATCH = 100;
+const KEYWORD_SCAN = 2000;
+
+/**
+ * The public list: only statuses anyone may see. Staff views of other statuses come with accounts.
+ * `q`: every keyword appears in the title or description as a public page shows them.
+ */
 export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: PublicNeed[]; nextCursor: string | null }> {
   if (query.status && !isPublicStatus(query.status)) {
     throw new AppError("forbidden", `needs in status ${query.status} are visible to the community's staff only`);
@@ -118,29 +130,48 @@ export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: Pu
   if (query.street) conditions.push(eq(communities.streetId, query.street));
   if (query.kind) conditions.push(eq(needs.kind, query.kind));
   if (query.category) conditions.push(eq(needs.category, query.category as never));
-  // A phone number typed as a keyword must not reveal which wish contains it.
-  const keywords = query.q ? redactContactDetails(query.q) : "";
-  if (keywords) {
-    const pattern = `%${keywords.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const keywords = query.q ? publicKeywords(query.q) : [];
+  // Only a phone number or e-mail typed in: nothing public can contain it.
+  if (query.q && !keywords.length) return { items: [], nextCursor: null };
+  // The stored text still holds what residents typed: ILIKE narrows it down, and each row is then
+  // checked against its public (redacted) text, so a private number or part of one finds nothing.
+  for (const keyword of keywords) {
+    const pattern = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(needs.title, pattern), ilike(needs.description, pattern)) as SQL);
   }
+  const showsKeywords = (row: PublicNeedRow) => {
+    const text = `${redactContactDetails(row.title)}\n${redactContactDetails(row.description)}`.toLowerCase();
+    return keywords.every((k) => text.includes(k.toLowerCase()));
+  };
   const cursor = decodeCursor(query.cursor);
   if (query.cursor && !cursor)
     throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
-  if (cursor) {
-    conditions.push(sql`(${needs.createdAt}, ${needs.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-  }
-  const rows = await publicNeedQuery()
-    .where(and(...conditions))
-    .orderBy(desc(needs.createdAt), desc(needs.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
+  const after = (at: string, id: string) => sql`(${needs.createdAt}, ${needs.id}) < (${at}::timestamptz, ${id}::uuid)`;
+  const kept: PublicNeedRow[] = [];
+  let last = cursor ? { at: cursor.at, id: cursor.id } : null;
+  let more: boolean;
+  let scanned = 0;
+  do {
+    const batch = keywords.length ? KEYWORD_BATCH : query.limit + 1;
+    const rows = await publicNeedQuery()
+      .where(and(...conditions, ...(last ? [after(last.at, last.id)] : [])))
+      .orderBy(desc(needs.createdAt), desc(needs.id))
+      .limit(batch);
+    scanned += rows.length;
+    more = rows.length === batch;
+    for (const row of rows) {
+      last = { at: row.createdAt.toISOString(), id: row.id };
+      if (keywords.length && !showsKeywords(row)) continue;
+      kept.push(row);
+      if (kept.length > query.limit) break;
+    }
+  } while (keywords.length && more && kept.length <= query.limit && scanned < KEYWORD_SCAN);
+  const page = kept.slice(0, query.limit);
   const items = await itemsByNeed(page.filter((r) => r.kind === "project").map((r) => r.id));
-  const last = page[page.length - 1];
-  return {
-    items: page.map((row) => toPublicNeed(row, items.get(row.id) ?? [])),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  // Another page: a row beyond this one was found, or the scan stopped before the end.
+  const tail = kept.length > query.limit ? page[page.length - 1] : null;
+  const nextCursor = tail ? encodeCursor(tail.createdAt, tail.id) : more && last ? encodeCursor(new Date(last.at), last.id) : null;
+  return { items: page.map((row) => toPublicNeed(row, items.get(row.id) ?? [])), nextCursor };
 }
 
 /** Public views of needs by id, only those in a public status, in no particular order. */

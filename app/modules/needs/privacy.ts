@@ -11,7 +11,10 @@ export function maskName(name: string | null | undefined): string {
 const PHONE_PATTERN = /(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}[\s-]?\d{7,8}|(?<!\d)\d{7,8}(?!\d)/g;
 const EMAIL_PATTERN = /[^\s@，。；、]+@[^\s@，。；、]+\.[a-zA-Z]{2,}/g;
 
+/** What stands in public text where a phone number or e-mail address was. */
+export const REDACTED = "***";
+
 /** Removes phone numbers and e-mail addresses a resident typed into free text. */
 export function redactContactDetails(text: string): string {
-  return text.replace(PHONE_PATTERN, "***").replace(EMAIL_PATTERN, "***");
+  return text.replace(PHONE_PATTERN, REDACTED).replace(EMAIL_PATTERN, REDACTED);
 }

@@ -1,11 +1,14 @@
 // What each index holds, read from PostgreSQL (the source of truth). Needs carry only what a
 // public page shows; needs that are not public are not in the index at all.
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import type { IndexBase } from "~/lib/search.server";
 import { categories } from "~/modules/categories/categories";
 import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 import { redactContactDetails } from "~/modules/needs/privacy";
+import { conceptKeysOf } from "~/modules/matching/query-builder.server";
+import { concepts } from "~/modules/matching/vocabulary";
 
 export interface SearchDocument {
   id: string;
@@ -78,6 +81,12 @@ async function offerDocuments(select: DocumentSelection): Promise<SearchDocument
   }));
 }
 
+/**
+ * Which vocabulary a need document's concepts were read with. Documents of another vocabulary are
+ * sent again when the relay starts (see resendOutdatedNeeds), so a vocabulary change reaches the wall.
+ */
+export const NEED_VOCABULARY = createHash("sha256").update(JSON.stringify(concepts)).digest("hex").slice(0, 12);
+
 async function needDocuments(select: DocumentSelection): Promise<SearchDocument[]> {
   const { where, tail } = selection("n", select);
   const rows = await db().execute<{
@@ -100,21 +109,29 @@ async function needDocuments(select: DocumentSelection): Promise<SearchDocument[
            (select array_agg(i.title order by i.position) from need_items i where i.need_id = n.id) as items
     from needs n join communities c on c.id = n.community_id
     where ${where} and n.status = any(${sql.param([...publicNeedStatuses])}::need_status[]) ${tail}`);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: redactContactDetails(r.title),
-    description: redactContactDetails(r.description),
-    items: (r.items ?? []).map(redactContactDetails),
-    category: r.category,
-    categoryLabel: categoryLabel(r.category),
-    status: r.status,
-    communityId: r.community_id,
-    communityName: r.community_name,
-    streetId: r.street_id,
-    _geo: geo(r.lat, r.lng),
-    publishedAt: r.published_at ? new Date(r.published_at).getTime() : null,
-  }));
+  return rows.map((r) => {
+    const title = redactContactDetails(r.title);
+    const description = redactContactDetails(r.description);
+    const items = (r.items ?? []).map(redactContactDetails);
+    return {
+      id: r.id,
+      kind: r.kind,
+      title,
+      description,
+      items,
+      // Read from the public text only, like everything else in this index.
+      concepts: conceptKeysOf([title, description, ...items].join("。")),
+      vocabulary: NEED_VOCABULARY,
+      category: r.category,
+      categoryLabel: categoryLabel(r.category),
+      status: r.status,
+      communityId: r.community_id,
+      communityName: r.community_name,
+      streetId: r.street_id,
+      _geo: geo(r.lat, r.lng),
+      publishedAt: r.published_at ? new Date(r.published_at).getTime() : null,
+    };
+  });
 }
 
 async function activityDocuments(select: DocumentSelection): Promise<SearchDocument[]> {

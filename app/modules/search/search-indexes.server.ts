@@ -44,7 +44,7 @@ export function indexSettings(base: IndexBase): Settings {
         ...shared,
         ...vocabulary,
         searchableAttributes: ["title", "items", "categoryLabel", "description", "communityName"],
-        filterableAttributes: ["status", "kind", "category", "streetId", "communityId", "_geo"],
+        filterableAttributes: ["status", "kind", "category", "streetId", "communityId", "concepts", "vocabulary", "_geo"],
         sortableAttributes: ["publishedAt", "_geo"],
       };
     case "activities":
