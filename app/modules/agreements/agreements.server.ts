@@ -137,7 +137,8 @@ export async function acceptAgreement(viewer: Viewer, id: string): Promise<Agree
       .set({ status: "active", acceptedByUserId: viewer.id, acceptedAt: new Date() })
       .where(and(eq(agreements.id, id), eq(agreements.status, "proposed")))
       .returning({ proposedBy: agreements.proposedByUserId });
-    if (!moved) throw new AppError("invalid_transition", `cannot accept an agreement that is ${current.status}`);
+    if (!moved)
+      throw new AppError("invalid_transition", `cannot accept an agreement that is ${current.status}`, undefined, "agreement_not_proposed");
     await recordAudit(tx, { actorUserId: viewer.id, action: "agreement.accept", subjectType: "agreement", subjectId: id });
     await notify(tx, [moved.proposedBy], {
       kind: "agreement.accepted",
@@ -161,7 +162,8 @@ export async function endAgreement(viewer: Viewer, id: string): Promise<Agreemen
       .set({ status: "ended", endedAt: new Date() })
       .where(and(eq(agreements.id, id), inArray(agreements.status, ["proposed", "active"])))
       .returning({ id: agreements.id });
-    if (!moved) throw new AppError("invalid_transition", `cannot end an agreement that is ${current.status}`);
+    if (!moved)
+      throw new AppError("invalid_transition", `cannot end an agreement that is ${current.status}`, undefined, "agreement_not_active");
     await recordAudit(tx, { actorUserId: viewer.id, action: "agreement.end", subjectType: "agreement", subjectId: id });
   });
   return getAgreement(id);

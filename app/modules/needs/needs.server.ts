@@ -128,8 +128,7 @@ export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: Pu
     conditions.push(or(ilike(needs.title, pattern), ilike(needs.description, pattern)) as SQL);
   }
   const cursor = decodeCursor(query.cursor);
-  if (query.cursor && !cursor)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   if (cursor) {
     conditions.push(sql`(${needs.createdAt}, ${needs.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   }
