@@ -11,10 +11,11 @@ import { changePassword, deleteAccount } from "~/modules/accounts/accounts.serve
 import { canManageUsers } from "~/modules/accounts/accounts.policy";
 import { clearedSessionCookie, endOtherSessions, requireUserForPage } from "~/modules/accounts/auth.server";
 import { membershipLabels } from "~/modules/accounts/memberships.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
-export const meta: MetaFunction = () => [{ title: "我的账户 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.account"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

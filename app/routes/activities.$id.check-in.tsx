@@ -8,10 +8,11 @@ import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { getActivity, recordAttendance } from "~/modules/activities/activities.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
-export const meta: MetaFunction = () => [{ title: "签到 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.checkIn"));
 
 /** Where the venue's QR code leads: one button, in then out; works on any phone without JavaScript. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

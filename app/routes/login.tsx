@@ -10,10 +10,11 @@ import { safeRedirectPath } from "~/lib/redirects";
 import { LoginInput } from "~/modules/accounts/accounts.schema";
 import { authenticate } from "~/modules/accounts/accounts.server";
 import { createSession, getViewer } from "~/modules/accounts/auth.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "public" };
 
-export const meta: MetaFunction = () => [{ title: "登录 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.login"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account"));

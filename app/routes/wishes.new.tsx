@@ -13,6 +13,7 @@ import { needInputFromForm, postingChoices } from "~/modules/needs/posting.serve
 import { createNeed } from "~/modules/needs/transitions.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
+import { pageMeta } from "~/lib/meta";
 
 const posters = ["resident", "community_staff", "street_admin", "platform_admin"] as const;
 export const access: RouteAccess = { loader: posters, action: posters };
@@ -26,7 +27,7 @@ async function requirePoster(request: Request) {
   return { viewer, places, choices };
 }
 
-export const meta: MetaFunction = () => [{ title: "发布微心愿 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.newWish"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { places, choices } = await requirePoster(request);

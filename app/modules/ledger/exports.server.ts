@@ -4,6 +4,7 @@ import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activities, communities, hourEntries, hourEntryReviews, organisations, users } from "#db/schema";
 import { db } from "~/lib/db.server";
+import { now } from "~/lib/clock.server";
 import { forbidden } from "~/lib/errors";
 import { isPlatformAdmin, type Viewer } from "~/modules/accounts/accounts.policy";
 import { tianjinDate, tianjinTime } from "./certificates.server";
@@ -21,9 +22,16 @@ export function hoursOf(minutes: number): string {
 
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "invalid_date" }).optional());
 
-/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional and inclusive, Tianjin dates of the service. */
+/**
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional and inclusive, Tianjin dates of the service; `?community=`
+ * narrows the export to one community (within what the viewer may export: another community gives an empty sheet).
+ */
 export const ExportRangeQuery = z
-  .object({ from: optionalDate, to: optionalDate })
+  .object({
+    from: optionalDate,
+    to: optionalDate,
+    community: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "community_required" }).optional()),
+  })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from_after_to", path: ["to"] });
 export type ExportRangeQuery = z.infer<typeof ExportRangeQuery>;
 
@@ -71,6 +79,7 @@ function scopeCondition(scope: ExportScope): SQL | undefined {
 // Range bounds on the service's start, Tianjin midnight to midnight.
 function rangeCondition(range: ExportRangeQuery): SQL | undefined {
   const parts: SQL[] = [];
+  if (range.community) parts.push(eq(hourEntries.communityId, range.community));
   if (range.from) parts.push(gte(hourEntries.startsAt, new Date(`${range.from}T00:00:00+08:00`)));
   if (range.to) parts.push(lt(hourEntries.startsAt, new Date(new Date(`${range.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   return parts.length ? and(...parts) : undefined;
@@ -79,7 +88,7 @@ function rangeCondition(range: ExportRangeQuery): SQL | undefined {
 // ---------------------------------------------------------------- the two sheets
 
 const statusLabels = { pending: "待审核", approved: "已认证", rejected: "未通过" } as const;
-const kindLabels = { attendance: "签到签退", proxy: "代为登记", correction: "更正", reversal: "冲正" } as const;
+const kindLabels = { attendance: "签到签退", proxy: "代为登记", correction: "更正", reversal: "撤销工时" } as const;
 
 export const HOURS_HEADER = [
   "记录编号",
@@ -93,7 +102,7 @@ export const HOURS_HEADER = [
   "分钟",
   "状态",
   "类型",
-  "冲正的记录编号",
+  "被撤销的记录编号",
 ];
 export const TOTALS_HEADER = ["志愿者编号", "志愿者", "已认证时长（小时）", "待审核时长（小时）", "已认证分钟", "待审核分钟"];
 
@@ -165,7 +174,7 @@ export async function totalsCsv(viewer: Viewer, range: ExportRangeQuery): Promis
 }
 
 /** The download's file name, e.g. linli-hours-2026-01-01_2026-03-31.csv. */
-export function exportFileName(sheet: "hours" | "totals", range: ExportRangeQuery, today = new Date()): string {
+export function exportFileName(sheet: "hours" | "totals", range: ExportRangeQuery, today = now()): string {
   const span = range.from || range.to ? `${range.from ?? "start"}_${range.to ?? tianjinDate(today)}` : tianjinDate(today);
   return `linli-${sheet}-${span}.csv`;
 }
