@@ -45,7 +45,7 @@ export default function StreetPage() {
         </a>
       </p>
       <div className="table-scroll">
-        <table className="table">
+        <table className="table table--wide">
           <thead>
             <tr>
               <th scope="col">{t("wishes.community")}</th>

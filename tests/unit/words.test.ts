@@ -124,7 +124,7 @@ describe("the next star", () => {
 
   it("reads as a sentence in both languages", () => {
     const zh = translatorFor("zh-CN")("starsText.next", { count: 100, star: 1, at: 100 });
-    expect(zh).toBe("再获认证 100 小时即可达到1星（累计100小时）。");
+    expect(zh).toBe("再有 100 小时时长通过核验，即可达到1星（累计100小时）。");
     expect(translatorFor("en")("starsText.next", { count: 1, star: 2, at: 300 })).toContain("2 stars: 1");
   });
 });
