@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -9,6 +9,20 @@ import { createI18n } from "~/lib/i18n";
 import { detectLocale } from "~/lib/locale.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * The rendered HTML without NUL bytes. React 18.3's streaming renderer writes its whole 2 KB buffer when a
+ * multi-byte character (most Chinese text) does not fit at its end, unfilled zero bytes included
+ * (react-dom-server.node: `writeToDestination(destination, currentView)` in writeStringChunk), which a
+ * browser shows as "�" inside attributes. HTML never carries a real NUL, so dropping them is exact.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(
@@ -30,7 +44,7 @@ export default function handleRequest(
       {
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -1,5 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { defaultLocale } from "~/lib/i18n";
 import { SiteHeader, SiteFooter } from "~/components/site-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import stylesheet from "~/styles/app.css";
+import { rootMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 
@@ -20,6 +21,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// The site's title, and the error's title on 404/403/503 pages (routes without meta inherit it).
+export const meta: MetaFunction = (args) => rootMeta(args);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -6,6 +6,8 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 
 export interface Bar {
   label: string;
+  /** A second, smaller line under the label (e.g. the year under a month). */
+  sublabel?: string;
   value: number;
 }
 
@@ -25,7 +27,8 @@ export function ColumnChart({
   const max = Math.max(1, ...bars.map((b) => b.value));
   const width = Math.max(300, bars.length * 48);
   const step = width / Math.max(1, bars.length);
-  const plot = height - 40;
+  const twoLines = bars.some((b) => b.sublabel);
+  const plot = height - (twoLines ? 54 : 40);
   return (
     <svg
       className="chart"
@@ -41,14 +44,19 @@ export function ColumnChart({
         const h = Math.round((b.value / max) * plot);
         const x = r1(i * step + step * 0.15);
         return (
-          <g key={b.label}>
+          <g key={`${b.label} ${b.sublabel ?? ""}`}>
             <rect x={x} y={plot - h + 14} width={r1(step * 0.7)} height={h} fill="#b4232a" />
             <text x={r1(x + step * 0.35)} y={plot - h + 10} textAnchor="middle" fontSize="12" fill="#1a1a1a">
               {b.value}
             </text>
-            <text x={r1(x + step * 0.35)} y={height - 8} textAnchor="middle" fontSize="11" fill="#4a4a4a">
+            <text x={r1(x + step * 0.35)} y={height - (twoLines ? 22 : 8)} textAnchor="middle" fontSize="11" fill="#4a4a4a">
               {b.label}
             </text>
+            {b.sublabel ? (
+              <text x={r1(x + step * 0.35)} y={height - 8} textAnchor="middle" fontSize="10" fill="#4a4a4a">
+                {b.sublabel}
+              </text>
+            ) : null}
           </g>
         );
       })}

@@ -1,10 +1,22 @@
+import type { i18n as I18n } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 
-/** A translated message for a field error code (zod messages that are not codes are shown as they are). */
+/**
+ * A translated message for a field error code (`fieldErrors`) or a domain error's key (`domainErrors`). A code
+ * with no translation never reaches the page as raw English: plain ASCII text falls back to the general
+ * "please check" message in the page's language (text in Chinese, e.g. from a future module, is shown as it is).
+ */
+export function fieldErrorText(i18n: Pick<I18n, "exists" | "t">, code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  if (i18n.exists(`fieldErrors.${code}`)) return i18n.t(`fieldErrors.${code}`);
+  if (i18n.exists(`domainErrors.${code}`)) return i18n.t(`domainErrors.${code}`);
+  return /^[\x20-\x7e]*$/.test(code) ? i18n.t("fieldErrors.validation_failed") : code;
+}
+
 export function useFieldError() {
-  const { t } = useTranslation();
-  return (code: string | undefined) => (code ? t(`fieldErrors.${code}`, { defaultValue: code }) : undefined);
+  const { i18n } = useTranslation();
+  return (code: string | undefined) => fieldErrorText(i18n, code);
 }
 
 interface FieldProps {

@@ -38,7 +38,7 @@ export async function parseJsonBody<T extends z.ZodType>(schema: T, request: Req
   try {
     body = await request.json();
   } catch {
-    throw new AppError("validation_failed", "the body must be JSON", { _form: "invalid JSON" });
+    throw new AppError("validation_failed", "the body must be JSON", { _form: "invalid_json" });
   }
   return parseOrThrow(schema, body);
 }

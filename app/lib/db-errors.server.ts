@@ -27,22 +27,30 @@ export function pgConstraint(error: unknown): string | undefined {
   return pg?.constraint_name ?? pg?.constraint;
 }
 
-/** Database rules broken by a request become the matching domain error (409 for conflicts). */
+/**
+ * Database rules broken by a request become the matching domain error (409 for conflicts). The English
+ * message is for logs and the API; pages show the message key (a key of the locales' `fieldErrors`).
+ */
 export function domainErrorFromDatabase(error: unknown): AppError | null {
   const code = pgErrorCode(error);
   switch (code) {
     case "23505":
-      return new AppError("conflict", `already exists (${pgConstraint(error) ?? "unique"})`);
+      return new AppError("conflict", `already exists (${pgConstraint(error) ?? "unique"})`, undefined, "already_exists");
     case "23P01":
-      return new AppError("conflict", `overlaps an existing record (${pgConstraint(error) ?? "exclusion"})`);
+      return new AppError(
+        "conflict",
+        `overlaps an existing record (${pgConstraint(error) ?? "exclusion"})`,
+        undefined,
+        "overlaps_existing",
+      );
     case "23514":
-      return new AppError("validation_failed", `breaks a rule of the record (${pgConstraint(error) ?? "check"})`);
+      return new AppError("validation_failed", `breaks a rule of the record (${pgConstraint(error) ?? "check"})`, undefined, "breaks_rule");
     case "LL001":
-      return new AppError("conflict", "the hour ledger is append-only");
+      return new AppError("conflict", "the hour ledger is append-only", undefined, "ledger_append_only");
     case "LL002":
-      return new AppError("validation_failed", "the entry is longer than its activity", { checkOut: "longer than the activity" });
+      return new AppError("validation_failed", "the entry is longer than its activity", { checkOut: "longer_than_activity" });
     case "LL003":
-      return new AppError("invalid_transition", "only an approved entry can be reversed, once");
+      return new AppError("invalid_transition", "only an approved entry can be reversed, once", undefined, "already_reversed");
     default:
       return null;
   }

@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** What a page shows when no field is at fault: a key of the locales' `fieldErrors` (the code's own text otherwise). */
+    readonly messageKey?: string,
   ) {
     super(message);
     this.name = "AppError";
@@ -30,5 +32,5 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 export const forbidden = (message = "not allowed for this user") => new AppError("forbidden", message);
-export const conflict = (message: string) => new AppError("conflict", message);
+export const conflict = (message: string, messageKey?: string) => new AppError("conflict", message, undefined, messageKey);
 export const unavailable = (message: string) => new AppError("unavailable", message);

@@ -45,7 +45,7 @@ export async function formAction<T>(values: Record<string, string>, run: () => P
     if (error instanceof AppError) {
       if (error.code === "forbidden" || error.code === "not_found") throw new Response(error.message, { status: error.status });
       return data<FormFailure>(
-        { fieldErrors: error.fields ?? { _form: error.code }, values: withoutSecrets(values) },
+        { fieldErrors: error.fields ?? { _form: error.messageKey ?? error.code }, values: withoutSecrets(values) },
         { status: error.status },
       );
     }

@@ -9,16 +9,12 @@ import { listPublicNeeds } from "~/modules/needs/needs.server";
 import { NeedCard } from "~/modules/needs/components/need-card";
 import { platformFigures } from "~/modules/showcase/showcase.server";
 import { FigureList } from "~/components/figure-list";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction = () => [
-  { title: "邻里 · 社区合伙人服务平台 | Linli" },
-  { name: "description", content: "微心愿、社区需求与共建伙伴的对接平台" },
-  { property: "og:title", content: "邻里 · 社区合伙人服务平台" },
-  { property: "og:description", content: "微心愿、社区需求与共建伙伴的对接平台" },
-];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => ({ title: t("titles.home"), description: t("titles.homeDescription") }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadPage(async () => {
@@ -48,6 +44,7 @@ export default function Home() {
       <section aria-labelledby="figures">
         <h2 id="figures">{t("home.figures")}</h2>
         <FigureList figures={figures} />
+        <p className="muted">{t("partners.definition")}</p>
         <nav className="link-row" aria-label={t("home.explore")}>
           <Link to="/showcase">{t("showcase.title")}</Link>
           <Link to="/showcase/honour-roll">{t("showcase.honourRoll")}</Link>

@@ -3,16 +3,15 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { publicPageHeaders } from "~/lib/cache-headers.server";
+import { pageMeta } from "~/lib/meta";
 
 // A static page: no data, public and cacheable like the showcase. The app benchmark also uses it
 // as its "trivial route", the floor of what any page costs through Express and Remix.
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction = () => [
-  { title: "关于邻里 | 邻里 Linli" },
-  { name: "description", content: "邻里社区合伙人服务平台是做什么的、谁在使用、如何保护个人信息" },
-];
+export const meta: MetaFunction = (args) =>
+  pageMeta(args, (t) => ({ title: t("titles.about"), description: t("titles.aboutDescription") }));
 
 export function loader({ request }: LoaderFunctionArgs) {
   return data(null, { headers: publicPageHeaders(request) });

@@ -12,10 +12,11 @@ import { canManageUsers, hasRole, organisationsOf } from "~/modules/accounts/acc
 import { invitableRoles } from "~/modules/accounts/invitations.server";
 import { clearedSessionCookie, endOtherSessions, readSessionId, requireUserForPage } from "~/modules/accounts/auth.server";
 import { membershipLabels } from "~/modules/accounts/memberships.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
-export const meta: MetaFunction = () => [{ title: "我的账户 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.account"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

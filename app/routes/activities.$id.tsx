@@ -1,10 +1,12 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError } from "~/components/form-field";
+import { DoneNotice } from "~/components/done-notice";
+import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
 import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
@@ -13,11 +15,11 @@ import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
 import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUp } from "~/modules/activities/activities.server";
 import { isSignedUp, organiserView } from "~/modules/activities/organiser.server";
 import { answerCorrection, approveHourEntries, decideHourEntry, reverseHourEntry } from "~/modules/ledger/hour-entries.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.activity.title} | 邻里 Linli` }, { property: "og:title", content: data.activity.title }] : [];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t, data) => data?.activity.title ?? t("titles.activities"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
@@ -62,30 +64,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
         proxy: values.proxy === "on",
       });
     if (input.intent === "approve" && input.entryId) await decideHourEntry(viewer, input.entryId, "approved");
-    if (input.intent === "approveAll") await approveHourEntries(viewer, all("entryIds"));
+    if (input.intent === "approveAll") {
+      // Each entry stands alone: say how many were approved and how many refused, as one outcome.
+      const results = await approveHourEntries(viewer, all("entryIds"));
+      const approved = results.filter((r) => r.status === "approved").length;
+      const refused = results.length - approved;
+      const done = refused === 0 ? "approveAll" : approved === 0 ? "approveNone" : "approveSome";
+      return redirect(`/activities/${activityId}?done=${done}&approved=${approved}&refused=${refused}`, 303);
+    }
     if (input.intent === "reject" && input.entryId) await decideHourEntry(viewer, input.entryId, "rejected", input.reason);
     if (input.intent === "reverse" && input.entryId) await reverseHourEntry(viewer, input.entryId, input.reason || "—");
     if (input.intent === "answer" && input.requestId)
       await answerCorrection(viewer, input.requestId, values.accept === "true", input.reason);
-    return redirect(`/activities/${activityId}?done=${input.intent}`, 303);
+    const done = input.intent === "answer" ? (values.accept === "true" ? "answerAccepted" : "answerDeclined") : input.intent;
+    return redirect(`/activities/${activityId}?done=${done}`, 303);
   });
 }
 
 export default function ActivityPage() {
   const { activity, volunteer, signedUp, organiser } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const time = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
   return (
     <article>
-      {params.get("done") ? (
-        <p className="notice" role="status">
-          {t("transitions.doneGeneric")}
-        </p>
-      ) : null}
+      <DoneNotice failed={!!result?.fieldErrors} />
       <FormError error={result?.fieldErrors._form ?? Object.values(result?.fieldErrors ?? {})[0]} />
       <p className="need-card__meta">{t(`category.${activity.category}`)}</p>
       <h1>{activity.title}</h1>
@@ -93,8 +98,10 @@ export default function ActivityPage() {
         {time(activity.startsAt)} – {time(activity.endsAt)} · {activity.location || activity.communityName}
       </p>
       <p>
-        {activity.organisationName ?? activity.communityName} ·{" "}
-        {t("activities.places", { left: activity.placesLeft, total: activity.capacity })}
+        <ActivityOrganiser activity={activity} />
+      </p>
+      <p>
+        <ActivityPlaces activity={activity} />
       </p>
       <p className="need-page__description">{activity.description}</p>
       {volunteer ? (
@@ -145,77 +152,80 @@ export default function ActivityPage() {
             </button>
           </Form>
           <h3>{t("activities.entries")}</h3>
+          <p className="muted">{t("activityText.reverseHint")}</p>
           <Form method="post" id="approve-all">
             <input type="hidden" name="intent" value="approveAll" />
           </Form>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("activities.volunteer")}</th>
-                <th scope="col">{t("activities.time")}</th>
-                <th scope="col">{t("activities.minutes")}</th>
-                <th scope="col">{t("wishes.status")}</th>
-                <th scope="col">{t("transitions.title")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organiser.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    {e.status === "pending" ? (
-                      <input type="checkbox" name="entryIds" value={e.id} form="approve-all" aria-label={e.displayName} />
-                    ) : null}{" "}
-                    {e.displayName}
-                  </td>
-                  <td>
-                    {time(e.startsAt)} – {time(e.endsAt)}
-                  </td>
-                  <td>{e.minutes}</td>
-                  <td>
-                    {t(`hourStatus.${e.status}`)}
-                    {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
-                    {e.reversed ? ` · ${t("hourKind.reversed")}` : ""}
-                  </td>
-                  <td>
-                    {e.status === "pending" ? (
-                      <>
-                        <Form method="post" className="inline">
-                          <input type="hidden" name="intent" value="approve" />
-                          <input type="hidden" name="entryId" value={e.id} />
-                          <button type="submit" className="link-button">
-                            {t("transitions.approve")}
-                          </button>
-                        </Form>
-                        <Form method="post" className="inline">
-                          <input type="hidden" name="intent" value="reject" />
-                          <input type="hidden" name="entryId" value={e.id} />
-                          <input name="reason" required placeholder={t("transitions.reason")} aria-label={t("transitions.reason")} />
-                          <button type="submit" className="link-button">
-                            {t("transitions.reject")}
-                          </button>
-                        </Form>
-                      </>
-                    ) : null}
-                    {e.status === "approved" && e.kind !== "reversal" && !e.reversed ? (
-                      <Form method="post" className="inline">
-                        <input type="hidden" name="intent" value="reverse" />
-                        <input type="hidden" name="entryId" value={e.id} />
-                        <input
-                          name="reason"
-                          required
-                          placeholder={t("activities.reverseReason")}
-                          aria-label={t("activities.reverseReason")}
-                        />
-                        <button type="submit" className="link-button">
-                          {t("activities.reverse")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
+          <div className="table-scroll">
+            <table className="table table--wide">
+              <thead>
+                <tr>
+                  <th scope="col">{t("activities.volunteer")}</th>
+                  <th scope="col">{t("activities.time")}</th>
+                  <th scope="col">{t("activities.minutes")}</th>
+                  <th scope="col">{t("wishes.status")}</th>
+                  <th scope="col">{t("transitions.title")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {organiser.entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      {e.status === "pending" ? (
+                        <input type="checkbox" name="entryIds" value={e.id} form="approve-all" aria-label={e.displayName} />
+                      ) : null}{" "}
+                      {e.displayName}
+                    </td>
+                    <td>
+                      {time(e.startsAt)} – {time(e.endsAt)}
+                    </td>
+                    <td>{e.minutes}</td>
+                    <td>
+                      {t(`hourStatus.${e.status}`)}
+                      {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
+                      {e.reversed ? ` · ${t("hourKind.reversed")}` : ""}
+                    </td>
+                    <td>
+                      {e.status === "pending" ? (
+                        <>
+                          <Form method="post" className="inline">
+                            <input type="hidden" name="intent" value="approve" />
+                            <input type="hidden" name="entryId" value={e.id} />
+                            <button type="submit" className="link-button">
+                              {t("transitions.approve")}
+                            </button>
+                          </Form>
+                          <Form method="post" className="inline">
+                            <input type="hidden" name="intent" value="reject" />
+                            <input type="hidden" name="entryId" value={e.id} />
+                            <input name="reason" required placeholder={t("transitions.reason")} aria-label={t("transitions.reason")} />
+                            <button type="submit" className="link-button">
+                              {t("transitions.reject")}
+                            </button>
+                          </Form>
+                        </>
+                      ) : null}
+                      {e.status === "approved" && e.kind !== "reversal" && !e.reversed ? (
+                        <Form method="post" className="inline">
+                          <input type="hidden" name="intent" value="reverse" />
+                          <input type="hidden" name="entryId" value={e.id} />
+                          <input
+                            name="reason"
+                            required
+                            placeholder={t("activities.reverseReason")}
+                            aria-label={t("activities.reverseReason")}
+                          />
+                          <button type="submit" className="link-button">
+                            {t("activities.reverse")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <button type="submit" form="approve-all" className="button button--secondary">
             {t("activities.approveSelected")}
           </button>

@@ -14,10 +14,12 @@ import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { activitiesForVolunteer, matchPanel } from "~/modules/matching/matches.server";
 import { now } from "~/lib/clock.server";
 import { tianjinMonth } from "~/lib/tianjin-time";
+import { pageMeta } from "~/lib/meta";
+import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
 
 export const access: RouteAccess = { loader: "public" };
 
-export const meta: MetaFunction = () => [{ title: "志愿活动 | 邻里 Linli" }, { property: "og:title", content: "志愿活动 · 邻里" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.activities"));
 
 /** A month calendar (the month of `?month=YYYY-MM`, default this month) and the list of its activities. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -149,7 +151,7 @@ export default function Activities() {
             </h3>
             <p className="need-card__place">
               {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} ·{" "}
-              {a.communityName} · {a.organisationName ?? ""} · {t("activities.places", { left: a.placesLeft, total: a.capacity })}
+              {a.communityName} · <ActivityOrganiser activity={a} /> · <ActivityPlaces activity={a} />
             </p>
           </li>
         ))}

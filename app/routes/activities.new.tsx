@@ -13,11 +13,12 @@ import { createActivity } from "~/modules/activities/activities.server";
 import { categoryKeys } from "~/modules/categories/categories";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
+import { pageMeta } from "~/lib/meta";
 
 const organisers = ["org_admin", "community_staff", "street_admin", "platform_admin"] as const;
 export const access: RouteAccess = { loader: organisers, action: organisers };
 
-export const meta: MetaFunction = () => [{ title: "发布活动 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.newActivity"));
 
 async function requireOrganiserRole(request: Request) {
   const viewer = await requireUserForPage(request);

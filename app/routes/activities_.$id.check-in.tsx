@@ -12,15 +12,15 @@ import { parseId, parseOrThrow, searchParamsObject } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { CheckInForm, CheckInQuery } from "~/modules/activities/check-in.schema";
 import { checkInPage, scanRefusalOf, scanRefusals, scanVenueCode } from "~/modules/activities/check-in.server";
-import { translatedTitle } from "~/modules/activities/page-title";
+import { pageMeta } from "~/lib/meta";
 
 // Not nested under activities.$id (the trailing underscore): the venue code's link is a page of its own.
 export const access: RouteAccess = { loader: "user", action: "user" };
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  { title: translatedTitle(matches, "checkIn.title", data?.activity.title) },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t, data) => (data ? `${t("checkIn.title")} · ${data.activity.title}` : t("checkIn.title")), [
+    { name: "robots", content: "noindex" },
+  ]);
 
 // The page carries a live code in its address: never kept by a cache, never sent to another site as a referrer
 // (same-origin, not no-referrer: with no-referrer a browser posts the form with `Origin: null`, which CSRF refuses).

@@ -9,15 +9,15 @@ import { formatTianjinDateTime, tianjinClockTime } from "~/lib/tianjin-time";
 import { parseId } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { organiserVenueCode } from "~/modules/activities/check-in.server";
-import { translatedTitle } from "~/modules/activities/page-title";
+import { pageMeta } from "~/lib/meta";
 
 // The organiser's screen at the venue: the current code, large, replaced every minute.
 export const access: RouteAccess = { loader: "user" };
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  { title: translatedTitle(matches, "checkIn.venueTitle", data?.activity.title) },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t, data) => (data ? `${t("checkIn.venueTitle")} · ${data.activity.title}` : t("checkIn.venueTitle")), [
+    { name: "robots", content: "noindex" },
+  ]);
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
 

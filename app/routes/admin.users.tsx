@@ -9,13 +9,14 @@ import { loadPage } from "~/lib/page.server";
 import { listManagedUsers, revokeMembership } from "~/modules/accounts/accounts.server";
 import { canManageUsers } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = {
   loader: ["platform_admin", "street_admin", "community_staff"],
   action: ["platform_admin", "street_admin", "community_staff"],
 };
 
-export const meta: MetaFunction = () => [{ title: "用户与角色 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.users"));
 
 async function requireManager(request: Request) {
   const viewer = await requireUserForPage(request);

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/form-field";
+import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
 import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
@@ -16,11 +17,13 @@ import { categoryKeys } from "~/modules/categories/categories";
 import { OffersByCategory } from "~/modules/offers/components/offers-by-category";
 import { communityOverview } from "~/modules/places/place-overview.server";
 import { PlaceOverview } from "~/modules/places/components/place-overview";
+import { pageMeta } from "~/lib/meta";
 
 const staff = ["community_staff", "street_admin", "platform_admin"] as const;
 export const access: RouteAccess = { loader: staff, action: staff };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.overview.community.name ?? ""} | 邻里 Linli` }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t, data) => data?.overview.community.name ?? t("titles.community"));
 
 /** Staff of this community, its street's admin, or a platform admin. */
 async function requireCommunityStaff(request: Request, id: string | undefined) {
@@ -66,11 +69,13 @@ export default function CommunityPage() {
   const { overview, organisations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const newForm = useFormResetOnDone(!!result?.fieldErrors);
   const errors = result?.fieldErrors ?? {};
   const typed = result?.values ?? {};
   return (
     <>
       <h1>{overview.community.name}</h1>
+      <DoneNotice failed={!!result?.fieldErrors} />
       <p>
         <Link to={`/streets/${overview.community.streetId}`}>{overview.community.streetName}</Link> ·{" "}
         <Link to={`/wishes?community=${overview.community.id}`}>{t("nav.wishes")}</Link>
@@ -88,7 +93,7 @@ export default function CommunityPage() {
       <OffersByCategory groups={overview.offersByCategory} />
       <section className="narrow">
         <h2>{t("place.propose")}</h2>
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" ref={newForm}>
           <FormError error={errors._form} />
           <SelectField
             name="organisationId"

@@ -9,10 +9,11 @@ import { loadPage } from "~/lib/page.server";
 import { AcceptInvitationInput } from "~/modules/accounts/accounts.schema";
 import { acceptInvitation, findInvitation } from "~/modules/accounts/accounts.server";
 import { createSession, getViewer } from "~/modules/accounts/auth.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "public" };
 
-export const meta: MetaFunction = () => [{ title: "接受邀请 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.acceptInvitation"));
 
 // Anyone holding the link may see what it offers; the token itself is the credential.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,13 +11,14 @@ import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { invitableRoles, listOrganisationsByIds } from "~/modules/accounts/invitations.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = {
   loader: ["platform_admin", "street_admin", "org_admin"],
   action: ["platform_admin", "street_admin", "org_admin"],
 };
 
-export const meta: MetaFunction = () => [{ title: "邀请 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.invitations"));
 
 async function requireInviter(request: Request) {
   const viewer = await requireUserForPage(request);

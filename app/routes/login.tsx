@@ -11,10 +11,11 @@ import { LoginInput } from "~/modules/accounts/accounts.schema";
 import { authenticate } from "~/modules/accounts/accounts.server";
 import { createSession, getViewer, viewerById } from "~/modules/accounts/auth.server";
 import { landingPath } from "~/modules/accounts/landing";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "public" };
 
-export const meta: MetaFunction = () => [{ title: "登录 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.login"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -8,10 +8,11 @@ import { formatTianjinDate } from "~/lib/tianjin-time";
 import { ListPageQuery } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listMyClaims } from "~/modules/claims/my-claims.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user" };
 
-export const meta: MetaFunction = () => [{ title: "我们的认领 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.myClaims"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

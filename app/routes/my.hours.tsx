@@ -5,14 +5,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
+import { DoneNotice } from "~/components/done-notice";
 import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { CorrectionRequestInput } from "~/modules/activities/activities.schema";
 import { requestCorrection, volunteerRecord } from "~/modules/ledger/hour-entries.server";
+import { nextStar } from "~/modules/ledger/stars";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
-export const meta: MetaFunction = () => [{ title: "我的服务时长 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.myHours"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);
@@ -39,11 +42,13 @@ export default function MyHours() {
   const { record, volunteerId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
+  const next = nextStar(record.approvedMinutes);
   const time = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <h1>{t("hours.title")}</h1>
+      <DoneNotice failed={!!result?.fieldErrors} />
       <FigureList
         labels="hours.figures"
         figures={{
@@ -53,6 +58,7 @@ export default function MyHours() {
         }}
       />
       <p aria-label={t("hours.starsLabel", { count: record.stars })}>{"★".repeat(record.stars) + "☆".repeat(5 - record.stars)}</p>
+      <p>{next ? t("starsText.next", { count: next.hoursToGo, star: next.star, at: next.atHours }) : t("starsText.all")}</p>
       <p>
         <Link to={`/volunteers/${volunteerId}/certificate`}>{t("hours.certificate")}</Link>
       </p>

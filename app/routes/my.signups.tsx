@@ -8,10 +8,11 @@ import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import { ListPageQuery } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listMySignups } from "~/modules/activities/my-signups.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user" };
 
-export const meta: MetaFunction = () => [{ title: "我的报名 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.mySignups"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

@@ -12,10 +12,11 @@ import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { categoryKeys } from "~/modules/categories/categories";
 import { NeedEditInput } from "~/modules/needs/needs.schema";
 import { editableNeed, editAndResubmitNeed } from "~/modules/needs/transitions.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
-export const meta: MetaFunction = () => [{ title: "修改心愿 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.myWishEdit"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

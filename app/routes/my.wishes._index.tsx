@@ -8,10 +8,11 @@ import { formatTianjinDate } from "~/lib/tianjin-time";
 import { ListPageQuery } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listMyNeeds } from "~/modules/needs/my-needs.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user" };
 
-export const meta: MetaFunction = () => [{ title: "我的心愿 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.myWishes"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

@@ -6,10 +6,11 @@ import { useTranslation } from "react-i18next";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listNotifications, markAllRead } from "~/modules/notifications/notifications.server";
 import { notificationHref } from "~/modules/notifications/links";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
-export const meta: MetaFunction = () => [{ title: "消息 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.notifications"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
+import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
 import { formAction, parseFormValues, uploadFormAction, readFormFields } from "~/lib/forms.server";
 import { AppError } from "~/lib/errors";
 import { readImageUploads } from "~/modules/attachments/attachments.server";
@@ -23,11 +24,12 @@ import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { detectLocale } from "~/lib/locale.server";
 import { organisationDashboard } from "~/modules/organisations/dashboard.server";
 import { placeTree } from "~/modules/places/places.server";
+import { pageMeta } from "~/lib/meta";
 
 const members = ["org_admin", "org_member"] as const;
 export const access: RouteAccess = { loader: members, action: members };
 
-export const meta: MetaFunction = () => [{ title: "我的单位 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.org"));
 
 /** The organisation this page is about: ?org=, or the viewer's only one. Members only. */
 async function requireOrganisation(request: Request) {
@@ -69,7 +71,8 @@ export async function action({ request }: ActionFunctionArgs) {
     } else if (intent === "acceptAgreement" && id) {
       await acceptAgreement(viewer, id);
     }
-    return redirect(`/org?org=${organisationId}&done=${intent}`, 303);
+    const done = intent === "toggleOffer" ? (values.active === "true" ? "offerActivated" : "offerPaused") : intent;
+    return redirect(`/org?org=${organisationId}&done=${done}`, 303);
   });
 }
 
@@ -77,6 +80,8 @@ export default function OrganisationDashboard() {
   const { dashboard, places, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  // After a successful post the new-offer form starts empty again.
+  const newForm = useFormResetOnDone(!!result?.fieldErrors);
   const fieldError = useFieldError();
   const errors = result?.fieldErrors ?? {};
   const { organisation, figures } = dashboard;
@@ -84,6 +89,7 @@ export default function OrganisationDashboard() {
   return (
     <>
       <h1>{organisation.name}</h1>
+      <DoneNotice failed={!!result?.fieldErrors} />
       <p>
         <Link to={`/organisations/${organisation.id}`}>{t("org.publicProfile")}</Link>
       </p>
@@ -171,7 +177,7 @@ export default function OrganisationDashboard() {
 
       <section className="narrow">
         <h2>{t("org.newOffer")}</h2>
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" ref={newForm}>
           <input type="hidden" name="intent" value="createOffer" />
           <FormError error={errors._form} />
           <TextField name="title" label={t("org.offerTitle")} error={errors.title} defaultValue={result?.values.title} required />

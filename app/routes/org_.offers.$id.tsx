@@ -14,11 +14,12 @@ import { OfferPatch } from "~/modules/offers/offers.schema";
 import { offerInputFromForm } from "~/modules/offers/offers-form.server";
 import { getOffer, updateOffer } from "~/modules/offers/offers.server";
 import { placeTree } from "~/modules/places/places.server";
+import { pageMeta } from "~/lib/meta";
 
 const members = ["org_admin", "org_member"] as const;
 export const access: RouteAccess = { loader: members, action: members };
 
-export const meta: MetaFunction = () => [{ title: "编辑服务 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.editOffer"));
 
 /** Members of the offer's organisation only. */
 async function requireOfferMember(request: Request, id: string | undefined) {

@@ -10,17 +10,14 @@ import { listOffers } from "~/modules/offers/offers.server";
 import { OfferList } from "~/modules/offers/components/offer-list";
 import { getOrganisation } from "~/modules/organisations/organisations.server";
 import { logoOfOrganisation } from "~/modules/attachments/attachments.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: `${data.organisation.name} | 邻里 Linli` },
-        { property: "og:title", content: data.organisation.name },
-        { property: "og:description", content: data.organisation.description.slice(0, 80) },
-      ]
-    : [];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t, data) =>
+    data ? { title: data.organisation.name, description: data.organisation.description.slice(0, 80) } : t("titles.organisations"),
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {

@@ -7,28 +7,37 @@ import { parseOrThrow, searchParamsObject } from "~/lib/validation";
 import { orgTypes } from "~/modules/categories/categories";
 import { OrganisationListQuery } from "~/modules/organisations/organisations.schema";
 import { listOrganisations } from "~/modules/organisations/organisations.server";
+import { countPartners } from "~/modules/organisations/partners.server";
 import { placeTree } from "~/modules/places/places.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 
-export const meta: MetaFunction = () => [{ title: "共建伙伴 | 邻里 Linli" }, { property: "og:title", content: "共建伙伴 · 邻里" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.organisations"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadPage(async () => {
     const params = Object.fromEntries(Object.entries(searchParamsObject(new URL(request.url))).filter(([, v]) => v !== ""));
     const query = parseOrThrow(OrganisationListQuery, { limit: "100", ...params });
-    const [page, places] = await Promise.all([listOrganisations(query), placeTree()]);
-    return { page, query, streets: places.streets };
+    // The public list shows partners (organisations/partners.server.ts), the same ones the home page counts.
+    const filtered = !!(query.type || query.street || query.q);
+    const [page, places, partners] = await Promise.all([
+      listOrganisations({ ...query, partnersOnly: true }),
+      placeTree(),
+      filtered ? null : countPartners(),
+    ]);
+    return { page, query, streets: places.streets, filtered, partners };
   });
 }
 
 export default function Organisations() {
-  const { page, query, streets } = useLoaderData<typeof loader>();
+  const { page, query, streets, filtered, partners } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <h1>{t("organisations.title")}</h1>
       <p className="lead">{t("organisations.intro")}</p>
+      <p className="muted">{t("partners.definition")}</p>
       <Form method="get" className="filters">
         <label>
           {t("organisations.type")}
@@ -54,6 +63,11 @@ export default function Organisations() {
         </label>
         <button type="submit">{t("wishes.apply")}</button>
       </Form>
+      <p role="status">
+        {filtered || partners === null
+          ? t("partners.countFiltered", { count: page.items.length })
+          : t("partners.count", { count: partners })}
+      </p>
       <div className="card-grid">
         {page.items.map((o) => (
           <article key={o.id} className="need-card">

@@ -7,10 +7,11 @@ import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
 import { PasswordResetRequestInput } from "~/modules/accounts/accounts.schema";
 import { requestPasswordReset } from "~/modules/accounts/password-resets.server";
 import { PasswordResetConfirmFields } from "~/modules/accounts/components/password-reset-confirm-fields";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { action: "public" };
 
-export const meta: MetaFunction = () => [{ title: "忘记密码 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.passwordReset"));
 
 /** Asks for a code; the page then shows the form for it (the same answer whether or not the login has an account). */
 export async function action({ request }: ActionFunctionArgs) {

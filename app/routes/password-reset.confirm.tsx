@@ -7,10 +7,11 @@ import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
 import { PasswordResetConfirmForm } from "~/modules/accounts/accounts.schema";
 import { confirmPasswordReset } from "~/modules/accounts/password-resets.server";
 import { PasswordResetConfirmFields } from "~/modules/accounts/components/password-reset-confirm-fields";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { action: "public" };
 
-export const meta: MetaFunction = () => [{ title: "设置新密码 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.passwordResetConfirm"));
 
 /** Sets the new password with the code (sent, or printed by staff); every session of the account ends. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -10,11 +10,12 @@ import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import { hasRole } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { issuePrintedResetCode, printableResident } from "~/modules/accounts/password-resets.server";
+import { pageMeta } from "~/lib/meta";
 
 const staff = ["community_staff", "street_admin", "platform_admin"] as const;
 export const access: RouteAccess = { loader: staff, action: staff };
 
-export const meta: MetaFunction = () => [{ title: "登录条 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.residentSlip"));
 
 async function requireStaff(request: Request, id: string | undefined) {
   const viewer = await requireUserForPage(request);

@@ -10,13 +10,14 @@ import { governsCommunity } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = {
   loader: ["platform_admin", "street_admin", "community_staff"],
   action: ["platform_admin", "street_admin", "community_staff"],
 };
 
-export const meta: MetaFunction = () => [{ title: "代居民登记 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.newResident"));
 
 async function staffCommunities(request: Request) {
   const viewer = await requireUserForPage(request);

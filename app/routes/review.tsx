@@ -7,10 +7,11 @@ import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { reviewQueue } from "~/modules/needs/review.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: ["community_staff", "street_admin", "platform_admin"] };
 
-export const meta: MetaFunction = () => [{ title: "待审核 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.review"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

@@ -9,17 +9,15 @@ import { listPublicNeeds } from "~/modules/needs/needs.server";
 import { placeTree } from "~/modules/places/places.server";
 import { partnersOfTheMonth, showcaseSummary } from "~/modules/showcase/showcase.server";
 import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction = () => [
-  { title: "共建成果 | 邻里 Linli" },
-  { name: "description", content: "居民微心愿的圆梦情况、共建伙伴和志愿服务时长" },
-  { property: "og:title", content: "共建成果 · 邻里" },
-  { property: "og:description", content: "居民微心愿的圆梦情况、共建伙伴和志愿服务时长" },
-  { property: "og:type", content: "website" },
-];
+export const meta: MetaFunction = (args) =>
+  pageMeta(args, (t) => ({ title: t("titles.showcase"), description: t("titles.showcaseDescription") }), [
+    { property: "og:type", content: "website" },
+  ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadPage(async () => {
@@ -64,16 +62,19 @@ export default function Showcase() {
           ))}
         </ul>
       </section>
-      <section>
-        <h2>{t("showcase.partnersOfTheMonth")}</h2>
-        <ol>
-          {partners.map((p) => (
-            <li key={p.id}>
-              <Link to={`/organisations/${p.id}`}>{p.name}</Link> · {t("showcase.fulfilled", { count: p.fulfilled })}
-            </li>
-          ))}
-        </ol>
-      </section>
+      {partners.length ? (
+        <section>
+          <h2>{t("showcase.partnersOfTheMonth")}</h2>
+          <p className="muted">{t("partners.ofTheMonthNote")}</p>
+          <ol>
+            {partners.map((p) => (
+              <li key={p.id}>
+                <Link to={`/organisations/${p.id}`}>{p.name}</Link> · {t("showcase.fulfilled", { count: p.fulfilled })}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <section>
         <h2>{t("showcase.streets")}</h2>
         <ul className="link-row">

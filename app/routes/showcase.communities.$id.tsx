@@ -14,18 +14,16 @@ import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures"
 import { PlaceSections } from "~/modules/showcase/components/place-sections";
 import { now } from "~/lib/clock.server";
 import { tianjinDate } from "~/lib/tianjin-time";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const title = data ? `${data.community.name} · 共建成果` : "共建成果";
-  return [
-    { title: `${title} | 邻里 Linli` },
-    { property: "og:title", content: title },
-    { property: "og:description", content: "社区微心愿、共建伙伴和志愿服务" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t, data) => ({
+    title: data ? t("titles.placeShowcase", { place: data.community.name }) : t("titles.showcase"),
+    description: t("titles.placeShowcaseDescription"),
+  }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {

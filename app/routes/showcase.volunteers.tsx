@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { publicPageHeaders } from "~/lib/cache-headers.server";
 import { loadPage } from "~/lib/page.server";
 import { volunteerLeaderboard } from "~/modules/showcase/showcase.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction = () => [{ title: "志愿者服务榜 | 邻里 Linli" }, { property: "og:title", content: "志愿者服务榜 · 邻里" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.leaderboard"));
 
 /** Only volunteers who chose to appear, with masked names. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,10 +11,11 @@ import { signUp } from "~/modules/accounts/accounts.server";
 import { createSession, getViewer } from "~/modules/accounts/auth.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "public" };
 
-export const meta: MetaFunction = () => [{ title: "注册 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.signup"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/account");

@@ -10,10 +10,12 @@ import { OffersByCategory } from "~/modules/offers/components/offers-by-category
 import { ColumnChart } from "~/components/charts";
 import { streetOverview } from "~/modules/places/place-overview.server";
 import { PlaceOverview } from "~/modules/places/components/place-overview";
+import { monthLabel } from "~/modules/places/months";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: ["community_staff", "street_admin", "platform_admin"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.overview.street.name ?? ""} | 邻里 Linli` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t, data) => data?.overview.street.name ?? t("titles.street"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);
@@ -28,12 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StreetPage() {
   const { overview } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const months = [...new Set(overview.communities.flatMap((c) => Object.keys(c.hoursByMonth)))].sort();
-  const monthlyHours = months.map((m) => ({
-    label: m.slice(5),
-    value: overview.communities.reduce((sum, c) => sum + (c.hoursByMonth[m] ?? 0), 0),
-  }));
+  const { t, i18n } = useTranslation();
+  // Twelve months, oldest first, each named with its year.
+  const monthlyHours = overview.months.map((m) => {
+    const { label, sublabel, full } = monthLabel(m, i18n.language);
+    return { label, sublabel, full, value: overview.communities.reduce((sum, c) => sum + (c.hoursByMonth[m] ?? 0), 0) };
+  });
   return (
     <>
       <h1>{overview.street.name}</h1>
@@ -43,7 +45,7 @@ export default function StreetPage() {
         </a>
       </p>
       <div className="table-scroll">
-        <table className="table">
+        <table className="table table--wide">
           <thead>
             <tr>
               <th scope="col">{t("wishes.community")}</th>
@@ -81,18 +83,26 @@ export default function StreetPage() {
                   </Link>
                 </td>
                 <td>
-                  <Link to={`/exports/hours.csv`}>{Object.values(c.hoursByMonth).reduce((a, b) => a + b, 0)}</Link>
+                  <a
+                    href={`/exports/hours.csv?community=${c.id}`}
+                    download
+                    title={t("streetReport.communityHoursLink", { community: c.name })}
+                    aria-label={t("streetReport.communityHoursLink", { community: c.name })}
+                  >
+                    {Object.values(c.hoursByMonth).reduce((a, b) => a + b, 0)}
+                  </a>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p className="muted">{t("partners.definition")}</p>
       <section>
         <h2>{t("streetDashboard.hoursChart")}</h2>
         <ColumnChart
           title={t("streetDashboard.hoursChart")}
-          description={monthlyHours.map((m) => `${m.label}: ${m.value}`).join(", ")}
+          description={monthlyHours.map((m) => `${m.full}: ${m.value}`).join(", ")}
           bars={monthlyHours}
         />
         <h2>{t("streetDashboard.completedChart")}</h2>

@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { loadPage } from "~/lib/page.server";
 import { publicCertificate, verifyCertificate } from "~/modules/ledger/certificates.server";
 import { CertificateStyles, ServiceCertificate } from "~/modules/ledger/components/certificate";
+import { pageMeta } from "~/lib/meta";
 
-// Anyone holding a printed certificate may check it; the page shows only what the certificate shows, name masked.
+// Anyone holding a printed certificate may check it; the page shows only what the certificate shows: the
+// name in full (to match the person), no contact details.
 export const access: RouteAccess = { loader: "public" };
 
-export const meta: MetaFunction = () => [{ title: "志愿服务证明核验 | 邻里 Linli" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.verify"), [{ name: "robots", content: "noindex" }]);
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return loadPage(async () => {
@@ -43,7 +45,7 @@ export default function VerifyCertificate() {
           <strong>{t("verify.valid")}</strong>
         </p>
         {result.reversedSinceIssue > 0 ? <p>{t("verify.reversedSinceIssue", { count: result.reversedSinceIssue })}</p> : null}
-        <p className="muted">{t("verify.maskedNote")}</p>
+        <p className="muted">{t("verifyText.matchNote")}</p>
       </section>
       <ServiceCertificate certificate={result.certificate} heading="h2" />
     </>

@@ -7,14 +7,15 @@ import { parseId } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { issueCertificateFor, qrCodeDataUri } from "~/modules/ledger/certificates.server";
 import { CertificateStyles, ServiceCertificate } from "~/modules/ledger/components/certificate";
+import { pageMeta } from "~/lib/meta";
 
 // The volunteer, staff of their home community and admins of a team they are in; others 403 (checked in the module).
 export const access: RouteAccess = { loader: "user" };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.certificate.number ?? ""} | 邻里 Linli` },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t, data) => t("titles.certificate", { number: data?.certificate.number ?? "" }).trim(), [
+    { name: "robots", content: "noindex" },
+  ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUserForPage(request);

@@ -20,17 +20,12 @@ import { NeedActions } from "~/modules/needs/components/need-actions";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { partnersForWish } from "~/modules/matching/matches.server";
 import { detectLocale } from "~/lib/locale.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: `${data.need.title} | 邻里 Linli` },
-        { property: "og:title", content: data.need.title },
-        { property: "og:description", content: data.need.description.slice(0, 80) },
-      ]
-    : [{ title: "邻里 Linli" }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t, data) => (data ? { title: data.need.title, description: data.need.description.slice(0, 80) } : t("titles.wishes")));
 
 const WishId = z.uuid();
 

@@ -14,11 +14,12 @@ import { listPublicNeeds } from "~/modules/needs/needs.server";
 import { searchWishes } from "~/modules/search/wish-search.server";
 import { NeedCard } from "~/modules/needs/components/need-card";
 import { placeTree } from "~/modules/places/places.server";
+import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction = () => [{ title: "微心愿墙 | 邻里 Linli" }, { property: "og:title", content: "微心愿墙 · 邻里" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.wishes"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadPage(async () => {

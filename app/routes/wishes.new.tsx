@@ -14,6 +14,7 @@ import { residentsOfCommunities } from "~/modules/accounts/accounts.server";
 import { createNeed } from "~/modules/needs/transitions.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
+import { pageMeta } from "~/lib/meta";
 
 const posters = ["resident", "community_staff", "street_admin", "platform_admin"] as const;
 export const access: RouteAccess = { loader: posters, action: posters };
@@ -27,7 +28,7 @@ async function requirePoster(request: Request) {
   return { viewer, places, choices };
 }
 
-export const meta: MetaFunction = () => [{ title: "发布微心愿 | 邻里 Linli" }];
+export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.newWish"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { places, choices } = await requirePoster(request);

@@ -309,7 +309,7 @@ describe("the check-in page a scan opens", () => {
     expect(shown.status).toBe(200);
     expect(shown.headers.get("Cache-Control")).toBe("no-store");
     const html = await shown.text();
-    expect(html).toContain(`<title>${zh.checkIn.title} · 扫码页面测试 | 邻里 Linli</title>`);
+    expect(html).toContain(`<title>${zh.checkIn.title} · 扫码页面测试 | 邻里</title>`);
     expect(html).toMatch(new RegExp(`<h1[^>]*>${zh.checkIn.title}</h1>`));
     expect(html).toContain(zh.checkIn.confirmIn);
     // Only the confirm button is there: nothing to cancel a sign-up with.

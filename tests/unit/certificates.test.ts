@@ -141,7 +141,7 @@ describe("certificate content", () => {
     expect(summary.entriesDigest).toBe(entriesDigest(["e1", "e2", "r2", "c2"]));
   });
 
-  it("shows the public only the masked name, dates, titles, organisers and hours", () => {
+  it("shows the verifier only the name as printed (to match the person), dates, titles, organisers and hours", () => {
     const summary = summariseApprovedEntries([row("e1", 120)]);
     const view = publicCertificate({
       number: "LL-2026-ABCDEFGH",
@@ -153,10 +153,10 @@ describe("certificate content", () => {
       activities: summary.activities,
       organisations: summary.organisations,
     });
-    expect(view.volunteerName).toBe("林**");
+    expect(view.volunteerName).toBe("林欣怡");
     const text = JSON.stringify(view);
-    expect(text).not.toContain("林欣怡");
     expect(text).not.toContain("secret-ish");
+    expect(text).not.toContain("2026-11-23T04:00");
     expect(text).not.toContain("e1");
     expect(view.activities[0]).toEqual({ title: "环境清整", organiser: "东新街道志愿服务队", date: "2026-03-01", minutes: 120 });
   });

@@ -361,8 +361,9 @@ export async function acceptInvitation(
         .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.revokedAt)))
         .for("update");
       if (!invitation) throw notFound("invitation");
-      if (invitation.acceptedAt) throw new AppError("conflict", "this invitation was already used");
-      if (invitation.expiresAt <= clockNow()) throw new AppError("invalid_transition", "this invitation has expired");
+      if (invitation.acceptedAt) throw new AppError("conflict", "this invitation was already used", undefined, "invitation_used");
+      if (invitation.expiresAt <= clockNow())
+        throw new AppError("invalid_transition", "this invitation has expired", undefined, "invitation_expired");
       let userId = viewer?.id;
       if (!userId) {
         const fields: Record<string, string> = {};

@@ -73,8 +73,7 @@ export async function listActivities(query: ActivityListQuery) {
   if (query.from) conditions.push(gte(activities.startsAt, new Date(`${query.from}T00:00:00+08:00`)));
   if (query.to) conditions.push(lt(activities.startsAt, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   const cursor = decodeCursor(query.cursor);
-  if (query.cursor && !cursor)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   if (cursor) conditions.push(sql`(${activities.startsAt}, ${activities.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await activityQuery()
     .where(and(...conditions))
@@ -139,7 +138,7 @@ export async function signUp(viewer: Viewer, activityId: string) {
       const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
       if (!activity) throw notFound("activity");
       if (activity.status !== "scheduled" || activity.endsAt <= clockNow())
-        throw new AppError("invalid_transition", "this activity is over or cancelled");
+        throw new AppError("invalid_transition", "this activity is over or cancelled", undefined, "activity_closed");
       const [existing] = await tx
         .select({ id: activitySignups.id })
         .from(activitySignups)
@@ -150,12 +149,12 @@ export async function signUp(viewer: Viewer, activityId: string) {
             eq(activitySignups.status, "signed_up"),
           ),
         );
-      if (existing) throw new AppError("conflict", "you are already signed up");
+      if (existing) throw new AppError("conflict", "you are already signed up", undefined, "already_signed_up");
       const [taken] = await tx
         .select({ n: count() })
         .from(activitySignups)
         .where(and(eq(activitySignups.activityId, activityId), eq(activitySignups.status, "signed_up")));
-      if ((taken?.n ?? 0) >= activity.capacity) throw new AppError("conflict", "this activity is full");
+      if ((taken?.n ?? 0) >= activity.capacity) throw new AppError("conflict", "this activity is full", undefined, "activity_full");
       const [signup] = await tx.insert(activitySignups).values({ activityId, volunteerId: viewer.id }).returning();
       await recordAudit(tx, { actorUserId: viewer.id, action: "activity.sign_up", subjectType: "activity", subjectId: activityId });
       return { id: signup!.id, activityId, volunteerId: viewer.id, status: signup!.status, createdAt: signup!.createdAt.toISOString() };
@@ -173,7 +172,7 @@ export async function cancelSignUp(viewer: Viewer, activityId: string): Promise<
       and(eq(activitySignups.activityId, activityId), eq(activitySignups.volunteerId, viewer.id), eq(activitySignups.status, "signed_up")),
     )
     .returning({ id: activitySignups.id });
-  if (rows.length === 0) throw new AppError("invalid_transition", "you are not signed up");
+  if (rows.length === 0) throw new AppError("invalid_transition", "you are not signed up", undefined, "not_signed_up");
 }
 
 async function activityForUpdate(tx: Transaction, activityId: string) {

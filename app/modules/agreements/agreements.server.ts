@@ -150,7 +150,8 @@ export async function acceptAgreement(viewer: Viewer, id: string): Promise<Agree
       .set({ status: "active", acceptedByUserId: viewer.id, acceptedAt: now() })
       .where(and(eq(agreements.id, id), eq(agreements.status, "proposed")))
       .returning({ proposedBy: agreements.proposedByUserId });
-    if (!moved) throw new AppError("invalid_transition", `cannot accept an agreement that is ${current.status}`);
+    if (!moved)
+      throw new AppError("invalid_transition", `cannot accept an agreement that is ${current.status}`, undefined, "agreement_not_proposed");
     await recordAudit(tx, { actorUserId: viewer.id, action: "agreement.accept", subjectType: "agreement", subjectId: id });
     await notify(tx, [moved.proposedBy], {
       kind: "agreement.accepted",
@@ -174,7 +175,8 @@ export async function endAgreement(viewer: Viewer, id: string): Promise<Agreemen
       .set({ status: "ended", endedAt: now() })
       .where(and(eq(agreements.id, id), inArray(agreements.status, ["proposed", "active"])))
       .returning({ id: agreements.id });
-    if (!moved) throw new AppError("invalid_transition", `cannot end an agreement that is ${current.status}`);
+    if (!moved)
+      throw new AppError("invalid_transition", `cannot end an agreement that is ${current.status}`, undefined, "agreement_not_active");
     await recordAudit(tx, { actorUserId: viewer.id, action: "agreement.end", subjectType: "agreement", subjectId: id });
   });
   return getAgreement(id);

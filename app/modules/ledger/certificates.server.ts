@@ -10,7 +10,6 @@ import { db } from "~/lib/db.server";
 import { forbidden, notFound } from "~/lib/errors";
 import { appSecret } from "~/lib/secrets.server";
 import type { Viewer } from "~/modules/accounts/accounts.policy";
-import { maskName } from "~/modules/needs/privacy";
 import { canSeeVolunteer } from "./hour-entries.server";
 import { tianjinClockTime, tianjinDate } from "~/lib/tianjin-time";
 
@@ -155,12 +154,16 @@ export function summariseApprovedEntries(rows: readonly ApprovedEntryRow[]) {
   };
 }
 
-/** What /verify shows: the certificate without times, ids or the code, and the name masked (林欣怡 → 林**). */
+/**
+ * What /verify shows: the certificate without times, ids or the code. The name is shown in full, as
+ * printed on the certificate, so the verifier can match the paper to the person (against an ID card);
+ * only someone holding the certificate's unguessable code reaches it, and no contact detail is shown.
+ */
 export function publicCertificate(certificate: Certificate) {
   return {
     number: certificate.number,
     issuedOn: certificate.issuedOn,
-    volunteerName: maskName(certificate.volunteerName),
+    volunteerName: certificate.volunteerName,
     totalApprovedMinutes: certificate.totalApprovedMinutes,
     organisations: certificate.organisations,
     activities: certificate.activities.map((a) => ({ title: a.title, organiser: a.organiser, date: a.date, minutes: a.minutes })),

@@ -4,13 +4,13 @@ import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activities, communities, hourEntries, hourEntryReviews, organisations, users } from "#db/schema";
 import { db } from "~/lib/db.server";
+import { now } from "~/lib/clock.server";
 import { forbidden } from "~/lib/errors";
 import { isPlatformAdmin, type Viewer } from "~/modules/accounts/accounts.policy";
 
 // The CSV helpers live in lib/csv.server.ts; re-exported for this module's users.
 export { csvField, toCsv, csvResponse, type CsvValue } from "~/lib/csv.server";
 import { toCsv } from "~/lib/csv.server";
-import { now } from "~/lib/clock.server";
 import { tianjinClockTime, tianjinDate } from "~/lib/tianjin-time";
 
 /** Minutes as hours with two decimals, for the totals sheet (exact minutes sit beside them). */
@@ -22,9 +22,16 @@ export function hoursOf(minutes: number): string {
 
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "invalid_date" }).optional());
 
-/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional and inclusive, Tianjin dates of the service. */
+/**
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional and inclusive, Tianjin dates of the service; `?community=`
+ * narrows the export to one community (within what the viewer may export: another community gives an empty sheet).
+ */
 export const ExportRangeQuery = z
-  .object({ from: optionalDate, to: optionalDate })
+  .object({
+    from: optionalDate,
+    to: optionalDate,
+    community: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "community_required" }).optional()),
+  })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from_after_to", path: ["to"] });
 export type ExportRangeQuery = z.infer<typeof ExportRangeQuery>;
 
@@ -72,6 +79,7 @@ function scopeCondition(scope: ExportScope): SQL | undefined {
 // Range bounds on the service's start, Tianjin midnight to midnight.
 function rangeCondition(range: ExportRangeQuery): SQL | undefined {
   const parts: SQL[] = [];
+  if (range.community) parts.push(eq(hourEntries.communityId, range.community));
   if (range.from) parts.push(gte(hourEntries.startsAt, new Date(`${range.from}T00:00:00+08:00`)));
   if (range.to) parts.push(lt(hourEntries.startsAt, new Date(new Date(`${range.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   return parts.length ? and(...parts) : undefined;
@@ -80,7 +88,7 @@ function rangeCondition(range: ExportRangeQuery): SQL | undefined {
 // ---------------------------------------------------------------- the two sheets
 
 const statusLabels = { pending: "待审核", approved: "已认证", rejected: "未通过" } as const;
-const kindLabels = { attendance: "签到签退", proxy: "代为登记", correction: "更正", reversal: "冲正" } as const;
+const kindLabels = { attendance: "签到签退", proxy: "代为登记", correction: "更正", reversal: "撤销工时" } as const;
 
 export const HOURS_HEADER = [
   "记录编号",
@@ -94,7 +102,7 @@ export const HOURS_HEADER = [
   "分钟",
   "状态",
   "类型",
-  "冲正的记录编号",
+  "被撤销的记录编号",
 ];
 export const TOTALS_HEADER = ["志愿者编号", "志愿者", "已认证时长（小时）", "待审核时长（小时）", "已认证分钟", "待审核分钟"];
 

@@ -62,8 +62,9 @@ export async function decideHourEntry(
     return await db().transaction(async (tx) => {
       const entry = await entryForDecision(tx, entryId);
       checkOrganiser(viewer, entry);
-      if (entry.kind === "reversal") throw new AppError("invalid_transition", "a reversal needs no decision");
-      if (entry.decision) throw new AppError("invalid_transition", `this entry is already ${entry.decision}`);
+      if (entry.kind === "reversal")
+        throw new AppError("invalid_transition", "a reversal needs no decision", undefined, "reversal_needs_no_decision");
+      if (entry.decision) throw new AppError("invalid_transition", `this entry is already ${entry.decision}`, undefined, "already_decided");
       await tx.insert(hourEntryReviews).values({ hourEntryId: entryId, decision, reason: reason ?? null, reviewedByUserId: viewer.id });
       await recordAudit(tx, {
         actorUserId: viewer.id,
@@ -76,8 +77,10 @@ export async function decideHourEntry(
     });
   } catch (error) {
     const mapped = domainErrorFromDatabase(error);
-    if (mapped?.message.includes("overlaps")) throw new AppError("conflict", "overlaps hours already approved for this volunteer");
-    if (mapped?.message.includes("already exists")) throw new AppError("invalid_transition", "this entry was already decided");
+    if (mapped?.message.includes("overlaps"))
+      throw new AppError("conflict", "overlaps hours already approved for this volunteer", undefined, "hours_overlap");
+    if (mapped?.message.includes("already exists"))
+      throw new AppError("invalid_transition", "this entry was already decided", undefined, "already_decided");
     throw mapped ?? error;
   }
 }
@@ -102,7 +105,7 @@ export async function reverseHourEntry(viewer: Viewer, entryId: string, reason: 
     return await db().transaction((tx) => insertReversal(tx, viewer, entryId, reason));
   } catch (error) {
     const mapped = domainErrorFromDatabase(error);
-    if (mapped) throw new AppError("invalid_transition", "this entry was already reversed");
+    if (mapped) throw new AppError("invalid_transition", "this entry was already reversed", undefined, "already_reversed");
     throw error;
   }
 }
@@ -112,9 +115,9 @@ async function insertReversal(tx: Transaction, viewer: Viewer, entryId: string, 
   const entry = await entryForDecision(tx, entryId);
   checkOrganiser(viewer, entry);
   if (entry.decision !== "approved" || entry.kind === "reversal")
-    throw new AppError("invalid_transition", "only an approved entry can be reversed");
+    throw new AppError("invalid_transition", "only an approved entry can be reversed", undefined, "only_approved_reversible");
   const [reversed] = await tx.select({ id: hourEntries.id }).from(hourEntries).where(eq(hourEntries.reversesId, entryId));
-  if (reversed) throw new AppError("invalid_transition", "this entry was already reversed");
+  if (reversed) throw new AppError("invalid_transition", "this entry was already reversed", undefined, "already_reversed");
   const [reversal] = await tx
     .insert(hourEntries)
     .values({
@@ -180,7 +183,8 @@ export async function answerCorrection(viewer: Viewer, requestId: string, accept
     .innerJoin(communities, eq(communities.id, activities.communityId))
     .where(eq(activities.id, request.activityId));
   checkOrganiser(viewer, { ...activity!, volunteerId: request.volunteerId });
-  if (request.status !== "open") throw new AppError("invalid_transition", "this request was already answered");
+  if (request.status !== "open")
+    throw new AppError("invalid_transition", "this request was already answered", undefined, "already_answered");
   try {
     return await db().transaction(async (tx) => {
       const [answered] = await tx
@@ -188,7 +192,7 @@ export async function answerCorrection(viewer: Viewer, requestId: string, accept
         .set({ status: accept ? "accepted" : "declined", answer: answer ?? null, answeredByUserId: viewer.id, answeredAt: now() })
         .where(and(eq(hourCorrectionRequests.id, requestId), eq(hourCorrectionRequests.status, "open")))
         .returning({ id: hourCorrectionRequests.id });
-      if (!answered) throw new AppError("invalid_transition", "this request was already answered");
+      if (!answered) throw new AppError("invalid_transition", "this request was already answered", undefined, "already_answered");
       // In the same transaction: a correction that cannot be recorded leaves the wrong entry standing.
       if (accept && request.hourEntryId) await insertReversal(tx, viewer, request.hourEntryId, answer ?? request.reason, request.id);
       let entryId: string | null = null;

@@ -22,3 +22,11 @@ export function nextStarAt(approvedMinutes: number): number | null {
   const level = starLevel(approvedMinutes);
   return level < MAX_STARS ? STAR_MINUTES[level]! : null;
 }
+
+/** What the volunteer reads about the next star: which star and how many whole hours are still missing; null at five stars. */
+export function nextStar(approvedMinutes: number): { star: number; hoursToGo: number; atHours: number } | null {
+  const minutes = Number.isFinite(approvedMinutes) ? Math.max(0, approvedMinutes) : 0;
+  const at = nextStarAt(minutes);
+  if (at === null) return null;
+  return { star: starLevel(minutes) + 1, hoursToGo: Math.ceil((at - minutes) / 60), atHours: at / 60 };
+}

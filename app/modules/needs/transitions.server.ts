@@ -268,7 +268,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     .set({ status: check.to, ...extra })
     .where(and(eq(needs.id, needId), eq(needs.status, need.status)))
     .returning({ status: needs.status });
-  if (!moved) throw new AppError("conflict", "someone else changed this need first");
+  if (!moved) throw new AppError("conflict", "someone else changed this need first", undefined, "changed_meanwhile");
 
   let claimId: string | undefined;
   let organisationId = holder?.organisationId;
@@ -438,7 +438,7 @@ async function applyItemTransition(
     .set({ status: rule.to })
     .where(and(eq(needItems.id, item.id), eq(needItems.status, rule.from)))
     .returning({ id: needItems.id });
-  if (!moved) throw new AppError("conflict", "someone else changed this item first");
+  if (!moved) throw new AppError("conflict", "someone else changed this item first", undefined, "changed_meanwhile");
   let claimId = holder?.id;
   let organisationId = holder?.organisationId;
   if (input.action === "claim") {

@@ -93,8 +93,7 @@ export async function listOffers(query: OfferListQuery): Promise<{ items: OfferV
     );
   }
   const cursor = decodeCursor(query.cursor);
-  if (query.cursor && !cursor)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   if (cursor) conditions.push(sql`(${offers.createdAt}, ${offers.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await offerQuery()
     .where(and(...conditions))

@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsStreet, isPlatformAdmin, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import type { OrganisationInput } from "./organisations.schema";
+import { isPartner } from "./partners.server";
 import { storeImage } from "~/modules/attachments/attachments.server";
 import { z } from "zod";
 import { now } from "~/lib/clock.server";
@@ -33,14 +34,22 @@ const toView = ({ createdAt, logoPath, ...row }: OrganisationRow) => ({ ...row, 
 export type OrganisationView = ReturnType<typeof toView>;
 
 /** Ordered by name: the cursor carries the last id, names are not unique so id breaks ties. */
-export async function listOrganisations(query: { type?: string; street?: string; q?: string; limit: number; cursor?: string }) {
+export async function listOrganisations(query: {
+  type?: string;
+  street?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+  /** Only partners as partners.server.ts defines them (the public list of 共建伙伴). */
+  partnersOnly?: boolean;
+}) {
   const conditions: SQL[] = [];
+  if (query.partnersOnly) conditions.push(isPartner(organisations.id));
   if (query.type) conditions.push(eq(organisations.type, query.type));
   if (query.street) conditions.push(eq(organisations.streetId, query.street));
   if (query.q) conditions.push(ilike(organisations.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const after = query.cursor ? z.uuid().safeParse(Buffer.from(query.cursor, "base64url").toString()) : null;
-  if (after && !after.success)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
+  if (after && !after.success) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   if (after?.success) conditions.push(gt(organisations.id, after.data));
   const rows = await organisationQuery()
     .where(and(...conditions))

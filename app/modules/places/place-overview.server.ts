@@ -5,6 +5,12 @@ import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { agreementsOfCommunity, agreementsOfStreet } from "~/modules/agreements/agreements.server";
 import { listOffers } from "~/modules/offers/offers.server";
+import { now } from "~/lib/clock.server";
+import { tianjinDate } from "~/lib/tianjin-time";
+import { isPartner } from "~/modules/organisations/partners.server";
+import { lastTwelveMonths } from "./months";
+import { toCsv } from "~/lib/csv.server";
+import type { TFunction } from "i18next";
 
 /** Categories with open needs and no active offer serving the place: where partners are missing. */
 async function gaps(needScope: ReturnType<typeof sql>, offerScope: ReturnType<typeof sql>) {
@@ -48,6 +54,8 @@ export async function streetOverview(streetId: string) {
     offersByCategory: groupByCategory(offerPage.items),
     gaps: [...gapRows],
     communities: communityRows,
+    /** The months of `hoursByMonth`, oldest first. */
+    months: lastTwelveMonths(now()),
   };
 }
 
@@ -59,9 +67,12 @@ function groupByCategory<T extends { category: string }>(items: T[]): { category
 
 /**
  * The street admin's table, one row per community: wishes posted and completed, median days from
- * publication to first claim, open needs by category, active partners and agreements, approved hours per month.
+ * publication to first claim, open needs by category, partners (the one definition, organisations/partners.server.ts)
+ * and agreements in force, approved hours for each of the last twelve months (from the ledger's monthly totals).
  */
 export async function streetCommunityTable(streetId: string) {
+  const today = tianjinDate(now());
+  const months = lastTwelveMonths(now());
   const rows = await db().execute<{
     id: string;
     name: string;
@@ -83,12 +94,12 @@ export async function streetCommunityTable(streetId: string) {
          where n.community_id = c.id and n.published_at is not null) as median_days_to_claim,
       (select jsonb_object_agg(x.category, x.n) from (select n.category::text as category, count(*)::int as n from needs n
          where n.community_id = c.id and n.status = 'published' and n.category is not null group by n.category) x) as open_by_category,
-      (select count(distinct a.organisation_id)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and (a.community_id = c.id or a.street_id = c.street_id)) as partners,
-      (select count(*)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and (a.community_id = c.id or a.street_id = c.street_id)) as agreements,
-      (select jsonb_object_agg(h.month, h.minutes) from (
-         select to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, sum(e.minutes)::int as minutes
-         from hour_entries e join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
-         where e.community_id = c.id and e.starts_at > linli_now() - interval '12 months' group by 1) h) as hours_by_month
+      (select count(*)::int from organisations org where ${isPartner(sql`org.id`, { community: sql`c.id` })}) as partners,
+      (select count(*)::int from agreements a
+         where a.status = 'active' and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date
+           and (a.community_id = c.id or a.street_id = c.street_id)) as agreements,
+      (select jsonb_object_agg(to_char(h.month, 'YYYY-MM'), h.approved_minutes) from hour_totals_by_community_month h
+         where h.community_id = c.id and h.month >= ${`${months[0]}-01`}::date) as hours_by_month
     from communities c where c.street_id = ${streetId} order by c.name`);
   return rows.map((r) => ({
     id: r.id,
@@ -100,6 +111,34 @@ export async function streetCommunityTable(streetId: string) {
     openByCategory: r.open_by_category ?? {},
     partners: r.partners,
     agreements: r.agreements,
-    hoursByMonth: Object.fromEntries(Object.entries(r.hours_by_month ?? {}).map(([m, minutes]) => [m, Math.round(minutes / 60)])),
+    // Exactly the last twelve months (Tianjin), oldest first, months without hours as 0.
+    hoursByMonth: Object.fromEntries(months.map((m) => [m, Math.round(Number(r.hours_by_month?.[m] ?? 0) / 60)])),
   }));
+}
+
+/**
+ * The street table as a spreadsheet, in the reader's language (`t` of zh-CN or en): category names, not
+ * keys. Its file name carries the Tianjin date of the app's clock.
+ */
+export async function streetReportCsv(streetId: string, t: TFunction): Promise<{ body: string; fileName: string }> {
+  const rows = await streetCommunityTable(streetId);
+  const header = ["community", "posted", "completed", "medianDays", "openByCategory", "partners", "agreements", "hours"].map((key) =>
+    t(`streetReport.header.${key}`),
+  );
+  const body = toCsv(
+    header,
+    rows.map((c) => [
+      c.name,
+      c.posted,
+      c.completed,
+      c.medianDaysToClaim,
+      Object.entries(c.openByCategory)
+        .map(([category, n]) => `${t(`category.${category}`)}: ${n}`)
+        .join("; "),
+      c.partners,
+      c.agreements,
+      Object.values(c.hoursByMonth).reduce((a, b) => a + b, 0),
+    ]),
+  );
+  return { body, fileName: `linli-street-${tianjinDate(now())}.csv` };
 }

@@ -3,8 +3,11 @@
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { tianjinDate, tianjinMonth } from "~/lib/tianjin-time";
 import { maskName } from "~/modules/needs/privacy";
 import { now, nowMs } from "~/lib/clock.server";
+import { countPartners, isPartner } from "~/modules/organisations/partners.server";
+import { lastTwelveMonths } from "~/modules/places/months";
 
 export interface PlatformFigures {
   wishesCompleted: number;
@@ -45,6 +48,7 @@ async function computeSummary(scope: { street?: string; community?: string }): P
     : scope.street
       ? sql`(a.street_id = ${scope.street} or a.community_id in (select id from communities where street_id = ${scope.street}))`
       : sql`true`;
+  const today = tianjinDate(now());
   const [figures] = await db().execute<{
     wishes_completed: number;
     needs_open: number;
@@ -56,8 +60,9 @@ async function computeSummary(scope: { street?: string; community?: string }): P
     select
       (select count(*)::int from needs n where n.kind = 'micro_wish' and n.status = 'completed' and ${needs}) as wishes_completed,
       (select count(*)::int from needs n where n.status = 'published' and ${needs}) as needs_open,
-      (select count(distinct a.organisation_id)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and ${agreementsScope}) as partners,
-      (select count(*)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and ${agreementsScope}) as active_agreements,
+      (select count(*)::int from organisations org where ${isPartner(sql`org.id`, scope)}) as partners,
+      (select count(*)::int from agreements a
+         where a.status = 'active' and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date and ${agreementsScope}) as active_agreements,
       (select count(distinct m.user_id)::int from memberships m where m.role = 'volunteer' and ${scopeFilter(scope, sql`m.community_id`)}) as volunteers,
       ${approvedMinutes} as approved_minutes`);
   const byCategory = await db().execute<{ category: string; completed: number; open: number }>(sql`
@@ -66,15 +71,13 @@ async function computeSummary(scope: { street?: string; community?: string }): P
       count(*) filter (where n.status = 'published')::int as open
     from needs n where n.category is not null and ${needs}
     group by n.category order by completed desc, open desc`);
-  const byMonth = await db().execute<{ month: string; completed: number }>(sql`
-    with months as (
-      select to_char(generate_series(date_trunc('month', linli_now() at time zone 'Asia/Shanghai') - interval '11 months',
-                                     date_trunc('month', linli_now() at time zone 'Asia/Shanghai'), interval '1 month'), 'YYYY-MM') as month)
-    select months.month, coalesce(c.completed, 0)::int as completed from months
-    left join (
-      select to_char(n.completed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as completed
-      from needs n where n.status = 'completed' and n.completed_at is not null and ${needs} group by 1
-    ) c on c.month = months.month order by months.month`);
+  // The twelve months up to this one (Tianjin, the app's clock), oldest first.
+  const months = lastTwelveMonths(now());
+  const completedByMonth = await db().execute<{ month: string; completed: number }>(sql`
+    select to_char(n.completed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as completed
+    from needs n where n.status = 'completed' and n.completed_at >= ${`${months[0]}-01T00:00:00+08:00`}::timestamptz and ${needs}
+    group by 1`);
+  const byMonth = months.map((month) => ({ month, completed: completedByMonth.find((r) => r.month === month)?.completed ?? 0 }));
   return {
     scope: { street: scope.street ?? null, community: scope.community ?? null },
     wishesCompleted: figures!.wishes_completed,
@@ -84,7 +87,7 @@ async function computeSummary(scope: { street?: string; community?: string }): P
     volunteers: figures!.volunteers,
     approvedHours: Math.round(Number(figures!.approved_minutes) / 60),
     byCategory: [...byCategory],
-    byMonth: [...byMonth],
+    byMonth,
     generatedAt: now().toISOString(),
   };
 }
@@ -114,31 +117,43 @@ export function clearShowcaseCache() {
   cache.clear();
 }
 
-/** Partners ranked by wishes fulfilled (completed claims) and their members' approved volunteer hours. */
-export async function honourRoll(scope: { street?: string } = {}, limit = 30) {
+/**
+ * The honour roll: partners (the one definition, organisations/partners.server.ts) with something to
+ * show, ranked by wishes fulfilled (completed claims) and approved volunteer hours of the activities they
+ * ran (the ledger's exact totals, reversals included). Partners with neither are left out; `partners`
+ * says how many there are in all.
+ */
+export async function honourRoll(scope: { street?: string } = {}, limit = 100) {
   const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number; minutes: number }>(sql`
-    select o.id, o.name, o.type::text as type,
-      (select count(*)::int from claims c where c.organisation_id = o.id and c.status = 'completed') as fulfilled,
-      (select coalesce(sum(e.minutes), 0)::int from hour_entries e join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
-         where e.organisation_id = o.id) as minutes
-    from organisations o
-    where ${scope.street ? sql`o.street_id = ${scope.street}` : sql`true`}
-    order by fulfilled desc, minutes desc, o.name limit ${limit}`);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    type: r.type,
-    wishesFulfilled: r.fulfilled,
-    volunteerHours: Math.round(r.minutes / 60),
-  }));
+    select * from (
+      select org.id, org.name, org.type::text as type,
+        (select count(*)::int from claims c where c.organisation_id = org.id and c.status = 'completed') as fulfilled,
+        coalesce((select t.approved_minutes from hour_totals_by_organisation t where t.organisation_id = org.id), 0)::int as minutes
+      from organisations org
+      where ${isPartner(sql`org.id`, scope)}
+    ) roll
+    where roll.fulfilled > 0 or roll.minutes >= 30
+    order by roll.fulfilled desc, roll.minutes desc, roll.name limit ${limit}`);
+  return {
+    partners: await countPartners(scope),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      wishesFulfilled: r.fulfilled,
+      volunteerHours: Math.round(r.minutes / 60),
+    })),
+  };
 }
 
-/** The partners who completed most wishes in the last 30 days. */
+/** 本月共建之星: the partners who completed most wishes in this calendar month (Tianjin time); empty early in a month. */
 export async function partnersOfTheMonth(limit = 5) {
+  const month = tianjinMonth(now());
   const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number }>(sql`
     select o.id, o.name, o.type::text as type, count(*)::int as fulfilled
     from claims c join organisations o on o.id = c.organisation_id
-    where c.status = 'completed' and c.completed_at > linli_now() - interval '30 days'
+    where c.status = 'completed' and c.completed_at >= ${`${month}-01T00:00:00+08:00`}::timestamptz
+      and c.completed_at < (${`${month}-01T00:00:00+08:00`}::timestamptz + interval '1 month')
     group by o.id order by fulfilled desc, o.name limit ${limit}`);
   return [...rows];
 }

@@ -1,19 +1,21 @@
 import { useTranslation } from "react-i18next";
 import { ColumnChart, PairedBarChart } from "~/components/charts";
 import { FigureList } from "~/components/figure-list";
+import { monthLabel } from "~/modules/places/months";
 import type { ShowcaseSummary } from "../showcase.server";
 
 /** Figures and the two charts of a summary, for the city, a street or a community. */
 export function ShowcaseFigures({ summary }: { summary: ShowcaseSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { wishesCompleted, needsOpen, partners, activeAgreements, volunteers, approvedHours } = summary;
-  const months = summary.byMonth.map((m) => ({ label: m.month.slice(5), value: m.completed }));
+  const months = summary.byMonth.map((m) => ({ ...monthLabel(m.month, i18n.language), value: m.completed }));
   return (
     <>
       <FigureList figures={{ wishesCompleted, needsOpen, partners, activeAgreements, volunteers, approvedHours }} />
+      <p className="muted">{t("partners.definition")}</p>
       <section>
         <h2>{t("showcase.byMonth")}</h2>
-        <ColumnChart title={t("showcase.byMonth")} description={months.map((m) => `${m.label}: ${m.value}`).join(", ")} bars={months} />
+        <ColumnChart title={t("showcase.byMonth")} description={months.map((m) => `${m.full}: ${m.value}`).join(", ")} bars={months} />
       </section>
       {summary.byCategory.length ? (
         <section>
