@@ -31,8 +31,7 @@ export interface MySignup {
 /** Upcoming activities first (soonest first), then past ones (latest first). */
 export async function listMySignups(viewer: Viewer, query: ListPageQuery): Promise<{ items: MySignup[]; nextCursor: string | null }> {
   const cursor = decodeSegmentCursor(query.cursor);
-  if (query.cursor && !cursor)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   const at = now();
   const atSql = sql`${at.toISOString()}::timestamptz`;
   const base = and(eq(activitySignups.volunteerId, viewer.id), eq(activitySignups.status, "signed_up"))!;

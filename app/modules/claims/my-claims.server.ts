@@ -29,8 +29,7 @@ export interface MyClaim {
 
 export async function listMyClaims(viewer: Viewer, query: ListPageQuery): Promise<{ items: MyClaim[]; nextCursor: string | null }> {
   const cursor = decodeSegmentCursor(query.cursor);
-  if (query.cursor && !cursor)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   const mine = organisationsOf(viewer);
   if (mine.length === 0) return { items: [], nextCursor: null };
   const at = now();

@@ -29,8 +29,7 @@ export interface MyNeed {
 
 export async function listMyNeeds(viewer: Viewer, query: ListPageQuery): Promise<{ items: MyNeed[]; nextCursor: string | null }> {
   const cursor = decodeCursor(query.cursor);
-  if (query.cursor && !cursor)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   const mine = or(eq(needs.postedByUserId, viewer.id), eq(needs.beneficiaryUserId, viewer.id))!;
   const rows = await db()
     .select({

@@ -144,8 +144,7 @@ export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: Pu
     return keywords.every((k) => text.includes(k.toLowerCase()));
   };
   const cursor = decodeCursor(query.cursor);
-  if (query.cursor && !cursor)
-    throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
+  if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   const after = (at: string, id: string) => sql`(${needs.createdAt}, ${needs.id}) < (${at}::timestamptz, ${id}::uuid)`;
   const kept: PublicNeedRow[] = [];
   let last = cursor ? { at: cursor.at, id: cursor.id } : null;
