@@ -1,13 +1,15 @@
 // The guard: for the anonymous visitor and every demo persona, on the phone viewport, start at home and follow every
 // same-site link breadth-first (bounded), and check each page the way a person would meet it. Every problem found is
 // listed, with the page that linked to it, in one failure per persona.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { ServerBuild } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
 import { serverBuildPath } from "../../scripts/server";
 import zh from "~/locales/zh-CN.json";
-import { phone, screenshot } from "./support/browser";
+import { phone } from "./support/browser";
+import { ARTIFACTS_DIR } from "./support/global-setup";
 import { setUpBrowserTests } from "./support/harness";
 
 const browser = setUpBrowserTests();
@@ -85,6 +87,7 @@ interface PageFacts {
    */
   renderedRoute: string | null;
   scrollWidth: number;
+  scrollHeight: number;
   innerWidth: number;
   links: { href: string; download: boolean }[];
 }
@@ -118,6 +121,7 @@ function readFacts(): PageFacts {
     matchedRoute: document.body.dataset.route ?? null,
     renderedRoute,
     scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
     innerWidth: window.innerWidth,
     links: Array.from(document.querySelectorAll("a[href]"), (a) => ({
       href: (a as HTMLAnchorElement).href,
@@ -159,6 +163,8 @@ const shortUrl = (url: URL | string) => {
   const u = typeof url === "string" ? new URL(url) : url;
   return u.pathname + u.search;
 };
+/** For the report: long query values (tokens) cut short. */
+const readableUrl = (url: URL) => shortUrl(url).replace(/=([^&]{24})[^&]+/g, "=$1…");
 
 const screenshotsTaken = new Set<string>();
 
@@ -211,7 +217,7 @@ async function walk(page: Page): Promise<{ pages: number; files: number; problem
     queue.push({ url, from });
   };
   const problem = (visit: Visit, what: string) => {
-    problems.push(`${shortUrl(visit.url)}${visit.from ? `  (linked from ${visit.from})` : ""}\n      ${what}`);
+    problems.push(`${readableUrl(visit.url)}${visit.from ? `  (linked from ${visit.from})` : ""}\n      ${what}`);
   };
 
   enqueue(page.url(), "");
@@ -269,12 +275,40 @@ async function walk(page: Page): Promise<{ pages: number; files: number; problem
     const route = named ?? "(none)";
     if (!screenshotsTaken.has(route)) {
       screenshotsTaken.add(route);
-      await screenshot(page, `walk-${route.replace(/^routes\//, "").replace(/[^\w.-]+/g, "_")}`);
+      // The top of the page (a whole long list costs seconds to encode), for a person to look at.
+      await page.screenshot({
+        path: path.join(ARTIFACTS_DIR, `walk-${route.replace(/^routes\//, "").replace(/[^\w.-]+/g, "_")}.png`),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: facts.innerWidth, height: Math.min(facts.scrollHeight, 2500) },
+      });
     }
     for (const link of facts.links) enqueue(link.href, shortUrl(landed));
   }
   return { pages, files, problems };
 }
+
+describe("the walk's reading of a page", () => {
+  it("tells English error text and raw i18n keys from a Chinese page", () => {
+    expect(englishIn("签到时间：2026年12月2日 14:00 · 联系 jumin@demo.linli.local · English · 邻里 Linli")).toEqual([]);
+    for (const text of [
+      "时长不对：Check-out is longer than the activity",
+      "出错了 TypeError: x is undefined",
+      "Invalid input: expected string, received undefined",
+      "    at loader (file:///app/build/index.js:120:15)",
+      "名额 activities.places",
+    ])
+      expect(englishIn(`页面 ${text} 结束`), text).not.toEqual([]);
+  });
+
+  it("names the route of a URL as the router does", async () => {
+    await loadRoutes();
+    expect(routeOf("/")).toBe("routes/_index");
+    expect(routeOf("/wishes/new")).toBe("routes/wishes.new");
+    expect(routeOf("/wishes/3f1c")).toBe("routes/wishes.$wishId");
+    expect(routeOf("/activities/3f1c/check-in")).toMatch(/check-in$/);
+    expect(routeOf("/no/such/page")).toBe("routes/$");
+  });
+});
 
 describe("walk every page on a phone", () => {
   for (const { who, login } of personas) {
