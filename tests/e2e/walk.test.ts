@@ -2,7 +2,7 @@
 // same-site link breadth-first (bounded), and check each page the way a person would meet it. Every problem found is
 // listed, with the page that linked to it, in one failure per persona.
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { ServerBuild } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
@@ -163,10 +163,12 @@ const shortUrl = (url: URL | string) => {
   const u = typeof url === "string" ? new URL(url) : url;
   return u.pathname + u.search;
 };
-/** For the report: long query values (tokens) cut short. */
-const readableUrl = (url: URL) => shortUrl(url).replace(/=([^&]{24})[^&]+/g, "=$1…");
+/** For the report: query values longer than an id (tokens) cut short. */
+const readableUrl = (url: URL) => shortUrl(url).replace(/=([^&]{24})[^&]{17,}/g, "=$1…");
 
 const screenshotsTaken = new Set<string>();
+/** Every persona's problems, printed together at the end. */
+const allProblems: string[] = [];
 
 /**
  * Pages reached from outside the app's links: the venue code an organiser prints, whose URL is only in the QR image.
@@ -311,6 +313,10 @@ describe("the walk's reading of a page", () => {
 });
 
 describe("walk every page on a phone", () => {
+  afterAll(() => {
+    if (allProblems.length > 0) console.log(`The walk found ${allProblems.length} problem(s):\n  - ${allProblems.join("\n  - ")}`);
+  });
+
   for (const { who, login } of personas) {
     it(`as the ${who}${login ? ` (${login})` : ""}`, { timeout: 180_000 }, async () => {
       await loadRoutes();
@@ -318,6 +324,7 @@ describe("walk every page on a phone", () => {
       if (!login) await page.goto(`${browser.base}/`);
       const { pages, files, problems } = await walk(page);
       await page.context().close();
+      allProblems.push(...problems.map((p) => `[${who}] ${p}`));
       // A walk that found nothing to follow proves nothing.
       expect(pages, `pages walked as the ${who}`).toBeGreaterThan(5);
       expect(
