@@ -116,6 +116,15 @@ describe("the header on a phone", () => {
     expect(await navLink(page, text.nav.activities).isVisible()).toBe(false);
   });
 
+  it("stays one row in English, whose words are longer", async () => {
+    const page = await browser.signedIn(volunteer, phone);
+    await page.goto(`${browser.base}/`);
+    await Promise.all([page.waitForURL(`${browser.base}/`), page.getByRole("button", { name: text.nav.switchTo }).tap()]);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), polling).toBe("en");
+    expect((await page.locator(".site-header").boundingBox())!.height).toBeLessThanOrEqual(100);
+    await expectFitsTheScreen(page, "phone-header-english");
+  });
+
   it("shows the whole navigation and no menu button on a wide screen", async () => {
     const page = await browser.signedIn(volunteer, desktop);
     await page.goto(`${browser.base}/`);
