@@ -1,6 +1,6 @@
 import type { RouteAccess } from "~/lib/access";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { detectLocale } from "~/lib/locale.server";
@@ -59,6 +59,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? defaultLocale;
   const { i18n } = useTranslation();
+  // The route the URL matched (the deepest one), for tests and for whoever reads the page source.
+  const route = useMatches().at(-1)?.id;
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
@@ -70,7 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body data-route={route}>
         <SiteHeader locale={locale} largeText={data?.textSize === "large"} returnTo={data?.path ?? "/"} viewer={data?.viewer ?? null} />
         <main id="main" className="page">
           {children}

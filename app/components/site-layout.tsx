@@ -1,4 +1,5 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/lib/i18n";
 
@@ -27,6 +28,14 @@ export function SiteHeader({
 }) {
   const { t } = useTranslation();
   const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
+  // On a phone the navigation folds behind a menu button: a <details> whose open state the stylesheet reads to show
+  // the <nav> after it, so it works without JavaScript. On a wide screen the button is hidden and the nav shown.
+  // The header stays across client-side navigations: close the menu on each one.
+  const menu = useRef<HTMLDetailsElement>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [key]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -37,7 +46,18 @@ export function SiteHeader({
           <span className="brand__name">{t("app.name")}</span>
           <span className="brand__tagline">{t("app.tagline")}</span>
         </a>
-        <nav aria-label={t("nav.main")} className="site-nav">
+        <details className="site-menu" ref={menu}>
+          <summary aria-controls="site-nav">
+            <span className="site-menu__icon" aria-hidden="true" />
+            {t("siteMenu.button")}
+            {viewer && viewer.unread > 0 ? (
+              <span className="count-badge" aria-label={t("nav.unread", { count: viewer.unread })}>
+                {viewer.unread}
+              </span>
+            ) : null}
+          </summary>
+        </details>
+        <nav aria-label={t("nav.main")} className="site-nav" id="site-nav">
           <NavLink to="/" end>
             {t("nav.home")}
           </NavLink>

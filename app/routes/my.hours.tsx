@@ -63,7 +63,7 @@ export default function MyHours() {
         <Link to={`/volunteers/${volunteerId}/certificate`}>{t("hours.certificate")}</Link>
       </p>
       <FormError error={result?.fieldErrors._form ?? result?.fieldErrors.reason} />
-      <table className="table">
+      <table className="table table--cards">
         <thead>
           <tr>
             <th scope="col">{t("activities.title")}</th>
@@ -79,13 +79,13 @@ export default function MyHours() {
               <td>
                 <Link to={`/activities/${e.activityId}`}>{e.activityTitle}</Link>
               </td>
-              <td>{time(e.startsAt)}</td>
-              <td>{e.minutes}</td>
-              <td>
+              <td data-label={t("activities.time")}>{time(e.startsAt)}</td>
+              <td data-label={t("activities.minutes")}>{e.minutes}</td>
+              <td data-label={t("wishes.status")}>
                 {t(`hourStatus.${e.status}`)}
                 {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
               </td>
-              <td>
+              <td data-label={t("hours.askCorrection")}>
                 {e.kind !== "reversal" ? (
                   <Form method="post" className="inline">
                     <input type="hidden" name="activityId" value={e.activityId} />

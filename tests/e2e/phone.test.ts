@@ -1,7 +1,20 @@
-// A phone-sized run (390×844, touch): a resident posts a wish and the public sees its page, and no page scrolls sideways.
+// A phone-sized run (390×844, touch): a resident posts a wish and the public sees its page, and no page scrolls sideways;
+// the header folds its navigation into a menu (that works without JavaScript), records and the calendar fit the screen.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { horizontalOverflow, phone, polling, screenshot, text } from "./support/browser";
+import {
+  describeViolations,
+  desktop,
+  horizontalOverflow,
+  phone,
+  polling,
+  screenshot,
+  seriousAxeViolations,
+  signIn,
+  text,
+} from "./support/browser";
+import { ARTIFACTS_DIR } from "./support/global-setup";
 import { setUpBrowserTests } from "./support/harness";
 
 const browser = setUpBrowserTests();
@@ -61,5 +74,84 @@ describe("on a phone", () => {
     await expectFitsTheScreen(page, "phone-05-public-wish-wall");
     await page.goto(`${browser.base}/`);
     await expectFitsTheScreen(page, "phone-06-public-home");
+  });
+});
+
+describe("the header on a phone", () => {
+  const volunteer = "zhiyuanzhe@demo.linli.local";
+  const menuButton = (page: Page) => page.locator(".site-header summary", { hasText: text.siteMenu.button });
+  const navLink = (page: Page, name: string) =>
+    page.getByRole("navigation", { name: text.nav.main }).getByRole("link", { name, exact: true });
+
+  it("is one short row whose menu opens the navigation without JavaScript, with the text and language switches in view", async () => {
+    const page = await browser.newPage({ ...phone, javaScriptEnabled: false });
+    await signIn(page, browser.base, volunteer);
+    await page.goto(`${browser.base}/`);
+    // Before: 330 px, a third of the screen, the navigation spelled out.
+    const header = (await page.locator(".site-header").boundingBox())!;
+    expect(header.height, "the header's height on a 844 px screen").toBeLessThanOrEqual(100);
+    expect(await navLink(page, text.nav.myHours).isVisible(), "the navigation is folded away").toBe(false);
+    for (const name of [text.nav.largeText, text.nav.switchTo]) {
+      const box = (await page.getByRole("button", { name }).boundingBox())!;
+      expect(box.y + box.height, `${name} is in the header's row`).toBeLessThanOrEqual(header.height);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "phone-header-after.png") });
+
+    await menuButton(page).tap();
+    await expect.poll(() => navLink(page, text.nav.myHours).isVisible(), polling).toBe(true);
+    await expectFitsTheScreen(page, "phone-header-menu-open");
+    await Promise.all([page.waitForURL("**/my/hours"), navLink(page, text.nav.myHours).tap()]);
+    expect(await navLink(page, text.nav.myHours).isVisible(), "the menu is closed on the next page").toBe(false);
+  });
+
+  it("passes axe with its menu open, and closes the menu after a client-side navigation", async () => {
+    const page = await browser.signedIn(volunteer, phone);
+    await page.goto(`${browser.base}/`);
+    await menuButton(page).tap();
+    await expect.poll(() => navLink(page, text.nav.activities).isVisible(), polling).toBe(true);
+    const violations = await seriousAxeViolations(page);
+    expect(violations, describeViolations("the phone header with its menu open", violations)).toEqual([]);
+    await Promise.all([page.waitForURL("**/activities"), navLink(page, text.nav.activities).tap()]);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), polling).toBe(text.activities.title);
+    expect(await navLink(page, text.nav.activities).isVisible()).toBe(false);
+  });
+
+  it("stays one row in English, whose words are longer", async () => {
+    const page = await browser.signedIn(volunteer, phone);
+    await page.goto(`${browser.base}/`);
+    await Promise.all([page.waitForURL(`${browser.base}/`), page.getByRole("button", { name: text.nav.switchTo }).tap()]);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), polling).toBe("en");
+    expect((await page.locator(".site-header").boundingBox())!.height).toBeLessThanOrEqual(100);
+    await expectFitsTheScreen(page, "phone-header-english");
+  });
+
+  it("shows the whole navigation and no menu button on a wide screen", async () => {
+    const page = await browser.signedIn(volunteer, desktop);
+    await page.goto(`${browser.base}/`);
+    expect(await menuButton(page).isVisible()).toBe(false);
+    expect(await navLink(page, text.nav.myHours).isVisible()).toBe(true);
+  });
+});
+
+describe("records on a phone", () => {
+  it("/my/hours shows one card per entry, its cells as wide as the screen", async () => {
+    const page = await browser.signedIn("zhiyuanzhe@demo.linli.local", phone);
+    await page.goto(`${browser.base}/my/hours`);
+    // Before: a five-column table 426 px wide whose columns held one character a line.
+    const cell = (await page.locator("main table tbody td").first().boundingBox())!;
+    expect(cell.width, "the activity's cell").toBeGreaterThan(300);
+    await expectFitsTheScreen(page, "my-hours-after");
+  });
+
+  it("the activities of the month are a list with whole titles, not a grid of one character each", async () => {
+    const page = await browser.newPage(phone);
+    await page.goto(`${browser.base}/activities`);
+    expect(await page.locator("table.calendar").isVisible(), "the month grid").toBe(false);
+    const first = page.locator("main .need-card__title a").first();
+    const title = (await first.textContent())!;
+    expect(title.length).toBeGreaterThan(3);
+    // The whole title shows on one or two lines.
+    expect((await first.boundingBox())!.height).toBeLessThan(80);
+    await expectFitsTheScreen(page, "phone-activities");
   });
 });
