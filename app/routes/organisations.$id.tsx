@@ -22,18 +22,21 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
     const id = parseId(params.id, "organisation");
+    const viewer = await getViewer(request);
     const [organisation, offers, agreements, logo] = await Promise.all([
-      getOrganisation(await getViewer(request), id),
+      getOrganisation(viewer, id),
       listOffers({ organisation: id, active: true, limit: 100 }),
       agreementsOfOrganisation(id),
       logoOfOrganisation(id),
     ]);
-    return { organisation, offers: offers.items, partnerOf: agreements.filter((a) => a.status === "active"), logo };
+    // The dashboard link only for the organisation's own people: /org is theirs alone.
+    const isMember = Boolean(viewer?.memberships.some((m) => m.organisationId === id));
+    return { organisation, offers: offers.items, partnerOf: agreements.filter((a) => a.status === "active"), logo, isMember };
   });
 }
 
 export default function OrganisationProfile() {
-  const { organisation, offers, partnerOf, logo } = useLoaderData<typeof loader>();
+  const { organisation, offers, partnerOf, logo, isMember } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <article>
@@ -47,7 +50,7 @@ export default function OrganisationProfile() {
         {organisation.streetName}
         {organisation.publicContact ? ` · ${t("organisations.contact")}: ${organisation.publicContact}` : ""}
       </p>
-      {"members" in organisation ? (
+      {isMember ? (
         <p>
           <Link to={`/org?org=${organisation.id}`}>{t("org.dashboard")}</Link>
         </p>

@@ -24,12 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The street's admin, platform admins, and staff of its communities (read only).
     const staffHere = viewer.memberships.some((m) => m.role === "community_staff" && m.communityStreetId === streetId);
     if (!governsStreet(viewer, streetId) && !staffHere) throw new Response("not your street", { status: 403 });
-    return { overview: await streetOverview(streetId) };
+    // The report is the street's: its admin and platform admins download it, community staff read the page only.
+    return { overview: await streetOverview(streetId), canExport: governsStreet(viewer, streetId) };
   });
 }
 
 export default function StreetPage() {
-  const { overview } = useLoaderData<typeof loader>();
+  const { overview, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   // Twelve months, oldest first, each named with its year.
   const monthlyHours = overview.months.map((m) => {
@@ -39,11 +40,13 @@ export default function StreetPage() {
   return (
     <>
       <h1>{overview.street.name}</h1>
-      <p>
-        <a href={`/streets/${overview.street.id}/report.csv`} download>
-          {t("streetDashboard.export")}
-        </a>
-      </p>
+      {canExport ? (
+        <p>
+          <a href={`/streets/${overview.street.id}/report.csv`} download>
+            {t("streetDashboard.export")}
+          </a>
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className="table table--wide">
           <thead>

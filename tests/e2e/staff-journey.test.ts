@@ -47,7 +47,7 @@ describe("community staff", () => {
       .toBuffer();
     await resident.locator('input[name="photos"]').setInputFiles({ name: "rail.jpg", mimeType: "image/jpeg", buffer: photo });
     await Promise.all([
-      resident.waitForURL(/\/wishes\/[0-9a-f-]{36}\?done=posted$/),
+      resident.waitForURL(/\/wishes\/[0-9a-f-]{36}\?done=submitted$/),
       resident.getByRole("button", { name: text.post.submit, exact: true }).click(),
     ]);
 
@@ -60,6 +60,8 @@ describe("community staff", () => {
     await staff.goto(`${browser.base}/review`);
     const card = staff.locator(".review-list > li").filter({ has: staff.getByRole("link", { name: title }) });
     await expect.poll(() => card.locator(".review-list__photos img").count(), polling).toBe(1);
+    // The thumbnail loads lazily: bring it into view first.
+    await card.locator("img").scrollIntoViewIfNeeded();
     await expect.poll(() => card.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth), polling).toBeGreaterThan(0);
     expect(await card.locator(".review-list__poster").textContent()).toMatch(/居民本人/);
     await screenshot(staff, "staff-02-review-queue-desktop");
