@@ -86,7 +86,7 @@ export async function streetCommunityTable(streetId: string) {
       (select count(distinct a.organisation_id)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and (a.community_id = c.id or a.street_id = c.street_id)) as partners,
       (select count(*)::int from agreements a where a.status = 'active' and a.ends_on >= current_date and (a.community_id = c.id or a.street_id = c.street_id)) as agreements,
       (select jsonb_object_agg(h.month, h.minutes) from (
-         select to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, sum(e.minutes)::int as minutes
+         select to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, sum(e.minutes)::bigint as minutes
          from hour_entries e join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
          where e.community_id = c.id and e.starts_at > linli_now() - interval '12 months' group by 1) h) as hours_by_month
     from communities c where c.street_id = ${streetId} order by c.name`);
