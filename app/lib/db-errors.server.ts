@@ -35,7 +35,8 @@ const constraintErrors: Record<string, () => AppError> = {
   activities_at_most_a_day: () => new AppError("validation_failed", "an activity lasts at most 24 hours", { endsAt: "activity_too_long" }),
   activities_within_a_year: () =>
     new AppError("validation_failed", "an activity starts within a year of today", { startsAt: "activity_out_of_window" }),
-  activities_run_by_team: () => new AppError("validation_failed", "activities are run by volunteer teams", { organisationId: "team_required" }),
+  activities_run_by_team: () =>
+    new AppError("validation_failed", "activities are run by volunteer teams", { organisationId: "team_required" }),
   activities_team_serves_place: () =>
     new AppError("forbidden", "a team organises only in its own street or where it has an active agreement", {
       communityId: "team_outside_area",

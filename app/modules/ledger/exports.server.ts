@@ -150,8 +150,14 @@ export async function totalsCsv(viewer: Viewer, range: ExportRangeQuery): Promis
       volunteerId: hourEntries.volunteerId,
       volunteer: users.displayName,
       // bigint sums (postgres.js gives int8 as a string): Number is exact to 2^53.
-      approved: sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.decision} = 'approved'), 0)::bigint`.mapWith(Number),
-      pending: sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.hourEntryId} is null and ${hourEntries.kind} <> 'reversal'), 0)::bigint`.mapWith(Number),
+      approved:
+        sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.decision} = 'approved'), 0)::bigint`.mapWith(
+          Number,
+        ),
+      pending:
+        sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.hourEntryId} is null and ${hourEntries.kind} <> 'reversal'), 0)::bigint`.mapWith(
+          Number,
+        ),
     })
     .from(hourEntries)
     .innerJoin(users, eq(users.id, hourEntries.volunteerId))

@@ -62,7 +62,9 @@ async function fullestDayMinutesWith(tx: Transaction, volunteerId: string, start
 }
 
 const dayLimitExceeded = () =>
-  new AppError("conflict", `a volunteer's approved hours in one day are at most ${DAY_LIMIT_MINUTES / 60}`, { _form: "day_limit_exceeded" });
+  new AppError("conflict", `a volunteer's approved hours in one day are at most ${DAY_LIMIT_MINUTES / 60}`, {
+    _form: "day_limit_exceeded",
+  });
 
 /**
  * How an approval lands: "final" writes the decision; "first" records a first approval and leaves the
