@@ -87,7 +87,7 @@ export default function ActivityPage() {
   const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
   return (
     <article>
-      {params.get("done") ? (
+      {params.get("done") && !result?.fieldErrors ? (
         <p className="notice" role="status">
           {t("transitions.doneGeneric")}
         </p>

@@ -77,6 +77,7 @@ export default function MyHours() {
               <td>{e.minutes}</td>
               <td>
                 {t(`hourStatus.${e.status}`)}
+                {e.awaitingSecondApproval ? ` · ${t("hourBounds.awaitingSecondApproval")}` : ""}
                 {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
               </td>
               <td>
