@@ -35,7 +35,7 @@ export function parseFormValues<T extends z.ZodType>(schema: T, values: unknown)
 
 /**
  * Runs a page action: validation and domain errors come back to the form as field errors (400/409/429),
- * permission errors become the 403 page, a database outage the 503 page.
+ * permission errors become the 403 page (or field errors when they name a field), a database outage the 503 page.
  */
 export async function formAction<T>(values: Record<string, string>, run: () => Promise<T>) {
   try {
@@ -43,7 +43,9 @@ export async function formAction<T>(values: Record<string, string>, run: () => P
   } catch (error) {
     if (error instanceof Response) throw error;
     if (error instanceof AppError) {
-      if (error.code === "forbidden" || error.code === "not_found") throw new Response(error.message, { status: error.status });
+      // A refusal that names a field (a team outside its area, a staff-only field) is shown on the form.
+      if ((error.code === "forbidden" && !error.fields) || error.code === "not_found")
+        throw new Response(error.message, { status: error.status });
       return data<FormFailure>(
         { fieldErrors: error.fields ?? { _form: error.messageKey ?? error.code }, values: withoutSecrets(values) },
         { status: error.status },

@@ -182,6 +182,7 @@ export default function ActivityPage() {
                     <td>{e.minutes}</td>
                     <td>
                       {t(`hourStatus.${e.status}`)}
+                      {e.awaitingSecondApproval ? ` · ${t("hourBounds.awaitingSecondApproval")}` : ""}
                       {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
                       {e.reversed ? ` · ${t("hourKind.reversed")}` : ""}
                     </td>

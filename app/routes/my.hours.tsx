@@ -83,6 +83,7 @@ export default function MyHours() {
               <td data-label={t("activities.minutes")}>{e.minutes}</td>
               <td data-label={t("wishes.status")}>
                 {t(`hourStatus.${e.status}`)}
+                {e.awaitingSecondApproval ? ` · ${t("hourBounds.awaitingSecondApproval")}` : ""}
                 {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
               </td>
               <td data-label={t("hours.askCorrection")}>

@@ -38,6 +38,8 @@ export const activities = pgTable(
     index("activities_org_idx").on(t.organisationId),
     index("activities_starts_idx").on(t.startsAt),
     check("activities_period", sql`${t.endsAt} > ${t.startsAt}`),
+    // An occurrence lasts at most a day (migration 0006 adds it NOT VALID: rows from before stay readable).
+    check("activities_at_most_a_day", sql`${t.endsAt} - ${t.startsAt} <= interval '24 hours'`),
     check("activities_capacity_positive", sql`${t.capacity} > 0`),
     check("activities_title_nonempty", sql`length(trim(${t.title})) > 0`),
   ],

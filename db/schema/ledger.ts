@@ -120,6 +120,23 @@ export const hourEntryReviews = pgTable(
 );
 
 /**
+ * The first of the two approvals an entry needs when approving it takes the volunteer's day (Tianjin
+ * date) over 8 hours: the entry stays pending until a different organiser approves it (the final
+ * review above). Append-only like the ledger (migration 0006).
+ */
+export const hourEntryFirstApprovals = pgTable("hour_entry_first_approvals", {
+  hourEntryId: uuid("hour_entry_id")
+    .primaryKey()
+    .references(() => hourEntries.id),
+  reviewedByUserId: uuid("reviewed_by_user_id")
+    .notNull()
+    .references(() => users.id),
+  reviewedAt: timestamp("reviewed_at", { withTimezone: true })
+    .notNull()
+    .default(sql`linli_now()`),
+});
+
+/**
  * The time each volunteer's approved, unreversed entries occupy. Written only by triggers on the
  * ledger tables; its exclusion constraint is what refuses overlapping approved entries.
  */

@@ -86,6 +86,9 @@ async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: T["$inferIns
 }
 
 async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOptions): Promise<SeedSummary> {
+  // The database's clock (linli_now(): defaults, and the rules that look at "today", such as an
+  // activity dated within a year) reads the seed's own date for this transaction.
+  await tx.execute(sql`select set_config('linli.clock_offset_ms', ${String(Math.round(now.getTime() - Date.now()))}, true)`);
   const rand = mulberry32(20_261_123);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;

@@ -6,6 +6,7 @@ import { db } from "~/lib/db.server";
 import { pgErrorCode, pgConstraint } from "~/lib/db-errors.server";
 import { createActivity, createOrganisation, createPlaces, createUser, createWish, hourEntry } from "../setup/fixtures";
 import { nowMs, now as clockNow } from "~/lib/clock.server";
+import { tianjinMidnight } from "~/lib/tianjin-time";
 
 async function failureOf(promise: Promise<unknown>): Promise<{ code?: string; constraint?: string }> {
   try {
@@ -77,10 +78,12 @@ describe("claims: one holder per wish or project item", () => {
 });
 
 describe("the hour ledger", () => {
-  const start = new Date("2026-06-01T01:00:00Z");
+  // Activities are dated within a year of the clock's today (migration 0006): 09:00 Tianjin, `n` days ago.
+  const daysAgo = (n: number) => new Date(tianjinMidnight(nowMs()).getTime() - n * 24 * HOUR + 9 * HOUR);
+  const start = daysAgo(170);
 
   it("refuses an UPDATE, a DELETE and a TRUNCATE of an hour entry", async () => {
-    const activity = await createActivity(places.community.id, organiser.id, new Date("2026-05-01T01:00:00Z"), 2);
+    const activity = await createActivity(places.community.id, organiser.id, daysAgo(200), 2);
     const [entry] = await db()
       .insert(s.hourEntries)
       .values(hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, activity.endsAt))
@@ -124,13 +127,13 @@ describe("the hour ledger", () => {
   });
 
   it("refuses an entry longer than its activity", async () => {
-    const activity = await createActivity(places.community.id, organiser.id, new Date("2026-07-01T01:00:00Z"), 2);
+    const activity = await createActivity(places.community.id, organiser.id, daysAgo(140), 2);
     const tooLong = hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, new Date(activity.startsAt.getTime() + 3 * HOUR));
     expect((await failureOf(db().insert(s.hourEntries).values(tooLong))).code).toBe("LL002");
   });
 
   it("corrects by reversal: the total returns, a row is added, and the freed time can be re-approved", async () => {
-    const activity = await createActivity(places.community.id, organiser.id, new Date("2026-08-01T01:00:00Z"), 4);
+    const activity = await createActivity(places.community.id, organiser.id, daysAgo(110), 4);
     const [entry] = await db()
       .insert(s.hourEntries)
       .values(hourEntry(activity, volunteer.id, organiser.id, activity.startsAt, activity.endsAt))

@@ -31,13 +31,18 @@ import {
 } from "~/modules/ledger/totals.server";
 import { addMembership, createOrganisation, createPlaces, createUser, signedInViewer } from "../setup/fixtures";
 import { expectTotalsExact } from "../setup/ledger-totals";
-import { firstDayOfTianjinMonth } from "~/lib/tianjin-time";
+import { firstDayOfTianjinMonth, startOfTianjinDay } from "~/lib/tianjin-time";
+import { now as clockNow } from "~/lib/clock.server";
+import { ATTENDANCE_SLACK_MS } from "~/modules/activities/bounds";
 
 const MINUTE = 60_000;
-/** 20:00 on 31 May in Tianjin: entries of the first slots count in May, the later ones in June. */
-const BASE = Date.parse("2026-05-31T12:00:00Z");
+const HOUR = 60 * MINUTE;
+/** The first day of the month four months before today's (activities are dated within a year of today). */
+const MONTH = firstDayOfTianjinMonth(clockNow(), 4);
+/** 20:00 in Tianjin on the last day of the month before MONTH: entries of the first slots count in that month, the later ones in MONTH. */
+const BASE = startOfTianjinDay(MONTH).getTime() - 4 * HOUR;
 const SLOT = 30 * MINUTE;
-const MONTHS_NOW = new Date("2026-06-15T00:00:00Z");
+const MONTHS_NOW = new Date(startOfTianjinDay(MONTH).getTime() + 14 * 24 * HOUR);
 
 // ---------------------------------------------------------------- the world
 
@@ -276,6 +281,16 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 
 const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 
+/**
+ * The start of a generated period of `minutes` on `activity`: BASE + slot, moved as little as needed to
+ * lie within the activity with its 2 hours' slack either side (every activity starts at BASE; the
+ * shortest, 90 minutes, leaves 330 minutes of room, more than the longest period generated).
+ */
+function startWithin(activity: ActivityInfo, slot: number, minutes: number): number {
+  const latest = BASE + activity.minutes * MINUTE + ATTENDANCE_SLACK_MS - minutes * MINUTE;
+  return Math.max(BASE - ATTENDANCE_SLACK_MS, Math.min(BASE + slot * SLOT, latest));
+}
+
 /** Applies one command through the real functions; checks the answer against the model and updates it. Returns a label of what happened. */
 async function apply(run: Run, command: Command): Promise<string> {
   const context = JSON.stringify(command);
@@ -284,7 +299,7 @@ async function apply(run: Run, command: Command): Promise<string> {
     const activity = pick(activities, command.activity)!;
     const volunteer = pick(run.volunteers, command.volunteer)!;
     const by = actorFor(run, command.by, activity, volunteer.id);
-    const start = BASE + command.slot * SLOT;
+    const start = startWithin(activity, command.slot, command.minutes);
     const end = start + command.minutes * MINUTE;
     const expected = !organises(by, activity) ? "forbidden" : command.minutes > activity.minutes ? "validation_failed" : null;
     const outcome = await outcomeOf(() =>
@@ -373,7 +388,7 @@ async function apply(run: Run, command: Command): Promise<string> {
     const activity = entry?.activity ?? pick(activities, command.activity)!;
     const owner = entry ? run.volunteers.find((v) => v.id === entry.volunteerId)! : pick(run.volunteers, command.entry)!;
     const asker = command.asOwner ? owner : (run.volunteers.find((v) => v.id !== owner.id) ?? owner);
-    const start = BASE + command.slot * SLOT;
+    const start = startWithin(activity, command.slot, command.minutes);
     const period = command.withTimes ? { start, end: start + command.minutes * MINUTE } : null;
     const outcome = await outcomeOf(() =>
       requestCorrection(asker.viewer, {
@@ -533,9 +548,9 @@ describe("ledger totals under random operations through the domain functions", (
       for (const a of activities)
         expect(isOrganiser(p.viewer, { ...a, organisationId: a.teamId }), `${name} organises ${a.id}`).toBe(organises(p, a));
     }
-    // Both months show up: the first slots are in May in Tianjin, the later ones in June.
-    expect(firstDayOfTianjinMonth(new Date(BASE))).toBe("2026-05-01");
-    expect(firstDayOfTianjinMonth(new Date(BASE + 15 * SLOT))).toBe("2026-06-01");
+    // Both months show up: the first slots are in the month before MONTH in Tianjin, the later ones in MONTH.
+    expect(firstDayOfTianjinMonth(new Date(BASE))).toBe(firstDayOfTianjinMonth(clockNow(), 5));
+    expect(firstDayOfTianjinMonth(new Date(BASE + 15 * SLOT))).toBe(MONTH);
   });
 
   it("every answer is the rules', the ledger is the model's, and every total is the sum of the ledger", { timeout: 60_000 }, async () => {

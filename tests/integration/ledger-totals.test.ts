@@ -28,10 +28,12 @@ import {
   type TotalsRow,
 } from "../setup/ledger-totals";
 import { seedDemo } from "../setup/seed";
-import { firstDayOfTianjinMonth } from "~/lib/tianjin-time";
+import { firstDayOfTianjinMonth, tianjinDate, tianjinMidnight } from "~/lib/tianjin-time";
+import { now as clockNow } from "~/lib/clock.server";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
+const DAY = 24 * HOUR;
 const SEED_NOW = new Date("2026-11-23T04:00:00Z");
 
 type User = typeof s.users.$inferSelect;
@@ -105,8 +107,7 @@ async function createCommunity(streetId: string, name: string) {
   return community!;
 }
 
-async function createActivity(communityId: string, organisationId: string | null, createdByUserId: string, hours = 4) {
-  const startsAt = new Date("2026-03-01T01:00:00Z");
+async function createActivity(communityId: string, organisationId: string | null, createdByUserId: string, startsAt: Date, hours = 4) {
   const [activity] = await db()
     .insert(s.activities)
     .values({
@@ -231,6 +232,12 @@ describe("ledger totals after the demo seed", () => {
   });
 });
 
+/** Where an activity is run: a community, and the team running it (null: the community itself). */
+interface Organiser {
+  communityId: string;
+  organisationId: string | null;
+}
+
 describe("ledger totals under change", () => {
   let organiser: User;
   let volunteers: User[];
@@ -238,7 +245,35 @@ describe("ledger totals under change", () => {
   let streetB: string;
   let communities: (typeof s.communities.$inferSelect)[];
   let teams: (typeof s.organisations.$inferSelect)[];
-  let activities: Activity[];
+  let places: Organiser[];
+  const activityById = new Map<string, Activity>();
+  const activityCache = new Map<string, Promise<Activity>>();
+  // Hours lie within their activity (2 hours' slack) and activities within a year of today
+  // (migration 0006): every entry gets an activity of its own organiser starting when it does. The
+  // tests below take disjoint runs of days, starting 355 days ago, one entry per volunteer and day
+  // at most but for deliberate overlaps, so no day comes near the 8-hour second-approval rule.
+  const day0 = () => tianjinMidnight(clockNow()).getTime() - 355 * DAY;
+  /** 09:00 Tianjin on the n-th day after day0. */
+  const dayAt = (n: number) => new Date(day0() + n * DAY + 9 * HOUR);
+
+  /** The 4-hour activity of `place` starting at `startsAt`, made on first use. */
+  function activityAt(place: Organiser, startsAt: Date): Promise<Activity> {
+    const key = `${place.communityId}|${place.organisationId}|${startsAt.getTime()}`;
+    let activity = activityCache.get(key);
+    if (!activity) {
+      activity = createActivity(place.communityId, place.organisationId, organiser.id, startsAt).then((a) => {
+        activityById.set(a.id, a);
+        return a;
+      });
+      activityCache.set(key, activity);
+    }
+    return activity;
+  }
+
+  /** An entry of `minutes` from `startsAt`, on an activity of `place` starting then. */
+  async function entryAt(place: Organiser, volunteerId: string, startsAt: Date, minutes: number) {
+    return entryValues(await activityAt(place, startsAt), volunteerId, organiser.id, startsAt, minutes);
+  }
 
   beforeAll(async () => {
     const a = await createPlaces();
@@ -249,10 +284,28 @@ describe("ledger totals under change", () => {
     organiser = await createUser({ displayName: "组织者" });
     volunteers = [];
     for (let i = 0; i < 8; i++) volunteers.push(await createUser({ displayName: `志愿者${i}` }));
-    teams = [await createOrganisation(streetA), await createOrganisation(streetB, "hospital")];
-    activities = [];
+    teams = [await createOrganisation(streetA, "volunteer_team"), await createOrganisation(streetB, "volunteer_team")];
+    // Each team also serves the other street, by agreement: teams' totals span both streets.
+    for (const [team, streetId] of [
+      [teams[0]!, streetB],
+      [teams[1]!, streetA],
+    ] as const) {
+      await db()
+        .insert(s.agreements)
+        .values({
+          organisationId: team.id,
+          streetId,
+          startsOn: tianjinDate(day0() - DAY),
+          endsOn: tianjinDate(clockNow().getTime() + DAY),
+          status: "active",
+          proposedByUserId: organiser.id,
+          acceptedByUserId: organiser.id,
+          acceptedAt: clockNow(),
+        });
+    }
+    places = [];
     for (const community of communities) {
-      for (const team of [...teams, null]) activities.push(await createActivity(community.id, team?.id ?? null, organiser.id));
+      for (const team of [...teams, null]) places.push({ communityId: community.id, organisationId: team?.id ?? null });
     }
   });
 
@@ -260,20 +313,28 @@ describe("ledger totals under change", () => {
     const rand = prng(0x11d6e7);
     const entries = new Map<string, Entry & { state: "pending" | "approved" | "rejected" | "reversed" }>();
     const byState = (state: string) => [...entries.values()].filter((e) => e.state === state);
+    // Each new entry on a day of its own (days 0 to 249 after day0), on a fresh activity.
     let slot = 0;
-    const base = new Date("2026-04-01T00:00:00Z").getTime();
-    const nextTime = () => new Date(base + slot++ * 5 * HOUR + rand.int(0, 59) * MINUTE);
+    const nextActivity = () => activityAt(rand.pick(places), dayAt(slot++));
     const counts: Record<string, number> = {};
     const refused: Record<string, number> = {};
 
-    const newEntry = (): ReturnType<typeof entryValues> => {
+    /** A new entry; now and then (unless `fresh`) at the same time as one of the volunteer's (its approval may be refused). */
+    const newEntry = async (fresh = false): Promise<ReturnType<typeof entryValues>> => {
       const volunteer = rand.pick(volunteers);
-      const activity = rand.pick(activities);
-      // Now and then the same time as one of the volunteer's entries (its approval may be refused).
       const same =
-        rand.next() < 0.1 ? [...entries.values()].find((e) => e.volunteerId === volunteer.id && e.kind !== "reversal") : undefined;
+        rand.next() < 0.1 && !fresh
+          ? [...entries.values()].find((e) => e.volunteerId === volunteer.id && e.kind !== "reversal")
+          : undefined;
       const minutes = rand.int(15, 240);
-      return entryValues(activity, volunteer.id, organiser.id, same?.startsAt ?? nextTime(), minutes);
+      if (same) return entryValues(activityById.get(same.activityId)!, volunteer.id, organiser.id, same.startsAt, minutes);
+      const activity = await nextActivity();
+      return entryValues(activity, volunteer.id, organiser.id, new Date(activity.startsAt.getTime() + rand.int(0, 59) * MINUTE), minutes);
+    };
+    const newEntries = async (n: number) => {
+      const list: ReturnType<typeof entryValues>[] = [];
+      for (let i = 0; i < n; i++) list.push(await newEntry());
+      return list;
     };
     const remember = (inserted: Entry[]) => {
       for (const e of inserted) if (e.kind !== "reversal") entries.set(e.id, { ...e, state: "pending" });
@@ -291,19 +352,26 @@ describe("ledger totals under change", () => {
         );
 
     const operations: Record<string, () => Promise<void>> = {
-      insert: async () => remember(await db().insert(s.hourEntries).values(newEntry()).returning()),
+      insert: async () =>
+        remember(
+          await db()
+            .insert(s.hourEntries)
+            .values(await newEntry())
+            .returning(),
+        ),
       insertMany: async () =>
         remember(
           await db()
             .insert(s.hourEntries)
-            .values(Array.from({ length: rand.int(2, 6) }, newEntry))
+            .values(await newEntries(rand.int(2, 6)))
             .returning(),
         ),
       tooLong: async () => {
-        const activity = rand.pick(activities);
+        // Five hours on a four-hour activity (within its slack, but longer than the activity).
+        const activity = await nextActivity();
         await db()
           .insert(s.hourEntries)
-          .values(entryValues(activity, rand.pick(volunteers).id, organiser.id, nextTime(), 5 * 60));
+          .values(entryValues(activity, rand.pick(volunteers).id, organiser.id, activity.startsAt, 5 * 60));
       },
       approve: async () => {
         const entry = rand.pick(byState("pending"));
@@ -339,7 +407,7 @@ describe("ledger totals under change", () => {
         const entry = rand.pick(byState("approved"));
         const inserted = await db()
           .insert(s.hourEntries)
-          .values([reversalOf(entry, organiser.id), newEntry()])
+          .values([reversalOf(entry, organiser.id), await newEntry()])
           .returning();
         remember(inserted);
         entry.state = "reversed";
@@ -355,10 +423,12 @@ describe("ledger totals under change", () => {
         else await db().delete(s.hourEntryReviews).where(eq(s.hourEntryReviews.hourEntryId, entry.id));
       },
       rolledBack: async () => {
-        // Work done in a transaction that fails leaves nothing behind, totals included.
+        // Work done in a transaction that fails leaves nothing behind, totals included (on a time of its own,
+        // so that its approval succeeds before the rollback).
+        const values = await newEntry(true);
         const rolledBack = await db()
           .transaction(async (tx) => {
-            const [entry] = await tx.insert(s.hourEntries).values(newEntry()).returning();
+            const [entry] = await tx.insert(s.hourEntries).values(values).returning();
             await tx.insert(s.hourEntryReviews).values({ hourEntryId: entry!.id, decision: "approved", reviewedByUserId: organiser.id });
             tx.rollback();
           })
@@ -399,6 +469,8 @@ describe("ledger totals under change", () => {
     }
 
     expect(Object.keys(counts).sort()).toEqual(weights.map(([name]) => name).sort());
+    // The days the tests below take stay free of this run's entries.
+    expect(slot).toBeLessThan(250);
     // The run did exercise the refusals: append-only, too long, double review, wrong reversal, overlap.
     for (const code of ["LL001", "LL002", "LL003", "23505", "23P01"])
       expect(refused[code], `${code} in ${JSON.stringify(refused)}`).toBeGreaterThan(0);
@@ -422,17 +494,13 @@ describe("ledger totals under change", () => {
 
   it("stays exact when 20 approvals for one team run at once", async () => {
     const team = teams[0]!;
-    const teamActivities = activities.filter((a) => a.organisationId === team.id);
-    const base = new Date("2026-09-01T00:00:00Z").getTime();
-    const values = Array.from({ length: 20 }, (_, i) =>
-      entryValues(
-        teamActivities[i % teamActivities.length]!,
-        volunteers[i % volunteers.length]!.id,
-        organiser.id,
-        new Date(base + i * 5 * HOUR),
-        60 + i,
-      ),
-    );
+    const teamPlaces = places.filter((p) => p.organisationId === team.id);
+    const base = dayAt(260).getTime();
+    const values = [];
+    for (let i = 0; i < 20; i++)
+      values.push(
+        await entryAt(teamPlaces[i % teamPlaces.length]!, volunteers[i % volunteers.length]!.id, new Date(base + i * 5 * HOUR), 60 + i),
+      );
     const pending = await db().insert(s.hourEntries).values(values).returning();
     const before = await organisationTotals(team.id);
 
@@ -454,16 +522,11 @@ describe("ledger totals under change", () => {
   });
 
   it("stays exact, without deadlocks, when batches of approvals in opposite orders run at once", async () => {
-    const base = new Date("2026-10-01T00:00:00Z").getTime();
-    const values = Array.from({ length: 40 }, (_, i) =>
-      entryValues(
-        activities[i % activities.length]!,
-        volunteers[i % volunteers.length]!.id,
-        organiser.id,
-        new Date(base + i * 5 * HOUR),
-        30 + i,
-      ),
-    );
+    const base = dayAt(270).getTime();
+    const values = [];
+    for (let i = 0; i < 40; i++)
+      values.push(await entryAt(places[i % places.length]!, volunteers[i % volunteers.length]!.id, new Date(base + i * 5 * HOUR), 30 + i));
+    const alongside = await entryAt(places[0]!, volunteers[0]!.id, new Date(base - 10 * HOUR), 45);
     const pending = await db().insert(s.hourEntries).values(values).returning();
     // Ten statements of four reviews each, spanning volunteers, teams, communities and both streets,
     // half of them listing their rows backwards, plus reversals and new entries alongside.
@@ -485,22 +548,17 @@ describe("ledger totals under change", () => {
           ),
       ),
       ...approvedEarlier.map((e) => db().insert(s.hourEntries).values(reversalOf(e, organiser.id))),
-      db()
-        .insert(s.hourEntries)
-        .values(entryValues(activities[0]!, volunteers[0]!.id, organiser.id, new Date(base - 10 * HOUR), 45)),
+      db().insert(s.hourEntries).values(alongside),
     ]);
     await expectTotalsExact();
   });
 
   it("moves a community's totals when it changes street", async () => {
     const moving = communities[1]!;
-    const activity = activities.find((a) => a.communityId === moving.id)!;
+    const place = places.find((p) => p.communityId === moving.id)!;
     const [approved, stillPending] = await db()
       .insert(s.hourEntries)
-      .values([
-        entryValues(activity, volunteers[2]!.id, organiser.id, new Date("2026-11-02T00:00:00Z"), 70),
-        entryValues(activity, volunteers[2]!.id, organiser.id, new Date("2026-11-03T00:00:00Z"), 80),
-      ])
+      .values([await entryAt(place, volunteers[2]!.id, dayAt(290), 70), await entryAt(place, volunteers[2]!.id, dayAt(291), 80)])
       .returning();
     await db().insert(s.hourEntryReviews).values({ hourEntryId: approved!.id, decision: "approved", reviewedByUserId: organiser.id });
     expect(stillPending).toBeDefined();
@@ -521,7 +579,7 @@ describe("ledger totals under change", () => {
     // New hours of the community count on its new street.
     const [entry] = await db()
       .insert(s.hourEntries)
-      .values(entryValues(activity, volunteers[1]!.id, organiser.id, new Date("2026-12-01T00:00:00Z"), 50))
+      .values(await entryAt(place, volunteers[1]!.id, dayAt(300), 50))
       .returning();
     await db().insert(s.hourEntryReviews).values({ hourEntryId: entry!.id, decision: "approved", reviewedByUserId: organiser.id });
     expect((await streetTotals(streetB)).approvedMinutes).toBe(before.b.approvedMinutes + before.c.approvedMinutes + 50);
@@ -533,12 +591,11 @@ describe("ledger totals under change", () => {
 
   it("stays exact when a community changes street while its hours are being approved", async () => {
     const moving = communities[1]!;
-    const activity = activities.find((a) => a.communityId === moving.id)!;
-    const base = new Date("2027-01-01T00:00:00Z").getTime();
-    const pending = await db()
-      .insert(s.hourEntries)
-      .values(volunteers.slice(0, 6).map((v, i) => entryValues(activity, v.id, organiser.id, new Date(base + i * 5 * HOUR), 40 + i)))
-      .returning();
+    const place = places.find((p) => p.communityId === moving.id)!;
+    const base = dayAt(310).getTime();
+    const values = [];
+    for (const [i, v] of volunteers.slice(0, 6).entries()) values.push(await entryAt(place, v.id, new Date(base + i * 5 * HOUR), 40 + i));
+    const pending = await db().insert(s.hourEntries).values(values).returning();
     // Approvals still open (reviews written, not yet committed) when the community moves: the
     // move waits for them, then takes their minutes along.
     const written: Promise<void>[] = [];

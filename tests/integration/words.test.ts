@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed";
 import { now as clockNow, resetClock, setClock } from "~/lib/clock.server";
+import { tianjinMidnight } from "~/lib/tianjin-time";
 import { db } from "~/lib/db.server";
 import zhCN from "~/locales/zh-CN.json";
 import en from "~/locales/en.json";
@@ -219,7 +220,10 @@ describe("errors are said in the page's language", () => {
     );
     const [community] = await db().execute<{ id: string }>(sql`select id from communities where name = '沙柳北路社区'`);
     const leader = await as("duizhang");
-    const startsAt = new Date(Date.UTC(2027, 5, 1, 1) + Math.floor(Math.random() * 300) * 24 * HOUR).toISOString();
+    // 09:00 Tianjin on a day 10 to 300 days after the clock's today: inside the year an activity may be planned ahead.
+    const startsAt = new Date(
+      tianjinMidnight(clockNow()).getTime() + (10 + Math.floor(Math.random() * 290)) * 24 * HOUR + 9 * HOUR,
+    ).toISOString();
     const endsAt = new Date(Date.parse(startsAt) + 2 * HOUR).toISOString();
     const activities: string[] = [];
     const entries: string[] = [];

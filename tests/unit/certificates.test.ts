@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   certificateNumber,
@@ -91,6 +92,29 @@ describe("certificate codes", () => {
     expect(readCertificateCode("", SECRET)).toBeNull();
     expect(readCertificateCode("a.b", SECRET)).toBeNull();
     expect(readCertificateCode(undefined, SECRET)).toBeNull();
+  });
+
+  it("carries totals beyond 32 bits (2.4 billion minutes) exactly, and refuses what is not a safe integer", () => {
+    const big = { ...identity, totalApprovedMinutes: 2_400_000_000 };
+    expect(readCertificateCode(signCertificateCode(big, SECRET), SECRET)).toEqual(big);
+    const huge = { ...identity, totalApprovedMinutes: Number.MAX_SAFE_INTEGER };
+    expect(readCertificateCode(signCertificateCode(huge, SECRET), SECRET)).toEqual(huge);
+    expect(() => signCertificateCode({ ...identity, totalApprovedMinutes: 2 ** 60 }, SECRET)).toThrow(RangeError);
+  });
+
+  it("still reads codes of the first version (a 32-bit total), issued before", () => {
+    // Version 1 as it was written: version · volunteer · instant · int32 total · digest, then the HMAC.
+    const body = Buffer.alloc(1 + 16 + 6 + 4 + 16);
+    body.writeUInt8(1, 0);
+    Buffer.from(identity.volunteerId.replace(/-/g, ""), "hex").copy(body, 1);
+    body.writeUIntBE(identity.issuedAt.getTime(), 17, 6);
+    body.writeInt32BE(identity.totalApprovedMinutes, 23);
+    Buffer.from(identity.entriesDigest, "hex").copy(body, 27);
+    const signature = createHmac("sha256", SECRET).update("linli:certificate:v1\0").update(body).digest();
+    const v1 = Buffer.concat([body, signature]).toString("base64url");
+    expect(readCertificateCode(v1, SECRET)).toEqual(identity);
+    expect(readCertificateCode(v1, "another-secret")).toBeNull();
+    expect(signCertificateCode(identity, SECRET)).not.toBe(v1);
   });
 
   it("refuses a code re-signed with more minutes by someone without the secret", () => {

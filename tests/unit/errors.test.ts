@@ -18,6 +18,30 @@ describe("database errors become domain errors", () => {
     expect(domainErrorFromDatabase(wrapped)?.code).toBe(expected);
   });
 
+  it.each([
+    ["23514", "activities_at_most_a_day", "validation_failed", { endsAt: "activity_too_long" }],
+    ["23514", "activities_within_a_year", "validation_failed", { startsAt: "activity_out_of_window" }],
+    ["23514", "activities_run_by_team", "validation_failed", { organisationId: "team_required" }],
+    ["LL004", "activities_team_serves_place", "forbidden", { communityId: "team_outside_area" }],
+    ["23514", "attendances_within_activity", "validation_failed", { checkIn: "outside_activity" }],
+    ["23514", "hour_entries_within_activity", "validation_failed", { _form: "outside_activity" }],
+    ["23514", "hours_day_at_most_12h", "conflict", { _form: "day_limit_exceeded" }],
+    ["LL005", "hours_day_over_8h_second_approver", "conflict", { _form: "second_approver_required" }],
+  ])("SQLSTATE %s on %s → %s with a field code", (code, constraint, expected, fields) => {
+    const wrapped = Object.assign(new Error("query failed"), {
+      cause: Object.assign(new Error("a message that may change"), { code, constraint_name: constraint }),
+    });
+    const mapped = domainErrorFromDatabase(wrapped);
+    expect(mapped?.code).toBe(expected);
+    expect(mapped?.fields).toEqual(fields);
+  });
+
+  it("maps a date PostgreSQL cannot hold to a validation error, not a 500", () => {
+    expect(domainErrorFromDatabase(Object.assign(new Error("date/time field value out of range"), { code: "22008" }))?.code).toBe(
+      "validation_failed",
+    );
+  });
+
   it("leaves other errors alone", () => {
     expect(domainErrorFromDatabase(new Error("boom"))).toBeNull();
   });

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { categoryKeys } from "~/modules/categories/categories";
+import { saneYear } from "./bounds";
 
-const dateTime = z.iso.datetime({ offset: true, error: "datetime_invalid" }).transform((v) => new Date(v));
+// Years outside 2000–2999 (0000, 1900 …) are no date of this app's: refused here, never a database error.
+const dateTime = z.iso
+  .datetime({ offset: true, error: "datetime_invalid" })
+  .transform((v) => new Date(v))
+  .refine(saneYear, "datetime_invalid");
+const day = z.iso.date().refine((v) => saneYear(new Date(v)), "date_invalid");
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, "too_long").optional());
 
@@ -27,8 +33,8 @@ export const ActivityListQuery = z.object({
   street: z.uuid().optional(),
   organisation: z.uuid().optional(),
   category: z.enum(categoryKeys).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: day.optional(),
+  to: day.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });

@@ -10,6 +10,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, hasRole, type Viewer } from "~/modules/accounts/accounts.policy";
 import type { ActivityInput, ActivityListQuery, AttendanceInput } from "./activities.schema";
 import { scanVenueCode } from "./check-in.server";
+import { activityTimesProblem, ATTENDANCE_SLACK_MS, attendanceTimesProblem } from "./bounds";
 
 function activityQuery() {
   return db()
@@ -97,32 +98,39 @@ export async function createActivity(viewer: Viewer, input: ActivityInput): Prom
     ? adminOf(viewer, input.organisationId) || governsCommunity(viewer, place)
     : governsCommunity(viewer, place);
   if (!allowed) throw forbidden("only a team's admins or the community's staff organise activities");
-  const id = await db().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(activities)
-      .values({
-        title: input.title,
-        description: input.description ?? "",
-        category: input.category,
-        communityId: input.communityId,
-        organisationId: input.organisationId ?? null,
-        location: input.location ?? "",
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        capacity: input.capacity,
-        skills: input.skills,
-        createdByUserId: viewer.id,
-      })
-      .returning({ id: activities.id });
-    await recordAudit(tx, {
-      actorUserId: viewer.id,
-      action: "activity.create",
-      subjectType: "activity",
-      subjectId: row!.id,
-      data: { title: input.title },
+  const times = activityTimesProblem(input.startsAt, input.endsAt, clockNow());
+  if (times) throw new AppError("validation_failed", "an activity lasts at most 24 hours and starts within a year of today", times);
+  // The database refuses a team organising outside the places it serves (activities_team_serves_place → 403).
+  const id = await db()
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .insert(activities)
+        .values({
+          title: input.title,
+          description: input.description ?? "",
+          category: input.category,
+          communityId: input.communityId,
+          organisationId: input.organisationId ?? null,
+          location: input.location ?? "",
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          capacity: input.capacity,
+          skills: input.skills,
+          createdByUserId: viewer.id,
+        })
+        .returning({ id: activities.id });
+      await recordAudit(tx, {
+        actorUserId: viewer.id,
+        action: "activity.create",
+        subjectType: "activity",
+        subjectId: row!.id,
+        data: { title: input.title },
+      });
+      return row!.id;
+    })
+    .catch((error: unknown) => {
+      throw domainErrorFromDatabase(error) ?? error;
     });
-    return row!.id;
-  });
   return getActivity(id);
 }
 
@@ -241,6 +249,8 @@ export async function recordAttendance(viewer: Viewer, activityId: string, input
         .from(memberships)
         .where(and(eq(memberships.userId, input.volunteerId), eq(memberships.role, "volunteer")));
       if (!volunteer) throw new AppError("validation_failed", "not a registered volunteer", { volunteerId: "volunteer_required" });
+      const outside = attendanceTimesProblem(activity, input.checkIn, input.checkOut);
+      if (outside) throw new AppError("validation_failed", "attendance lies within its activity (2 hours either side)", outside);
       const [attendance] = await tx
         .insert(attendances)
         .values({
@@ -295,9 +305,12 @@ export async function closeStaleCheckIns(now = clockNow()): Promise<number> {
       .for("update", { of: attendances, skipLocked: true })
       .limit(500);
     for (const a of stale) {
-      // Counted within the activity (a check-in in the slack before the start counts from the start), never before the check-in.
+      // Counted within the activity (a check-in in the slack before the start counts from the start), never
+      // before the check-in, never past the slack after its end (the database's rule for attendance).
       const servedFrom = new Date(Math.max(a.checkInAt.getTime(), a.startsAt.getTime()));
-      const checkOut = new Date(Math.max(a.endsAt.getTime(), servedFrom.getTime() + 60_000));
+      const checkOut = new Date(
+        Math.min(Math.max(a.endsAt.getTime(), servedFrom.getTime() + 60_000), a.endsAt.getTime() + ATTENDANCE_SLACK_MS),
+      );
       await tx
         .update(attendances)
         .set({ checkOutAt: checkOut, flaggedForOrganiser: true, source: "auto_closed" })

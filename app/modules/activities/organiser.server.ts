@@ -1,6 +1,6 @@
 // What an organiser sees on an activity's page: sign-ups, entries to decide, and correction requests.
 import { and, asc, eq } from "drizzle-orm";
-import { activitySignups, hourCorrectionRequests, hourEntries, hourEntryReviews, users } from "#db/schema";
+import { activitySignups, hourCorrectionRequests, hourEntries, hourEntryFirstApprovals, hourEntryReviews, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 
 export async function organiserView(activityId: string) {
@@ -23,10 +23,12 @@ export async function organiserView(activityId: string) {
         reversesId: hourEntries.reversesId,
         note: hourEntries.note,
         decision: hourEntryReviews.decision,
+        firstApprovedBy: hourEntryFirstApprovals.reviewedByUserId,
       })
       .from(hourEntries)
       .innerJoin(users, eq(users.id, hourEntries.volunteerId))
       .leftJoin(hourEntryReviews, eq(hourEntryReviews.hourEntryId, hourEntries.id))
+      .leftJoin(hourEntryFirstApprovals, eq(hourEntryFirstApprovals.hourEntryId, hourEntries.id))
       .where(eq(hourEntries.activityId, activityId))
       .orderBy(asc(hourEntries.createdAt)),
     db()
@@ -50,6 +52,8 @@ export async function organiserView(activityId: string) {
       startsAt: e.startsAt.toISOString(),
       endsAt: e.endsAt.toISOString(),
       status: e.decision ?? "pending",
+      /** Approved once, over 8 hours in a day: waits for a second, different organiser. */
+      awaitingSecondApproval: !e.decision && !!e.firstApprovedBy,
       reversed: reversed.has(e.id),
     })),
     corrections: corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),

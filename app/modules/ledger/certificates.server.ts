@@ -55,9 +55,13 @@ export interface CertificateIdentity {
 
 // ---------------------------------------------------------------- pure: codes, numbers, dates
 
-const CODE_VERSION = 1;
+// Version 2 carries the total as a signed 64-bit integer; version 1 (a 32-bit total) is still read, so
+// certificates issued before stay verifiable. A total beyond 2^53 minutes cannot occur (entries are
+// 32-bit, at most a day each) and is refused rather than written wrong.
+const CODE_VERSION = 2;
 const DIGEST_BYTES = 16;
-const BODY_BYTES = 1 + 16 + 6 + 4 + DIGEST_BYTES;
+const TOTAL_BYTES = { 1: 4, 2: 8 } as const;
+const bodyBytes = (version: 1 | 2) => 1 + 16 + 6 + TOTAL_BYTES[version] + DIGEST_BYTES;
 const SIGNATURE_BYTES = 32;
 // Keeps a certificate signature from ever being valid as another kind of token signed with the same secret.
 const SIGNING_CONTEXT = "linli:certificate:v1\0";
@@ -75,14 +79,15 @@ function signatureOf(body: Buffer, secret: string): Buffer {
   return createHmac("sha256", secret).update(SIGNING_CONTEXT).update(body).digest();
 }
 
-/** version · volunteer id · issue instant (ms) · total minutes · entries digest, then HMAC-SHA256 of it; base64url. */
+/** version · volunteer id · issue instant (ms) · total minutes (int64) · entries digest, then HMAC-SHA256 of it; base64url. */
 export function signCertificateCode(identity: CertificateIdentity, secret: string): string {
-  const body = Buffer.alloc(BODY_BYTES);
+  if (!Number.isSafeInteger(identity.totalApprovedMinutes)) throw new RangeError("a certificate total must be a safe integer");
+  const body = Buffer.alloc(bodyBytes(CODE_VERSION));
   body.writeUInt8(CODE_VERSION, 0);
   Buffer.from(identity.volunteerId.replace(/-/g, ""), "hex").copy(body, 1);
   body.writeUIntBE(identity.issuedAt.getTime(), 17, 6);
-  body.writeInt32BE(identity.totalApprovedMinutes, 23);
-  Buffer.from(identity.entriesDigest, "hex").copy(body, 27);
+  body.writeBigInt64BE(BigInt(identity.totalApprovedMinutes), 23);
+  Buffer.from(identity.entriesDigest, "hex").copy(body, 31);
   return Buffer.concat([body, signatureOf(body, secret)]).toString("base64url");
 }
 
@@ -91,16 +96,21 @@ export function readCertificateCode(code: unknown, secret: string): CertificateI
   if (typeof code !== "string" || !/^[A-Za-z0-9_-]{1,200}$/.test(code)) return null;
   const bytes = Buffer.from(code, "base64url");
   // Only the canonical spelling: no second code for the same certificate.
-  if (bytes.length !== BODY_BYTES + SIGNATURE_BYTES || bytes.toString("base64url") !== code) return null;
-  const body = bytes.subarray(0, BODY_BYTES);
-  if (!timingSafeEqual(bytes.subarray(BODY_BYTES), signatureOf(body, secret))) return null;
-  if (body.readUInt8(0) !== CODE_VERSION) return null;
+  if (bytes.length < 1 || bytes.toString("base64url") !== code) return null;
+  const version = bytes.readUInt8(0);
+  if (version !== 1 && version !== 2) return null;
+  const length = bodyBytes(version);
+  if (bytes.length !== length + SIGNATURE_BYTES) return null;
+  const body = bytes.subarray(0, length);
+  if (!timingSafeEqual(bytes.subarray(length), signatureOf(body, secret))) return null;
+  const total = version === 1 ? body.readInt32BE(23) : Number(body.readBigInt64BE(23));
+  if (!Number.isSafeInteger(total)) return null;
   const hex = body.subarray(1, 17).toString("hex");
   return {
     volunteerId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     issuedAt: new Date(body.readUIntBE(17, 6)),
-    totalApprovedMinutes: body.readInt32BE(23),
-    entriesDigest: body.subarray(27).toString("hex"),
+    totalApprovedMinutes: total,
+    entriesDigest: body.subarray(23 + TOTAL_BYTES[version]).toString("hex"),
   };
 }
 

@@ -157,8 +157,15 @@ export async function totalsCsv(viewer: Viewer, range: ExportRangeQuery): Promis
     .select({
       volunteerId: hourEntries.volunteerId,
       volunteer: users.displayName,
-      approved: sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.decision} = 'approved'), 0)::int`,
-      pending: sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.hourEntryId} is null and ${hourEntries.kind} <> 'reversal'), 0)::int`,
+      // bigint sums (postgres.js gives int8 as a string): Number is exact to 2^53.
+      approved:
+        sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.decision} = 'approved'), 0)::bigint`.mapWith(
+          Number,
+        ),
+      pending:
+        sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${hourEntryReviews.hourEntryId} is null and ${hourEntries.kind} <> 'reversal'), 0)::bigint`.mapWith(
+          Number,
+        ),
     })
     .from(hourEntries)
     .innerJoin(users, eq(users.id, hourEntries.volunteerId))

@@ -1,13 +1,23 @@
 // The hour ledger's decisions: approving, rejecting and reversing entries, volunteers' corrections,
 // and a volunteer's record. The database keeps the ledger append-only and free of overlaps.
-import { and, desc, eq } from "drizzle-orm";
-import { activities, communities, hourCorrectionRequests, hourEntries, hourEntryReviews, memberships, users } from "#db/schema";
+import { and, desc, eq, sql } from "drizzle-orm";
+import {
+  activities,
+  communities,
+  hourCorrectionRequests,
+  hourEntries,
+  hourEntryFirstApprovals,
+  hourEntryReviews,
+  memberships,
+  users,
+} from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
 import { isOrganiser } from "~/modules/activities/activities.server";
+import { DAY_LIMIT_MINUTES, SECOND_APPROVAL_OVER_MINUTES } from "~/modules/activities/bounds";
 import { starLevel } from "./stars";
 import { volunteerTotals } from "./totals.server";
 import { now } from "~/lib/clock.server";
@@ -26,14 +36,50 @@ async function entryForDecision(tx: Transaction, entryId: string) {
       organisationId: activities.organisationId,
       streetId: communities.streetId,
       decision: hourEntryReviews.decision,
+      firstApprovedBy: hourEntryFirstApprovals.reviewedByUserId,
     })
     .from(hourEntries)
     .innerJoin(activities, eq(activities.id, hourEntries.activityId))
     .innerJoin(communities, eq(communities.id, hourEntries.communityId))
     .leftJoin(hourEntryReviews, eq(hourEntryReviews.hourEntryId, hourEntries.id))
+    .leftJoin(hourEntryFirstApprovals, eq(hourEntryFirstApprovals.hourEntryId, hourEntries.id))
     .where(eq(hourEntries.id, entryId));
   if (!entry) throw notFound("hour entry");
   return entry;
+}
+
+/**
+ * Minutes of the volunteer's approved service on the fullest Tianjin day this period touches, if the
+ * period were approved too (the database's own function, the one its approval trigger applies).
+ */
+async function fullestDayMinutesWith(tx: Transaction, volunteerId: string, startsAt: Date, endsAt: Date): Promise<number> {
+  // No lock here: the approval trigger takes it and sums again, so an approval racing another one of the
+  // same volunteer's days is refused there (second_approver_required) rather than let through.
+  const [row] = await tx.execute<{ seconds: string }>(
+    sql`select hours_fullest_day_seconds(${volunteerId}::uuid, tstzrange(${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz, '[)'), true)::text as seconds`,
+  );
+  return Number(row!.seconds) / 60;
+}
+
+const dayLimitExceeded = () =>
+  new AppError("conflict", `a volunteer's approved hours in one day are at most ${DAY_LIMIT_MINUTES / 60}`, {
+    _form: "day_limit_exceeded",
+  });
+
+/**
+ * How an approval lands: "final" writes the decision; "first" records a first approval and leaves the
+ * entry pending until a different organiser approves it (when it takes the day over 8 hours).
+ */
+async function approvalStep(tx: Transaction, viewer: Viewer, entry: Awaited<ReturnType<typeof entryForDecision>>) {
+  const fullest = await fullestDayMinutesWith(tx, entry.volunteerId, entry.startsAt, entry.endsAt);
+  if (fullest > DAY_LIMIT_MINUTES) throw dayLimitExceeded();
+  if (fullest <= SECOND_APPROVAL_OVER_MINUTES) return "final" as const;
+  if (!entry.firstApprovedBy) return "first" as const;
+  if (entry.firstApprovedBy === viewer.id)
+    throw new AppError("conflict", "more than 8 hours in one day: a second, different organiser must approve", {
+      _form: "second_approver_required",
+    });
+  return "final" as const;
 }
 
 /** Only the activity's organisers decide, and never about their own hours. */
@@ -47,8 +93,10 @@ function checkOrganiser(
 
 export interface DecisionResult {
   id: string;
-  status: "approved" | "rejected";
+  /** "pending" with awaitingSecondApproval: the first of two approvals is recorded. */
+  status: "approved" | "rejected" | "pending";
   minutes: number;
+  awaitingSecondApproval?: boolean;
 }
 
 export async function decideHourEntry(
@@ -65,13 +113,23 @@ export async function decideHourEntry(
       if (entry.kind === "reversal")
         throw new AppError("invalid_transition", "a reversal needs no decision", undefined, "reversal_needs_no_decision");
       if (entry.decision) throw new AppError("invalid_transition", `this entry is already ${entry.decision}`, undefined, "already_decided");
+      if (decision === "approved" && (await approvalStep(tx, viewer, entry)) === "first") {
+        await tx.insert(hourEntryFirstApprovals).values({ hourEntryId: entryId, reviewedByUserId: viewer.id });
+        await recordAudit(tx, {
+          actorUserId: viewer.id,
+          action: "hours.first_approve",
+          subjectType: "hour_entry",
+          subjectId: entryId,
+        });
+        return { id: entryId, status: "pending" as const, minutes: entry.minutes, awaitingSecondApproval: true };
+      }
       await tx.insert(hourEntryReviews).values({ hourEntryId: entryId, decision, reason: reason ?? null, reviewedByUserId: viewer.id });
       await recordAudit(tx, {
         actorUserId: viewer.id,
         action: `hours.${decision === "approved" ? "approve" : "reject"}`,
         subjectType: "hour_entry",
         subjectId: entryId,
-        data: reason ? { reason } : {},
+        data: { ...(reason ? { reason } : {}), ...(entry.firstApprovedBy ? { firstApprovedBy: entry.firstApprovedBy } : {}) },
       });
       return { id: entryId, status: decision, minutes: entry.minutes };
     });
@@ -212,7 +270,13 @@ export async function answerCorrection(viewer: Viewer, requestId: string, accept
             recordedByUserId: viewer.id,
           })
           .returning({ id: hourEntries.id });
-        await tx.insert(hourEntryReviews).values({ hourEntryId: entry!.id, decision: "approved", reviewedByUserId: viewer.id });
+        // Recorded as approved, unless it takes the volunteer's day over 8 hours: then it waits, approved
+        // once, for a second organiser (over 12 hours it cannot be recorded at all).
+        const fullest = await fullestDayMinutesWith(tx, request.volunteerId, request.requestedStartsAt, request.requestedEndsAt);
+        if (fullest > DAY_LIMIT_MINUTES) throw dayLimitExceeded();
+        if (fullest > SECOND_APPROVAL_OVER_MINUTES)
+          await tx.insert(hourEntryFirstApprovals).values({ hourEntryId: entry!.id, reviewedByUserId: viewer.id });
+        else await tx.insert(hourEntryReviews).values({ hourEntryId: entry!.id, decision: "approved", reviewedByUserId: viewer.id });
         entryId = entry!.id;
       }
       await recordAudit(tx, {
@@ -262,10 +326,12 @@ export async function volunteerRecord(viewer: Viewer, volunteerId: string, limit
       minutes: hourEntries.minutes,
       reversesId: hourEntries.reversesId,
       decision: hourEntryReviews.decision,
+      firstApprovedBy: hourEntryFirstApprovals.reviewedByUserId,
     })
     .from(hourEntries)
     .innerJoin(activities, eq(activities.id, hourEntries.activityId))
     .leftJoin(hourEntryReviews, eq(hourEntryReviews.hourEntryId, hourEntries.id))
+    .leftJoin(hourEntryFirstApprovals, eq(hourEntryFirstApprovals.hourEntryId, hourEntries.id))
     .where(eq(hourEntries.volunteerId, volunteerId))
     .orderBy(desc(hourEntries.startsAt), desc(hourEntries.createdAt))
     .limit(limit);
@@ -274,11 +340,12 @@ export async function volunteerRecord(viewer: Viewer, volunteerId: string, limit
     approvedMinutes: totals.approvedMinutes,
     pendingMinutes: totals.pendingMinutes,
     stars: starLevel(totals.approvedMinutes),
-    entries: entries.map(({ decision, startsAt, endsAt, ...e }) => ({
+    entries: entries.map(({ decision, firstApprovedBy, startsAt, endsAt, ...e }) => ({
       ...e,
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
       status: decision ?? "pending",
+      awaitingSecondApproval: !decision && !!firstApprovedBy,
     })),
   };
 }

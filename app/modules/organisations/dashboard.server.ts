@@ -30,12 +30,12 @@ export async function organisationDashboard(organisationId: string, locale: Loca
       .innerJoin(communities, eq(communities.id, needs.communityId))
       .where(and(eq(claims.organisationId, organisationId), inArray(claims.status, ["active", "fulfilled"])))
       .orderBy(claims.dueAt),
-    db().execute<{ done_this_year: number; done_total: number; volunteer_minutes: number }>(sql`
+    db().execute<{ done_this_year: number; done_total: number; volunteer_minutes: string }>(sql`
       select
         (select count(*)::int from claims c where c.organisation_id = ${organisationId} and c.status = 'completed'
            and c.completed_at >= date_trunc('year', linli_now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') as done_this_year,
         (select count(*)::int from claims c where c.organisation_id = ${organisationId} and c.status = 'completed') as done_total,
-        (select coalesce(sum(e.minutes), 0)::int from hour_entries e
+        (select coalesce(sum(e.minutes), 0)::bigint from hour_entries e
            join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
            where e.volunteer_id in (select user_id from memberships where organisation_id = ${organisationId})) as volunteer_minutes`),
   ]);
@@ -50,7 +50,7 @@ export async function organisationDashboard(organisationId: string, locale: Loca
       claimsInProgress: claimRows.length,
       wishesFulfilledThisYear: figures?.done_this_year ?? 0,
       wishesFulfilledTotal: figures?.done_total ?? 0,
-      volunteerHours: Math.round((figures?.volunteer_minutes ?? 0) / 60),
+      volunteerHours: Math.round(Number(figures?.volunteer_minutes ?? 0) / 60),
     },
     nextUp,
   };

@@ -115,11 +115,35 @@ export async function createOrganisation(viewer: Viewer, input: OrganisationInpu
   return toView(row!);
 }
 
+/**
+ * What an organisation is — its type, home street and (registered by staff, so verified) name — decides
+ * what it may do (only volunteer teams run activities and certify hours, in the places they serve).
+ * Those change only through the platform admin or the street's admin, audited with the old values;
+ * the organisation's own admins edit the rest of the profile.
+ */
+const STAFF_ONLY_FIELDS = ["type", "streetId", "name"] as const;
+
 export async function updateOrganisation(viewer: Viewer, id: string, patch: Partial<OrganisationInput>): Promise<OrganisationView> {
-  const [current] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+  const [current] = await db()
+    .select({ id: organisations.id, type: organisations.type, streetId: organisations.streetId, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, id));
   if (!current) throw notFound("organisation");
-  if (!adminOf(viewer, id) && !isPlatformAdmin(viewer)) throw forbidden("only the organisation's admins edit its profile");
-  if (patch.streetId) await checkStreet(patch.streetId);
+  const staff = isPlatformAdmin(viewer) || (!!current.streetId && governsStreet(viewer, current.streetId));
+  if (!adminOf(viewer, id) && !staff) throw forbidden("only the organisation's admins edit its profile");
+  // Fields sent unchanged are harmless (a client may send the whole profile back); a change is not.
+  const changed = STAFF_ONLY_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== current[field]);
+  if (changed.length && !staff)
+    throw new AppError(
+      "forbidden",
+      "type, street and name change only through the platform admin or the street's admin",
+      Object.fromEntries(changed.map((field) => [field, "staff_only_field"])),
+    );
+  if (patch.streetId && patch.streetId !== current.streetId) {
+    await checkStreet(patch.streetId);
+    // A street's admin hands an organisation over only to a street they also govern.
+    if (!governsStreet(viewer, patch.streetId)) throw forbidden("move organisations only between streets you govern");
+  }
   await db().transaction(async (tx) => {
     await tx
       .update(organisations)
@@ -130,7 +154,10 @@ export async function updateOrganisation(viewer: Viewer, id: string, patch: Part
       action: "organisation.update",
       subjectType: "organisation",
       subjectId: id,
-      data: { fields: Object.keys(patch) },
+      data: {
+        fields: Object.keys(patch),
+        ...(changed.length ? { changed: Object.fromEntries(changed.map((f) => [f, { from: current[f], to: patch[f] }])) } : {}),
+      },
     });
   });
   const [row] = await organisationQuery().where(eq(organisations.id, id));

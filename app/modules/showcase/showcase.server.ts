@@ -121,14 +121,15 @@ export function clearShowcaseCache() {
  * The honour roll: partners (the one definition, organisations/partners.server.ts) with something to
  * show, ranked by wishes fulfilled (completed claims) and approved volunteer hours of the activities they
  * ran (the ledger's exact totals, reversals included). Partners with neither are left out; `partners`
- * says how many there are in all.
+ * says how many there are in all. Minutes are bigint end to end: postgres.js hands int8 over as a
+ * string, read with Number (exact to 2^53).
  */
 export async function honourRoll(scope: { street?: string } = {}, limit = 100) {
-  const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number; minutes: number }>(sql`
+  const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number; minutes: string }>(sql`
     select * from (
       select org.id, org.name, org.type::text as type,
         (select count(*)::int from claims c where c.organisation_id = org.id and c.status = 'completed') as fulfilled,
-        coalesce((select t.approved_minutes from hour_totals_by_organisation t where t.organisation_id = org.id), 0)::int as minutes
+        coalesce((select t.approved_minutes from hour_totals_by_organisation t where t.organisation_id = org.id), 0)::bigint as minutes
       from organisations org
       where ${isPartner(sql`org.id`, scope)}
     ) roll
@@ -141,7 +142,7 @@ export async function honourRoll(scope: { street?: string } = {}, limit = 100) {
       name: r.name,
       type: r.type,
       wishesFulfilled: r.fulfilled,
-      volunteerHours: Math.round(r.minutes / 60),
+      volunteerHours: Math.round(Number(r.minutes) / 60),
     })),
   };
 }
@@ -158,21 +159,19 @@ export async function partnersOfTheMonth(limit = 5) {
   return [...rows];
 }
 
-/** Volunteers who opted in, names masked, by approved hours. */
+/** Volunteers who opted in, names masked, by approved hours (the ledger's totals per volunteer; bigint minutes). */
 export async function volunteerLeaderboard(limit = 50) {
-  const rows = await db().execute<{ display_name: string; community: string | null; minutes: number }>(sql`
-    select u.display_name, c.name as community, sum(e.minutes)::int as minutes
-    from hour_entries e
-    join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
-    join users u on u.id = e.volunteer_id
+  const rows = await db().execute<{ display_name: string; community: string | null; minutes: string }>(sql`
+    select u.display_name, c.name as community, t.approved_minutes::bigint as minutes
+    from hour_totals_by_volunteer t
+    join users u on u.id = t.volunteer_id
     left join communities c on c.id = u.home_community_id
-    where u.show_on_leaderboard and u.deleted_at is null
-    group by u.id, c.name having sum(e.minutes) > 0
-    order by minutes desc limit ${limit}`);
+    where u.show_on_leaderboard and u.deleted_at is null and t.approved_minutes > 0
+    order by t.approved_minutes desc, u.id limit ${limit}`);
   return rows.map((r, i) => ({
     rank: i + 1,
     name: maskName(r.display_name),
     community: r.community,
-    hours: Math.round(r.minutes / 6) / 10,
+    hours: Math.round(Number(r.minutes) / 6) / 10,
   }));
 }
