@@ -11,6 +11,7 @@ import { unreadCount } from "~/modules/notifications/notifications.server";
 import { defaultLocale } from "~/lib/i18n";
 import { SiteHeader, SiteFooter } from "~/components/site-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/lib/nonce";
 import stylesheet from "~/styles/app.css";
 
 export const access: RouteAccess = { loader: "public" };
@@ -52,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? defaultLocale;
   const { i18n } = useTranslation();
+  const nonce = useNonce();
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
@@ -69,8 +71,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { role } from "./enums";
 import { communities, streets } from "./places";
 import { organisations } from "./organisations";
@@ -135,3 +135,16 @@ export const loginFailures = pgTable(
     index("login_failures_address_idx").on(t.address, t.createdAt),
   ],
 );
+
+/**
+ * Failed logins from one network address, counted atomically (one row, one UPDATE per attempt): past
+ * a loose daily allowance each attempt from the address waits longer for its turn (login-throttle.server.ts).
+ */
+export const loginAddressLimits = pgTable("login_address_limits", {
+  address: text("address").primaryKey(),
+  /** Failures (and attempts still being checked) since windowStartedAt. */
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  /** No attempt from the address is checked before this moment. */
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+});

@@ -6,3 +6,4 @@ export * from "./needs";
 export * from "./activities";
 export * from "./ledger";
 export * from "./audit";
+export * from "./idempotency";

@@ -3,6 +3,7 @@
 // Kept to measure the real engine against (match:eval --engine baseline, bench:match).
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { redactContactDetails } from "~/modules/needs/privacy";
 import { plainKeywords, type MatchSubject } from "./query-builder.server";
 import { areaFit, distanceMetres, type Place, type RankedCandidate } from "./ranking";
 import type { BaselineScope } from "./matcher.server";
@@ -34,13 +35,7 @@ export async function baselineRanking(
             from offers o left join communities c on c.id = o.community_id
             where o.active and (o.street_id = ${scope.streetId} or c.street_id = ${scope.streetId})
           ) ranked where hits > 0 order by hits desc, id limit ${limit}`)
-      : await db().execute<Row>(sql`
-          select * from (
-            select n.id, n.category, c.street_id, n.community_id, c.lat, c.lng, n.title || ' ' || n.description as text,
-                   ${hitsOf(sql`n.title`, sql`n.description`)} as hits
-            from needs n join communities c on c.id = n.community_id
-            where n.status = 'published' and c.street_id = ${scope.streetId}
-          ) ranked where hits > 0 order by hits desc, id limit ${limit}`);
+      : await needRows(keywords, scope.streetId, limit);
   return rows.map((r) => {
     const candidate = { streetId: r.street_id, communityId: r.community_id, lat: r.lat, lng: r.lng };
     const text = r.text.toLowerCase();
@@ -56,6 +51,32 @@ export async function baselineRanking(
       distanceMetres: distanceMetres(place, candidate),
     };
   });
+}
+
+/**
+ * Needs are scored on their redacted text, the text anyone may read: a keyword that is a piece of a
+ * phone number or an e-mail address in a wish never finds it. PostgreSQL narrows by the stored text.
+ */
+async function needRows(keywords: string[], streetId: string, limit: number): Promise<Row[]> {
+  const patterns = keywords.map(likePattern);
+  const rows = await db().execute<Omit<Row, "text" | "hits"> & { title: string; description: string }>(sql`
+    select n.id, n.category, c.street_id, n.community_id, c.lat, c.lng, n.title, n.description
+    from needs n join communities c on c.id = n.community_id
+    where n.status = 'published' and c.street_id = ${streetId}
+      and (${sql.join(
+        patterns.map((p) => sql`n.title ilike ${p} or n.description ilike ${p}`),
+        sql` or `,
+      )})`);
+  const words = keywords.map((k) => k.toLowerCase());
+  return rows
+    .map(({ title, description, ...row }) => {
+      const [shownTitle, shownDescription] = [redactContactDetails(title).toLowerCase(), redactContactDetails(description).toLowerCase()];
+      const hits = words.reduce((sum, w) => sum + (shownTitle.includes(w) ? 2 : shownDescription.includes(w) ? 1 : 0), 0);
+      return { ...row, text: `${shownTitle} ${shownDescription}`, hits };
+    })
+    .filter((r) => r.hits > 0)
+    .sort((a, b) => b.hits - a.hits || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
 }
 
 type Row = {

@@ -6,7 +6,7 @@ import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, notFound } from "~/lib/errors";
 import { isPublicStatus, publicNeedStatuses } from "./lifecycle";
-import { maskName, redactContactDetails } from "./privacy";
+import { maskName, redactContactDetails, searchableKeyword } from "./privacy";
 import type { NeedListQuery } from "./needs.schema";
 
 /** What anyone may see of a need: no full names, contacts or addresses. */
@@ -105,11 +105,18 @@ async function itemsByNeed(needIds: string[]) {
     .orderBy(needItems.needId, needItems.position);
   for (const { needId, ...item } of rows) {
     const list = byNeed.get(needId) ?? [];
-    list.push(item);
+    list.push({ ...item, title: redactContactDetails(item.title) });
     byNeed.set(needId, list);
   }
   return byNeed;
 }
+
+/** A keyword search reads at most this many candidate rows per request (the next page goes on from there). */
+const KEYWORD_SCAN_LIMIT = 1000;
+const KEYWORD_BATCH = 200;
+
+const afterCursor = (cursor: { at: string | Date; id: string }) =>
+  sql`(${needs.createdAt}, ${needs.id}) < (${cursor.at instanceof Date ? cursor.at.toISOString() : cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 
 /** The public list: only statuses anyone may see. Staff views of other statuses come with accounts. */
 export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: PublicNeed[]; nextCursor: string | null }> {
@@ -121,29 +128,58 @@ export async function listPublicNeeds(query: NeedListQuery): Promise<{ items: Pu
   if (query.street) conditions.push(eq(communities.streetId, query.street));
   if (query.kind) conditions.push(eq(needs.kind, query.kind));
   if (query.category) conditions.push(eq(needs.category, query.category as never));
-  // A phone number typed as a keyword must not reveal which wish contains it.
-  const keywords = query.q ? redactContactDetails(query.q) : "";
-  if (keywords) {
-    const pattern = `%${keywords.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(needs.title, pattern), ilike(needs.description, pattern)) as SQL);
-  }
   const cursor = decodeCursor(query.cursor);
   if (query.cursor && !cursor)
     throw new AppError("validation_failed", "the cursor is not valid", { cursor: "not a cursor from this list" });
-  if (cursor) {
-    conditions.push(sql`(${needs.createdAt}, ${needs.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  // A keyword searches only what a public page shows: a phone number (or a piece of one) in it finds nothing.
+  const keyword = query.q ? searchableKeyword(query.q) : "";
+  if (query.q && !keyword) return { items: [], nextCursor: null };
+  if (keyword) {
+    const pattern = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(needs.title, pattern), ilike(needs.description, pattern)) as SQL);
   }
-  const rows = await publicNeedQuery()
-    .where(and(...conditions))
-    .orderBy(desc(needs.createdAt), desc(needs.id))
-    .limit(query.limit + 1);
+  let rows: PublicNeedRow[];
+  let scanEnd: PublicNeedRow | null = null;
+  if (!keyword) {
+    rows = await publicNeedQuery()
+      .where(and(...conditions, ...(cursor ? [afterCursor(cursor)] : [])))
+      .orderBy(desc(needs.createdAt), desc(needs.id))
+      .limit(query.limit + 1);
+  } else {
+    // The database narrows by the stored text; the keyword must also be in the redacted text, which is
+    // what anyone may read. Pages go on by the last row read, so a long scan never repeats or skips rows.
+    const needle = keyword.toLowerCase();
+    rows = [];
+    let after: { at: string | Date; id: string } | null = cursor;
+    for (let scanned = 0; rows.length <= query.limit;) {
+      if (scanned >= KEYWORD_SCAN_LIMIT) break;
+      const batch = await publicNeedQuery()
+        .where(and(...conditions, ...(after ? [afterCursor(after)] : [])))
+        .orderBy(desc(needs.createdAt), desc(needs.id))
+        .limit(KEYWORD_BATCH);
+      scanned += batch.length;
+      for (const row of batch) {
+        if (`${redactContactDetails(row.title)}\n${redactContactDetails(row.description)}`.toLowerCase().includes(needle)) rows.push(row);
+        scanEnd = row;
+        if (rows.length > query.limit) break;
+      }
+      if (batch.length < KEYWORD_BATCH) {
+        if (rows.length <= query.limit) scanEnd = null;
+        break;
+      }
+      after = { at: scanEnd!.createdAt, id: scanEnd!.id };
+    }
+  }
   const page = rows.slice(0, query.limit);
   const items = await itemsByNeed(page.filter((r) => r.kind === "project").map((r) => r.id));
   const last = page[page.length - 1];
-  return {
-    items: page.map((row) => toPublicNeed(row, items.get(row.id) ?? [])),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor(last.createdAt, last.id)
+      : scanEnd
+        ? encodeCursor(scanEnd.createdAt, scanEnd.id)
+        : null;
+  return { items: page.map((row) => toPublicNeed(row, items.get(row.id) ?? [])), nextCursor };
 }
 
 /** Public views of needs by id, only those in a public status, in no particular order. */

@@ -4,7 +4,7 @@ import { AppError } from "~/lib/errors";
 import { indexName, searchClient } from "~/lib/search.server";
 import { getPublicNeedsByIds, listPublicNeeds, type PublicNeed } from "~/modules/needs/needs.server";
 import type { NeedListQuery } from "~/modules/needs/needs.schema";
-import { redactContactDetails } from "~/modules/needs/privacy";
+import { searchableKeyword } from "~/modules/needs/privacy";
 import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 
 /** Text split into plain and matched pieces, so pages mark matches without injecting HTML. */
@@ -33,7 +33,9 @@ export interface WishSearchResult {
 const quote = (v: string) => JSON.stringify(v);
 
 export async function searchWishes(query: NeedListQuery & { q: string }): Promise<WishSearchResult> {
-  const q = redactContactDetails(query.q);
+  // Only the words of the keyword that are not contact details; the index holds redacted text only.
+  const q = searchableKeyword(query.q);
+  if (!q) return { items: [], nextCursor: null, mode: "search" };
   const offset = query.cursor && /^o:\d{1,6}$/.test(query.cursor) ? Number(query.cursor.slice(2)) : 0;
   const filter = [
     query.status ? `status = ${quote(query.status)}` : `status IN [${publicNeedStatuses.map(quote).join(", ")}]`,
