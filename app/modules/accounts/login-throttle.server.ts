@@ -38,20 +38,22 @@ export type AddressTurn = { ok: true } | { ok: false; retryAfterSeconds: number 
  */
 export async function takeAddressTurn(tx: DbOrTx, address: string): Promise<AddressTurn> {
   const at = now();
-  const dayAgo = new Date(at.getTime() - 86_400_000);
+  // As ISO text: raw SQL fragments do not serialise Dates.
+  const atText = at.toISOString();
+  const dayAgo = new Date(at.getTime() - 86_400_000).toISOString();
   await tx.insert(loginAddressLimits).values({ address, failures: 0, windowStartedAt: at, nextAttemptAt: at }).onConflictDoNothing();
   // A new day's window starts from zero; the delay follows the count including this attempt.
-  const failures = sql`(case when ${loginAddressLimits.windowStartedAt} <= ${dayAgo} then 0 else ${loginAddressLimits.failures} end) + 1`;
+  const failures = sql`(case when ${loginAddressLimits.windowStartedAt} <= ${dayAgo}::timestamptz then 0 else ${loginAddressLimits.failures} end) + 1`;
   const delay = sql`least(${ADDRESS_MAX_DELAY_SECONDS}, case when ${failures} <= ${ADDRESS_FREE_FAILURES} then 0
     else power(2, floor((${failures} - 1 - ${ADDRESS_FREE_FAILURES})::numeric / ${ADDRESS_DELAY_STEP})) end)`;
   const [taken] = await tx
     .update(loginAddressLimits)
     .set({
       failures: sql`${failures}`,
-      windowStartedAt: sql`case when ${loginAddressLimits.windowStartedAt} <= ${dayAgo} then ${at}::timestamptz else ${loginAddressLimits.windowStartedAt} end`,
-      nextAttemptAt: sql`${at}::timestamptz + make_interval(secs => ${delay})`,
+      windowStartedAt: sql`case when ${loginAddressLimits.windowStartedAt} <= ${dayAgo}::timestamptz then ${atText}::timestamptz else ${loginAddressLimits.windowStartedAt} end`,
+      nextAttemptAt: sql`${atText}::timestamptz + make_interval(secs => ${delay})`,
     })
-    .where(and(eq(loginAddressLimits.address, address), sql`${loginAddressLimits.nextAttemptAt} <= ${at}`))
+    .where(and(eq(loginAddressLimits.address, address), sql`${loginAddressLimits.nextAttemptAt} <= ${atText}::timestamptz`))
     .returning({ failures: loginAddressLimits.failures });
   if (taken) return { ok: true };
   const [row] = await tx
@@ -68,7 +70,7 @@ export async function giveBackAddressTurn(tx: DbOrTx, address: string, { success
     .set({
       failures: sql`greatest(0, ${loginAddressLimits.failures} - 1)`,
       // A success does not make the next person wait.
-      ...(success ? { nextAttemptAt: sql`least(${loginAddressLimits.nextAttemptAt}, ${now()}::timestamptz)` } : {}),
+      ...(success ? { nextAttemptAt: sql`least(${loginAddressLimits.nextAttemptAt}, ${now().toISOString()}::timestamptz)` } : {}),
     })
     .where(eq(loginAddressLimits.address, address));
 }

@@ -55,7 +55,7 @@ const CONTACT_PATTERNS: RegExp[] = [
   // Resident ID cards: 17 digits and a check character (a digit or X).
   new RegExp(String.raw`(?<![\dA-Za-z])${digits(17)}${GAP}[\dXx](?![\dA-Za-z])`, "g"),
   // Mobile numbers, with or without +86 / 0086: 1, then 3–9, then nine digits.
-  new RegExp(String.raw`(?:(?:\+|00)\s*86${GAP})?(?<!\d)1${GAP}[3-9](?:${GAP}\d){9}(?!\d)`, "g"),
+  new RegExp(String.raw`(?<!\d)(?:(?:\+|00)\s*86${GAP})?\(?\s*1${GAP}[3-9](?:${GAP}\d){9}(?!\d)`, "g"),
   // Landlines with an area code: 022-23456789, (022)2345 6789, 0315 1234567, +86 22 2345 6789.
   new RegExp(
     String.raw`(?:(?:\+|00)\s*86${GAP}[1-9]\d{1,2}|(?<!\d)\(?\s*0${GAP}[1-9](?:${GAP}\d){1,2}\s*\)?)${GAP}[1-9](?:${GAP}\d){6,7}(?!\d)`,
