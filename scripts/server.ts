@@ -99,7 +99,8 @@ function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: 
       };
       const response = await handleRequest(new Request(url.href, init), { ...context });
       if (exceeded) {
-        await response.body?.cancel().catch(() => {});
+        // What Remix made of the cut-off body is not sent: read it to the end (cancelling mid-render logs an error) and drop it.
+        await response.body?.pipeTo(new WritableStream()).catch(() => {});
         return refuseOversizedBody(req, res, limit);
       }
       await sendRemixResponse(res, response);
