@@ -317,7 +317,7 @@ class MeiliProcess {
           ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("MEILI_"))),
           MEILI_ENV: "production",
           MEILI_MASTER_KEY: this.masterKey,
-        },
+        } as unknown as NodeJS.ProcessEnv,
       },
     );
     this.child = child;
