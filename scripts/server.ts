@@ -1,6 +1,6 @@
 // The HTTP server: static files plus the Remix request handler, on Express.
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Transform } from "node:stream";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
@@ -117,8 +117,7 @@ function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: 
  * tell browsers to insist on HTTPS it cannot serve).
  */
 function securityHeaders(mode: string): express.RequestHandler[] {
-  const nonce = (_req: IncomingMessage, res: import("node:http").ServerResponse) =>
-    `'nonce-${(res as ExpressResponse).locals.cspNonce as string}'`;
+  const nonce = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as ExpressResponse).locals.cspNonce as string}'`;
   const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,

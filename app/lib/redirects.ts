@@ -4,7 +4,6 @@
 // browser could read as another host, or that cannot go into a Location header, is refused.
 
 // C0 and C1 controls, DEL, and the invisible formatting characters a browser may strip or reorder.
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\\]/;
 
 function decodeFully(value: string): string | null {

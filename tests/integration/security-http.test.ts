@@ -231,6 +231,18 @@ describe("security headers", () => {
     expect(api.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("lets the certificate's inline style in by the response's nonce", async () => {
+    const volunteer = await as("zhiyuanzhe");
+    const { id } = (await (await volunteer.get("/api/me")).json()) as { id: string };
+    const res = await volunteer.get(`/volunteers/${id}/certificate`);
+    expect(res.status).toBe(200);
+    const nonce = /style-src 'self' 'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+    expect(nonce).toBeTruthy();
+    const styles = [...(await res.text()).matchAll(/<style\b([^>]*)>/g)];
+    expect(styles.length).toBeGreaterThan(0);
+    for (const [, attrs] of styles) expect(attrs).toContain(`nonce="${nonce}"`);
+  });
+
   it("sends HSTS only when the request came over HTTPS (behind a trusted proxy)", async () => {
     process.env.TRUST_PROXY = "loopback";
     const behindProxy = await startTestServer();
