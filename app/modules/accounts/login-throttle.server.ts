@@ -51,7 +51,8 @@ export async function takeAddressTurn(tx: DbOrTx, address: string): Promise<Addr
     .set({
       failures: sql`${failures}`,
       windowStartedAt: sql`case when ${loginAddressLimits.windowStartedAt} <= ${dayAgo}::timestamptz then ${atText}::timestamptz else ${loginAddressLimits.windowStartedAt} end`,
-      nextAttemptAt: sql`${atText}::timestamptz + make_interval(secs => ${delay})`,
+      // Only a delay moves the next turn: parallel attempts within the allowance (each with its own reading of the clock) never refuse each other.
+      nextAttemptAt: sql`case when ${delay} > 0 then ${atText}::timestamptz + make_interval(secs => ${delay}) else ${loginAddressLimits.nextAttemptAt} end`,
     })
     .where(and(eq(loginAddressLimits.address, address), sql`${loginAddressLimits.nextAttemptAt} <= ${atText}::timestamptz`))
     .returning({ failures: loginAddressLimits.failures });
