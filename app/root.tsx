@@ -12,6 +12,7 @@ import { pendingReviewCount } from "~/modules/needs/review.server";
 import { defaultLocale } from "~/lib/i18n";
 import { SiteHeader, SiteFooter } from "~/components/site-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/lib/nonce";
 import stylesheet from "~/styles/app.css";
 import { rootMeta } from "~/lib/meta";
 
@@ -61,6 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   // The route the URL matched (the deepest one), for tests and for whoever reads the page source.
   const route = useMatches().at(-1)?.id;
+  const nonce = useNonce();
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
@@ -78,8 +80,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "./errors";
 import { parseOrThrow, searchParamsObject } from "./validation";
-import { isDatabaseUnavailable } from "./db-errors.server";
+import { domainErrorFromDatabase, isDatabaseUnavailable } from "./db-errors.server";
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -24,6 +24,9 @@ export async function apiHandler(run: () => Promise<Response>): Promise<Response
     if (error instanceof Response) return error;
     if (error instanceof AppError) return errorResponse(error);
     if (isDatabaseUnavailable(error)) return errorResponse(new AppError("unavailable", "the database is temporarily unavailable"));
+    // Input the database refused (a dangling reference, a value it cannot hold) is the client's error, not a crash.
+    const refused = domainErrorFromDatabase(error);
+    if (refused) return errorResponse(refused);
     console.error(error);
     return jsonResponse({ error: { code: "internal", message: "internal error" } }, { status: 500 });
   }

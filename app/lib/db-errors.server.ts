@@ -71,6 +71,15 @@ export function domainErrorFromDatabase(error: unknown): AppError | null {
       );
     case "23514":
       return new AppError("validation_failed", `breaks a rule of the record (${pgConstraint(error) ?? "check"})`, undefined, "breaks_rule");
+    case "23503":
+      return new AppError("validation_failed", `refers to a record that does not exist (${pgConstraint(error) ?? "foreign key"})`);
+    // Values PostgreSQL cannot take (a NUL byte, an unparsable time, year 0, a number out of range): bad input, not a crash.
+    case "22021":
+    case "22P05":
+    case "22P02":
+    case "22007":
+    case "22003":
+      return new AppError("validation_failed", "a value is not valid");
     case "LL001":
       return new AppError("conflict", "the hour ledger is append-only", undefined, "ledger_append_only");
     case "LL002":

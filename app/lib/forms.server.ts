@@ -1,8 +1,8 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { AppError, type FieldErrors } from "./errors";
-import { fieldErrorsOf } from "./validation";
-import { isDatabaseUnavailable } from "./db-errors.server";
+import { safeParseInput } from "./validation";
+import { domainErrorFromDatabase, isDatabaseUnavailable } from "./db-errors.server";
 
 export interface FormFailure {
   fieldErrors: FieldErrors;
@@ -28,8 +28,8 @@ function withoutSecrets(values: Record<string, string>) {
 }
 
 export function parseFormValues<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
-  const result = schema.safeParse(values);
-  if (!result.success) throw new AppError("validation_failed", "the form has errors", fieldErrorsOf(result.error));
+  const result = safeParseInput(schema, values);
+  if (!result.success) throw new AppError("validation_failed", "the form has errors", result.fields);
   return result.data;
 }
 
@@ -52,6 +52,12 @@ export async function formAction<T>(values: Record<string, string>, run: () => P
       );
     }
     if (isDatabaseUnavailable(error)) throw new Response("database unavailable", { status: 503 });
+    const refused = domainErrorFromDatabase(error);
+    if (refused)
+      return data<FormFailure>(
+        { fieldErrors: refused.fields ?? { _form: refused.code }, values: withoutSecrets(values) },
+        { status: refused.status },
+      );
     throw error;
   }
 }

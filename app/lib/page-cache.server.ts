@@ -4,6 +4,10 @@
 // Only GET/HEAD without a session cookie, only 200s whose Cache-Control says `public`, never a
 // response that sets a cookie. Keyed by URL, host and everything that can change the markup (every
 // cookie, since language and display preferences live in cookies, and Accept-Language).
+// A page carries its response's Content-Security-Policy nonce (res.locals.cspNonce, scripts/server.ts):
+// a nonce served twice would be a nonce an attacker can read and reuse, so a kept page is served with
+// this request's nonce put in place of the one it was rendered with (its CSP header is this response's
+// own), and never answered 304 (the browser would pair its stored copy with a new nonce).
 import { createHash } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
 
@@ -27,6 +31,8 @@ interface Entry {
   etag: string;
   storedAt: number;
   expiresAt: number;
+  /** The CSP nonce the body was rendered with, replaced by each request's own when served. */
+  nonce?: string;
 }
 
 export interface PageCache {
@@ -107,9 +113,24 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
 
   const serve = (req: Request, res: Response, entry: Entry) => {
     for (const [name, value] of entry.headers) res.setHeader(name, value);
-    res.setHeader("ETag", entry.etag);
     res.setHeader("Age", String(Math.floor((now() - entry.storedAt) / 1000)));
     res.setHeader("X-Cache", "hit");
+    if (entry.nonce) {
+      // The same bytes with this response's nonce (same length, base64url both): the CSP header is already this response's.
+      const body = Buffer.from(
+        entry.body
+          .toString("latin1")
+          .split(entry.nonce)
+          .join(res.locals.cspNonce as string),
+        "latin1",
+      );
+      res.setHeader("Content-Length", String(body.length));
+      res.status(entry.status);
+      if (req.method === "HEAD") res.end();
+      else res.end(body);
+      return;
+    }
+    res.setHeader("ETag", entry.etag);
     if (etagMatches(req.get("if-none-match"), entry.etag)) {
       res.removeHeader("Content-Type");
       res.status(304).end();
@@ -197,7 +218,9 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     if (sessionCookie.test(req.get("cookie") ?? "") || req.get("authorization")) return next();
     const key = keyFor(req);
     const cached = entries.get(key);
-    if (cached && cached.expiresAt > now()) {
+    const nonce = typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : undefined;
+    // A page kept with a nonce is served only where there is a fresh one to put in its place.
+    if (cached && cached.expiresAt > now() && (!cached.nonce || nonce)) {
       hits++;
       entries.delete(key);
       entries.set(key, cached);
@@ -211,8 +234,11 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     const renderedIn = generation;
     capture(res, (body, maxAgeMs) => {
       if (renderedIn !== generation) return;
+      const withNonce = !!nonce && body.includes(nonce, 0, "latin1");
       const headers = Object.entries(res.getHeaders())
         .filter(([name, value]) => value !== undefined && !TRANSFER_HEADERS.has(name))
+        // Each response's own policy (and nonce) is set before the cache answers.
+        .filter(([name]) => !(nonce && name === "content-security-policy"))
         .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
       const etag = res.getHeader("etag");
       const storedAt = now();
@@ -223,6 +249,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
         etag: typeof etag === "string" ? etag : `"${createHash("sha1").update(body).digest("base64url")}"`,
         storedAt,
         expiresAt: storedAt + Math.min(ttlMs, maxAgeMs),
+        ...(withNonce ? { nonce } : {}),
       });
     });
     next();

@@ -50,9 +50,10 @@ function tianjinTime(value: string | undefined) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
-  const activityId = parseId(params.id, "activity");
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
+    // Inside formAction: a malformed id is the 404 page, not a crash.
+    const activityId = parseId(params.id, "activity");
     const input = parseFormValues(Intent, values);
     if (input.intent === "signUp") await signUp(viewer, activityId);
     if (input.intent === "cancel") await cancelSignUp(viewer, activityId);

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { RouteAccess } from "~/lib/access";
 import { apiHandler, jsonResponse, parseJsonBody, parseQuery } from "~/lib/api.server";
 import { AppError } from "~/lib/errors";
+import { idempotentCreate } from "~/lib/idempotency.server";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { ActivityInput, ActivityListQuery } from "~/modules/activities/activities.schema";
 import { createActivity, listActivities } from "~/modules/activities/activities.server";
@@ -16,6 +17,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return apiHandler(async () => {
     const viewer = await requireUser(request);
     if (request.method !== "POST") throw new AppError("not_found", "use POST to create an activity");
-    return jsonResponse(await createActivity(viewer, await parseJsonBody(ActivityInput, request)), { status: 201 });
+    return idempotentCreate(request, viewer.id, "POST /api/activities", async () =>
+      jsonResponse(await createActivity(viewer, await parseJsonBody(ActivityInput, request)), { status: 201 }),
+    );
   });
 }

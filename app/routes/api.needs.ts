@@ -2,6 +2,7 @@ import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, jsonResponse, parseJsonBody, parseQuery } from "~/lib/api.server";
 import { AppError } from "~/lib/errors";
+import { idempotentCreate } from "~/lib/idempotency.server";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { NeedInput, NeedListQuery } from "~/modules/needs/needs.schema";
 import { getNeedFor, listPublicNeeds } from "~/modules/needs/needs.server";
@@ -17,7 +18,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "POST") throw new AppError("not_found", "use POST to create a need");
     const viewer = await requireUser(request);
-    const need = await createNeed(viewer, await parseJsonBody(NeedInput, request));
-    return jsonResponse(await getNeedFor(viewer, need.id), { status: 201 });
+    // A retried post with the same Idempotency-Key answers like the first instead of posting twice.
+    return idempotentCreate(request, viewer.id, "POST /api/needs", async () => {
+      const need = await createNeed(viewer, await parseJsonBody(NeedInput, request));
+      return jsonResponse(await getNeedFor(viewer, need.id), { status: 201 });
+    });
   });
 }

@@ -2,6 +2,7 @@ import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
+import { isSafeRedirectPath } from "~/lib/redirects";
 import { supportedLocales } from "~/lib/i18n";
 import { localeCookie } from "~/lib/locale.server";
 import { readForm } from "~/lib/forms.server";
@@ -11,10 +12,7 @@ export const access: RouteAccess = { loader: "public", action: "public" };
 const LanguageChoice = z.object({
   locale: z.enum(supportedLocales),
   // Only paths on this site: never an open redirect.
-  returnTo: z
-    .string()
-    .regex(/^\/(?!\/)/)
-    .catch("/"),
+  returnTo: z.string().refine(isSafeRedirectPath).catch("/"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,6 +2,7 @@ import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
+import { isSafeRedirectPath } from "~/lib/redirects";
 import { readForm } from "~/lib/forms.server";
 import { textSizeCookie, textSizes } from "~/lib/text-size.server";
 
@@ -10,10 +11,7 @@ export const access: RouteAccess = { loader: "public", action: "public" };
 const TextSizeChoice = z.object({
   size: z.enum(textSizes),
   // Only paths on this site: never an open redirect.
-  returnTo: z
-    .string()
-    .regex(/^\/(?!\/)/)
-    .catch("/"),
+  returnTo: z.string().refine(isSafeRedirectPath).catch("/"),
 });
 
 // A plain form post and a redirect back: the switch works without JavaScript.

@@ -163,3 +163,16 @@ export const passwordResetCodes = pgTable(
     check("password_reset_codes_attempts", sql`${t.failedAttempts} between 0 and 5`),
   ],
 );
+
+/**
+ * Failed logins from one network address, counted atomically (one row, one UPDATE per attempt): past
+ * a loose daily allowance each attempt from the address waits longer for its turn (login-throttle.server.ts).
+ */
+export const loginAddressLimits = pgTable("login_address_limits", {
+  address: text("address").primaryKey(),
+  /** Failures (and attempts still being checked) since windowStartedAt. */
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  /** No attempt from the address is checked before this moment. */
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+});

@@ -7,3 +7,4 @@ export * from "./activities";
 export * from "./ledger";
 export * from "./audit";
 export * from "./messages";
+export * from "./idempotency";

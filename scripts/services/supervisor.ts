@@ -303,15 +303,22 @@ class MeiliProcess {
         path.join(this.dir, "snapshots"),
         "--http-addr",
         `127.0.0.1:${this.port}`,
-        "--master-key",
-        this.masterKey,
-        "--env",
-        "development",
         "--no-analytics",
         "--log-level",
         "WARN",
       ],
-      { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"] },
+      // Production mode (the key is required, no search preview) with the key in the environment, where
+      // only this user can read it, not on the command line that every process list shows. Other MEILI_*
+      // variables of ours (MEILI_URL, MEILI_BIN) are not Meilisearch's options and are left out.
+      {
+        cwd: this.dir,
+        stdio: ["ignore", "ignore", "pipe"],
+        env: {
+          ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("MEILI_"))),
+          MEILI_ENV: "production",
+          MEILI_MASTER_KEY: this.masterKey,
+        } as unknown as NodeJS.ProcessEnv,
+      },
     );
     this.child = child;
     let stderrTail = "";

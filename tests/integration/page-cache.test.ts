@@ -18,23 +18,35 @@ describe("through the app's own server", () => {
   afterAll(() => server.close());
   const anonymous = () => new Client(server.base);
 
-  it("serves an anonymous public page from the cache on the second request, with an ETag answered by 304", async () => {
+  it("serves an anonymous public page from the cache on the second request, each time with a fresh CSP nonce", async () => {
+    const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
     const first = await anonymous().get("/about?t=first");
     expect(first.status).toBe(200);
     expect(first.headers.get("x-cache")).toBe("miss");
     const html = await first.text();
     expect(html).toContain("关于邻里");
-    const second = await anonymous().get("/about?t=first");
-    expect(second.status).toBe(200);
-    expect(second.headers.get("x-cache")).toBe("hit");
-    expect(second.headers.get("cache-control")).toMatch(/^public/);
-    expect(second.headers.get("content-type")).toMatch(/text\/html/);
-    expect(await second.text()).toBe(html);
-    const etag = second.headers.get("etag")!;
-    expect(etag).toBeTruthy();
-    const revalidated = await anonymous().get("/about?t=first", { "If-None-Match": etag });
-    expect(revalidated.status).toBe(304);
-    expect(revalidated.headers.get("etag")).toBe(etag);
+    const firstNonce = nonceOf(first)!;
+    expect(html).toContain(`nonce="${firstNonce}"`);
+    const seen = new Set([firstNonce]);
+    for (let i = 0; i < 3; i++) {
+      const again = await anonymous().get("/about?t=first");
+      expect(again.status).toBe(200);
+      expect(again.headers.get("x-cache")).toBe("hit");
+      expect(again.headers.get("cache-control")).toMatch(/^public/);
+      expect(again.headers.get("content-type")).toMatch(/text\/html/);
+      // The kept page with this response's own nonce, in the header and on every script; the old one nowhere.
+      const nonce = nonceOf(again)!;
+      expect(seen.has(nonce)).toBe(false);
+      seen.add(nonce);
+      const body = await again.text();
+      expect(body).toBe(html.split(firstNonce).join(nonce));
+      expect(body).not.toContain(firstNonce);
+      expect([...body.matchAll(/<script\b([^>]*)>/g)].every(([, attrs]) => attrs!.includes(`nonce="${nonce}"`))).toBe(true);
+      // No validator: a 304 would pair the browser's stored copy (old nonce) with a new policy.
+      expect(again.headers.get("etag")).toBeNull();
+    }
+    const revalidated = await anonymous().get("/about?t=first", { "If-None-Match": "*" });
+    expect(revalidated.status).toBe(200);
   });
 
   it("never serves a cached page to a signed-in visitor, nor stores theirs", async () => {

@@ -59,6 +59,23 @@ describe("service supervisor", () => {
     expect(supervisor.meiliPid()).not.toBe(firstPid);
   });
 
+  it("runs Meilisearch in production mode with its key in the environment, not in the process list", async () => {
+    const supervisor = await startServices({ dataDir: tempDataDir(), env: meiliOnly(), log: () => {} });
+    running.push(supervisor);
+    const { meiliUrl, meiliMasterKey } = supervisor.endpoints;
+    const pid = supervisor.meiliPid()!;
+    const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    expect(commandLine).toContain("--http-addr");
+    expect(commandLine).not.toContain(meiliMasterKey);
+    expect(commandLine).not.toContain("development");
+    const environment = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+    expect(environment).toContain("MEILI_ENV=production");
+    expect(environment).toContain(`MEILI_MASTER_KEY=${meiliMasterKey}`);
+    // Production mode: nothing without the key, and the key works.
+    expect((await fetch(`${meiliUrl}/indexes`)).status).toBe(401);
+    expect((await fetch(`${meiliUrl}/indexes`, { headers: { Authorization: `Bearer ${meiliMasterKey}` } })).status).toBe(200);
+  });
+
   it("gives instances with different data folders different ports, and stops cleanly", async () => {
     const a = await startServices({ dataDir: tempDataDir(), env: meiliOnly(), log: () => {} });
     const b = await startServices({ dataDir: tempDataDir(), env: meiliOnly(), log: () => {} });

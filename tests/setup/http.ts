@@ -38,6 +38,16 @@ export class Client {
     return res;
   }
 
+  /** Sends a body exactly as given (broken JSON and the like), with this client's cookies; keeps no cookie it gets. */
+  raw(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.base}${path}`, {
+      method,
+      redirect: "manual",
+      headers: { ...(this.cookies.size ? { Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}), ...headers },
+      body,
+    });
+  }
+
   /** Sets a cookie as the browser would keep it (e.g. the language choice). */
   setCookie(name: string, value: string) {
     this.cookies.set(name, value);

@@ -23,7 +23,7 @@ import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forgetMessagesOf } from "~/modules/messages/messages.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle.server";
+import { clearLoginFailures, giveBackAddressTurn, isAccountLocked, recordLoginFailure, takeAddressTurn } from "./login-throttle.server";
 import { normaliseLogin, type InvitationInput, type ResidentOnBehalfInput, type SignupInput } from "./accounts.schema";
 import { can, canInvite, governsStreet, isPlatformAdmin, type Role, type Viewer } from "./accounts.policy";
 import { now as clockNow, nowMs } from "~/lib/clock.server";
@@ -36,23 +36,35 @@ export async function authenticate(login: string, password: string, address: str
   const { email, phone, key } = normaliseLogin(login);
   decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const decoy = await decoyHash;
+  // The address's turn first, in its own statement (counted as a failure until the password is right).
+  const turn = await takeAddressTurn(db(), address);
+  if (!turn.ok)
+    throw new AppError("rate_limited", `too many failed logins from this network: try again in ${turn.retryAfterSeconds} seconds`, {
+      _form: "rate_limited",
+    });
   // The outcome is decided inside the transaction and thrown after it commits, so failures are kept.
-  const outcome = await db().transaction(async (tx) => {
-    // Serialise attempts on one account from one address so parallel guesses cannot slip past the limit.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${key}:${address}`}))`);
-    if (await isLoginThrottled(tx, key, address)) return { result: "throttled" as const };
-    const [user] = await tx
-      .select({ id: users.id, passwordHash: users.passwordHash })
-      .from(users)
-      .where(and(email ? sql`lower(${users.email}) = ${email}` : eq(users.phone, phone!), isNull(users.deletedAt)));
-    const ok = await verifyPassword(user?.passwordHash ?? decoy, password);
-    if (!user || !user.passwordHash || !ok) {
-      await recordLoginFailure(tx, key, address);
-      return { result: "wrong" as const };
-    }
-    await clearLoginFailures(tx, key, address);
-    return { result: "ok" as const, userId: user.id };
-  });
+  const outcome = await db()
+    .transaction(async (tx) => {
+      // Serialise attempts on one account from one address so parallel guesses cannot slip past the limit.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${key}:${address}`}))`);
+      if (await isAccountLocked(tx, key, address)) return { result: "throttled" as const };
+      const [user] = await tx
+        .select({ id: users.id, passwordHash: users.passwordHash })
+        .from(users)
+        .where(and(email ? sql`lower(${users.email}) = ${email}` : eq(users.phone, phone!), isNull(users.deletedAt)));
+      const ok = await verifyPassword(user?.passwordHash ?? decoy, password);
+      if (!user || !user.passwordHash || !ok) {
+        await recordLoginFailure(tx, key, address);
+        return { result: "wrong" as const };
+      }
+      await clearLoginFailures(tx, key, address);
+      return { result: "ok" as const, userId: user.id };
+    })
+    .catch(async (error: unknown) => {
+      await giveBackAddressTurn(db(), address, { success: false }).catch(() => {});
+      throw error;
+    });
+  if (outcome.result !== "wrong") await giveBackAddressTurn(db(), address, { success: outcome.result === "ok" });
   if (outcome.result === "throttled") throw new AppError("rate_limited", "too many failed logins: try again in 15 minutes");
   if (outcome.result === "wrong") throw new AppError("unauthenticated", "wrong login or password");
   return outcome.userId;

@@ -15,16 +15,13 @@ import { isPublicStatus } from "~/modules/needs/lifecycle";
 import { now } from "~/lib/clock.server";
 import { tianjinMonth } from "~/lib/tianjin-time";
 
-/** Largest upload accepted, and the database's limit on a stored file. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-/** Photos one form may carry. */
-export const MAX_PHOTOS = 6;
+import { MAX_FORM_BYTES, MAX_IMAGE_BYTES, MAX_PHOTOS } from "./limits";
+
+export { MAX_IMAGE_BYTES, MAX_PHOTOS };
 /** Longest side of a stored image: phone photos shrink to this, smaller ones stay as they are. */
 export const MAX_IMAGE_SIDE = 2048;
 // A small file can declare a huge canvas (a decompression bomb): refuse before decoding it.
 const MAX_INPUT_PIXELS = 80_000_000;
-// Text fields beside the photos: generous, but a bound on what one request can make us hold in memory.
-const MAX_FORM_BYTES = MAX_PHOTOS * MAX_IMAGE_BYTES + 1024 * 1024;
 
 const imageFormats = {
   jpeg: { mimeType: "image/jpeg", ext: "jpg" },

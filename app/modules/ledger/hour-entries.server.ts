@@ -207,6 +207,8 @@ export async function requestCorrection(
   viewer: Viewer,
   input: { activityId: string; hourEntryId?: string; reason: string; requestedStartsAt?: Date; requestedEndsAt?: Date },
 ) {
+  const [activity] = await db().select({ id: activities.id }).from(activities).where(eq(activities.id, input.activityId));
+  if (!activity) throw new AppError("validation_failed", "no such activity", { activityId: "activity_not_found" });
   if (input.hourEntryId) {
     const [entry] = await db()
       .select({ volunteerId: hourEntries.volunteerId, activityId: hourEntries.activityId })

@@ -6,7 +6,7 @@ import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, notFound } from "~/lib/errors";
 import { isPublicStatus, publicNeedStatuses } from "./lifecycle";
-import { maskName, REDACTED, redactContactDetails } from "./privacy";
+import { maskName, redactContactDetails, searchableKeyword } from "./privacy";
 import type { NeedListQuery } from "./needs.schema";
 
 /** What anyone may see of a need: no full names, contacts or addresses. */
@@ -102,7 +102,7 @@ async function itemsByNeed(needIds: string[]) {
     .orderBy(needItems.needId, needItems.position);
   for (const { needId, ...item } of rows) {
     const list = byNeed.get(needId) ?? [];
-    list.push(item);
+    list.push({ ...item, title: redactContactDetails(item.title) });
     byNeed.set(needId, list);
   }
   return byNeed;
@@ -110,7 +110,7 @@ async function itemsByNeed(needIds: string[]) {
 
 /** The words of a keyword search, as the public text could contain them (a phone number or e-mail is no keyword). */
 export function publicKeywords(q: string): string[] {
-  return redactContactDetails(q).replaceAll(REDACTED, " ").split(/\s+/).filter(Boolean).slice(0, 5);
+  return searchableKeyword(q).split(" ").filter(Boolean).slice(0, 5);
 }
 
 /** Rows read per round, and at most per page, while looking for keywords in the public text. */

@@ -7,7 +7,7 @@ import { AppError } from "~/lib/errors";
 import { indexName, searchClient } from "~/lib/search.server";
 import { getPublicNeedsByIds, listPublicNeeds, type PublicNeed } from "~/modules/needs/needs.server";
 import type { NeedListQuery } from "~/modules/needs/needs.schema";
-import { REDACTED, redactContactDetails } from "~/modules/needs/privacy";
+import { searchableKeyword } from "~/modules/needs/privacy";
 import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 import { conceptKey, searchIntent } from "~/modules/matching/query-builder.server";
 import { concepts as vocabulary } from "~/modules/matching/vocabulary";
@@ -56,8 +56,8 @@ const quote = (v: string) => JSON.stringify(v);
 type Hit = { id: string; publishedAt?: number | null; _formatted?: { title?: string; description?: string }; _rankingScore?: number };
 
 export async function searchWishes(query: NeedListQuery & { q: string }): Promise<WishSearchResult> {
-  // A phone number or e-mail typed in is searched for as nothing at all (the index holds none).
-  const q = redactContactDetails(query.q).replaceAll(REDACTED, " ").replace(/\s+/g, " ").trim();
+  // Only the words of the keyword that are not contact details; the index holds redacted text only.
+  const q = searchableKeyword(query.q);
   if (!q) return { items: [], nextCursor: null, mode: "search" };
   const offset = query.cursor && /^o:\d{1,6}$/.test(query.cursor) ? Number(query.cursor.slice(2)) : 0;
   // The keyword list pages by its own cursors; a search offset means nothing to it.

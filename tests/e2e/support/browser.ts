@@ -32,11 +32,19 @@ export const phone: BrowserContextOptions = {
 };
 
 /**
- * Uncaught errors in the context's pages (a failed hydration among them), with the page they happened on.
+ * Uncaught errors in the context's pages (a failed hydration among them) and Content-Security-Policy
+ * violations, with the page they happened on.
  * The tests expect none: a page that throws in the browser has lost its JavaScript behaviour.
  */
 export function collectPageErrors(context: BrowserContext, errors: string[] = []): string[] {
-  context.on("page", (page) => page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`)));
+  context.on("page", (page) => {
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+    // A script or style the Content-Security-Policy refused (the browser reports it on the console).
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+        errors.push(`${page.url()}: CSP violation: ${message.text()}`);
+    });
+  });
   return errors;
 }
 
