@@ -3,17 +3,23 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { createI18n, defaultLocale, isLocale } from "~/lib/i18n";
+import { NonceProvider } from "~/lib/nonce";
 
 const lang = document.documentElement.lang;
 const i18n = createI18n(isLocale(lang) ? lang : defaultLocale);
+// The page's nonce, for inline styles React creates after a client-side navigation (the certificate's):
+// browsers hide the attribute's value but keep it on the element's `nonce` property.
+const nonce = document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <RemixBrowser />
-      </I18nextProvider>
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixBrowser />
+        </I18nextProvider>
+      </NonceProvider>
     </StrictMode>,
   );
 });
