@@ -156,7 +156,9 @@ export const passwordResetCodes = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     /** Ended without use: replaced by a newer code or too many wrong tries. */
     endedAt: timestamp("ended_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`linli_now()`),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
   },
   (t) => [
     index("password_reset_codes_user_idx").on(t.userId, t.createdAt),

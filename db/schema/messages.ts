@@ -30,7 +30,9 @@ export const messages = pgTable(
     lastError: text("last_error"),
     /** Which sink delivered it (log, or a provider's name). */
     sink: text("sink"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`linli_now()`),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
