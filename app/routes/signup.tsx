@@ -7,8 +7,9 @@ import { FormError, SelectField, TextField, useFieldError } from "~/components/f
 import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { SignupInput } from "~/modules/accounts/accounts.schema";
-import { signUp } from "~/modules/accounts/accounts.server";
-import { createSession, getViewer } from "~/modules/accounts/auth.server";
+import { requestSignup } from "~/modules/accounts/signup.server";
+import { getViewer } from "~/modules/accounts/auth.server";
+import { clientAddress } from "~/lib/request.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
 import { pageMeta } from "~/lib/meta";
@@ -22,11 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return loadPage(async () => ({ places: await placeTree() }));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+/** Sends a code (or, to a login that has an account, a notice) and answers the same either way: the code form. */
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const userId = await signUp(parseFormValues(SignupInput, values));
-    return redirect("/account", { headers: { "Set-Cookie": await createSession(request, userId) } });
+    const id = await requestSignup(parseFormValues(SignupInput, values), clientAddress(context));
+    return redirect(`/signup/confirm?request=${id}`, 303);
   });
 }
 

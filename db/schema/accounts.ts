@@ -178,3 +178,46 @@ export const loginAddressLimits = pgTable("login_address_limits", {
   /** No attempt from the address is checked before this moment. */
   nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * A sign-up waiting for its code: the account (and its phone or e-mail as a login) exists only once the
+ * code sent to each given login is confirmed. A sign-up naming a login that already has an account is
+ * kept too (`taken`, never confirmable) so it counts against the limits like any other; its owner is
+ * told by message instead of the page telling the visitor.
+ */
+export const signupRequests = pgTable(
+  "signup_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The network address it came from (the per-address limit). */
+    address: text("address").notNull(),
+    displayName: text("display_name").notNull(),
+    /** Lower-cased. */
+    email: text("email"),
+    phone: text("phone"),
+    /** Cleared once the request is used or ended. */
+    passwordHash: text("password_hash"),
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id),
+    role: role("role").notNull(),
+    phoneCodeHash: text("phone_code_hash"),
+    emailCodeHash: text("email_code_hash"),
+    taken: boolean("taken").notNull().default(false),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`linli_now()`),
+  },
+  (t) => [
+    index("signup_requests_address_idx").on(t.address, t.createdAt),
+    index("signup_requests_phone_idx").on(t.phone, t.createdAt),
+    index("signup_requests_email_idx").on(t.email, t.createdAt),
+    check("signup_requests_attempts", sql`${t.failedAttempts} between 0 and 5`),
+    check("signup_requests_login", sql`${t.email} is not null or ${t.phone} is not null`),
+  ],
+);

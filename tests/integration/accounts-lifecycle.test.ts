@@ -2,7 +2,7 @@
 // registered by staff, invitations, password change, signing out other sessions, data export and deletion.
 // Page forms are posted as a browser without JavaScript would: application/x-www-form-urlencoded.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { DEMO_PASSWORD } from "#db/seed";
@@ -113,7 +113,30 @@ function expectRedirect(res: Response, location: string | RegExp) {
   else expect(target).toMatch(location);
 }
 
+interface DevMessage {
+  template: string;
+  text: string;
+}
+async function messagesTo(to: string): Promise<DevMessage[]> {
+  const res = await (await loggedIn("admin")).get(`/api/dev/messages?to=${encodeURIComponent(to)}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { items: DevMessage[] }).items;
+}
+/** The newest sign-up code sent to a phone or e-mail, read as the demo's admin can. */
+async function signupCode(to: string): Promise<string> {
+  const [newest] = await messagesTo(to);
+  expect(newest?.template).toBe("signup_code");
+  const code = /\d{6}/.exec(newest!.text)?.[0];
+  expect(code).toBeDefined();
+  return code!;
+}
+const requestOf = (res: Response) => new URL(res.headers.get("location")!, "http://x").searchParams.get("request")!;
+
 describe("signing up on the page form", () => {
+  beforeEach(async () => {
+    await db().execute(sql`delete from signup_requests`);
+  });
+
   it("lets a resident with a phone and no email sign up, be signed in, and log in later by phone; refuses bad forms without writing", async () => {
     const place = await community("凤岐里社区");
     const phone = "13711112222";
@@ -129,8 +152,14 @@ describe("signing up on the page form", () => {
       role: "resident",
       consent: "on",
     });
-    expectRedirect(res, "/account");
-    expect(res.headers.get("set-cookie")).toMatch(/linli_session=/);
+    // Not signed in yet: the phone becomes a login only once the code sent to it is entered.
+    expectRedirect(res, /^\/signup\/confirm\?request=[0-9a-f-]{36}$/);
+    expect(res.headers.get("set-cookie") ?? "").not.toMatch(/linli_session=[^;]/);
+    expect((await browser().login(phone, password)).status).toBe(401);
+    const code = await signupCode(phone);
+    const confirmed = await b.postForm("/signup/confirm", { request: requestOf(res), code });
+    expectRedirect(confirmed, "/account");
+    expect(confirmed.headers.get("set-cookie")).toMatch(/linli_session=/);
 
     const mine = await me(b);
     expect(mine.displayName).toBe("老周");
@@ -178,9 +207,141 @@ describe("signing up on the page form", () => {
     await refused(withoutConsent, 400, "consent_required");
     await refused({ ...valid, phone: "12345" }, 400, "phone_invalid");
     await refused({ ...valid, password: "short7!" }, 400, "password_too_short");
-    // A taken email is a conflict: the form comes back with 409 (API.md maps "conflict" to 409).
-    await refused({ ...valid, phone: "", email: demo("jumin") }, 409, "login_taken");
+    // A taken email is not told on the page (that told anyone who has an account): see "sign-up by code" below.
     expect(await count(sql`select count(*)::int as n from users where phone = '13733334444'`)).toBe(0);
+  });
+});
+
+describe("sign-up by code (no account found out, no phone borrowed)", () => {
+  beforeEach(async () => {
+    await db().execute(sql`delete from signup_requests`);
+  });
+  const form = async (over: Record<string, string>) => ({
+    displayName: "小试",
+    phone: "",
+    email: "",
+    password: "long-enough-pw",
+    communityId: (await community("凤岐里社区")).id,
+    role: "resident",
+    consent: "on",
+    ...over,
+  });
+  const written = async () => ({
+    requests: await count(sql`select count(*)::int as n from signup_requests`),
+    messages: await count(sql`select count(*)::int as n from messages`),
+    users: await count(sql`select count(*)::int as n from users`),
+  });
+
+  it("answers a taken e-mail or phone exactly as a new one, and tells the owner by message instead", async () => {
+    const usersBefore = await count(sql`select count(*)::int as n from users`);
+    const answers: { status: number; location: string; cookie: string; page: string; ms: number }[] = [];
+    for (const over of <Record<string, string>[]>[
+      { email: "neu-1@example.com" },
+      { email: demo("jumin") },
+      { phone: "13722220001" },
+      { phone: "13800000001" },
+    ]) {
+      const started = performance.now();
+      const res = await browser().postForm("/signup", await form(over));
+      const ms = performance.now() - started;
+      const page = await (await browser().get(res.headers.get("location") ?? "/")).text();
+      answers.push({
+        status: res.status,
+        location: (res.headers.get("location") ?? "").replace(/[0-9a-f-]{36}/, "ID"),
+        cookie: res.headers.get("set-cookie") ?? "",
+        page: page.replace(/[0-9a-f-]{36}/g, "ID").replace(/nonce="[^"]*"/g, ""),
+        ms,
+      });
+    }
+    for (const [i, a] of answers.entries()) {
+      expect(a.status).toBe(303);
+      expect(a.location).toBe("/signup/confirm?request=ID");
+      expect(a.cookie).not.toMatch(/linli_session=[^;]/);
+      // A taken e-mail's page is the new e-mail's, a taken phone's the new phone's.
+      expect(a.page).toBe(answers[i - (i % 2)]!.page);
+    }
+    // The same work either way (the password is hashed on both paths): neither answer is several times slower.
+    const [newMail, takenMail, newPhone, takenPhone] = answers.map((a) => a.ms) as [number, number, number, number];
+    expect(Math.max(newMail, takenMail) / Math.min(newMail, takenMail)).toBeLessThan(5);
+    expect(Math.max(newPhone, takenPhone) / Math.min(newPhone, takenPhone)).toBeLessThan(5);
+    // The new logins got a code; the owners got a notice with no code in it; no account was made.
+    expect((await messagesTo("neu-1@example.com"))[0]?.template).toBe("signup_code");
+    const [notice] = await messagesTo("13800000001");
+    expect(notice?.template).toBe("signup_taken");
+    expect(notice!.text).not.toMatch(/\d{6}/);
+    expect((await messagesTo(demo("jumin")))[0]?.template).toBe("signup_taken");
+    expect(await count(sql`select count(*)::int as n from users`)).toBe(usersBefore);
+    // A taken login's request can never be confirmed, whatever code is tried.
+    const taken = await browser().postForm("/signup", await form({ phone: "13800000001" }));
+    const tried = await browser().postForm("/signup/confirm", { request: requestOf(taken), code: "000000" });
+    expect(tried.status).toBe(400);
+    expect(await tried.text()).toContain("code_invalid");
+  });
+
+  it("lets one network address start 10 sign-ups an hour: the 11th is 429 and writes nothing; 3 codes an hour to one phone", async () => {
+    for (let i = 0; i < 10; i++)
+      expect((await browser().postForm("/signup", await form({ phone: `137300000${String(i).padStart(2, "0")}` }))).status).toBe(303);
+    const before = await written();
+    const refused = await browser().postForm("/signup", await form({ phone: "13730000099" }));
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("signup_rate_limited");
+    expect(await written()).toEqual(before);
+
+    await db().execute(sql`delete from signup_requests`);
+    for (let i = 0; i < 3; i++) expect((await browser().postForm("/signup", await form({ phone: "13730000042" }))).status).toBe(303);
+    const beforeFourth = await written();
+    expect((await browser().postForm("/signup", await form({ phone: "13730000042" }))).status).toBe(429);
+    expect(await written()).toEqual(beforeFourth);
+  });
+
+  it("keeps someone else's phone from becoming a login without its code; five wrong codes end the request", async () => {
+    const phone = "13744440001";
+    const attacker = browser();
+    const res = await attacker.postForm("/signup", await form({ phone, password: "attacker-pw-1" }));
+    expect(res.status).toBe(303);
+    expect((await browser().login(phone, "attacker-pw-1")).status).toBe(401);
+    expect((await attacker.get("/api/me")).status).toBe(401);
+    const code = await signupCode(phone);
+    const wrong = code === "123456" ? "654321" : "123456";
+    for (let i = 0; i < 5; i++) {
+      const r = await attacker.postForm("/signup/confirm", { request: requestOf(res), code: wrong });
+      expect(r.status).toBe(400);
+      expect(await r.text()).toContain("code_invalid");
+    }
+    // The right code no longer works: the request ended.
+    const late = await attacker.postForm("/signup/confirm", { request: requestOf(res), code });
+    expect(late.status).toBe(400);
+    expect((await browser().login(phone, "attacker-pw-1")).status).toBe(401);
+    expect(await count(sql`select count(*)::int as n from users where phone = ${phone}`)).toBe(0);
+    // A forged request id is the same 400, and a malformed code a field error.
+    expect((await attacker.postForm("/signup/confirm", { request: crypto.randomUUID(), code })).status).toBe(400);
+    expect((await attacker.postForm("/signup/confirm", { request: requestOf(res), code: "12ab" })).status).toBe(400);
+  });
+
+  it("with a phone and an e-mail, needs both codes; the code is single use", async () => {
+    const phone = "13744440002";
+    const email = "beide@example.com";
+    const b = browser();
+    const res = await b.postForm("/signup", await form({ phone, email }));
+    const page = await (await b.get(res.headers.get("location")!)).text();
+    expect(page).toContain('name="emailCode"');
+    const phoneCode = await signupCode(phone);
+    const emailCode = await signupCode(email);
+    expect(
+      (
+        await b.postForm("/signup/confirm", {
+          request: requestOf(res),
+          code: phoneCode,
+          emailCode: phoneCode === emailCode ? "000000" : phoneCode,
+        })
+      ).status,
+    ).toBe(400);
+    const done = await b.postForm("/signup/confirm", { request: requestOf(res), code: phoneCode, emailCode });
+    expectRedirect(done, "/account");
+    expect((await browser().login(email, "long-enough-pw")).status).toBe(200);
+    expect((await browser().login(phone, "long-enough-pw")).status).toBe(200);
+    expect((await browser().postForm("/signup/confirm", { request: requestOf(res), code: phoneCode, emailCode })).status).toBe(400);
+    expect(await count(sql`select count(*)::int as n from signup_requests where password_hash is not null`)).toBe(0);
   });
 });
 

@@ -42,6 +42,17 @@ export const SignupInput = z
   })
   .refine((v) => v.email || v.phone, { message: "email_or_phone_required", path: ["email"] });
 
+/** The code(s) a sign-up was sent: one for the phone, one for the e-mail when both were given. */
+const signupCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, "code_invalid");
+export const SignupConfirmInput = z.object({
+  request: z.uuid("code_invalid"),
+  code: signupCode,
+  emailCode: optional(signupCode),
+});
+
 /** Staff register a resident: phone-only, or with no login at all; the resident's consent is recorded. */
 export const ResidentOnBehalfInput = z.object({
   displayName,

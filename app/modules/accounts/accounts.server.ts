@@ -14,6 +14,7 @@ import {
   notifications,
   organisations,
   sessions,
+  signupRequests,
   streets,
   users,
 } from "#db/schema";
@@ -24,7 +25,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { forgetMessagesOf } from "~/modules/messages/messages.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { clearLoginFailures, giveBackAddressTurn, isAccountLocked, recordLoginFailure, takeAddressTurn } from "./login-throttle.server";
-import { normaliseLogin, type InvitationInput, type ResidentOnBehalfInput, type SignupInput } from "./accounts.schema";
+import { normaliseLogin, type InvitationInput, type ResidentOnBehalfInput } from "./accounts.schema";
 import { can, canInvite, governsStreet, isPlatformAdmin, type Role, type Viewer } from "./accounts.policy";
 import { now as clockNow, nowMs } from "~/lib/clock.server";
 
@@ -70,7 +71,7 @@ export async function authenticate(login: string, password: string, address: str
   return outcome.userId;
 }
 
-async function placeOf(communityId: string) {
+export async function placeOf(communityId: string) {
   const [row] = await db()
     .select({ communityId: communities.id, streetId: communities.streetId })
     .from(communities)
@@ -89,36 +90,7 @@ function uniqueViolation(error: unknown): never {
   throw error;
 }
 
-/** Residents and volunteers sign themselves up in a community. */
-export async function signUp(input: z.infer<typeof SignupInput>): Promise<string> {
-  await placeOf(input.communityId);
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db().transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          displayName: input.displayName,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          passwordHash,
-          homeCommunityId: input.communityId,
-        })
-        .returning({ id: users.id });
-      await tx.insert(memberships).values({ userId: user!.id, role: input.role, communityId: input.communityId });
-      await recordAudit(tx, {
-        actorUserId: user!.id,
-        action: "account.sign_up",
-        subjectType: "user",
-        subjectId: user!.id,
-        data: { role: input.role },
-      });
-      return user!.id;
-    });
-  } catch (error) {
-    uniqueViolation(error);
-  }
-}
+// Residents and volunteers sign themselves up by code: signup.server.ts.
 
 /** Staff register a resident who has no phone or cannot use one: phone login (set up later) or none. */
 export async function createResidentOnBehalf(viewer: Viewer, input: z.infer<typeof ResidentOnBehalfInput>): Promise<string> {
@@ -270,6 +242,7 @@ export async function deleteAccount(viewer: Viewer, password: string | null): Pr
     await tx.delete(memberships).where(eq(memberships.userId, viewer.id));
     await tx.delete(notifications).where(eq(notifications.userId, viewer.id));
     await forgetMessagesOf(tx, viewer.id);
+    await tx.delete(signupRequests).where(eq(signupRequests.userId, viewer.id));
     await recordAudit(tx, { actorUserId: viewer.id, action: "account.delete", subjectType: "user", subjectId: viewer.id });
   });
 }

@@ -26,11 +26,24 @@ const MAX_CODES_PER_HOUR = 5;
 /** Roles an account may hold and still have a code printed for it by staff. */
 const PRINTABLE_ROLES = new Set(["resident", "volunteer"]);
 
-function codeHash(userId: string, code: string): string {
-  return createHmac("sha256", appSecret()).update(`password-reset:${userId}:${code}`).digest("hex");
+/** A keyed hash of a one-time code, bound to what it is for and to whom (only this is stored). */
+export function keyedCodeHash(purpose: string, subject: string, code: string): string {
+  return createHmac("sha256", appSecret()).update(`${purpose}:${subject}:${code}`).digest("hex");
 }
 
-function newCode(digits: number): string {
+/** Whether a code matches a stored keyed hash, in constant time. */
+export function codeHashMatches(stored: string | null, given: string): boolean {
+  if (!stored) return false;
+  const a = Buffer.from(stored, "hex");
+  const b = Buffer.from(given, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function codeHash(userId: string, code: string): string {
+  return keyedCodeHash("password-reset", userId, code);
+}
+
+export function newCode(digits: number): string {
   return String(randomInt(0, 10 ** digits)).padStart(digits, "0");
 }
 
