@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { claims, communities, needItems, needs, organisations, streets, users } from "#db/schema";
-import { governsCommunity, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
 import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
