@@ -30,11 +30,11 @@ async function loggedIn(login: string): Promise<Client> {
   return c;
 }
 
-/** A published micro-wish nobody holds, with a known contact; `skip` picks another one. */
+/** A published micro-wish of 沙柳北路社区 (shequ's) nobody holds, with a known contact; `skip` picks another one. */
 async function freeWish(skip = 0): Promise<string> {
   const [wish] = await db().execute<{ id: string }>(sql`
-    select n.id from needs n
-    where n.kind = 'micro_wish' and n.status = 'published'
+    select n.id from needs n join communities c on c.id = n.community_id
+    where c.name = '沙柳北路社区' and n.kind = 'micro_wish' and n.status = 'published'
       and not exists (select 1 from claims cl where cl.need_id = n.id and cl.status in ('active', 'fulfilled', 'completed'))
     order by n.created_at, n.id
     offset ${skip} limit 1`);
@@ -118,6 +118,11 @@ describe("revealing the contact", () => {
       select id, organisation_id from claims where need_id = ${id} and status = 'active'`);
     expect(audits[0]!.data).toEqual({ organisationId: held!.organisation_id, claimId: held!.id });
 
+    // The community's staff are notified of it.
+    const [notice] = await db().execute<{ n: number }>(sql`
+      select count(*)::int as n from notifications no join users u on u.id = no.user_id
+      where u.email = 'shequ@demo.linli.local' and no.kind = 'need.contact_revealed' and no.subject_id = ${id}`);
+    expect(notice!.n).toBe(1);
     const shequ = await loggedIn("shequ");
     const history = (await (await shequ.get(`/api/needs/${id}/history`)).json()) as {
       items: { action: string; data: Record<string, unknown> }[];

@@ -2,11 +2,12 @@
 // audited reveal: each reveal is an audit event `need.contact_reveal` naming the organisation and its claim,
 // shown in the wish's history to the community's staff.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { auditEvents, claims } from "#db/schema";
+import { auditEvents, claims, needs } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { forbidden } from "~/lib/errors";
 import { memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { communityStaffIds, notify } from "~/modules/notifications/notifications.server";
 
 /** The claims (of the wish or its items) that hold it now and belong to one of this viewer's organisations. */
 export async function heldClaimsOf(viewer: Viewer, needId: string): Promise<{ id: string; organisationId: string }[]> {
@@ -43,11 +44,21 @@ export async function hasRevealed(viewerId: string, needId: string, claimIds: st
 export async function recordContactReveal(viewer: Viewer, needId: string): Promise<void> {
   const [held] = await heldClaimsOf(viewer, needId);
   if (!held) throw forbidden("only the organisation holding this wish may see its contact");
-  await recordAudit(db(), {
-    actorUserId: viewer.id,
-    action: "need.contact_reveal",
-    subjectType: "need",
-    subjectId: needId,
-    data: { organisationId: held.organisationId, claimId: held.id },
+  await db().transaction(async (tx) => {
+    await recordAudit(tx, {
+      actorUserId: viewer.id,
+      action: "need.contact_reveal",
+      subjectType: "need",
+      subjectId: needId,
+      data: { organisationId: held.organisationId, claimId: held.id },
+    });
+    // The community's staff are told, so a run of reveals does not go unseen.
+    const [need] = await tx.select({ title: needs.title, communityId: needs.communityId }).from(needs).where(eq(needs.id, needId));
+    await notify(tx, await communityStaffIds(tx, need!.communityId), {
+      kind: "need.contact_revealed",
+      subjectType: "need",
+      subjectId: needId,
+      data: { title: need!.title, organisationId: held.organisationId },
+    });
   });
 }
