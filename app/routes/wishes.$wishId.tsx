@@ -126,7 +126,9 @@ export default function WishPage() {
           <p>{t("contactReveal.explain")}</p>
           <Form method="post" encType="multipart/form-data">
             <input type="hidden" name="_intent" value="contact" />
-            <button type="submit">{t("contactReveal.button")}</button>
+            <button type="submit" className="button">
+              {t("contactReveal.button")}
+            </button>
           </Form>
         </section>
       ) : null}
