@@ -1,19 +1,19 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, useFieldError } from "~/components/form-field";
 import { parseFormValues, uploadFormAction } from "~/lib/forms.server";
 import { photosOfNeed, readImageUploads } from "~/modules/attachments/attachments.server";
 import { loadPage } from "~/lib/page.server";
-import { organisationsOf } from "~/modules/accounts/accounts.policy";
+import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
 import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
 import { historyOf } from "~/modules/audit/audit.server";
 import { TransitionInput } from "~/modules/needs/needs.schema";
-import { getNeedFor } from "~/modules/needs/needs.server";
+import { getNeedFor, revealContact } from "~/modules/needs/needs.server";
 import { maskName } from "~/modules/needs/privacy";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
@@ -38,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const [actions, history, organisations, photos, partners] = await Promise.all([
       availableActions(viewer, id.data),
       historyOf("need", id.data),
-      viewer ? listOrganisationsByIds(organisationsOf(viewer)) : [],
+      // Only an organisation's admins claim for it.
+      viewer ? listOrganisationsByIds(organisationsOf(viewer).filter((o) => adminOf(viewer, o))) : [],
       photosOfNeed(id.data),
       partnersForWish(viewer, id.data, need.status, detectLocale(request)),
     ]);
@@ -64,6 +65,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = WishId.safeParse(params.wishId);
   if (!id.success) throw new Response("not found", { status: 404 });
   return uploadFormAction(request, readImageUploads, async (values, photos) => {
+    // The contact is revealed on request only (audited), then shown by the loader.
+    if (values._intent === "contact") {
+      await revealContact(viewer, id.data);
+      return redirect(`/wishes/${id.data}?done=contact`, 303);
+    }
     const input = parseFormValues(TransitionInput, values);
     await transitionNeed(viewer, id.data, input, photos);
     return redirect(`/wishes/${id.data}?done=${input.action}`, 303);
@@ -114,6 +120,18 @@ export default function WishPage() {
         </section>
       ) : null}
 
+      {need.contactRevealable ? (
+        <section className="private-box" aria-labelledby="private-heading">
+          <h2 id="private-heading">{t("contactReveal.title")}</h2>
+          <p>{t("contactReveal.explain")}</p>
+          <Form method="post" encType="multipart/form-data">
+            <input type="hidden" name="_intent" value="contact" />
+            <button type="submit" className="button">
+              {t("contactReveal.button")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {need.private ? (
         <section className="private-box" aria-labelledby="private-heading">
           <h2 id="private-heading">{t("wishes.privateTitle")}</h2>

@@ -128,7 +128,13 @@ describe("a micro-wish, from the resident's form to completed", () => {
       ]);
     }
     await expect.poll(() => statusOnPage(partner), polling).toBe(text.status.claimed);
-    // The claimer now sees the resident's contact details.
+    // The claimer sees the resident's contact details only by asking for them (recorded for the staff).
+    expect(await partner.getByText(privatePhone).count()).toBe(0);
+    await screenshot(partner, "wish-07-partner-claimed-contact-hidden");
+    await Promise.all([
+      partner.waitForURL(`**/wishes/${firstId}?done=contact`),
+      partner.getByRole("button", { name: text.contactReveal.button, exact: true }).click(),
+    ]);
     await expect.poll(() => partner.getByText(privatePhone).count(), polling).toBe(1);
     await screenshot(partner, "wish-07-partner-claimed");
   });

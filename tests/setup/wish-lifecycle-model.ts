@@ -95,6 +95,8 @@ export interface Person {
   governs: boolean;
   /** The one organisation the person is a member of (partners claim for it). */
   organisation: Organisation | null;
+  /** An admin of that organisation: only admins claim for it (issue 14). */
+  admin?: true;
   /** Has no session at all. */
   anonymous?: true;
 }
@@ -109,9 +111,10 @@ export const cast = {
   streetAdminElsewhere: { governs: false, organisation: null },
   platformAdmin: { governs: true, organisation: null },
   memberA: { governs: false, organisation: "orgA" },
-  adminA: { governs: false, organisation: "orgA" },
-  memberB: { governs: false, organisation: "orgB" },
-  staffAlsoMemberB: { governs: true, organisation: "orgB" },
+  adminA: { governs: false, organisation: "orgA", admin: true },
+  // orgB's people administer it (they claim); memberA is orgA's plain member, who may not.
+  memberB: { governs: false, organisation: "orgB", admin: true },
+  staffAlsoMemberB: { governs: true, organisation: "orgB", admin: true },
   volunteer: { governs: false, organisation: null },
   anonymous: { governs: false, organisation: null, anonymous: true },
 } as const satisfies Record<string, Person>;
@@ -143,7 +146,7 @@ export function standingsOf(name: PersonName, wish: WishModel): Standing[] {
   const standings: Standing[] = [];
   if (wish.posters.has(name)) standings.push("poster");
   if (person.governs) standings.push("staff");
-  if (person.organisation) standings.push("partner");
+  if (person.organisation && person.admin) standings.push("partner");
   if (person.organisation && person.organisation === wish.holder) standings.push("claimer");
   return standings;
 }

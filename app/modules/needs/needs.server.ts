@@ -1,12 +1,13 @@
 import { and, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { claims, communities, needItems, needs, organisations, streets, users } from "#db/schema";
-import { governsCommunity, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
 import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
-import { AppError, notFound } from "~/lib/errors";
+import { AppError, forbidden, notFound } from "~/lib/errors";
 import { isPublicStatus, publicNeedStatuses } from "./lifecycle";
 import { maskName, redactContactDetails, searchableKeyword } from "./privacy";
+import { hasRevealed, heldClaimsOf, recordContactReveal } from "./contact.server";
 import type { NeedListQuery } from "./needs.schema";
 
 /** What anyone may see of a need: no full names, contacts or addresses. */
@@ -229,7 +230,7 @@ async function helperOf(needId: string): Promise<NeedHelper | null> {
 export async function getNeedFor(
   viewer: Viewer | null,
   id: string,
-): Promise<PublicNeed & { helper: NeedHelper | null; private?: NeedPrivateFields }> {
+): Promise<PublicNeed & { helper: NeedHelper | null; private?: NeedPrivateFields; contactRevealable?: boolean }> {
   const [row] = await publicNeedQuery().where(eq(needs.id, id));
   if (!row) throw notFound("need");
   const [secret] = await db()
@@ -245,18 +246,25 @@ export async function getNeedFor(
     .where(eq(needs.id, id));
   const isPoster = !!viewer && (secret!.postedByUserId === viewer.id || secret!.beneficiaryUserId === viewer.id);
   const isStaff = !!viewer && governsCommunity(viewer, { communityId: row.communityId, streetId: row.streetId });
+  // The organisation holding the wish sees the contact only once its member has revealed it (audited).
   let isClaimer = false;
+  let revealed = false;
   if (viewer && !isStaff && !isPoster) {
-    const holders = await db()
-      .select({ organisationId: claims.organisationId })
-      .from(claims)
-      .where(and(eq(claims.needId, id), inArray(claims.status, ["active", "fulfilled"])));
-    isClaimer = holders.some((h) => memberOf(viewer, h.organisationId));
+    const held = await heldClaimsOf(viewer, id);
+    isClaimer = held.length > 0;
+    revealed =
+      isClaimer &&
+      (await hasRevealed(
+        viewer.id,
+        id,
+        held.map((h) => h.id),
+      ));
   }
   if (!isPublicStatus(row.status) && !isPoster && !isStaff) throw notFound("need");
   const items = await itemsByNeed(row.kind === "project" ? [row.id] : []);
   const view = { ...toPublicNeed(row, items.get(row.id) ?? []), helper: await helperOf(row.id) };
-  if (!isPoster && !isStaff && !isClaimer) return view;
+  if (isClaimer && !revealed) return { ...view, contactRevealable: true };
+  if (!isPoster && !isStaff && !revealed) return view;
   return {
     ...view,
     private: {
@@ -268,4 +276,18 @@ export async function getNeedFor(
       ...(isPoster || isStaff ? { rating: secret!.rating } : {}),
     },
   };
+}
+
+/**
+ * The contact, on an explicit request: the poster and the community's staff see it as always; a member of the
+ * organisation holding the wish reveals it (audited, once per claim and member); anyone else is refused.
+ */
+export async function revealContact(viewer: Viewer, id: string): Promise<NeedPrivateFields> {
+  const view = await getNeedFor(viewer, id);
+  if (view.private) return view.private;
+  if (!view.contactRevealable) throw forbidden("only the organisation holding this wish may see its contact");
+  await recordContactReveal(viewer, id);
+  const revealed = await getNeedFor(viewer, id);
+  if (!revealed.private) throw forbidden("only the organisation holding this wish may see its contact");
+  return revealed.private;
 }

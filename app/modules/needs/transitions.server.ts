@@ -1,6 +1,6 @@
 // Posting needs and moving them through their lifecycle: every transition checked for permission and
 // state on the server, applied with a conditional UPDATE so concurrent requests cannot both win.
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, gte, inArray } from "drizzle-orm";
 import { attachments, claims, communities, memberships, needItems, needs, searchOutbox } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
@@ -8,7 +8,7 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { detachNeedPhotos, MAX_PHOTOS, normaliseImage, removeStoredFiles, storeImage } from "~/modules/attachments/attachments.server";
-import { can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { adminOf, can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { communityStaffIds, notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { notifyStaffOfPendingWish } from "./review.server";
@@ -131,15 +131,41 @@ function standingsOf(viewer: Viewer, need: NeedState, holder: { organisationId: 
   const standings: Standing[] = [];
   if (need.postedByUserId === viewer.id || need.beneficiaryUserId === viewer.id) standings.push("poster");
   if (governsCommunity(viewer, need)) standings.push("staff");
-  if (organisationsOf(viewer).length > 0) standings.push("partner");
+  // Only an organisation's admins claim: a plain member or volunteer never reads a resident's contact this way.
+  if (claimingOrganisationsOf(viewer).length > 0) standings.push("partner");
   if (holder && memberOf(viewer, holder.organisationId)) standings.push("claimer");
   return standings;
 }
 
+/** The organisations this viewer may claim for: those they administer. */
+function claimingOrganisationsOf(viewer: Viewer): string[] {
+  return organisationsOf(viewer).filter((organisationId) => adminOf(viewer, organisationId));
+}
+
+/** Claims an organisation may give up in seven days (by the app clock) before it may claim no more that week. */
+export const FREE_RELEASES_PER_WEEK = 3;
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Past its free releases, an organisation claims nothing until the week has passed (the community's staff can
+ * help meanwhile): claiming and releasing wish after wish would otherwise harvest residents' contacts.
+ */
+async function refuseClaimPastReleaseLimit(tx: Transaction, organisationId: string, now: Date) {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(claims)
+    .where(
+      and(eq(claims.organisationId, organisationId), eq(claims.status, "released"), gte(claims.endedAt, new Date(now.getTime() - WEEK_MS))),
+    );
+  const released = Number(row?.n ?? 0);
+  if (released > FREE_RELEASES_PER_WEEK)
+    throw new AppError("conflict", `本周已放弃 ${released} 个认领，请联系社区工作人员`, undefined, "release_limit");
+}
+
 function claimingOrganisation(viewer: Viewer, requested: string | undefined): string {
-  const mine = organisationsOf(viewer);
+  const mine = claimingOrganisationsOf(viewer);
   if (requested) {
-    if (!mine.includes(requested)) throw forbidden("you can only claim for your own organisation");
+    if (!mine.includes(requested)) throw forbidden("only your organisation's admins claim for it");
     return requested;
   }
   if (mine.length !== 1) throw new AppError("validation_failed", "choose which organisation claims", { organisationId: "required" });
@@ -274,6 +300,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   let organisationId = holder?.organisationId;
   if (input.action === "claim") {
     organisationId = claimingOrganisation(viewer, input.organisationId);
+    await refuseClaimPastReleaseLimit(tx, organisationId, now);
     claimId = await insertClaim(tx, viewer, { needId, itemId: null, organisationId, idempotencyKey: input.idempotencyKey, now });
   } else if (holder) {
     await advanceClaim(tx, holder.id, input.action, now, input.note);
@@ -443,6 +470,7 @@ async function applyItemTransition(
   let organisationId = holder?.organisationId;
   if (input.action === "claim") {
     organisationId = claimingOrganisation(viewer, input.organisationId);
+    await refuseClaimPastReleaseLimit(tx, organisationId, now);
     claimId = await insertClaim(tx, viewer, {
       needId: need.id,
       itemId: item.id,

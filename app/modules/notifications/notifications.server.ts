@@ -15,6 +15,7 @@ export const notificationKinds = [
   "agreement.proposed",
   "agreement.accepted",
   "need.not_done",
+  "need.contact_revealed",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
