@@ -1,6 +1,6 @@
 import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseQuery } from "~/lib/api.server";
 import { loadPage } from "~/lib/page.server";
@@ -9,6 +9,7 @@ import { ListPageQuery } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listMySignups } from "~/modules/activities/my-signups.server";
 import { pageMeta } from "~/lib/meta";
+import { CursorPager } from "~/components/cursor-pager";
 
 export const access: RouteAccess = { loader: "user" };
 
@@ -21,7 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MySignups() {
   const page = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const time = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   return (
@@ -57,10 +57,7 @@ export default function MySignups() {
           </li>
         ))}
       </ul>
-      <nav className="pager">
-        {params.get("cursor") ? <Link to="?">{t("my.first")}</Link> : null}
-        {page.nextCursor ? <Link to={`?cursor=${encodeURIComponent(page.nextCursor)}`}>{t("my.next")}</Link> : null}
-      </nav>
+      <CursorPager nextCursor={page.nextCursor} />
     </section>
   );
 }

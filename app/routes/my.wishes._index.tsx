@@ -9,6 +9,7 @@ import { ListPageQuery } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listMyNeeds } from "~/modules/needs/my-needs.server";
 import { pageMeta } from "~/lib/meta";
+import { CursorPager } from "~/components/cursor-pager";
 
 export const access: RouteAccess = { loader: "user" };
 
@@ -71,10 +72,7 @@ export default function MyWishes() {
           </li>
         ))}
       </ul>
-      <nav className="pager">
-        {params.get("cursor") ? <Link to="?">{t("my.first")}</Link> : null}
-        {page.nextCursor ? <Link to={`?cursor=${encodeURIComponent(page.nextCursor)}`}>{t("my.next")}</Link> : null}
-      </nav>
+      <CursorPager nextCursor={page.nextCursor} />
     </section>
   );
 }
