@@ -6,7 +6,7 @@ import { idempotentCreate } from "~/lib/idempotency.server";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { NeedInput, NeedListQuery } from "~/modules/needs/needs.schema";
 import { getNeedFor, listPublicNeeds } from "~/modules/needs/needs.server";
-import { createNeed } from "~/modules/needs/transitions.server";
+import { createNeed } from "~/modules/needs/posting.server";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
 

@@ -9,9 +9,8 @@ import { MAX_PHOTOS, readImageUploads } from "~/modules/attachments/attachments.
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { categoryKeys } from "~/modules/categories/categories";
 import { NeedInput } from "~/modules/needs/needs.schema";
-import { needInputFromForm, postingChoices } from "~/modules/needs/posting.server";
+import { createNeed, needInputFromForm, postingChoices } from "~/modules/needs/posting.server";
 import { residentsOfCommunities } from "~/modules/accounts/accounts.server";
-import { createNeed } from "~/modules/needs/transitions.server";
 import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
 import { pageMeta } from "~/lib/meta";

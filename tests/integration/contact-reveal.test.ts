@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { nowMs, resetClock, setClock } from "~/lib/clock.server";
 import { hashPassword } from "~/modules/accounts/password.server";
-import { FREE_RELEASES_PER_WEEK } from "~/modules/needs/transitions.server";
+import { FREE_RELEASES_PER_WEEK } from "~/modules/claims/claims.server";
 import { DEMO_PASSWORD } from "#db/seed";
 import { seedDemo } from "../setup/seed";
 import { Client, startTestServer } from "../setup/http";

@@ -12,7 +12,9 @@ import { AppError } from "~/lib/errors";
 import { governsCommunity, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { needActions, type NeedAction, type NeedStatus } from "~/modules/needs/lifecycle";
 import { NeedInput } from "~/modules/needs/needs.schema";
-import { createNeed, FREE_RELEASES_PER_WEEK, transitionNeed } from "~/modules/needs/transitions.server";
+import { transitionNeed } from "~/modules/needs/transitions.server";
+import { createNeed } from "~/modules/needs/posting.server";
+import { FREE_RELEASES_PER_WEEK } from "~/modules/claims/claims.server";
 import { action as transitionRoute } from "~/routes/api.needs.$id.transitions";
 import { addMembership, createOrganisation, createPlaces, createUser, createWish, signedInViewer } from "../setup/fixtures";
 import {

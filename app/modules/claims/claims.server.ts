@@ -1,13 +1,174 @@
-// Claims that outlive their time go back to the wall: run by an in-process job, safe with several instances.
-import { and, eq, lt } from "drizzle-orm";
+// A wish is claimed here: an organisation takes a case (a wish, a community need or one project item), holds
+// it while it works, and gives it up (released) or loses it (expired); the claim row follows the case through
+// fulfilled and completed. Where the rest lives:
+// - the rules (which action moves a wish, an item or a claim from which status, and who may take it):
+//   app/modules/needs/lifecycle.ts (pure; tests/unit/needs-lifecycle.test.ts, tests/unit/claims-lifecycle.test.ts);
+// - one active claim per wish or item: the unique index `claims_one_holder` (db/schema/needs.ts) guarantees it,
+//   behind the conditional UPDATE of the wish or item, so of organisations claiming at once exactly one wins
+//   (tests/integration/claims-race.test.ts);
+// - the caller: app/modules/needs/transitions.server.ts loads the wish, works out how the viewer stands to it,
+//   moves the wish or item and calls these functions in the same transaction, then audits and notifies; it is
+//   reached from POST /api/needs/:id/transitions (app/routes/api.needs.$id.transitions.ts) and the wish page's
+//   buttons (app/routes/wishes.$wishId.tsx);
+// - expiry: expireOverdueClaims below, run once a minute by app/modules/jobs/jobs.server.ts;
+// - an organisation's own list of claims: ./my-claims.server.ts; the resident's contact: needs/contact.server.ts.
+import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
 import { claims, needItems, needs, searchOutbox } from "#db/schema";
-import { db } from "~/lib/db.server";
+import { db, type Transaction } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { AppError, forbidden } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { adminOf, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
+import {
+  claimTransitions,
+  expiryTransitions,
+  holdingClaimStatuses,
+  isClaimAction,
+  newClaimStatus,
+  type ClaimAction,
+  type NeedAction,
+} from "~/modules/needs/lifecycle";
 
-/** Expires active claims past their due time; returns how many. */
+/** The claim that holds a wish or item now (active, fulfilled or completed). */
+export interface Holder {
+  id: string;
+  organisationId: string;
+  status: string;
+  idempotencyKey: string | null;
+}
+
+/**
+ * The claim holding this need, or (with itemId) this project item. Without an item, any claim holding the
+ * need or one of its items counts: its organisation stands as the claimer.
+ */
+export async function findHolder(tx: Transaction, needId: string, itemId?: string): Promise<Holder | undefined> {
+  const [holder] = await tx
+    .select({ id: claims.id, organisationId: claims.organisationId, status: claims.status, idempotencyKey: claims.idempotencyKey })
+    .from(claims)
+    .where(
+      and(
+        eq(claims.needId, needId),
+        itemId ? eq(claims.itemId, itemId) : eq(claims.needId, needId),
+        inArray(claims.status, [...holdingClaimStatuses]),
+      ),
+    );
+  return holder;
+}
+
+/** Every claim holding the need or one of its items (itemId null: the need itself). */
+export async function holdersOf(tx: Transaction, needId: string) {
+  return tx
+    .select({ itemId: claims.itemId, organisationId: claims.organisationId })
+    .from(claims)
+    .where(and(eq(claims.needId, needId), inArray(claims.status, [...holdingClaimStatuses])));
+}
+
+/** The organisations this viewer may claim for: those they administer. */
+export function claimingOrganisationsOf(viewer: Viewer): string[] {
+  return organisationsOf(viewer).filter((organisationId) => adminOf(viewer, organisationId));
+}
+
+/** A retried claim (same key, or the same organisation already holding it) answers as the first did. */
+export function isRetriedClaim(viewer: Viewer, holder: Holder | undefined, idempotencyKey: string | undefined): holder is Holder {
+  return (
+    !!holder &&
+    holder.status === "active" &&
+    memberOf(viewer, holder.organisationId) &&
+    (!idempotencyKey || holder.idempotencyKey === idempotencyKey)
+  );
+}
+
+/** Claims an organisation may give up in seven days (by the app clock) before it may claim no more that week. */
+export const FREE_RELEASES_PER_WEEK = 3;
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Past its free releases, an organisation claims nothing until the week has passed (the community's staff can
+ * help meanwhile): claiming and releasing wish after wish would otherwise harvest residents' contacts.
+ */
+async function refuseClaimPastReleaseLimit(tx: Transaction, organisationId: string, now: Date) {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(claims)
+    .where(
+      and(eq(claims.organisationId, organisationId), eq(claims.status, "released"), gte(claims.endedAt, new Date(now.getTime() - WEEK_MS))),
+    );
+  const released = Number(row?.n ?? 0);
+  if (released > FREE_RELEASES_PER_WEEK)
+    throw new AppError("conflict", `本周已放弃 ${released} 个认领，请联系社区工作人员`, undefined, "release_limit");
+}
+
+function claimingOrganisation(viewer: Viewer, requested: string | undefined): string {
+  const mine = claimingOrganisationsOf(viewer);
+  if (requested) {
+    if (!mine.includes(requested)) throw forbidden("only your organisation's admins claim for it");
+    return requested;
+  }
+  if (mine.length !== 1) throw new AppError("validation_failed", "choose which organisation claims", { organisationId: "required" });
+  return mine[0]!;
+}
+
+/** A claim's deadline: LINLI_CLAIM_DAYS from now. */
+function dueFrom(now: Date): Date {
+  return new Date(now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000);
+}
+
+/**
+ * The viewer's organisation takes the wish (itemId null) or item: the one it names, or the only one the viewer
+ * administers. Call it after the wish or item itself has moved to claimed, in the same transaction.
+ */
+export async function createClaim(
+  tx: Transaction,
+  viewer: Viewer,
+  claim: { needId: string; itemId: string | null; organisationId: string | undefined; idempotencyKey: string | undefined; now: Date },
+): Promise<{ claimId: string; organisationId: string }> {
+  const organisationId = claimingOrganisation(viewer, claim.organisationId);
+  await refuseClaimPastReleaseLimit(tx, organisationId, claim.now);
+  const [row] = await tx
+    .insert(claims)
+    .values({
+      needId: claim.needId,
+      itemId: claim.itemId,
+      organisationId,
+      claimedByUserId: viewer.id,
+      status: newClaimStatus,
+      idempotencyKey: claim.idempotencyKey ?? null,
+      claimedAt: claim.now,
+      dueAt: dueFrom(claim.now),
+    })
+    .returning({ id: claims.id });
+  return { claimId: row!.id, organisationId };
+}
+
+/** What each move writes on the claim row beside its status. */
+const stampsOf: Record<ClaimAction, (now: Date, note: string | undefined) => Partial<typeof claims.$inferInsert>> = {
+  release: (now) => ({ endedAt: now }),
+  fulfil: (now, note) => ({ fulfilledAt: now, fulfilmentNote: note ?? null }),
+  confirm: (now) => ({ completedAt: now }),
+  // Not done yet: a fresh deadline; the old report stays in the history, not on the claim.
+  not_done: (now) => ({ fulfilledAt: null, fulfilmentNote: null, dueAt: dueFrom(now) }),
+  expire: (now) => ({ endedAt: now }),
+};
+
+/**
+ * The claim follows its wish or item by the claim table of lifecycle.ts: released, fulfilled (with the note),
+ * completed, or active again after "not done yet". Actions that move no claim (approve, withdraw…) leave it be.
+ */
+export async function advanceClaim(tx: Transaction, claimId: string, action: NeedAction, now: Date, note: string | undefined) {
+  if (!isClaimAction(action)) return;
+  const rule = claimTransitions[action];
+  const extra = stampsOf[action](now, note);
+  await tx
+    .update(claims)
+    .set({ status: rule.to, ...extra })
+    .where(and(eq(claims.id, claimId), eq(claims.status, rule.from)));
+}
+
+/** Expires active claims past their due time, giving their wish or item back to the wall; returns how many. */
 export async function expireOverdueClaims(now = clockNow()): Promise<number> {
+  const rule = claimTransitions.expire;
   return db().transaction(async (tx) => {
     // SKIP LOCKED: another instance running the same job takes other rows, never the same ones.
     const overdue = await tx
@@ -19,21 +180,24 @@ export async function expireOverdueClaims(now = clockNow()): Promise<number> {
         claimedByUserId: claims.claimedByUserId,
       })
       .from(claims)
-      .where(and(eq(claims.status, "active"), lt(claims.dueAt, now)))
+      .where(and(eq(claims.status, rule.from), lt(claims.dueAt, now)))
       .for("update", { skipLocked: true })
       .limit(200);
     for (const claim of overdue) {
-      await tx.update(claims).set({ status: "expired", endedAt: now }).where(eq(claims.id, claim.id));
+      await tx
+        .update(claims)
+        .set({ status: rule.to, ...stampsOf.expire(now, undefined) })
+        .where(eq(claims.id, claim.id));
       if (claim.itemId) {
         await tx
           .update(needItems)
-          .set({ status: "open" })
-          .where(and(eq(needItems.id, claim.itemId), eq(needItems.status, "claimed")));
+          .set({ status: expiryTransitions.item.to })
+          .where(and(eq(needItems.id, claim.itemId), eq(needItems.status, expiryTransitions.item.from)));
       } else {
         await tx
           .update(needs)
-          .set({ status: "published", updatedAt: now })
-          .where(and(eq(needs.id, claim.needId), eq(needs.status, "claimed")));
+          .set({ status: expiryTransitions.need.to, updatedAt: now })
+          .where(and(eq(needs.id, claim.needId), eq(needs.status, expiryTransitions.need.from)));
       }
       await recordAudit(tx, {
         actorUserId: null,

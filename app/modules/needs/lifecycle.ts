@@ -1,6 +1,7 @@
 // The micro-wish lifecycle (DESIGN.md): which action moves a need from which state, and who may take it.
-// Pure and table-tested; transitions.server.ts applies it inside a transaction.
-import type { needStatuses } from "#db/schema/enums";
+// Pure and table-tested; transitions.server.ts applies it inside a transaction, and the claims module
+// (app/modules/claims/claims.server.ts) moves the claim rows by the claim table at the end of this file.
+import type { claimStatuses, needStatuses } from "#db/schema/enums";
 
 export type NeedStatus = (typeof needStatuses)[number];
 
@@ -59,3 +60,38 @@ export const itemTransitions: Partial<Record<NeedAction, { from: ItemStatus; to:
   fulfil: { from: "claimed", to: "fulfilled" },
   confirm: { from: "fulfilled", to: "completed" },
 };
+
+/** Who may move an item: whoever may make the same move on a wish standing where the item's move starts. */
+export function itemActionAsWishStatus(action: NeedAction): NeedStatus {
+  return action === "claim" ? "published" : action === "confirm" ? "fulfilled" : "claimed";
+}
+
+/** A project completes when its last item does. */
+export const projectCompletion = { from: "published", to: "completed" } as const satisfies { from: NeedStatus; to: NeedStatus };
+
+/** The claim row follows its wish or item; expiry is the system's own move (a claim past its due time). */
+export type ClaimStatus = (typeof claimStatuses)[number];
+export type ClaimAction = "release" | "fulfil" | "confirm" | "not_done" | "expire";
+
+/** A claim is created active (by "claim"); these hold the wish or item (the unique index claims_one_holder). */
+export const newClaimStatus: ClaimStatus = "active";
+export const holdingClaimStatuses = ["active", "fulfilled", "completed"] as const satisfies readonly ClaimStatus[];
+
+export const claimTransitions: Record<ClaimAction, { from: ClaimStatus; to: ClaimStatus }> = {
+  release: { from: "active", to: "released" },
+  fulfil: { from: "active", to: "fulfilled" },
+  confirm: { from: "fulfilled", to: "completed" },
+  // Not done yet: the same claim holds the wish again.
+  not_done: { from: "fulfilled", to: "active" },
+  expire: { from: "active", to: "expired" },
+};
+
+export function isClaimAction(action: string): action is ClaimAction {
+  return action in claimTransitions;
+}
+
+/** An expired claim gives its wish (or project item) back to the wall. */
+export const expiryTransitions = {
+  need: { from: "claimed", to: "published" },
+  item: { from: "claimed", to: "open" },
+} as const satisfies { need: { from: NeedStatus; to: NeedStatus }; item: { from: ItemStatus; to: ItemStatus } };

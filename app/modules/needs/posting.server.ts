@@ -1,6 +1,18 @@
-// What the posting form offers a viewer: their communities, and whether they post as staff.
+// Posting a need: what the posting form offers a viewer (their communities, and whether they post as staff),
+// and createNeed, which writes the need (to review, or published at once). Its later moves: ./transitions.server.ts.
+import { and, eq } from "drizzle-orm";
+import { memberships, needItems, needs, searchOutbox } from "#db/schema";
+import { db } from "~/lib/db.server";
+import { AppError, forbidden } from "~/lib/errors";
+import { now as clockNow } from "~/lib/clock.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { normaliseImage, storeImage } from "~/modules/attachments/attachments.server";
 import type { PlaceTree } from "~/modules/places/places.server";
 import { can, type Viewer } from "~/modules/accounts/accounts.policy";
+import { placeOf } from "~/modules/accounts/accounts.server";
+import { notifyStaffOfPendingWish } from "./review.server";
+import type { NeedStatus } from "./lifecycle";
+import type { NeedInput } from "./needs.schema";
 
 export function postingChoices(viewer: Viewer, places: PlaceTree) {
   const asStaff = places.communities
@@ -43,4 +55,75 @@ export function needInputFromForm(values: Record<string, string>) {
         }
       : {}),
   };
+}
+
+/** Residents post micro-wishes (to review); staff post needs, projects and wishes for residents (published at once). */
+export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8Array[] = []) {
+  const place = await placeOf(input.communityId);
+  const isStaff = can(viewer, "need.create_for_community", place);
+  if (input.kind !== "micro_wish" && !isStaff) throw forbidden("only the community's staff post community needs and projects");
+  if (input.kind === "micro_wish" && !can(viewer, "need.create_wish", place)) throw forbidden("post wishes in your own community");
+  if (input.onBehalfOf && !isStaff) throw forbidden("only staff post on someone's behalf");
+  if (input.kind === "project" && !input.items?.length)
+    throw new AppError("validation_failed", "a project needs at least one item", { items: "required" });
+  const onBehalf = input.onBehalfOf;
+  if (onBehalf?.userId) {
+    const [resident] = await db()
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(
+        and(eq(memberships.userId, onBehalf.userId), eq(memberships.role, "resident"), eq(memberships.communityId, input.communityId)),
+      );
+    if (!resident) throw new AppError("validation_failed", "not a resident of this community", { "onBehalfOf.userId": "not_a_resident" });
+  }
+  if (onBehalf && !onBehalf.userId && !onBehalf.name)
+    throw new AppError("validation_failed", "name the resident", { "onBehalfOf.name": "required" });
+  if (onBehalf?.name && !onBehalf.consent)
+    throw new AppError("validation_failed", "record the resident's consent", { "onBehalfOf.consent": "consent_required" });
+  // Bad photos are refused before anything is written.
+  for (const photo of photos) await normaliseImage(photo);
+  const now = clockNow();
+  const status: NeedStatus = isStaff ? "published" : "pending_review";
+  return db().transaction(async (tx) => {
+    const [need] = await tx
+      .insert(needs)
+      .values({
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        category: input.category ?? null,
+        communityId: input.communityId,
+        status,
+        postedByUserId: viewer.id,
+        beneficiaryUserId: onBehalf?.userId ?? null,
+        beneficiaryName: onBehalf?.userId ? null : (onBehalf?.name ?? null),
+        contactPhone: onBehalf?.phone ?? input.contactPhone ?? null,
+        address: onBehalf?.address ?? input.address ?? null,
+        consentRecordedAt: onBehalf ? now : null,
+        publishedAt: status === "published" ? now : null,
+      })
+      .returning();
+    if (input.kind === "project" && input.items) {
+      await tx.insert(needItems).values(
+        input.items.map((item, position) => ({
+          needId: need!.id,
+          position,
+          title: item.title,
+          description: item.description ?? "",
+          category: item.category ?? null,
+        })),
+      );
+    }
+    await recordAudit(tx, {
+      actorUserId: viewer.id,
+      action: "need.create",
+      subjectType: "need",
+      subjectId: need!.id,
+      data: { status, onBehalf: !!onBehalf },
+    });
+    for (const bytes of photos) await storeImage(tx, { bytes, uploadedByUserId: viewer.id, needId: need!.id });
+    await tx.insert(searchOutbox).values({ entity: "need", entityId: need!.id });
+    if (status === "pending_review") await notifyStaffOfPendingWish(tx, need!);
+    return need!;
+  });
 }

@@ -1,101 +1,29 @@
-// Posting needs and moving them through their lifecycle: every transition checked for permission and
-// state on the server, applied with a conditional UPDATE so concurrent requests cannot both win.
-import { and, count, eq, gte, inArray } from "drizzle-orm";
-import { attachments, claims, communities, memberships, needItems, needs, searchOutbox } from "#db/schema";
+// Moving needs through their lifecycle: this file orchestrates. It loads the wish, works out how the viewer
+// stands to it, checks the move against the rules (./lifecycle.ts) and applies it with a conditional UPDATE so
+// concurrent requests cannot both win; the claim row moves in the claims module
+// (app/modules/claims/claims.server.ts); then it audits and notifies. Posting a need: ./posting.server.ts.
+import { and, count, eq, inArray } from "drizzle-orm";
+import { attachments, communities, needItems, needs, searchOutbox } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
-import { AppError, forbidden, notFound } from "~/lib/errors";
+import { AppError, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { detachNeedPhotos, MAX_PHOTOS, normaliseImage, removeStoredFiles, storeImage } from "~/modules/attachments/attachments.server";
-import { adminOf, can, governsCommunity, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { governsCommunity, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { communityStaffIds, notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
+import { advanceClaim, claimingOrganisationsOf, createClaim, findHolder, holdersOf, isRetriedClaim } from "~/modules/claims/claims.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { notifyStaffOfPendingWish } from "./review.server";
-import { checkTransition, itemTransitions, needTransitions, type NeedStatus, type Standing } from "./lifecycle";
-import type { NeedEditInput, NeedInput, TransitionInput } from "./needs.schema";
-
-const HOLDING = ["active", "fulfilled", "completed"] as const;
-
-async function placeOfCommunity(communityId: string) {
-  const [row] = await db()
-    .select({ communityId: communities.id, streetId: communities.streetId })
-    .from(communities)
-    .where(eq(communities.id, communityId));
-  if (!row) throw new AppError("validation_failed", "unknown community", { communityId: "community_required" });
-  return row;
-}
-
-/** Residents post micro-wishes (to review); staff post needs, projects and wishes for residents (published at once). */
-export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8Array[] = []) {
-  const place = await placeOfCommunity(input.communityId);
-  const isStaff = can(viewer, "need.create_for_community", place);
-  if (input.kind !== "micro_wish" && !isStaff) throw forbidden("only the community's staff post community needs and projects");
-  if (input.kind === "micro_wish" && !can(viewer, "need.create_wish", place)) throw forbidden("post wishes in your own community");
-  if (input.onBehalfOf && !isStaff) throw forbidden("only staff post on someone's behalf");
-  if (input.kind === "project" && !input.items?.length)
-    throw new AppError("validation_failed", "a project needs at least one item", { items: "required" });
-  const onBehalf = input.onBehalfOf;
-  if (onBehalf?.userId) {
-    const [resident] = await db()
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(
-        and(eq(memberships.userId, onBehalf.userId), eq(memberships.role, "resident"), eq(memberships.communityId, input.communityId)),
-      );
-    if (!resident) throw new AppError("validation_failed", "not a resident of this community", { "onBehalfOf.userId": "not_a_resident" });
-  }
-  if (onBehalf && !onBehalf.userId && !onBehalf.name)
-    throw new AppError("validation_failed", "name the resident", { "onBehalfOf.name": "required" });
-  if (onBehalf?.name && !onBehalf.consent)
-    throw new AppError("validation_failed", "record the resident's consent", { "onBehalfOf.consent": "consent_required" });
-  // Bad photos are refused before anything is written.
-  for (const photo of photos) await normaliseImage(photo);
-  const now = clockNow();
-  const status: NeedStatus = isStaff ? "published" : "pending_review";
-  return db().transaction(async (tx) => {
-    const [need] = await tx
-      .insert(needs)
-      .values({
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        category: input.category ?? null,
-        communityId: input.communityId,
-        status,
-        postedByUserId: viewer.id,
-        beneficiaryUserId: onBehalf?.userId ?? null,
-        beneficiaryName: onBehalf?.userId ? null : (onBehalf?.name ?? null),
-        contactPhone: onBehalf?.phone ?? input.contactPhone ?? null,
-        address: onBehalf?.address ?? input.address ?? null,
-        consentRecordedAt: onBehalf ? now : null,
-        publishedAt: status === "published" ? now : null,
-      })
-      .returning();
-    if (input.kind === "project" && input.items) {
-      await tx.insert(needItems).values(
-        input.items.map((item, position) => ({
-          needId: need!.id,
-          position,
-          title: item.title,
-          description: item.description ?? "",
-          category: item.category ?? null,
-        })),
-      );
-    }
-    await recordAudit(tx, {
-      actorUserId: viewer.id,
-      action: "need.create",
-      subjectType: "need",
-      subjectId: need!.id,
-      data: { status, onBehalf: !!onBehalf },
-    });
-    for (const bytes of photos) await storeImage(tx, { bytes, uploadedByUserId: viewer.id, needId: need!.id });
-    await tx.insert(searchOutbox).values({ entity: "need", entityId: need!.id });
-    if (status === "pending_review") await notifyStaffOfPendingWish(tx, need!);
-    return need!;
-  });
-}
+import {
+  checkTransition,
+  itemActionAsWishStatus,
+  itemTransitions,
+  needTransitions,
+  projectCompletion,
+  type NeedStatus,
+  type Standing,
+} from "./lifecycle";
+import type { NeedEditInput, TransitionInput } from "./needs.schema";
 
 interface NeedState {
   id: string;
@@ -135,41 +63,6 @@ function standingsOf(viewer: Viewer, need: NeedState, holder: { organisationId: 
   if (claimingOrganisationsOf(viewer).length > 0) standings.push("partner");
   if (holder && memberOf(viewer, holder.organisationId)) standings.push("claimer");
   return standings;
-}
-
-/** The organisations this viewer may claim for: those they administer. */
-function claimingOrganisationsOf(viewer: Viewer): string[] {
-  return organisationsOf(viewer).filter((organisationId) => adminOf(viewer, organisationId));
-}
-
-/** Claims an organisation may give up in seven days (by the app clock) before it may claim no more that week. */
-export const FREE_RELEASES_PER_WEEK = 3;
-const WEEK_MS = 7 * 86_400_000;
-
-/**
- * Past its free releases, an organisation claims nothing until the week has passed (the community's staff can
- * help meanwhile): claiming and releasing wish after wish would otherwise harvest residents' contacts.
- */
-async function refuseClaimPastReleaseLimit(tx: Transaction, organisationId: string, now: Date) {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(claims)
-    .where(
-      and(eq(claims.organisationId, organisationId), eq(claims.status, "released"), gte(claims.endedAt, new Date(now.getTime() - WEEK_MS))),
-    );
-  const released = Number(row?.n ?? 0);
-  if (released > FREE_RELEASES_PER_WEEK)
-    throw new AppError("conflict", `本周已放弃 ${released} 个认领，请联系社区工作人员`, undefined, "release_limit");
-}
-
-function claimingOrganisation(viewer: Viewer, requested: string | undefined): string {
-  const mine = claimingOrganisationsOf(viewer);
-  if (requested) {
-    if (!mine.includes(requested)) throw forbidden("only your organisation's admins claim for it");
-    return requested;
-  }
-  if (mine.length !== 1) throw new AppError("validation_failed", "choose which organisation claims", { organisationId: "required" });
-  return mine[0]!;
 }
 
 const noticeFor: Partial<Record<TransitionInput["action"], NotificationKind>> = {
@@ -235,16 +128,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   const need = await loadNeed(tx, needId);
   const itemAction = need.kind === "project" && input.action in itemTransitions;
   if (itemAction && !input.itemId) throw new AppError("validation_failed", "name the project item", { itemId: "required" });
-  const [holder] = await tx
-    .select({ id: claims.id, organisationId: claims.organisationId, status: claims.status, idempotencyKey: claims.idempotencyKey })
-    .from(claims)
-    .where(
-      and(
-        eq(claims.needId, needId),
-        itemAction ? eq(claims.itemId, input.itemId!) : eq(claims.needId, needId),
-        inArray(claims.status, [...HOLDING]),
-      ),
-    );
+  const holder = await findHolder(tx, needId, itemAction ? input.itemId! : undefined);
   const standings = standingsOf(viewer, need, holder);
   const audit = (action: string, data: Record<string, unknown> = {}) =>
     recordAudit(tx, {
@@ -256,13 +140,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     });
 
   // A retried claim (same key, or the same organisation already holding it) answers as the first did.
-  if (
-    input.action === "claim" &&
-    holder &&
-    holder.status === "active" &&
-    memberOf(viewer, holder.organisationId) &&
-    (!input.idempotencyKey || holder.idempotencyKey === input.idempotencyKey)
-  ) {
+  if (input.action === "claim" && isRetriedClaim(viewer, holder, input.idempotencyKey)) {
     return { id: needId, status: need.status, itemId: input.itemId, claimId: holder.id, ...(itemAction ? { itemStatus: "claimed" } : {}) };
   }
 
@@ -299,9 +177,13 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   let claimId: string | undefined;
   let organisationId = holder?.organisationId;
   if (input.action === "claim") {
-    organisationId = claimingOrganisation(viewer, input.organisationId);
-    await refuseClaimPastReleaseLimit(tx, organisationId, now);
-    claimId = await insertClaim(tx, viewer, { needId, itemId: null, organisationId, idempotencyKey: input.idempotencyKey, now });
+    ({ claimId, organisationId } = await createClaim(tx, viewer, {
+      needId,
+      itemId: null,
+      organisationId: input.organisationId,
+      idempotencyKey: input.idempotencyKey,
+      now,
+    }));
   } else if (holder) {
     await advanceClaim(tx, holder.id, input.action, now, input.note);
     claimId = holder.id;
@@ -393,48 +275,6 @@ export async function editAndResubmitNeed(
   return result;
 }
 
-async function insertClaim(
-  tx: Transaction,
-  viewer: Viewer,
-  claim: { needId: string; itemId: string | null; organisationId: string; idempotencyKey: string | undefined; now: Date },
-): Promise<string> {
-  const [row] = await tx
-    .insert(claims)
-    .values({
-      needId: claim.needId,
-      itemId: claim.itemId,
-      organisationId: claim.organisationId,
-      claimedByUserId: viewer.id,
-      idempotencyKey: claim.idempotencyKey ?? null,
-      claimedAt: claim.now,
-      dueAt: new Date(claim.now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
-    })
-    .returning({ id: claims.id });
-  return row!.id;
-}
-
-/** The claim follows its wish or item: released, fulfilled (with the note) or completed. */
-async function advanceClaim(tx: Transaction, claimId: string, action: TransitionInput["action"], now: Date, note: string | undefined) {
-  if (action === "release") await tx.update(claims).set({ status: "released", endedAt: now }).where(eq(claims.id, claimId));
-  if (action === "fulfil")
-    await tx
-      .update(claims)
-      .set({ status: "fulfilled", fulfilledAt: now, fulfilmentNote: note ?? null })
-      .where(eq(claims.id, claimId));
-  if (action === "confirm") await tx.update(claims).set({ status: "completed", completedAt: now }).where(eq(claims.id, claimId));
-  // Not done yet: the same claim holds the wish again, with a fresh deadline; the old report stays in the history.
-  if (action === "not_done")
-    await tx
-      .update(claims)
-      .set({
-        status: "active",
-        fulfilledAt: null,
-        fulfilmentNote: null,
-        dueAt: new Date(clockNow().getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
-      })
-      .where(and(eq(claims.id, claimId), eq(claims.status, "fulfilled")));
-}
-
 async function applyItemTransition(
   tx: Transaction,
   viewer: Viewer,
@@ -451,11 +291,7 @@ async function applyItemTransition(
     .where(and(eq(needItems.id, input.itemId!), eq(needItems.needId, need.id)));
   if (!item) throw notFound("project item");
   // Permission as for a wish; the project itself must be published for its items to move.
-  const asWish = checkTransition(
-    input.action,
-    input.action === "claim" ? "published" : input.action === "confirm" ? "fulfilled" : "claimed",
-    standings,
-  );
+  const asWish = checkTransition(input.action, itemActionAsWishStatus(input.action), standings);
   if (!asWish.ok) throw new AppError("forbidden", `you may not ${input.action} this item`);
   if (need.status !== "published" || item.status !== rule.from)
     throw new AppError("invalid_transition", `cannot ${input.action} an item that is ${item.status}`);
@@ -469,15 +305,13 @@ async function applyItemTransition(
   let claimId = holder?.id;
   let organisationId = holder?.organisationId;
   if (input.action === "claim") {
-    organisationId = claimingOrganisation(viewer, input.organisationId);
-    await refuseClaimPastReleaseLimit(tx, organisationId, now);
-    claimId = await insertClaim(tx, viewer, {
+    ({ claimId, organisationId } = await createClaim(tx, viewer, {
       needId: need.id,
       itemId: item.id,
-      organisationId,
+      organisationId: input.organisationId,
       idempotencyKey: input.idempotencyKey,
       now,
-    });
+    }));
   } else if (holder) {
     await advanceClaim(tx, holder.id, input.action, now, input.note);
   }
@@ -491,9 +325,9 @@ async function applyItemTransition(
       .from(needItems)
       .where(and(eq(needItems.needId, need.id), inArray(needItems.status, ["open", "claimed", "fulfilled"])));
     if (open.length === 0) {
-      await tx.update(needs).set({ status: "completed", completedAt: now, updatedAt: now }).where(eq(needs.id, need.id));
+      await tx.update(needs).set({ status: projectCompletion.to, completedAt: now, updatedAt: now }).where(eq(needs.id, need.id));
       await audit("complete");
-      status = "completed";
+      status = projectCompletion.to;
     }
   }
   await tx.insert(searchOutbox).values({ entity: "need", entityId: need.id });
@@ -508,10 +342,7 @@ export async function availableActions(
   if (!viewer) return { need: [], items: {} };
   return db().transaction(async (tx) => {
     const need = await loadNeed(tx, needId);
-    const holders = await tx
-      .select({ itemId: claims.itemId, organisationId: claims.organisationId })
-      .from(claims)
-      .where(and(eq(claims.needId, needId), inArray(claims.status, [...HOLDING])));
+    const holders = await holdersOf(tx, needId);
     const wishHolder = holders.find((h) => h.itemId === null);
     const actions = Object.keys(needTransitions) as TransitionInput["action"][];
     const isProject = need.kind === "project";
@@ -527,8 +358,7 @@ export async function availableActions(
         const standings = standingsOf(viewer, need, holder);
         items[item.id] = (Object.keys(itemTransitions) as TransitionInput["action"][]).filter((action) => {
           const rule = itemTransitions[action]!;
-          const asWish = action === "claim" ? "published" : action === "confirm" ? "fulfilled" : "claimed";
-          return rule.from === item.status && checkTransition(action, asWish, standings).ok;
+          return rule.from === item.status && checkTransition(action, itemActionAsWishStatus(action), standings).ok;
         });
       }
     }

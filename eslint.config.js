@@ -1,4 +1,4 @@
-// ESLint flat config (kept with the other checks under tests/; run through `npm run lint`).
+// ESLint flat config for the whole repository (run through `npm run lint`).
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
@@ -8,7 +8,7 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: new URL("..", import.meta.url).pathname },
+      parserOptions: { projectService: true, tsconfigRootDir: new URL(".", import.meta.url).pathname },
     },
     plugins: { "react-hooks": reactHooks },
     rules: {
