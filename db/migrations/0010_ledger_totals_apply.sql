@@ -78,11 +78,13 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION hour_totals_entries_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- A new entry is pending; a reversal is never pending (its approval comes with it).
+  -- A new entry is pending; a reversal is never pending (its approval comes with it). One delta per
+  -- volunteer, per team and per community (the other keys NULL): a bulk load of a million entries
+  -- makes thousands of deltas, not a million.
   PERFORM hour_totals_apply(ARRAY(
     SELECT ROW(volunteer_id, organisation_id, community_id, NULL, 0, sum(minutes), 0, count(*)::integer, NULL)::hour_totals_delta
     FROM new_entries WHERE kind <> 'reversal'
-    GROUP BY volunteer_id, organisation_id, community_id));
+    GROUP BY GROUPING SETS ((volunteer_id), (organisation_id), (community_id))));
   RETURN NULL;
 END;
 $$;
