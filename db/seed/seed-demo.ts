@@ -6,6 +6,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { PgTable } from "drizzle-orm/pg-core";
 import * as schema from "../schema";
 import { now as clockNow } from "../../app/lib/clock.server";
+import { entryMinutes } from "../../app/modules/ledger/entries.server";
 import { tianjinMidnight } from "../../app/lib/tianjin-time";
 import { demoPlaces, givenNames, surnames } from "./demo-places";
 import { demoOrganisations, type DemoOrganisation } from "./demo-organisations";
@@ -85,10 +86,48 @@ async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: T["$inferIns
   for (let i = 0; i < rows.length; i += 500) await tx.insert(table as never).values(rows.slice(i, i + 500) as never);
 }
 
+type UserRow = typeof schema.users.$inferInsert;
+type MembershipRow = typeof schema.memberships.$inferInsert;
+
+/** A demo user's id, by login. */
+const userId = (login: string) => demoId(`user:${login}`);
+
+/**
+ * The demo data, one section after the other (a section uses the rows of the ones before it, and the
+ * random numbers are drawn in this order: a new section goes at the end, or the data changes).
+ */
 async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOptions): Promise<SeedSummary> {
   // The database's clock (linli_now(): defaults, and the rules that look at "today", such as an
   // activity dated within a year) reads the seed's own date for this transaction.
   await tx.execute(sql`select set_config('linli.clock_offset_ms', ${String(Math.round(now.getTime() - Date.now()))}, true)`);
+  const demo = demoContext(tx, passwordHash, now);
+  const places = await seedPlaces(demo);
+  const people = seedPeople(demo, places);
+  const organisations = await seedOrganisations(demo, { ...places, ...people });
+  const offers = await seedOffers(demo, { ...places, ...organisations });
+  const agreements = await seedAgreements(demo, { ...places, ...people, ...organisations, ...offers });
+  const needs = await seedNeeds(demo, { ...places, ...people, ...organisations, ...offers });
+  const activities = await seedActivities(demo, { ...places, ...people, ...organisations });
+  const corrections = await seedCorrections(demo, activities);
+  await insertAll(tx, schema.auditEvents, needs.auditRows);
+  await queueForSearch(tx);
+
+  return {
+    districts: places.districtRows.length,
+    streets: places.streetRows.length,
+    communities: places.communityRows.length,
+    users: people.users.length,
+    organisations: organisations.orgRows.length,
+    offers: offers.offerRows.length,
+    needs: needs.needRows.length,
+    activities: activities.activityRows.length,
+    hourEntries: activities.entryRows.length + corrections.reversals.length + corrections.corrections.length,
+    agreements: agreements.agreementRows.length,
+  };
+}
+
+/** What every section uses: the transaction, the seeded random numbers, dates around the seed's day, names. */
+function demoContext(tx: Tx, passwordHash: string, now: Date) {
   const rand = mulberry32(20_261_123);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -114,8 +153,12 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
     nameCounter++;
     return `${surnames[(nameCounter * 7) % surnames.length]}${givenNames[(nameCounter * 11) % givenNames.length]}`;
   };
+  return { tx, passwordHash, rand, int, pick, shuffle, today, daysAgo, notAfterNow, after, email, personName };
+}
+type Demo = ReturnType<typeof demoContext>;
 
-  // ------------------------------------------------------------ places
+// ------------------------------------------------------------ places
+async function seedPlaces({ tx, daysAgo }: Demo) {
   const districtRows: (typeof schema.districts.$inferInsert)[] = [];
   const streetRows: (typeof schema.streets.$inferInsert)[] = [];
   const communityRows: (typeof schema.communities.$inferInsert & { id: string; key: string; streetKey: string })[] = [];
@@ -148,13 +191,15 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   const communityByKey = new Map(communityRows.map((c) => [c.key, c]));
   const communitiesOfStreet = (streetKey: string) => communityRows.filter((c) => c.streetKey === streetKey);
   const community = (key: string) => communityByKey.get(key)!;
+  return { districtRows, streetRows, communityRows, communitiesOfStreet, community };
+}
+type Places = Awaited<ReturnType<typeof seedPlaces>>;
 
-  // ------------------------------------------------------------ people
-  type UserRow = typeof schema.users.$inferInsert;
-  type MembershipRow = typeof schema.memberships.$inferInsert;
+// ------------------------------------------------------------ people
+/** Staff and residents (written with the organisations' people, in seedOrganisations). */
+function seedPeople({ passwordHash, daysAgo, email, personName, int }: Demo, { communityRows, communitiesOfStreet, community }: Places) {
   const users: UserRow[] = [];
   const memberships: MembershipRow[] = [];
-  const userId = (login: string) => demoId(`user:${login}`);
   const addUser = (login: string, row: Omit<UserRow, "id" | "passwordHash" | "isDemo">) => {
     users.push({ id: userId(login), passwordHash, isDemo: true, createdAt: daysAgo(380), ...row });
     return userId(login);
@@ -237,8 +282,15 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
       c.key,
     );
   }
+  return { users, memberships, addUser, addMembership, staffLogin, residentsByCommunity };
+}
+type People = ReturnType<typeof seedPeople>;
 
-  // ------------------------------------------------------------ organisations
+// ------------------------------------------------------------ organisations
+async function seedOrganisations(
+  { tx, rand, pick, daysAgo, email, personName }: Demo,
+  { communityRows, communitiesOfStreet, community, users, memberships, addUser, addMembership }: Places & People,
+) {
   const orgAdmin = new Map<string, string>();
   const orgRows: (typeof schema.organisations.$inferInsert)[] = demoOrganisations.map((o) => {
     const admin = o.admin ?? `org-${o.key}`;
@@ -290,8 +342,12 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   await insertAll(tx, schema.users, users);
   await insertAll(tx, schema.organisations, orgRows);
   await insertAll(tx, schema.memberships, memberships);
+  return { orgRows, orgAdmin, teams, volunteers };
+}
+type Organisations = Awaited<ReturnType<typeof seedOrganisations>>;
 
-  // ------------------------------------------------------------ offers
+// ------------------------------------------------------------ offers
+async function seedOffers({ tx, rand, pick, daysAgo }: Demo, { streetRows, communitiesOfStreet, orgAdmin }: Places & Organisations) {
   const offerRows: (typeof schema.offers.$inferInsert)[] = [];
   const nextTemplate = new Map<string, number>();
   const orgCategories = new Map<string, Set<string>>();
@@ -336,8 +392,15 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
     if (round > 10) break;
   }
   await insertAll(tx, schema.offers, offerRows);
+  return { offerRows, orgCategories };
+}
+type Offers = Awaited<ReturnType<typeof seedOffers>>;
 
-  // ------------------------------------------------------------ agreements
+// ------------------------------------------------------------ agreements
+async function seedAgreements(
+  { tx, daysAgo }: Demo,
+  { community, communitiesOfStreet, staffLogin, orgAdmin, orgCategories }: Places & People & Organisations & Offers,
+) {
   const agreementRows: (typeof schema.agreements.$inferInsert)[] = [];
   const addAgreement = (
     orgKey: string,
@@ -388,8 +451,25 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   addAgreement("team-lushandao", { communityKey: "lushanli" }, "active");
   addAgreement("bank-lushandao", { communityKey: "longfengli" }, "expired");
   await insertAll(tx, schema.agreements, agreementRows);
+  return { agreementRows };
+}
 
-  // ------------------------------------------------------------ needs, items, claims, history
+// ------------------------------------------------------------ needs, items, claims, history
+/** Needs with their items and claims; their history (audit rows) is written last, in writeDemoData. */
+async function seedNeeds(
+  { tx, int, pick, shuffle, today, daysAgo, notAfterNow, after }: Demo,
+  {
+    communityRows,
+    communitiesOfStreet,
+    community,
+    users,
+    staffLogin,
+    residentsByCommunity,
+    orgAdmin,
+    orgCategories,
+  }: Places & People & Organisations & Offers,
+) {
+  const dongxinCommunities = communitiesOfStreet("dongxin");
   type Status = (typeof schema.needStatuses)[number];
   const repeat = (status: Status, n: number) => Array<Status>(n).fill(status);
   const microStatuses = shuffle([
@@ -594,8 +674,15 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   await insertAll(tx, schema.needs, needRows);
   await insertAll(tx, schema.needItems, itemRows);
   await insertAll(tx, schema.claims, claimRows);
+  return { needRows, auditRows };
+}
 
-  // ------------------------------------------------------------ activities, sign-ups, attendance, hours
+// ------------------------------------------------------------ activities, sign-ups, attendance, hours
+async function seedActivities(
+  { tx, rand, int, pick, shuffle, daysAgo, notAfterNow }: Demo,
+  { communitiesOfStreet, staffLogin, orgAdmin, teams, volunteers }: Places & People & Organisations,
+) {
+  const dongxinCommunities = communitiesOfStreet("dongxin");
   const activityRows: (typeof schema.activities.$inferInsert & { organiser: string })[] = [];
   const organisers = [
     ...Array<{ team: DemoOrganisation | null }>(3).fill({ team: teams[0]! }),
@@ -675,7 +762,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
         kind: "attendance" as const,
         startsAt: checkIn,
         endsAt: checkOut,
-        minutes: Math.floor((checkOut.getTime() - checkIn.getTime()) / MINUTE),
+        minutes: entryMinutes(checkIn, checkOut),
         attendanceId,
         recordedByUserId: userId(activity.organiser),
         createdAt: checkOut,
@@ -698,8 +785,11 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   await insertAll(tx, schema.attendances, attendanceRows);
   await insertAll(tx, schema.hourEntries, entryRows);
   await insertAll(tx, schema.hourEntryReviews, reviewRows);
+  return { activityRows, entryRows, approvedEntries };
+}
 
-  // Five corrections, done the ledger's way: reverse the wrong entry, then record the right time.
+/** Five corrections, done the ledger's way: reverse the wrong entry, then record the right time. */
+async function seedCorrections({ tx, notAfterNow }: Demo, { approvedEntries }: Awaited<ReturnType<typeof seedActivities>>) {
   const reversals: (typeof schema.hourEntries.$inferInsert)[] = [];
   const corrections: (typeof schema.hourEntries.$inferInsert)[] = [];
   for (const original of approvedEntries.filter((_, k) => k % 397 === 11).slice(0, 5)) {
@@ -720,7 +810,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
       id: demoId(`correction:${original.id}`),
       kind: "correction",
       endsAt,
-      minutes: Math.floor((endsAt.getTime() - original.startsAt.getTime()) / MINUTE),
+      minutes: entryMinutes(original.startsAt, endsAt),
       note: "按现场签退表更正",
       createdAt: at,
     });
@@ -737,22 +827,12 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
       reviewedAt: e.createdAt!,
     })),
   );
-  await insertAll(tx, schema.auditEvents, auditRows);
-  // Everything seeded reaches the search indexes the way every change does: through the outbox.
+  return { reversals, corrections };
+}
+
+/** Everything seeded reaches the search indexes the way every change does: through the outbox. */
+async function queueForSearch(tx: Tx) {
   await tx.execute(sql`
     insert into search_outbox (entity, entity_id)
     select 'offer'::outbox_entity, id from offers union all select 'need', id from needs union all select 'activity', id from activities`);
-
-  return {
-    districts: districtRows.length,
-    streets: streetRows.length,
-    communities: communityRows.length,
-    users: users.length,
-    organisations: orgRows.length,
-    offers: offerRows.length,
-    needs: needRows.length,
-    activities: activityRows.length,
-    hourEntries: entryRows.length + reversals.length + corrections.length,
-    agreements: agreementRows.length,
-  };
 }

@@ -19,6 +19,7 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { withDatabase } from "../services/supervisor";
+import { sleep } from "../lib/processes";
 import {
   communityIdOf,
   log,
@@ -29,7 +30,6 @@ import {
   request,
   routeConsoleToStderr,
   runBenchmark,
-  sleep,
   BENCH_DATABASE,
   type AppProcess,
 } from "./harness";

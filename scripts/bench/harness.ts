@@ -9,7 +9,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { freePort, startServices, type Supervisor, withDatabase } from "../services/supervisor";
+import { freePort, startServices, type Supervisor } from "../services/supervisor";
+import { isAlive, sleep } from "../lib/processes";
+import { dropIndexes, recreateDatabase } from "../lib/scratch";
 import { prepareDatabase } from "../boot";
 import { DEMO_PASSWORD } from "../../db/seed";
 import { generateBenchData, projectRoot, reindexSearch } from "./generate";
@@ -40,7 +42,6 @@ export function option(name: string, fallback: number): number {
 }
 
 export const flag = (name: string) => process.argv.includes(`--${name}`);
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ------------------------------------------------------------ cleanup
 
@@ -118,15 +119,6 @@ export interface BenchServices {
   meiliMasterKey: string;
 }
 
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Starts PostgreSQL and Meilisearch in the benchmark's own data folder (LINLI_BENCH_DATA_DIR, else
  * .data/<name>), or uses DATABASE_URL / MEILI_URL's servers. Stopped by cleanUp().
@@ -162,32 +154,9 @@ export async function startBenchServices(name: string, { fastDurability = true }
 
 /** A fresh database holding the demo seed (dropped first if a previous run left it). */
 export async function freshDemoDatabase(serverUrl: string, name = BENCH_DATABASE): Promise<string> {
-  const admin = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabase(serverUrl, name);
+  const url = await recreateDatabase(serverUrl, name);
   await prepareDatabase(url, { seed: true });
   return url;
-}
-
-/** Drops the indexes a previous run left under the prefix, so the reindex starts from nothing. */
-export async function dropIndexes(meiliUrl: string, masterKey: string, prefix: string) {
-  const headers = { Authorization: `Bearer ${masterKey}`, "Content-Type": "application/json" };
-  const res = await fetch(`${meiliUrl}/indexes?limit=1000`, { headers });
-  if (!res.ok) throw new Error(`meilisearch: listing indexes answered ${res.status}`);
-  const { results } = (await res.json()) as { results: { uid: string }[] };
-  for (const { uid } of results.filter((i) => i.uid.startsWith(prefix))) {
-    const task = (await (await fetch(`${meiliUrl}/indexes/${uid}`, { method: "DELETE", headers })).json()) as { taskUid: number };
-    for (let i = 0; i < 600; i++) {
-      const status = ((await (await fetch(`${meiliUrl}/tasks/${task.taskUid}`, { headers })).json()) as { status: string }).status;
-      if (status === "succeeded" || status === "failed") break;
-      await sleep(100);
-    }
-  }
 }
 
 // ------------------------------------------------------------ the app

@@ -12,7 +12,8 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { startServices, withDatabase } from "../services/supervisor";
+import { startServices } from "../services/supervisor";
+import { dropDatabase, recreateDatabase } from "../lib/scratch";
 import { migrateDatabase } from "../../db/migrate";
 import { resetEnvCache } from "../../app/lib/env.server";
 
@@ -96,14 +97,7 @@ const supervisor = await startServices({
 let exitCode = 0;
 try {
   const { databaseUrl, meiliUrl, meiliMasterKey } = supervisor.endpoints;
-  const benchUrl = withDatabase(databaseUrl, DATABASE);
-  const admin = postgres(withDatabase(databaseUrl, "postgres"), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${DATABASE}" with (force)`);
-    await admin.unsafe(`create database "${DATABASE}"`);
-  } finally {
-    await admin.end();
-  }
+  const benchUrl = await recreateDatabase(databaseUrl, DATABASE);
   await migrateDatabase(benchUrl);
   // The synthetic ledger spreads each volunteer's entries over years on a few long-past activities:
   // the bounds of migration 0006 on activities' dates and on entries lying within their activity
@@ -381,10 +375,7 @@ try {
   } finally {
     await sql.end({ timeout: 5 });
     await closeDb();
-    if (!KEEP) {
-      const cleanup = postgres(withDatabase(databaseUrl, "postgres"), { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists "${DATABASE}" with (force)`).finally(() => cleanup.end());
-    }
+    if (!KEEP) await dropDatabase(databaseUrl, DATABASE);
   }
 } catch (error) {
   console.error(error);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
+import { isAlive, sleep } from "../lib/processes";
 
 export type Log = (message: string) => void;
 
@@ -64,17 +65,6 @@ export function freePort(preferred?: number): Promise<number> {
     });
   return (preferred ? tryListen(preferred) : Promise.reject(new Error("none"))).catch(() => tryListen(0));
 }
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;

@@ -80,14 +80,9 @@ export async function placeOf(communityId: string) {
   return row;
 }
 
+/** A login already taken (users_phone_unique, users_email_unique) is the field's error: db-errors.server.ts. */
 function uniqueViolation(error: unknown): never {
-  const mapped = domainErrorFromDatabase(error);
-  if (mapped?.code === "conflict") {
-    const text = String((error as { cause?: { constraint_name?: string } }).cause?.constraint_name ?? mapped.message);
-    const field = text.includes("phone") ? "phone" : "email";
-    throw new AppError("conflict", "an account with this login already exists", { [field]: "login_taken" });
-  }
-  throw error;
+  throw domainErrorFromDatabase(error) ?? error;
 }
 
 // Residents and volunteers sign themselves up by code: signup.server.ts.

@@ -1,6 +1,6 @@
 // Activities (dated service events), sign-ups under a capacity, and attendance at the venue.
 import { and, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { activities, activitySignups, attendances, communities, hourEntries, memberships, organisations } from "#db/schema";
+import { activities, activitySignups, attendances, communities, memberships, organisations } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, hasRole, type Viewer } from "~/modules/accounts/accounts.policy";
+import { writeHourEntry } from "~/modules/ledger/entries.server";
 import type { ActivityInput, ActivityListQuery, AttendanceInput } from "./activities.schema";
 import { scanVenueCode } from "./check-in.server";
 import { activityTimesProblem, ATTENDANCE_SLACK_MS, attendanceTimesProblem } from "./bounds";
@@ -200,39 +201,6 @@ async function activityForUpdate(tx: Transaction, activityId: string) {
   return activity;
 }
 
-export async function writeEntry(
-  tx: Transaction,
-  entry: {
-    volunteerId: string;
-    activityId: string;
-    communityId: string;
-    attendanceId: string;
-    startsAt: Date;
-    endsAt: Date;
-    kind: "attendance" | "proxy";
-    recordedBy: string;
-    note?: string;
-  },
-) {
-  const [row] = await tx
-    .insert(hourEntries)
-    .values({
-      volunteerId: entry.volunteerId,
-      activityId: entry.activityId,
-      // The database copies community and team from the activity whatever is given here.
-      communityId: entry.communityId,
-      kind: entry.kind,
-      startsAt: entry.startsAt,
-      endsAt: entry.endsAt,
-      minutes: Math.floor((entry.endsAt.getTime() - entry.startsAt.getTime()) / 60_000),
-      attendanceId: entry.attendanceId,
-      recordedByUserId: entry.recordedBy,
-      note: entry.note ?? null,
-    })
-    .returning({ id: hourEntries.id, minutes: hourEntries.minutes });
-  return row!;
-}
-
 /**
  * Attendance: the organiser enters check-in and check-out (or staff record it for a volunteer without a
  * phone), or a volunteer scans the venue code twice (in, then out: check-in.server.ts). Closing one writes a
@@ -262,7 +230,7 @@ export async function recordAttendance(viewer: Viewer, activityId: string, input
           recordedByUserId: viewer.id,
         })
         .returning({ id: attendances.id });
-      const entry = await writeEntry(tx, {
+      const entry = await writeHourEntry(tx, {
         volunteerId: input.volunteerId,
         activityId,
         communityId: activity.communityId,
@@ -315,7 +283,7 @@ export async function closeStaleCheckIns(now = clockNow()): Promise<number> {
         .update(attendances)
         .set({ checkOutAt: checkOut, flaggedForOrganiser: true, source: "auto_closed" })
         .where(eq(attendances.id, a.id));
-      await writeEntry(tx, {
+      await writeHourEntry(tx, {
         volunteerId: a.volunteerId,
         activityId: a.activityId,
         communityId: a.communityId,

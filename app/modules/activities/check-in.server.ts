@@ -15,7 +15,8 @@ import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { AppError, forbidden, notFound, type ErrorCode } from "~/lib/errors";
 import type { Viewer } from "~/modules/accounts/accounts.policy";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getActivity, isOrganiser, writeEntry } from "./activities.server";
+import { writeHourEntry } from "~/modules/ledger/entries.server";
+import { getActivity, isOrganiser } from "./activities.server";
 import { isCurrentVenueCode, readVenueCode, venueCode, venueCodeTimes, venueCodeUrl } from "./venue-code.server";
 
 /** How long before the start a volunteer may check in, and after the end check out. */
@@ -141,7 +142,7 @@ async function checkOut(
   at: Date,
 ) {
   await tx.update(attendances).set({ checkOutAt: at }).where(eq(attendances.id, plan.attendanceId));
-  const entry = await writeEntry(tx, {
+  const entry = await writeHourEntry(tx, {
     volunteerId: viewer.id,
     activityId: activity.id,
     communityId: activity.communityId,

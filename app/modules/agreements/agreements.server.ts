@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { agreements, communities, organisations, streets } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
-import { pgConstraint } from "~/lib/db-errors.server";
+import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, governsStreet, type Viewer } from "~/modules/accounts/accounts.policy";
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
@@ -129,13 +129,8 @@ export async function proposeAgreement(viewer: Viewer, input: AgreementInput): P
       return row!.id;
     })
     .catch((error: unknown) => {
-      if (pgConstraint(error) === "agreements_no_overlap")
-        throw new AppError(
-          "conflict",
-          "this organisation already has a proposed or active agreement with this place for part of that period: end it or choose other dates",
-          { startsOn: "agreement_overlap" },
-        );
-      throw error;
+      // agreements_no_overlap: the organisation already has an agreement here for part of that period.
+      throw domainErrorFromDatabase(error) ?? error;
     });
   return getAgreement(id);
 }

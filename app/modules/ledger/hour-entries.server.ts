@@ -1,5 +1,6 @@
 // The hour ledger's decisions: approving, rejecting and reversing entries, volunteers' corrections,
-// and a volunteer's record. The database keeps the ledger append-only and free of overlaps.
+// and a volunteer's record. The database keeps the ledger append-only and free of overlaps. Entries
+// are written in entries.server.ts (which says what the database does on insert).
 import { and, desc, eq, sql } from "drizzle-orm";
 import {
   activities,
@@ -20,6 +21,7 @@ import { isOrganiser } from "~/modules/activities/activities.server";
 import { DAY_LIMIT_MINUTES, SECOND_APPROVAL_OVER_MINUTES } from "~/modules/activities/bounds";
 import { starLevel } from "./stars";
 import { volunteerTotals } from "./totals.server";
+import { writeHourEntry, writeReversal } from "./entries.server";
 import { now } from "~/lib/clock.server";
 
 async function entryForDecision(tx: Transaction, entryId: string) {
@@ -134,12 +136,8 @@ export async function decideHourEntry(
       return { id: entryId, status: decision, minutes: entry.minutes };
     });
   } catch (error) {
-    const mapped = domainErrorFromDatabase(error);
-    if (mapped?.message.includes("overlaps"))
-      throw new AppError("conflict", "overlaps hours already approved for this volunteer", undefined, "hours_overlap");
-    if (mapped?.message.includes("already exists"))
-      throw new AppError("invalid_transition", "this entry was already decided", undefined, "already_decided");
-    throw mapped ?? error;
+    // An overlap with approved hours (approved_hour_periods_no_overlap), or a decision made meanwhile.
+    throw domainErrorFromDatabase(error) ?? error;
   }
 }
 
@@ -162,9 +160,8 @@ export async function reverseHourEntry(viewer: Viewer, entryId: string, reason: 
   try {
     return await db().transaction((tx) => insertReversal(tx, viewer, entryId, reason));
   } catch (error) {
-    const mapped = domainErrorFromDatabase(error);
-    if (mapped) throw new AppError("invalid_transition", "this entry was already reversed", undefined, "already_reversed");
-    throw error;
+    // Reversed meanwhile (hour_entries_reversed_once, LL003).
+    throw domainErrorFromDatabase(error) ?? error;
   }
 }
 
@@ -176,30 +173,15 @@ async function insertReversal(tx: Transaction, viewer: Viewer, entryId: string, 
     throw new AppError("invalid_transition", "only an approved entry can be reversed", undefined, "only_approved_reversible");
   const [reversed] = await tx.select({ id: hourEntries.id }).from(hourEntries).where(eq(hourEntries.reversesId, entryId));
   if (reversed) throw new AppError("invalid_transition", "this entry was already reversed", undefined, "already_reversed");
-  const [reversal] = await tx
-    .insert(hourEntries)
-    .values({
-      volunteerId: entry.volunteerId,
-      activityId: entry.activityId,
-      communityId: entry.communityId,
-      kind: "reversal",
-      startsAt: entry.startsAt,
-      endsAt: entry.endsAt,
-      minutes: -entry.minutes,
-      reversesId: entry.id,
-      correctionRequestId: correctionRequestId ?? null,
-      note: reason,
-      recordedByUserId: viewer.id,
-    })
-    .returning({ id: hourEntries.id, minutes: hourEntries.minutes });
+  const reversal = await writeReversal(tx, entry, { recordedBy: viewer.id, note: reason, correctionRequestId });
   await recordAudit(tx, {
     actorUserId: viewer.id,
     action: "hours.reverse",
     subjectType: "hour_entry",
     subjectId: entryId,
-    data: { reason, reversalId: reversal!.id },
+    data: { reason, reversalId: reversal.id },
   });
-  return { id: reversal!.id, reversesId: entryId, minutes: reversal!.minutes, status: "approved" as const };
+  return { id: reversal.id, reversesId: entryId, minutes: reversal.minutes, status: "approved" as const };
 }
 
 /** A volunteer asks for a missing or wrong entry to be corrected. */
@@ -257,29 +239,25 @@ export async function answerCorrection(viewer: Viewer, requestId: string, accept
       if (accept && request.hourEntryId) await insertReversal(tx, viewer, request.hourEntryId, answer ?? request.reason, request.id);
       let entryId: string | null = null;
       if (accept && request.requestedStartsAt && request.requestedEndsAt) {
-        const [entry] = await tx
-          .insert(hourEntries)
-          .values({
-            volunteerId: request.volunteerId,
-            activityId: request.activityId,
-            communityId: activity!.communityId,
-            kind: "correction",
-            startsAt: request.requestedStartsAt,
-            endsAt: request.requestedEndsAt,
-            minutes: Math.floor((request.requestedEndsAt.getTime() - request.requestedStartsAt.getTime()) / 60_000),
-            correctionRequestId: request.id,
-            note: answer ?? request.reason,
-            recordedByUserId: viewer.id,
-          })
-          .returning({ id: hourEntries.id });
+        const entry = await writeHourEntry(tx, {
+          volunteerId: request.volunteerId,
+          activityId: request.activityId,
+          communityId: activity!.communityId,
+          kind: "correction",
+          startsAt: request.requestedStartsAt,
+          endsAt: request.requestedEndsAt,
+          correctionRequestId: request.id,
+          note: answer ?? request.reason,
+          recordedBy: viewer.id,
+        });
         // Recorded as approved, unless it takes the volunteer's day over 8 hours: then it waits, approved
         // once, for a second organiser (over 12 hours it cannot be recorded at all).
         const fullest = await fullestDayMinutesWith(tx, request.volunteerId, request.requestedStartsAt, request.requestedEndsAt);
         if (fullest > DAY_LIMIT_MINUTES) throw dayLimitExceeded();
         if (fullest > SECOND_APPROVAL_OVER_MINUTES)
-          await tx.insert(hourEntryFirstApprovals).values({ hourEntryId: entry!.id, reviewedByUserId: viewer.id });
-        else await tx.insert(hourEntryReviews).values({ hourEntryId: entry!.id, decision: "approved", reviewedByUserId: viewer.id });
-        entryId = entry!.id;
+          await tx.insert(hourEntryFirstApprovals).values({ hourEntryId: entry.id, reviewedByUserId: viewer.id });
+        else await tx.insert(hourEntryReviews).values({ hourEntryId: entry.id, decision: "approved", reviewedByUserId: viewer.id });
+        entryId = entry.id;
       }
       await recordAudit(tx, {
         actorUserId: viewer.id,
