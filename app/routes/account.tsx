@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
 import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
 import { canManageUsers, hasRole, organisationsOf } from "~/modules/accounts/accounts.policy";
@@ -42,9 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { intent } = parseFormValues(Intent, values);
+    const { intent } = parseOrThrow(Intent, values);
     if (intent === "password") {
-      const input = parseFormValues(PasswordChangeInput, values);
+      const input = parseOrThrow(PasswordChangeInput, values);
       await changePassword(viewer, input.currentPassword, input.newPassword, readSessionId(request));
       return { done: "password" as const };
     }

@@ -7,12 +7,12 @@ import { z } from "zod";
 import { FormError } from "~/components/form-field";
 import { DoneNotice } from "~/components/done-notice";
 import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
-import { parseId } from "~/lib/validation";
+import { parseId, parseOrThrow } from "~/lib/validation";
 import { hasRole } from "~/modules/accounts/accounts.policy";
 import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
-import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUp } from "~/modules/activities/activities.server";
+import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUpForActivity } from "~/modules/activities/activities.server";
 import { isSignedUp, organiserView } from "~/modules/activities/organiser.server";
 import { answerCorrection, approveHourEntries, decideHourEntry, reverseHourEntry } from "~/modules/ledger/hour-entries.server";
 import { pageMeta } from "~/lib/meta";
@@ -54,8 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return formAction(values, async () => {
     // Inside formAction: a malformed id is the 404 page, not a crash.
     const activityId = parseId(params.id, "activity");
-    const input = parseFormValues(Intent, values);
-    if (input.intent === "signUp") await signUp(viewer, activityId);
+    const input = parseOrThrow(Intent, values);
+    if (input.intent === "signUp") await signUpForActivity(viewer, activityId);
     if (input.intent === "cancel") await cancelSignUp(viewer, activityId);
     if (input.intent === "record")
       await recordAttendance(viewer, activityId, {

@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { governsCommunity, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return formAction(values, async () => {
     const activity = await createActivity(
       viewer,
-      parseFormValues(ActivityInput, {
+      parseOrThrow(ActivityInput, {
         ...values,
         organisationId: values.organisationId || undefined,
         startsAt: tianjin(values.startsAt),

@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { loadPage } from "~/lib/page.server";
 import { AcceptInvitationInput } from "~/modules/accounts/accounts.schema";
 import { acceptInvitation, findInvitation } from "~/modules/accounts/accounts.server";
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
     const viewer = await getViewer(request);
-    const input = parseFormValues(AcceptInvitationInput, values);
+    const input = parseOrThrow(AcceptInvitationInput, values);
     const userId = await acceptInvitation(params.token ?? "", viewer, input);
     if (viewer) return redirect("/account");
     return redirect("/account", { headers: { "Set-Cookie": await createSession(request, userId) } });

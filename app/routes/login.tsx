@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { clientAddress } from "~/lib/request.server";
 import { safeRedirectPath } from "~/lib/redirects";
 import { LoginInput } from "~/modules/accounts/accounts.schema";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const input = parseFormValues(LoginInput, values);
+    const input = parseOrThrow(LoginInput, values);
     const userId = await authenticate(input.login, input.password, clientAddress(context));
     // An explicit (same-site) redirectTo wins; otherwise each persona lands where its work is.
     const landing = safeRedirectPath(values.redirectTo, landingPath((await viewerById(userId))!));

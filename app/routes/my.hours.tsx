@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
 import { DoneNotice } from "~/components/done-notice";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { CorrectionRequestInput } from "~/modules/activities/activities.schema";
 import { requestCorrection, volunteerRecord } from "~/modules/ledger/hour-entries.server";
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return formAction(values, async () => {
     await requestCorrection(
       viewer,
-      parseFormValues(CorrectionRequestInput, {
+      parseOrThrow(CorrectionRequestInput, {
         activityId: values.activityId,
         hourEntryId: values.hourEntryId || undefined,
         reason: values.reason,

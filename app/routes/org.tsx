@@ -7,7 +7,8 @@ import { z } from "zod";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
 import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
-import { formAction, parseFormValues, uploadFormAction, readFormFields } from "~/lib/forms.server";
+import { formAction, uploadFormAction, readFormFields } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { AppError } from "~/lib/errors";
 import { readImageUploads } from "~/modules/attachments/attachments.server";
 import { setOrganisationLogo } from "~/modules/organisations/organisations.server";
@@ -63,9 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
-    const { intent, id } = parseFormValues(Intent, values);
+    const { intent, id } = parseOrThrow(Intent, values);
     if (intent === "createOffer") {
-      await createOffer(viewer, parseFormValues(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
+      await createOffer(viewer, parseOrThrow(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
     } else if (intent === "toggleOffer" && id) {
       await updateOffer(viewer, id, { active: values.active === "true" });
     } else if (intent === "acceptAgreement" && id) {

@@ -4,9 +4,9 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
-import { parseId } from "~/lib/validation";
+import { parseId, parseOrThrow } from "~/lib/validation";
 import { can } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { categoryKeys } from "~/modules/categories/categories";
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
     const { organisationId: _ignored, ...fields } = offerInputFromForm(values, all("weekdays"));
-    await updateOffer(viewer, offer.id, parseFormValues(OfferPatch, { ...fields, active: values.active === "on" }));
+    await updateOffer(viewer, offer.id, parseOrThrow(OfferPatch, { ...fields, active: values.active === "on" }));
     return redirect(`/org?org=${offer.organisationId}&done=offerUpdated`, 303);
   });
 }

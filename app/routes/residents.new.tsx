@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { ResidentOnBehalfInput } from "~/modules/accounts/accounts.schema";
 import { createResidentOnBehalf } from "~/modules/accounts/accounts.server";
 import { governsCommunity } from "~/modules/accounts/accounts.policy";
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer } = await staffCommunities(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const input = parseFormValues(ResidentOnBehalfInput, values);
+    const input = parseOrThrow(ResidentOnBehalfInput, values);
     const id = await createResidentOnBehalf(viewer, input);
     return { created: { id, name: input.displayName, hasLogin: !!input.phone } };
   });

@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { loadPage } from "~/lib/page.server";
 import { SignupInput } from "~/modules/accounts/accounts.schema";
 import { requestSignup } from "~/modules/accounts/signup.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const id = await requestSignup(parseFormValues(SignupInput, values), clientAddress(context));
+    const id = await requestSignup(parseOrThrow(SignupInput, values), clientAddress(context));
     return redirect(`/signup/confirm?request=${id}`, 303);
   });
 }

@@ -139,7 +139,7 @@ function isVolunteer(viewer: Viewer) {
 }
 
 /** Exactly `capacity` sign-ups succeed when more try at once: the activity row is locked while counting. */
-export async function signUp(viewer: Viewer, activityId: string) {
+export async function signUpForActivity(viewer: Viewer, activityId: string) {
   if (!isVolunteer(viewer)) throw forbidden("only volunteers sign up");
   try {
     return await db().transaction(async (tx) => {

@@ -76,7 +76,7 @@ export async function agreementsOfStreet(streetId: string): Promise<AgreementVie
   return rows.map(toView);
 }
 
-async function placeOf(input: { communityId?: string; streetId?: string }) {
+async function placeOfAgreement(input: { communityId?: string; streetId?: string }) {
   if (input.communityId) {
     const [row] = await db().select({ streetId: communities.streetId }).from(communities).where(eq(communities.id, input.communityId));
     if (!row) throw new AppError("validation_failed", "unknown community", { communityId: "community_required" });
@@ -94,7 +94,7 @@ function governsAgreementPlace(viewer: Viewer, place: { communityId: string | nu
 }
 
 export async function proposeAgreement(viewer: Viewer, input: AgreementInput): Promise<AgreementView> {
-  const place = await placeOf(input);
+  const place = await placeOfAgreement(input);
   if (!governsAgreementPlace(viewer, place)) throw forbidden("only the community's staff or the street's admin propose agreements here");
   const [org] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
   if (!org) throw new AppError("validation_failed", "unknown organisation", { organisationId: "organisation_required" });
