@@ -1,3 +1,4 @@
+import { formatTianjinDateTime, fromTianjinLocal, tianjinDateTimeLocal } from "~/lib/tianjin-time";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -43,11 +44,6 @@ const Intent = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-/** "2026-12-01T09:00" typed in Tianjin time, as an instant. */
-function tianjinTime(value: string | undefined) {
-  return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const { values, all } = await readFormFields(request);
@@ -60,8 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (input.intent === "record")
       await recordAttendance(viewer, activityId, {
         volunteerId: input.volunteerId!,
-        checkIn: new Date(tianjinTime(values.checkIn) ?? ""),
-        checkOut: new Date(tianjinTime(values.checkOut) ?? ""),
+        checkIn: new Date(fromTianjinLocal(values.checkIn) ?? ""),
+        checkOut: new Date(fromTianjinLocal(values.checkOut) ?? ""),
         proxy: values.proxy === "on",
       });
     if (input.intent === "approve" && input.entryId) await decideHourEntry(viewer, input.entryId, "approved");
@@ -86,9 +82,8 @@ export default function ActivityPage() {
   const { activity, volunteer, signedUp, organiser } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
-  const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+  const time = (iso: string) => formatTianjinDateTime(iso, i18n.language);
+  const local = tianjinDateTimeLocal;
   return (
     <article>
       <DoneNotice failed={!!result?.fieldErrors} />

@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { fromTianjinLocal } from "~/lib/tianjin-time";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -35,9 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { places, teams, staffOf };
 }
 
-/** "2026-12-01T09:00" typed in Tianjin time, as ISO with offset. */
-const tianjin = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+08:00` : v);
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireOrganiserRole(request);
   const { values } = await readFormFields(request);
@@ -47,8 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
       parseOrThrow(ActivityInput, {
         ...values,
         organisationId: values.organisationId || undefined,
-        startsAt: tianjin(values.startsAt),
-        endsAt: tianjin(values.endsAt),
+        startsAt: fromTianjinLocal(values.startsAt),
+        endsAt: fromTianjinLocal(values.endsAt),
         capacity: values.capacity ? Number(values.capacity) : undefined,
         skills: (values.skills ?? "").split(/[,，、\s]+/).filter(Boolean),
       }),

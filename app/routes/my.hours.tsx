@@ -1,3 +1,4 @@
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -44,8 +45,7 @@ export default function MyHours() {
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const next = nextStar(record.approvedMinutes);
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const time = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   return (
     <>
       <h1>{t("hours.title")}</h1>

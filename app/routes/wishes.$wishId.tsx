@@ -1,3 +1,4 @@
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -78,8 +79,7 @@ export default function WishPage() {
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const fieldError = useFieldError();
-  const date = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const date = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   const errors = result?.fieldErrors ?? {};
   const done = params.get("done");
   return (

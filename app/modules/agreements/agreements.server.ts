@@ -1,5 +1,6 @@
 // Co-building agreements (共建协议): proposed by a community's staff or a street's admin, accepted by
 // the organisation's admin; "active" past its end date counts as expired (and the job records it).
+import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { agreements, communities, organisations, streets } from "#db/schema";
 import { db } from "~/lib/db.server";
@@ -12,7 +13,7 @@ import type { AgreementInput } from "./agreements.schema";
 import { now } from "~/lib/clock.server";
 
 /** Today in Tianjin, as a date. */
-const today = sql`(linli_now() at time zone 'Asia/Shanghai')::date`;
+const today = sql`(linli_now() at time zone ${TIANJIN_ZONE})::date`;
 const effectiveStatus = sql<string>`case when ${agreements.status} = 'active' and ${agreements.endsOn} < ${today} then 'expired' else ${agreements.status}::text end`;
 
 function agreementQuery() {
