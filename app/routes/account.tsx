@@ -3,11 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError, TextField } from "~/components/form-field";
 import { formAction, readForm } from "~/lib/forms.server";
 import { parseOrThrow } from "~/lib/validation";
-import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
+import { AccountPageIntent, PasswordChangeInput } from "~/modules/accounts/accounts.schema";
 import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
 import { canManageUsers, hasRole, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { invitableRoles } from "~/modules/accounts/invitations.server";
@@ -37,22 +36,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const Intent = z.object({ intent: z.enum(["password", "signOutOthers", "delete"]) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { intent } = parseOrThrow(Intent, values);
-    if (intent === "password") {
+    const input = parseOrThrow(AccountPageIntent, values);
+    if (input.intent === "password") {
       const input = parseOrThrow(PasswordChangeInput, values);
       await changePassword(viewer, input.currentPassword, input.newPassword, readSessionId(request));
       return { done: "password" as const };
     }
-    if (intent === "signOutOthers") {
+    if (input.intent === "signOutOthers") {
       return { done: "signOutOthers" as const, count: await endOtherSessions(request, viewer.id) };
     }
-    await deleteAccount(viewer, values.password ?? null);
+    await deleteAccount(viewer, input.password ?? null);
     return redirect("/?deleted=1", { headers: { "Set-Cookie": clearedSessionCookie(request) } });
   });
 }

@@ -4,13 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError } from "~/components/form-field";
 import { DoneNotice } from "~/components/done-notice";
 import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
 import { formAction, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId, parseOrThrow } from "~/lib/validation";
+import { ActivityPageIntent } from "~/modules/activities/activities.schema";
 import { hasRole } from "~/modules/accounts/accounts.policy";
 import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
 import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUpForActivity } from "~/modules/activities/activities.server";
@@ -36,44 +36,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({
-  intent: z.enum(["signUp", "cancel", "record", "approve", "approveAll", "reject", "reverse", "answer"]),
-  entryId: z.uuid().optional(),
-  volunteerId: z.uuid().optional(),
-  requestId: z.uuid().optional(),
-  reason: z.string().trim().max(500).optional(),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
     // Inside formAction: a malformed id is the 404 page, not a crash.
     const activityId = parseId(params.id, "activity");
-    const input = parseOrThrow(Intent, values);
-    if (input.intent === "signUp") await signUpForActivity(viewer, activityId);
-    if (input.intent === "cancel") await cancelSignUp(viewer, activityId);
-    if (input.intent === "record")
-      await recordAttendance(viewer, activityId, {
-        volunteerId: input.volunteerId!,
-        checkIn: new Date(fromTianjinLocal(values.checkIn) ?? ""),
-        checkOut: new Date(fromTianjinLocal(values.checkOut) ?? ""),
-        proxy: values.proxy === "on",
-      });
-    if (input.intent === "approve" && input.entryId) await decideHourEntry(viewer, input.entryId, "approved");
-    if (input.intent === "approveAll") {
-      // Each entry stands alone: say how many were approved and how many refused, as one outcome.
-      const results = await approveHourEntries(viewer, all("entryIds"));
-      const approved = results.filter((r) => r.status === "approved").length;
-      const refused = results.length - approved;
-      const done = refused === 0 ? "approveAll" : approved === 0 ? "approveNone" : "approveSome";
-      return redirect(`/activities/${activityId}?done=${done}&approved=${approved}&refused=${refused}`, 303);
+    const input = parseOrThrow(ActivityPageIntent, values);
+    let done: string = input.intent;
+    switch (input.intent) {
+      case "signUp":
+        await signUpForActivity(viewer, activityId);
+        break;
+      case "cancel":
+        await cancelSignUp(viewer, activityId);
+        break;
+      case "record":
+        await recordAttendance(viewer, activityId, {
+          volunteerId: input.volunteerId,
+          checkIn: new Date(fromTianjinLocal(input.checkIn) ?? ""),
+          checkOut: new Date(fromTianjinLocal(input.checkOut) ?? ""),
+          proxy: input.proxy === "on",
+        });
+        break;
+      case "approve":
+        await decideHourEntry(viewer, input.entryId, "approved");
+        break;
+      case "approveAll": {
+        // Each entry stands alone: say how many were approved and how many refused, as one outcome.
+        const results = await approveHourEntries(viewer, all("entryIds"));
+        const approved = results.filter((r) => r.status === "approved").length;
+        const refused = results.length - approved;
+        const outcome = refused === 0 ? "approveAll" : approved === 0 ? "approveNone" : "approveSome";
+        return redirect(`/activities/${activityId}?done=${outcome}&approved=${approved}&refused=${refused}`, 303);
+      }
+      case "reject":
+        await decideHourEntry(viewer, input.entryId, "rejected", input.reason);
+        break;
+      case "reverse":
+        await reverseHourEntry(viewer, input.entryId, input.reason || "—");
+        break;
+      case "answer":
+        await answerCorrection(viewer, input.requestId, input.accept === "true", input.reason);
+        done = input.accept === "true" ? "answerAccepted" : "answerDeclined";
+        break;
     }
-    if (input.intent === "reject" && input.entryId) await decideHourEntry(viewer, input.entryId, "rejected", input.reason);
-    if (input.intent === "reverse" && input.entryId) await reverseHourEntry(viewer, input.entryId, input.reason || "—");
-    if (input.intent === "answer" && input.requestId)
-      await answerCorrection(viewer, input.requestId, values.accept === "true", input.reason);
-    const done = input.intent === "answer" ? (values.accept === "true" ? "answerAccepted" : "answerDeclined") : input.intent;
     return redirect(`/activities/${activityId}?done=${done}`, 303);
   });
 }

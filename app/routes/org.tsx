@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
 import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
@@ -12,6 +11,7 @@ import { parseOrThrow } from "~/lib/validation";
 import { AppError } from "~/lib/errors";
 import { readImageUploads } from "~/modules/attachments/attachments.server";
 import { setOrganisationLogo } from "~/modules/organisations/organisations.server";
+import { OrganisationDashboardIntent } from "~/modules/organisations/organisations.schema";
 import { loadPage } from "~/lib/page.server";
 import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
@@ -51,28 +51,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({ intent: z.enum(["createOffer", "toggleOffer", "acceptAgreement", "logo"]), id: z.uuid().optional() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, organisationId } = await requireOrganisation(request);
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
     return uploadFormAction(request, readImageUploads, async (_values, files) => {
-      if (files.length !== 1) throw new AppError("validation_failed", "choose one image", { photos: "image_type" });
-      await setOrganisationLogo(viewer, organisationId, files[0]!);
+      const [logo, ...more] = files;
+      if (!logo || more.length) throw new AppError("validation_failed", "choose one image", { photos: "image_type" });
+      await setOrganisationLogo(viewer, organisationId, logo);
       return redirect(`/org?org=${organisationId}&done=logo`, 303);
     });
   }
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
-    const { intent, id } = parseOrThrow(Intent, values);
-    if (intent === "createOffer") {
-      await createOffer(viewer, parseOrThrow(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
-    } else if (intent === "toggleOffer" && id) {
-      await updateOffer(viewer, id, { active: values.active === "true" });
-    } else if (intent === "acceptAgreement" && id) {
-      await acceptAgreement(viewer, id);
+    const input = parseOrThrow(OrganisationDashboardIntent, values);
+    let done: string = input.intent;
+    switch (input.intent) {
+      case "createOffer":
+        await createOffer(viewer, parseOrThrow(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
+        break;
+      case "toggleOffer":
+        await updateOffer(viewer, input.id, { active: input.active === "true" });
+        done = input.active === "true" ? "offerActivated" : "offerPaused";
+        break;
+      case "acceptAgreement":
+        await acceptAgreement(viewer, input.id);
+        break;
+      case "logo":
+        break;
     }
-    const done = intent === "toggleOffer" ? (values.active === "true" ? "offerActivated" : "offerPaused") : intent;
     return redirect(`/org?org=${organisationId}&done=${done}`, 303);
   });
 }
