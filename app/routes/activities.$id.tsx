@@ -1,4 +1,5 @@
 import { formatTianjinDateTime, fromTianjinLocal, tianjinDateTimeLocal } from "~/lib/tianjin-time";
+import { HoursTable, ReasonForm } from "~/modules/ledger/components/hours-table";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -159,77 +160,51 @@ export default function ActivityPage() {
           <Form method="post" id="approve-all">
             <input type="hidden" name="intent" value="approveAll" />
           </Form>
-          <div className="table-scroll">
-            <table className="table table--wide">
-              <thead>
-                <tr>
-                  <th scope="col">{t("activities.volunteer")}</th>
-                  <th scope="col">{t("activities.time")}</th>
-                  <th scope="col">{t("activities.minutes")}</th>
-                  <th scope="col">{t("wishes.status")}</th>
-                  <th scope="col">{t("transitions.title")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organiser.entries.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      {e.status === "pending" ? (
-                        <input type="checkbox" name="entryIds" value={e.id} form="approve-all" aria-label={e.displayName} />
-                      ) : null}{" "}
-                      {e.displayName}
-                    </td>
-                    <td>
-                      {time(e.startsAt)} – {time(e.endsAt)}
-                    </td>
-                    <td>{e.minutes}</td>
-                    <td>
-                      {t(`hourStatus.${e.status}`)}
-                      {e.awaitingSecondApproval ? ` · ${t("hourBounds.awaitingSecondApproval")}` : ""}
-                      {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
-                      {e.reversed ? ` · ${t("hourKind.reversed")}` : ""}
-                    </td>
-                    <td>
-                      {e.status === "pending" ? (
-                        <>
-                          <Form method="post" className="inline">
-                            <input type="hidden" name="intent" value="approve" />
-                            <input type="hidden" name="entryId" value={e.id} />
-                            <button type="submit" className="link-button">
-                              {t("transitions.approve")}
-                            </button>
-                          </Form>
-                          <Form method="post" className="inline">
-                            <input type="hidden" name="intent" value="reject" />
-                            <input type="hidden" name="entryId" value={e.id} />
-                            <input name="reason" required placeholder={t("transitions.reason")} aria-label={t("transitions.reason")} />
-                            <button type="submit" className="link-button">
-                              {t("transitions.reject")}
-                            </button>
-                          </Form>
-                        </>
-                      ) : null}
-                      {e.status === "approved" && e.kind !== "reversal" && !e.reversed ? (
-                        <Form method="post" className="inline">
-                          <input type="hidden" name="intent" value="reverse" />
-                          <input type="hidden" name="entryId" value={e.id} />
-                          <input
-                            name="reason"
-                            required
-                            placeholder={t("activities.reverseReason")}
-                            aria-label={t("activities.reverseReason")}
-                          />
-                          <button type="submit" className="link-button">
-                            {t("activities.reverse")}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <HoursTable
+            entries={organiser.entries}
+            layout="wide"
+            first={{
+              heading: t("activities.volunteer"),
+              cell: (e) => (
+                <>
+                  {e.status === "pending" ? (
+                    <input type="checkbox" name="entryIds" value={e.id} form="approve-all" aria-label={e.displayName} />
+                  ) : null}{" "}
+                  {e.displayName}
+                </>
+              ),
+            }}
+            last={{
+              heading: t("transitions.title"),
+              cell: (e) => (
+                <>
+                  {e.status === "pending" ? (
+                    <>
+                      <Form method="post" className="inline">
+                        <input type="hidden" name="intent" value="approve" />
+                        <input type="hidden" name="entryId" value={e.id} />
+                        <button type="submit" className="link-button">
+                          {t("transitions.approve")}
+                        </button>
+                      </Form>
+                      <ReasonForm
+                        hidden={{ intent: "reject", entryId: e.id }}
+                        reasonLabel={t("transitions.reason")}
+                        submitLabel={t("transitions.reject")}
+                      />
+                    </>
+                  ) : null}
+                  {e.status === "approved" && e.kind !== "reversal" && !e.reversed ? (
+                    <ReasonForm
+                      hidden={{ intent: "reverse", entryId: e.id }}
+                      reasonLabel={t("activities.reverseReason")}
+                      submitLabel={t("activities.reverse")}
+                    />
+                  ) : null}
+                </>
+              ),
+            }}
+          />
           <button type="submit" form="approve-all" className="button button--secondary">
             {t("activities.approveSelected")}
           </button>

@@ -1,4 +1,5 @@
 import { formatTianjinDateTime, tianjinDate } from "~/lib/tianjin-time";
+import { FilterSelect } from "~/components/filter-select";
 import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -88,17 +89,12 @@ export default function Activities() {
       ) : null}
       <Form method="get" className="filters">
         <input type="hidden" name="month" value={month} />
-        <label>
-          {t("wishes.community")}
-          <select name="community" defaultValue={community}>
-            <option value="">{t("wishes.any")}</option>
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="community"
+          label={t("wishes.community")}
+          value={community}
+          options={communities.map((c) => ({ value: c.id, label: c.name }))}
+        />
         <button type="submit">{t("wishes.apply")}</button>
       </Form>
       <nav className="pager" aria-label={t("activities.months")}>

@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { NewPasswordField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -63,15 +64,7 @@ export default function AcceptInvitation() {
           ) : invitation.hasLogin ? (
             <>
               <TextField name="displayName" label={t("auth.displayName")} error={errors.displayName} required />
-              <TextField
-                name="password"
-                type="password"
-                label={t("auth.password")}
-                hint={t("auth.passwordHint")}
-                error={errors.password}
-                autoComplete="new-password"
-                required
-              />
+              <NewPasswordField label={t("auth.password")} error={errors.password} />
             </>
           ) : (
             <p>{t("invitations.signInFirst")}</p>

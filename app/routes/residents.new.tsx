@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { DisplayNameField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -64,14 +65,7 @@ export default function NewResident() {
       ) : (
         <Form method="post" className="stack">
           <FormError error={errors._form} />
-          <TextField
-            name="displayName"
-            label={t("residents.displayName")}
-            hint={t("residents.displayNameHint")}
-            error={errors.displayName}
-            defaultValue={typed.displayName}
-            required
-          />
+          <DisplayNameField forResident error={errors.displayName} defaultValue={typed.displayName} />
           <TextField name="fullName" label={t("residents.fullName")} error={errors.fullName} defaultValue={typed.fullName} />
           <TextField
             name="phone"

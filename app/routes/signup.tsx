@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { DisplayNameField, NewPasswordField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -46,15 +47,7 @@ export default function Signup() {
       <p className="muted">{t("auth.signupIntro")}</p>
       <Form method="post" className="stack">
         <FormError error={errors._form} />
-        <TextField
-          name="displayName"
-          label={t("auth.displayName")}
-          hint={t("auth.displayNameHint")}
-          error={errors.displayName}
-          defaultValue={v.displayName}
-          required
-          autoComplete="nickname"
-        />
+        <DisplayNameField error={errors.displayName} defaultValue={v.displayName} />
         <TextField
           name="phone"
           type="tel"
@@ -73,15 +66,7 @@ export default function Signup() {
           defaultValue={v.email}
           autoComplete="email"
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          error={errors.password}
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordField label={t("auth.password")} error={errors.password} />
         <SelectField name="communityId" label={t("auth.community")} error={errors.communityId} defaultValue={v.communityId ?? ""} required>
           <CommunityOptions places={places} />
         </SelectField>

@@ -9,6 +9,9 @@ import { maskName } from "~/modules/needs/privacy";
 import { now, nowMs } from "~/lib/clock.server";
 import { countPartners, isPartner } from "~/modules/organisations/partners.server";
 import { lastTwelveMonths } from "~/modules/places/months";
+import { listActivities } from "~/modules/activities/activities.server";
+import { agreementsOfCommunity, agreementsOfStreet } from "~/modules/agreements/agreements.server";
+import { listPublicNeeds } from "~/modules/needs/needs.server";
 
 export interface PlatformFigures {
   wishesCompleted: number;
@@ -175,4 +178,21 @@ export async function volunteerLeaderboard(limit = 50) {
     community: r.community,
     hours: Math.round(Number(r.minutes) / 6) / 10,
   }));
+}
+
+/** A street's or a community's showcase page: its figures, six open wishes, six coming activities and its active partners. */
+export async function placeShowcase(scope: { street: string } | { community: string }) {
+  const today = tianjinDate(now());
+  const [summary, open, upcoming, agreements] = await Promise.all([
+    showcaseSummary(scope),
+    listPublicNeeds({ ...scope, status: "published", limit: 6 }),
+    listActivities({ ...scope, from: today, limit: 6 }),
+    "street" in scope ? agreementsOfStreet(scope.street) : agreementsOfCommunity(scope.community),
+  ]);
+  return {
+    summary,
+    open: open.items,
+    upcoming: upcoming.items,
+    partners: [...new Map(agreements.filter((a) => a.status === "active").map((a) => [a.organisationId, a.organisationName])).entries()],
+  };
 }
