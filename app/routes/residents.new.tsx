@@ -1,9 +1,9 @@
 import type { RouteAccess } from "~/lib/access";
-import { DisplayNameField } from "~/modules/accounts/components/credential-fields";
+import { ConsentField, DisplayNameField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
+import { FormError, SelectField, TextField } from "~/components/form-field";
 import { formAction, readForm } from "~/lib/forms.server";
 import { parseOrThrow } from "~/lib/validation";
 import { ResidentOnBehalfInput } from "~/modules/accounts/accounts.schema";
@@ -48,7 +48,6 @@ export default function NewResident() {
   const { places, mine } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const fieldError = useFieldError();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
   const typed: Record<string, string | undefined> = result && "values" in result ? result.values : {};
   return (
@@ -85,14 +84,7 @@ export default function NewResident() {
           >
             <CommunityOptions places={places} only={mine} />
           </SelectField>
-          <label className="choice">
-            <input type="checkbox" name="consent" value="on" /> {t("residents.consent")}
-          </label>
-          {errors.consent ? (
-            <p className="field__error" role="alert">
-              {fieldError(errors.consent)}
-            </p>
-          ) : null}
+          <ConsentField label={t("residents.consent")} error={errors.consent} />
           <button type="submit" className="button">
             {t("residents.create")}
           </button>

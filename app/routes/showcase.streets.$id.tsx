@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { placeShowcaseHead } from "~/modules/showcase/place-showcase-head";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -15,11 +16,7 @@ import { pageMeta } from "~/lib/meta";
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction<typeof loader> = (args) =>
-  pageMeta(args, (t, data) => ({
-    title: data ? t("titles.placeShowcase", { place: data.street.name }) : t("titles.showcase"),
-    description: t("titles.placeShowcaseDescription"),
-  }));
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t, data) => placeShowcaseHead(t, data?.street.name));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {

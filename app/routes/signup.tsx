@@ -1,10 +1,10 @@
 import type { RouteAccess } from "~/lib/access";
-import { DisplayNameField, NewPasswordField } from "~/modules/accounts/components/credential-fields";
+import { ConsentField, DisplayNameField, NewPasswordField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
+import { FormError, SelectField, TextField } from "~/components/form-field";
 import { formAction, readForm } from "~/lib/forms.server";
 import { parseOrThrow } from "~/lib/validation";
 import { loadPage } from "~/lib/page.server";
@@ -38,7 +38,6 @@ export default function Signup() {
   const { places } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const fieldError = useFieldError();
   const errors = result?.fieldErrors ?? {};
   const v = result?.values ?? {};
   return (
@@ -79,14 +78,7 @@ export default function Signup() {
             <input type="radio" name="role" value="volunteer" defaultChecked={v.role === "volunteer"} /> {t("roles.volunteer")}
           </label>
         </fieldset>
-        <label className="choice">
-          <input type="checkbox" name="consent" value="on" aria-invalid={errors.consent ? true : undefined} /> {t("auth.consent")}
-        </label>
-        {errors.consent ? (
-          <p className="field__error" role="alert">
-            {fieldError(errors.consent)}
-          </p>
-        ) : null}
+        <ConsentField label={t("auth.consent")} error={errors.consent} markInvalid />
         <button type="submit" className="button">
           {t("auth.signupButton")}
         </button>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { TextField } from "~/components/form-field";
+import { TextField, useFieldError } from "~/components/form-field";
 
 // The fields people sign in and sign up with, the same everywhere they are asked for: signing in, signing up,
 // accepting an invitation, changing or resetting a password, closing an account.
@@ -72,5 +72,22 @@ export function DisplayNameField({
       required
       autoComplete={forResident ? undefined : "nickname"}
     />
+  );
+}
+
+/** The consent box of a new account, with its error under it (`markInvalid`: the box itself says it is at fault). */
+export function ConsentField({ label, error, markInvalid = false }: { label: string; error?: string; markInvalid?: boolean }) {
+  const fieldError = useFieldError();
+  return (
+    <>
+      <label className="choice">
+        <input type="checkbox" name="consent" value="on" aria-invalid={markInvalid && error ? true : undefined} /> {label}
+      </label>
+      {error ? (
+        <p className="field__error" role="alert">
+          {fieldError(error)}
+        </p>
+      ) : null}
+    </>
   );
 }
