@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { detectLocale } from "~/lib/locale.server";
 import { detectTextSize } from "~/lib/text-size.server";
 import { getViewer } from "~/modules/accounts/auth.server";
-import { canManageUsers, hasRole } from "~/modules/accounts/accounts.policy";
+import { navigationFor } from "~/modules/accounts/navigation.policy";
 import { unreadCount } from "~/modules/notifications/notifications.server";
 import { pendingReviewCount } from "~/modules/needs/review.server";
 import { defaultLocale } from "~/lib/i18n";
@@ -37,20 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewer: viewer
       ? {
           displayName: viewer.displayName,
-          canManage: canManageUsers(viewer),
-          reviews: hasRole(viewer, "community_staff") || hasRole(viewer, "street_admin") || hasRole(viewer, "platform_admin"),
-          posts:
-            hasRole(viewer, "resident") ||
-            hasRole(viewer, "community_staff") ||
-            hasRole(viewer, "street_admin") ||
-            hasRole(viewer, "platform_admin"),
+          ...navigationFor(viewer),
           unread: await unreadCount(viewer.id).catch(() => 0),
           pendingReview: await pendingReviewCount(viewer).catch(() => 0),
-          organisation: viewer.memberships.some((m) => m.role === "org_admin" || m.role === "org_member"),
-          volunteer: hasRole(viewer, "volunteer"),
-          resident: hasRole(viewer, "resident"),
-          communityId: viewer.memberships.find((m) => m.role === "community_staff")?.communityId ?? null,
-          streetId: viewer.memberships.find((m) => m.role === "street_admin")?.streetId ?? null,
         }
       : null,
   };

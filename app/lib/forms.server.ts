@@ -1,7 +1,5 @@
 import { data } from "@remix-run/node";
-import type { z } from "zod";
 import { AppError, type FieldErrors } from "./errors";
-import { safeParseInput } from "./validation";
 import { domainErrorFromDatabase, isDatabaseUnavailable } from "./db-errors.server";
 
 export interface FormFailure {
@@ -25,12 +23,6 @@ export async function readFormFields(request: Request): Promise<{ values: Record
 
 function withoutSecrets(values: Record<string, string>) {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
-}
-
-export function parseFormValues<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
-  const result = safeParseInput(schema, values);
-  if (!result.success) throw new AppError("validation_failed", "the form has errors", result.fields);
-  return result.data;
 }
 
 /**

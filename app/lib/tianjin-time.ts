@@ -54,12 +54,20 @@ export function fromTianjinLocal(value: string | undefined): string | undefined 
   return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
 }
 
-/** A date and time for people to read, in Tianjin, in the page's language. */
-export function formatTianjinDateTime(instant: Date | string | number, language: string): string {
-  return new Date(instant).toLocaleString(language, { timeZone: TIANJIN_TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+/** A date and time for people to read, in Tianjin, in the page's language (`{}`: the language's plain numeric form). */
+export function formatTianjinDateTime(
+  instant: Date | string | number,
+  language: string,
+  style: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" },
+): string {
+  return new Date(instant).toLocaleString(language, { ...style, timeZone: TIANJIN_TIME_ZONE });
 }
 
-/** A date for people to read, in Tianjin, in the page's language. */
-export function formatTianjinDate(instant: Date | string | number, language: string): string {
-  return new Date(instant).toLocaleDateString(language, { timeZone: TIANJIN_TIME_ZONE, dateStyle: "medium" });
+/** A date for people to read, in Tianjin, in the page's language (`{}`: the language's plain numeric form). */
+export function formatTianjinDate(
+  instant: Date | string | number,
+  language: string,
+  style: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
+): string {
+  return new Date(instant).toLocaleDateString(language, { ...style, timeZone: TIANJIN_TIME_ZONE });
 }

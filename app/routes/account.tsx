@@ -1,14 +1,16 @@
 import type { RouteAccess } from "~/lib/access";
+import { CurrentPasswordField, NewPasswordPair } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
-import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
+import { AccountPageIntent, PasswordChangeInput } from "~/modules/accounts/accounts.schema";
 import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
-import { canManageUsers, hasRole, organisationsOf } from "~/modules/accounts/accounts.policy";
+import { canManageUsers } from "~/modules/accounts/accounts.policy";
+import { accountLinksFor } from "~/modules/accounts/navigation.policy";
 import { invitableRoles } from "~/modules/accounts/invitations.server";
 import { clearedSessionCookie, endOtherSessions, readSessionId, requireUserForPage } from "~/modules/accounts/auth.server";
 import { membershipLabels } from "~/modules/accounts/memberships.server";
@@ -26,32 +28,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManage: canManageUsers(viewer),
     // Only those who may invite someone see the link (staff register residents instead; see accounts.policy canInvite).
     canInvite: invitableRoles(viewer).length > 0,
-    registersResidents: hasRole(viewer, "community_staff") || hasRole(viewer, "street_admin") || hasRole(viewer, "platform_admin"),
-    // "My things": where each persona finds its own wishes, sign-ups and claims.
-    mine: {
-      wishes: hasRole(viewer, "resident") || hasRole(viewer, "community_staff"),
-      signups: hasRole(viewer, "volunteer"),
-      claims: organisationsOf(viewer).length > 0,
-    },
+    // Registering residents, and "my things": where each persona finds its own wishes, sign-ups and claims.
+    ...accountLinksFor(viewer),
   };
 }
-
-const Intent = z.object({ intent: z.enum(["password", "signOutOthers", "delete"]) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { intent } = parseFormValues(Intent, values);
-    if (intent === "password") {
-      const input = parseFormValues(PasswordChangeInput, values);
+    const input = parseOrThrow(AccountPageIntent, values);
+    if (input.intent === "password") {
+      const input = parseOrThrow(PasswordChangeInput, values);
       await changePassword(viewer, input.currentPassword, input.newPassword, readSessionId(request));
       return { done: "password" as const };
     }
-    if (intent === "signOutOthers") {
+    if (input.intent === "signOutOthers") {
       return { done: "signOutOthers" as const, count: await endOtherSessions(request, viewer.id) };
     }
-    await deleteAccount(viewer, values.password ?? null);
+    await deleteAccount(viewer, input.password ?? null);
     return redirect("/?deleted=1", { headers: { "Set-Cookie": clearedSessionCookie(request) } });
   });
 }
@@ -118,31 +113,8 @@ export default function Account() {
       {done === "password" ? <p role="status">{t("account.passwordChanged")}</p> : null}
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="password" />
-        <TextField
-          name="currentPassword"
-          type="password"
-          label={t("account.currentPassword")}
-          error={errors.currentPassword}
-          autoComplete="current-password"
-          required
-        />
-        <TextField
-          name="newPassword"
-          type="password"
-          label={t("account.newPassword")}
-          hint={t("auth.passwordHint")}
-          error={errors.newPassword}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t("account.confirmPassword")}
-          error={errors.confirmPassword}
-          autoComplete="new-password"
-          required
-        />
+        <CurrentPasswordField name="currentPassword" label={t("account.currentPassword")} error={errors.currentPassword} />
+        <NewPasswordPair errors={errors} />
         <button type="submit" className="button">
           {t("account.changePassword")}
         </button>

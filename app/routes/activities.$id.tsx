@@ -1,18 +1,20 @@
+import { formatTianjinDateTime, fromTianjinLocal, tianjinDateTimeLocal } from "~/lib/tianjin-time";
+import { HoursTable, ReasonForm } from "~/modules/ledger/components/hours-table";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError } from "~/components/form-field";
 import { DoneNotice } from "~/components/done-notice";
 import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
-import { parseId } from "~/lib/validation";
+import { parseId, parseOrThrow } from "~/lib/validation";
+import { ActivityPageIntent } from "~/modules/activities/activities.schema";
 import { hasRole } from "~/modules/accounts/accounts.policy";
 import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
-import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUp } from "~/modules/activities/activities.server";
+import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUpForActivity } from "~/modules/activities/activities.server";
 import { isSignedUp, organiserView } from "~/modules/activities/organiser.server";
 import { answerCorrection, approveHourEntries, decideHourEntry, reverseHourEntry } from "~/modules/ledger/hour-entries.server";
 import { pageMeta } from "~/lib/meta";
@@ -35,49 +37,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({
-  intent: z.enum(["signUp", "cancel", "record", "approve", "approveAll", "reject", "reverse", "answer"]),
-  entryId: z.uuid().optional(),
-  volunteerId: z.uuid().optional(),
-  requestId: z.uuid().optional(),
-  reason: z.string().trim().max(500).optional(),
-});
-
-/** "2026-12-01T09:00" typed in Tianjin time, as an instant. */
-function tianjinTime(value: string | undefined) {
-  return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
     // Inside formAction: a malformed id is the 404 page, not a crash.
     const activityId = parseId(params.id, "activity");
-    const input = parseFormValues(Intent, values);
-    if (input.intent === "signUp") await signUp(viewer, activityId);
-    if (input.intent === "cancel") await cancelSignUp(viewer, activityId);
-    if (input.intent === "record")
-      await recordAttendance(viewer, activityId, {
-        volunteerId: input.volunteerId!,
-        checkIn: new Date(tianjinTime(values.checkIn) ?? ""),
-        checkOut: new Date(tianjinTime(values.checkOut) ?? ""),
-        proxy: values.proxy === "on",
-      });
-    if (input.intent === "approve" && input.entryId) await decideHourEntry(viewer, input.entryId, "approved");
-    if (input.intent === "approveAll") {
-      // Each entry stands alone: say how many were approved and how many refused, as one outcome.
-      const results = await approveHourEntries(viewer, all("entryIds"));
-      const approved = results.filter((r) => r.status === "approved").length;
-      const refused = results.length - approved;
-      const done = refused === 0 ? "approveAll" : approved === 0 ? "approveNone" : "approveSome";
-      return redirect(`/activities/${activityId}?done=${done}&approved=${approved}&refused=${refused}`, 303);
+    const input = parseOrThrow(ActivityPageIntent, values);
+    let done: string = input.intent;
+    switch (input.intent) {
+      case "signUp":
+        await signUpForActivity(viewer, activityId);
+        break;
+      case "cancel":
+        await cancelSignUp(viewer, activityId);
+        break;
+      case "record":
+        await recordAttendance(viewer, activityId, {
+          volunteerId: input.volunteerId,
+          checkIn: new Date(fromTianjinLocal(input.checkIn) ?? ""),
+          checkOut: new Date(fromTianjinLocal(input.checkOut) ?? ""),
+          proxy: input.proxy === "on",
+        });
+        break;
+      case "approve":
+        await decideHourEntry(viewer, input.entryId, "approved");
+        break;
+      case "approveAll": {
+        // Each entry stands alone: say how many were approved and how many refused, as one outcome.
+        const results = await approveHourEntries(viewer, all("entryIds"));
+        const approved = results.filter((r) => r.status === "approved").length;
+        const refused = results.length - approved;
+        const outcome = refused === 0 ? "approveAll" : approved === 0 ? "approveNone" : "approveSome";
+        return redirect(`/activities/${activityId}?done=${outcome}&approved=${approved}&refused=${refused}`, 303);
+      }
+      case "reject":
+        await decideHourEntry(viewer, input.entryId, "rejected", input.reason);
+        break;
+      case "reverse":
+        await reverseHourEntry(viewer, input.entryId, input.reason || "—");
+        break;
+      case "answer":
+        await answerCorrection(viewer, input.requestId, input.accept === "true", input.reason);
+        done = input.accept === "true" ? "answerAccepted" : "answerDeclined";
+        break;
     }
-    if (input.intent === "reject" && input.entryId) await decideHourEntry(viewer, input.entryId, "rejected", input.reason);
-    if (input.intent === "reverse" && input.entryId) await reverseHourEntry(viewer, input.entryId, input.reason || "—");
-    if (input.intent === "answer" && input.requestId)
-      await answerCorrection(viewer, input.requestId, values.accept === "true", input.reason);
-    const done = input.intent === "answer" ? (values.accept === "true" ? "answerAccepted" : "answerDeclined") : input.intent;
     return redirect(`/activities/${activityId}?done=${done}`, 303);
   });
 }
@@ -86,9 +90,8 @@ export default function ActivityPage() {
   const { activity, volunteer, signedUp, organiser } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
-  const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+  const time = (iso: string) => formatTianjinDateTime(iso, i18n.language);
+  const local = tianjinDateTimeLocal;
   return (
     <article>
       <DoneNotice failed={!!result?.fieldErrors} />
@@ -157,77 +160,51 @@ export default function ActivityPage() {
           <Form method="post" id="approve-all">
             <input type="hidden" name="intent" value="approveAll" />
           </Form>
-          <div className="table-scroll">
-            <table className="table table--wide">
-              <thead>
-                <tr>
-                  <th scope="col">{t("activities.volunteer")}</th>
-                  <th scope="col">{t("activities.time")}</th>
-                  <th scope="col">{t("activities.minutes")}</th>
-                  <th scope="col">{t("wishes.status")}</th>
-                  <th scope="col">{t("transitions.title")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organiser.entries.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      {e.status === "pending" ? (
-                        <input type="checkbox" name="entryIds" value={e.id} form="approve-all" aria-label={e.displayName} />
-                      ) : null}{" "}
-                      {e.displayName}
-                    </td>
-                    <td>
-                      {time(e.startsAt)} – {time(e.endsAt)}
-                    </td>
-                    <td>{e.minutes}</td>
-                    <td>
-                      {t(`hourStatus.${e.status}`)}
-                      {e.awaitingSecondApproval ? ` · ${t("hourBounds.awaitingSecondApproval")}` : ""}
-                      {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
-                      {e.reversed ? ` · ${t("hourKind.reversed")}` : ""}
-                    </td>
-                    <td>
-                      {e.status === "pending" ? (
-                        <>
-                          <Form method="post" className="inline">
-                            <input type="hidden" name="intent" value="approve" />
-                            <input type="hidden" name="entryId" value={e.id} />
-                            <button type="submit" className="link-button">
-                              {t("transitions.approve")}
-                            </button>
-                          </Form>
-                          <Form method="post" className="inline">
-                            <input type="hidden" name="intent" value="reject" />
-                            <input type="hidden" name="entryId" value={e.id} />
-                            <input name="reason" required placeholder={t("transitions.reason")} aria-label={t("transitions.reason")} />
-                            <button type="submit" className="link-button">
-                              {t("transitions.reject")}
-                            </button>
-                          </Form>
-                        </>
-                      ) : null}
-                      {e.status === "approved" && e.kind !== "reversal" && !e.reversed ? (
-                        <Form method="post" className="inline">
-                          <input type="hidden" name="intent" value="reverse" />
-                          <input type="hidden" name="entryId" value={e.id} />
-                          <input
-                            name="reason"
-                            required
-                            placeholder={t("activities.reverseReason")}
-                            aria-label={t("activities.reverseReason")}
-                          />
-                          <button type="submit" className="link-button">
-                            {t("activities.reverse")}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <HoursTable
+            entries={organiser.entries}
+            layout="wide"
+            first={{
+              heading: t("activities.volunteer"),
+              cell: (e) => (
+                <>
+                  {e.status === "pending" ? (
+                    <input type="checkbox" name="entryIds" value={e.id} form="approve-all" aria-label={e.displayName} />
+                  ) : null}{" "}
+                  {e.displayName}
+                </>
+              ),
+            }}
+            last={{
+              heading: t("transitions.title"),
+              cell: (e) => (
+                <>
+                  {e.status === "pending" ? (
+                    <>
+                      <Form method="post" className="inline">
+                        <input type="hidden" name="intent" value="approve" />
+                        <input type="hidden" name="entryId" value={e.id} />
+                        <button type="submit" className="link-button">
+                          {t("transitions.approve")}
+                        </button>
+                      </Form>
+                      <ReasonForm
+                        hidden={{ intent: "reject", entryId: e.id }}
+                        reasonLabel={t("transitions.reason")}
+                        submitLabel={t("transitions.reject")}
+                      />
+                    </>
+                  ) : null}
+                  {e.status === "approved" && e.kind !== "reversal" && !e.reversed ? (
+                    <ReasonForm
+                      hidden={{ intent: "reverse", entryId: e.id }}
+                      reasonLabel={t("activities.reverseReason")}
+                      submitLabel={t("activities.reverse")}
+                    />
+                  ) : null}
+                </>
+              ),
+            }}
+          />
           <button type="submit" form="approve-all" className="button button--secondary">
             {t("activities.approveSelected")}
           </button>

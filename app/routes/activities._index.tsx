@@ -1,3 +1,5 @@
+import { formatTianjinDateTime, tianjinDate } from "~/lib/tianjin-time";
+import { FilterSelect } from "~/components/filter-select";
 import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -63,7 +65,7 @@ function shiftMonth(month: string, delta: number) {
 export default function Activities() {
   const { month, days, firstWeekday, activities, community, communities, suggestions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const dayOf = (iso: string) => Number(new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(8, 10));
+  const dayOf = (iso: string) => Number(tianjinDate(iso).slice(8, 10));
   const keep = community ? `&community=${community}` : "";
   return (
     <>
@@ -79,7 +81,7 @@ export default function Activities() {
             id: a.id,
             href: `/activities/${a.id}`,
             title: a.title,
-            detail: `${a.communityName} · ${new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}`,
+            detail: `${a.communityName} · ${formatTianjinDateTime(a.startsAt, i18n.language)}`,
             score: a.score,
             reasons: a.reasons,
           })}
@@ -87,17 +89,12 @@ export default function Activities() {
       ) : null}
       <Form method="get" className="filters">
         <input type="hidden" name="month" value={month} />
-        <label>
-          {t("wishes.community")}
-          <select name="community" defaultValue={community}>
-            <option value="">{t("wishes.any")}</option>
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="community"
+          label={t("wishes.community")}
+          value={community}
+          options={communities.map((c) => ({ value: c.id, label: c.name }))}
+        />
         <button type="submit">{t("wishes.apply")}</button>
       </Form>
       <nav className="pager" aria-label={t("activities.months")}>
@@ -150,8 +147,8 @@ export default function Activities() {
               <Link to={`/activities/${a.id}`}>{a.title}</Link>
             </h3>
             <p className="need-card__place">
-              {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} ·{" "}
-              {a.communityName} · <ActivityOrganiser activity={a} /> · <ActivityPlaces activity={a} />
+              {formatTianjinDateTime(a.startsAt, i18n.language)} · {a.communityName} · <ActivityOrganiser activity={a} /> ·{" "}
+              <ActivityPlaces activity={a} />
             </p>
           </li>
         ))}

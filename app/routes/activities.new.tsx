@@ -1,10 +1,12 @@
 import type { RouteAccess } from "~/lib/access";
+import { fromTianjinLocal } from "~/lib/tianjin-time";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { governsCommunity, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
@@ -34,20 +36,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { places, teams, staffOf };
 }
 
-/** "2026-12-01T09:00" typed in Tianjin time, as ISO with offset. */
-const tianjin = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+08:00` : v);
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireOrganiserRole(request);
   const { values } = await readFormFields(request);
   return formAction(values, async () => {
     const activity = await createActivity(
       viewer,
-      parseFormValues(ActivityInput, {
+      parseOrThrow(ActivityInput, {
         ...values,
         organisationId: values.organisationId || undefined,
-        startsAt: tianjin(values.startsAt),
-        endsAt: tianjin(values.endsAt),
+        startsAt: fromTianjinLocal(values.startsAt),
+        endsAt: fromTianjinLocal(values.endsAt),
         capacity: values.capacity ? Number(values.capacity) : undefined,
         skills: (values.skills ?? "").split(/[,，、\s]+/).filter(Boolean),
       }),

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/form-field";
 import type { RouteAccess } from "~/lib/access";
 import { errorStatus } from "~/lib/errors";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
 import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import { parseId, parseOrThrow, searchParamsObject } from "~/lib/validation";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
     const activityId = parseId(params.id, "activity");
-    const { token } = parseFormValues(CheckInForm, values);
+    const { token } = parseOrThrow(CheckInForm, values);
     try {
       const result = await scanVenueCode(viewer, activityId, token);
       return redirect(`/activities/${activityId}/check-in?done=${result.hourEntry ? "out" : "in"}`, 303);

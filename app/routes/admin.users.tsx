@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden } from "~/lib/errors";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { loadPage } from "~/lib/page.server";
 import { listManagedUsers, revokeMembership } from "~/modules/accounts/accounts.server";
 import { canManageUsers } from "~/modules/accounts/accounts.policy";
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireManager(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { membershipId } = parseFormValues(Revoke, values);
+    const { membershipId } = parseOrThrow(Revoke, values);
     if (!canManageUsers(viewer)) throw forbidden();
     await revokeMembership(viewer, membershipId);
     return { done: true };

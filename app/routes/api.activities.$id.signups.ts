@@ -4,7 +4,7 @@ import { apiHandler, jsonResponse } from "~/lib/api.server";
 import { AppError } from "~/lib/errors";
 import { parseId } from "~/lib/validation";
 import { requireUser } from "~/modules/accounts/auth.server";
-import { cancelSignUp, signUp } from "~/modules/activities/activities.server";
+import { cancelSignUp, signUpForActivity } from "~/modules/activities/activities.server";
 
 export const access: RouteAccess = { action: "user" };
 
@@ -18,6 +18,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return new Response(null, { status: 204 });
     }
     if (request.method !== "POST") throw new AppError("not_found", "use POST or DELETE");
-    return jsonResponse(await signUp(viewer, id), { status: 201 });
+    return jsonResponse(await signUpForActivity(viewer, id), { status: 201 });
   });
 }

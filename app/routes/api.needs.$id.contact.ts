@@ -1,8 +1,7 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { apiHandler, jsonResponse } from "~/lib/api.server";
-import { notFound } from "~/lib/errors";
+import { parseId } from "~/lib/validation";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { revealContact } from "~/modules/needs/needs.server";
 
@@ -12,8 +11,7 @@ export const access: RouteAccess = { action: "user" };
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
     const viewer = await requireUser(request);
-    const id = z.uuid().safeParse(params.id);
-    if (!id.success) throw notFound("need");
-    return jsonResponse(await revealContact(viewer, id.data));
+    const id = parseId(params.id, "need");
+    return jsonResponse(await revealContact(viewer, id));
   });
 }

@@ -1,8 +1,7 @@
 import type { RouteAccess } from "~/lib/access";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { apiHandler, jsonResponse } from "~/lib/api.server";
-import { notFound } from "~/lib/errors";
+import { parseId } from "~/lib/validation";
 import { getViewer } from "~/modules/accounts/auth.server";
 import { historyOf } from "~/modules/audit/audit.server";
 import { getNeedFor } from "~/modules/needs/needs.server";
@@ -13,11 +12,10 @@ export const access: RouteAccess = { loader: "public" };
 // Whoever may see the need may see its history; the actors' names are shown as on public pages.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const id = z.uuid().safeParse(params.id);
-    if (!id.success) throw notFound("need");
+    const id = parseId(params.id, "need");
     const viewer = await getViewer(request);
-    const need = await getNeedFor(viewer, id.data);
-    const events = await historyOf("need", id.data);
+    const need = await getNeedFor(viewer, id);
+    const events = await historyOf("need", id);
     const full = !!need.private;
     // The resident's rating is for the resident and staff: the organisation sees the rest of the record.
     const seesRating = !!need.private && "rating" in need.private;

@@ -1,8 +1,7 @@
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { apiHandler, jsonResponse, parseJsonBody } from "~/lib/api.server";
-import { notFound } from "~/lib/errors";
+import { parseId } from "~/lib/validation";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { TransitionInput } from "~/modules/needs/needs.schema";
 import { transitionNeed } from "~/modules/needs/transitions.server";
@@ -12,10 +11,9 @@ export const access: RouteAccess = { action: "user" };
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
     const viewer = await requireUser(request);
-    const id = z.uuid().safeParse(params.id);
-    if (!id.success) throw notFound("need");
+    const id = parseId(params.id, "need");
     const input = await parseJsonBody(TransitionInput, request);
     const key = request.headers.get("Idempotency-Key");
-    return jsonResponse(await transitionNeed(viewer, id.data, { ...input, idempotencyKey: input.idempotencyKey ?? key ?? undefined }));
+    return jsonResponse(await transitionNeed(viewer, id, { ...input, idempotencyKey: input.idempotencyKey ?? key ?? undefined }));
   });
 }

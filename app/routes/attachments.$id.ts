@@ -1,8 +1,8 @@
 import type { RouteAccess } from "~/lib/access";
 import fs from "node:fs";
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { AppError } from "~/lib/errors";
+import { parseId } from "~/lib/validation";
 import { getViewer } from "~/modules/accounts/auth.server";
 import { openAttachmentFor } from "~/modules/attachments/attachments.server";
 
@@ -13,11 +13,10 @@ const notFoundResponse = () =>
 
 // An uploaded image, streamed from the data folder once the attachments module says this viewer may see it.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) return notFoundResponse();
   let file;
   try {
-    file = await openAttachmentFor(await getViewer(request), id.data);
+    const id = parseId(params.id, "attachment");
+    file = await openAttachmentFor(await getViewer(request), id);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return notFoundResponse();
     throw error;

@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/form-field";
 import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
-import { parseId } from "~/lib/validation";
+import { parseId, parseOrThrow } from "~/lib/validation";
 import { can, hasRole } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return formAction(values, async () => {
     await proposeAgreement(
       viewer,
-      parseFormValues(AgreementInput, {
+      parseOrThrow(AgreementInput, {
         organisationId: values.organisationId,
         communityId: overview.community.id,
         startsOn: values.startsOn,

@@ -1,10 +1,12 @@
 import type { RouteAccess } from "~/lib/access";
+import { NewPasswordField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { loadPage } from "~/lib/page.server";
 import { AcceptInvitationInput } from "~/modules/accounts/accounts.schema";
 import { acceptInvitation, findInvitation } from "~/modules/accounts/accounts.server";
@@ -36,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
     const viewer = await getViewer(request);
-    const input = parseFormValues(AcceptInvitationInput, values);
+    const input = parseOrThrow(AcceptInvitationInput, values);
     const userId = await acceptInvitation(params.token ?? "", viewer, input);
     if (viewer) return redirect("/account");
     return redirect("/account", { headers: { "Set-Cookie": await createSession(request, userId) } });
@@ -62,15 +64,7 @@ export default function AcceptInvitation() {
           ) : invitation.hasLogin ? (
             <>
               <TextField name="displayName" label={t("auth.displayName")} error={errors.displayName} required />
-              <TextField
-                name="password"
-                type="password"
-                label={t("auth.password")}
-                hint={t("auth.passwordHint")}
-                error={errors.password}
-                autoComplete="new-password"
-                required
-              />
+              <NewPasswordField label={t("auth.password")} error={errors.password} />
             </>
           ) : (
             <p>{t("invitations.signInFirst")}</p>

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { InvitationInput } from "~/modules/accounts/accounts.schema";
 import { createInvitation } from "~/modules/accounts/accounts.server";
 import { hasRole, organisationsOf } from "~/modules/accounts/accounts.policy";
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireInviter(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const invitation = await createInvitation(viewer, parseFormValues(InvitationInput, values));
+    const invitation = await createInvitation(viewer, parseOrThrow(InvitationInput, values));
     return { link: `${new URL(request.url).origin}/invitations/${invitation.token}`, expiresAt: invitation.expiresAt.toISOString() };
   });
 }

@@ -1,10 +1,12 @@
 import type { RouteAccess } from "~/lib/access";
+import { CurrentPasswordField, LoginField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { FormError } from "~/components/form-field";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { clientAddress } from "~/lib/request.server";
 import { safeRedirectPath } from "~/lib/redirects";
 import { LoginInput } from "~/modules/accounts/accounts.schema";
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const input = parseFormValues(LoginInput, values);
+    const input = parseOrThrow(LoginInput, values);
     const userId = await authenticate(input.login, input.password, clientAddress(context));
     // An explicit (same-site) redirectTo wins; otherwise each persona lands where its work is.
     const landing = safeRedirectPath(values.redirectTo, landingPath((await viewerById(userId))!));
@@ -50,23 +52,8 @@ export default function Login() {
       <Form method="post" className="stack">
         <FormError error={errors._form} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField
-          name="login"
-          label={t("auth.login")}
-          hint={t("auth.loginHint")}
-          error={errors.login}
-          defaultValue={result?.values.login}
-          autoComplete="username"
-          required
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t("auth.password")}
-          error={errors.password}
-          autoComplete="current-password"
-          required
-        />
+        <LoginField hint={t("auth.loginHint")} error={errors.login} defaultValue={result?.values.login} />
+        <CurrentPasswordField label={t("auth.password")} error={errors.password} />
         <button type="submit" className="button">
           {t("auth.loginButton")}
         </button>

@@ -1,12 +1,14 @@
+import { HoursTable, ReasonForm } from "~/modules/ledger/components/hours-table";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
 import { DoneNotice } from "~/components/done-notice";
-import { formAction, parseFormValues, readFormFields } from "~/lib/forms.server";
+import { formAction, readFormFields } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { CorrectionRequestInput } from "~/modules/activities/activities.schema";
 import { requestCorrection, volunteerRecord } from "~/modules/ledger/hour-entries.server";
@@ -28,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return formAction(values, async () => {
     await requestCorrection(
       viewer,
-      parseFormValues(CorrectionRequestInput, {
+      parseOrThrow(CorrectionRequestInput, {
         activityId: values.activityId,
         hourEntryId: values.hourEntryId || undefined,
         reason: values.reason,
@@ -41,10 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyHours() {
   const { record, volunteerId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const next = nextStar(record.approvedMinutes);
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <h1>{t("hours.title")}</h1>
@@ -63,45 +63,25 @@ export default function MyHours() {
         <Link to={`/volunteers/${volunteerId}/certificate`}>{t("hours.certificate")}</Link>
       </p>
       <FormError error={result?.fieldErrors._form ?? result?.fieldErrors.reason} />
-      <table className="table table--cards">
-        <thead>
-          <tr>
-            <th scope="col">{t("activities.title")}</th>
-            <th scope="col">{t("activities.time")}</th>
-            <th scope="col">{t("activities.minutes")}</th>
-            <th scope="col">{t("wishes.status")}</th>
-            <th scope="col">{t("hours.askCorrection")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {record.entries.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <Link to={`/activities/${e.activityId}`}>{e.activityTitle}</Link>
-              </td>
-              <td data-label={t("activities.time")}>{time(e.startsAt)}</td>
-              <td data-label={t("activities.minutes")}>{e.minutes}</td>
-              <td data-label={t("wishes.status")}>
-                {t(`hourStatus.${e.status}`)}
-                {e.awaitingSecondApproval ? ` · ${t("hourBounds.awaitingSecondApproval")}` : ""}
-                {e.kind !== "attendance" ? ` · ${t(`hourKind.${e.kind}`)}` : ""}
-              </td>
-              <td data-label={t("hours.askCorrection")}>
-                {e.kind !== "reversal" ? (
-                  <Form method="post" className="inline">
-                    <input type="hidden" name="activityId" value={e.activityId} />
-                    <input type="hidden" name="hourEntryId" value={e.id} />
-                    <input name="reason" required placeholder={t("hours.correctionReason")} aria-label={t("hours.correctionReason")} />
-                    <button type="submit" className="link-button">
-                      {t("hours.send")}
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HoursTable
+        entries={record.entries}
+        layout="cards"
+        first={{
+          heading: t("activities.title"),
+          cell: (e) => <Link to={`/activities/${e.activityId}`}>{e.activityTitle}</Link>,
+        }}
+        last={{
+          heading: t("hours.askCorrection"),
+          cell: (e) =>
+            e.kind !== "reversal" ? (
+              <ReasonForm
+                hidden={{ activityId: e.activityId, hourEntryId: e.id }}
+                reasonLabel={t("hours.correctionReason")}
+                submitLabel={t("hours.send")}
+              />
+            ) : null,
+        }}
+      />
     </>
   );
 }

@@ -4,9 +4,9 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { parseFormValues, uploadFormAction } from "~/lib/forms.server";
+import { uploadFormAction } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
-import { parseId } from "~/lib/validation";
+import { parseId, parseOrThrow } from "~/lib/validation";
 import { attachmentsOfNeed, MAX_PHOTOS, readImageUploads } from "~/modules/attachments/attachments.server";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { categoryKeys } from "~/modules/categories/categories";
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const removePhotoIds = Object.keys(values)
       .filter((key) => key.startsWith("removePhoto.") && values[key] === "on")
       .map((key) => key.slice("removePhoto.".length));
-    const input = parseFormValues(NeedEditInput, { ...values, removePhotoIds });
+    const input = parseOrThrow(NeedEditInput, { ...values, removePhotoIds });
     await editAndResubmitNeed(viewer, id, input, photos);
     return redirect("/my/wishes?done=resubmitted", 303);
   });

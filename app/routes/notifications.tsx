@@ -1,3 +1,4 @@
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -43,7 +44,7 @@ export default function Notifications() {
             <Link to={notificationHref(n)}>
               {t(`notifications.kinds.${n.kind.replace(".", "_")}`, { title: String(n.data.title ?? "") })}
             </Link>{" "}
-            <time dateTime={n.createdAt}>{new Date(n.createdAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })}</time>
+            <time dateTime={n.createdAt}>{formatTianjinDateTime(n.createdAt, i18n.language, {})}</time>
           </li>
         ))}
       </ul>

@@ -3,22 +3,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
+import { useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
 import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
-import { formAction, parseFormValues, uploadFormAction, readFormFields } from "~/lib/forms.server";
+import { formAction, uploadFormAction, readFormFields } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { AppError } from "~/lib/errors";
 import { readImageUploads } from "~/modules/attachments/attachments.server";
 import { setOrganisationLogo } from "~/modules/organisations/organisations.server";
+import { OrganisationDashboardIntent } from "~/modules/organisations/organisations.schema";
 import { loadPage } from "~/lib/page.server";
 import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { acceptAgreement } from "~/modules/agreements/agreements.server";
-import { categoryKeys } from "~/modules/categories/categories";
 import { OfferInput } from "~/modules/offers/offers.schema";
 import { offerInputFromForm } from "~/modules/offers/offers-form.server";
 import { createOffer, updateOffer } from "~/modules/offers/offers.server";
+import { OfferForm } from "~/modules/offers/components/offer-form";
 import { OfferList } from "~/modules/offers/components/offer-list";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { detectLocale } from "~/lib/locale.server";
@@ -50,28 +51,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({ intent: z.enum(["createOffer", "toggleOffer", "acceptAgreement", "logo"]), id: z.uuid().optional() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, organisationId } = await requireOrganisation(request);
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
     return uploadFormAction(request, readImageUploads, async (_values, files) => {
-      if (files.length !== 1) throw new AppError("validation_failed", "choose one image", { photos: "image_type" });
-      await setOrganisationLogo(viewer, organisationId, files[0]!);
+      const [logo, ...more] = files;
+      if (!logo || more.length) throw new AppError("validation_failed", "choose one image", { photos: "image_type" });
+      await setOrganisationLogo(viewer, organisationId, logo);
       return redirect(`/org?org=${organisationId}&done=logo`, 303);
     });
   }
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
-    const { intent, id } = parseFormValues(Intent, values);
-    if (intent === "createOffer") {
-      await createOffer(viewer, parseFormValues(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
-    } else if (intent === "toggleOffer" && id) {
-      await updateOffer(viewer, id, { active: values.active === "true" });
-    } else if (intent === "acceptAgreement" && id) {
-      await acceptAgreement(viewer, id);
+    const input = parseOrThrow(OrganisationDashboardIntent, values);
+    let done: string = input.intent;
+    switch (input.intent) {
+      case "createOffer":
+        await createOffer(viewer, parseOrThrow(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
+        break;
+      case "toggleOffer":
+        await updateOffer(viewer, input.id, { active: input.active === "true" });
+        done = input.active === "true" ? "offerActivated" : "offerPaused";
+        break;
+      case "acceptAgreement":
+        await acceptAgreement(viewer, input.id);
+        break;
+      case "logo":
+        break;
     }
-    const done = intent === "toggleOffer" ? (values.active === "true" ? "offerActivated" : "offerPaused") : intent;
     return redirect(`/org?org=${organisationId}&done=${done}`, 303);
   });
 }
@@ -177,64 +184,16 @@ export default function OrganisationDashboard() {
 
       <section className="narrow">
         <h2>{t("org.newOffer")}</h2>
-        <Form method="post" className="stack" ref={newForm}>
-          <input type="hidden" name="intent" value="createOffer" />
-          <FormError error={errors._form} />
-          <TextField name="title" label={t("org.offerTitle")} error={errors.title} defaultValue={result?.values.title} required />
-          <div className="field">
-            <label htmlFor="field-description">{t("post.description")}</label>
-            <textarea id="field-description" name="description" rows={3} defaultValue={result?.values.description} />
-          </div>
-          <SelectField
-            name="category"
-            label={t("post.category")}
-            error={errors.category}
-            defaultValue={result?.values.category ?? ""}
-            required
-          >
-            <option value="">{t("common.choose")}</option>
-            {categoryKeys.map((key) => (
-              <option key={key} value={key}>
-                {t(`category.${key}`)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField name="tags" label={t("org.tags")} hint={t("org.tagsHint")} error={errors.tags} defaultValue={result?.values.tags} />
-          <SelectField name="area" label={t("org.area")} error={errors.communityId} defaultValue={result?.values.area ?? ""} required>
-            <option value="">{t("common.choose")}</option>
-            {street ? <option value={`street:${street.id}`}>{t("offers.wholeStreet", { street: street.name })}</option> : null}
-            {places.communities
-              .filter((c) => !street || c.streetId === street.id)
-              .map((c) => (
-                <option key={c.id} value={`community:${c.id}`}>
-                  {c.name}
-                </option>
-              ))}
-          </SelectField>
-          <TextField
-            name="capacityPerMonth"
-            type="number"
-            inputMode="numeric"
-            label={t("org.capacity")}
-            error={errors.capacityPerMonth}
-            defaultValue={result?.values.capacityPerMonth ?? "10"}
-            required
-          />
-          <fieldset className="field">
-            <legend>{t("org.weekdays")}</legend>
-            <div className="weekday-choices">
-              {["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d, i) => (
-                <label key={d} className="choice">
-                  <input type="checkbox" name="weekdays" value={i + 1} defaultChecked={i < 5} /> {t(`weekdays.${d}`)}
-                </label>
-              ))}
-            </div>
-            {errors.weekdays ? <p className="field__error">{fieldError(errors.weekdays)}</p> : null}
-          </fieldset>
-          <button type="submit" className="button">
-            {t("org.publishOffer")}
-          </button>
-        </Form>
+        <OfferForm
+          formRef={newForm}
+          intent="createOffer"
+          errors={errors}
+          typed={result?.values}
+          defaults={{ category: "", area: "", capacityPerMonth: "10", weekdays: [1, 2, 3, 4, 5] }}
+          street={street}
+          communities={places.communities}
+          submitLabel={t("org.publishOffer")}
+        />
       </section>
     </>
   );

@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { FilterSelect } from "~/components/filter-select";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -39,28 +40,18 @@ export default function Organisations() {
       <p className="lead">{t("organisations.intro")}</p>
       <p className="muted">{t("partners.definition")}</p>
       <Form method="get" className="filters">
-        <label>
-          {t("organisations.type")}
-          <select name="type" defaultValue={query.type ?? ""}>
-            <option value="">{t("wishes.any")}</option>
-            {orgTypes.map((o) => (
-              <option key={o.key} value={o.key}>
-                {t(`orgTypes.${o.key}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("wishes.street")}
-          <select name="street" defaultValue={query.street ?? ""}>
-            <option value="">{t("wishes.any")}</option>
-            {streets.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="type"
+          label={t("organisations.type")}
+          value={query.type}
+          options={orgTypes.map((o) => ({ value: o.key, label: t(`orgTypes.${o.key}`) }))}
+        />
+        <FilterSelect
+          name="street"
+          label={t("wishes.street")}
+          value={query.street}
+          options={streets.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <button type="submit">{t("wishes.apply")}</button>
       </Form>
       <p role="status">

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { PasswordResetRequestInput } from "~/modules/accounts/accounts.schema";
 import { requestPasswordReset } from "~/modules/accounts/password-resets.server";
 import { PasswordResetConfirmFields } from "~/modules/accounts/components/password-reset-confirm-fields";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.pass
 export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { login } = parseFormValues(PasswordResetRequestInput, values);
+    const { login } = parseOrThrow(PasswordResetRequestInput, values);
     await requestPasswordReset(login);
     return { sentTo: login };
   });

@@ -1,9 +1,11 @@
 import type { RouteAccess } from "~/lib/access";
+import { ConsentField, DisplayNameField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { FormError, SelectField, TextField } from "~/components/form-field";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { ResidentOnBehalfInput } from "~/modules/accounts/accounts.schema";
 import { createResidentOnBehalf } from "~/modules/accounts/accounts.server";
 import { governsCommunity } from "~/modules/accounts/accounts.policy";
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer } = await staffCommunities(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const input = parseFormValues(ResidentOnBehalfInput, values);
+    const input = parseOrThrow(ResidentOnBehalfInput, values);
     const id = await createResidentOnBehalf(viewer, input);
     return { created: { id, name: input.displayName, hasLogin: !!input.phone } };
   });
@@ -46,7 +48,6 @@ export default function NewResident() {
   const { places, mine } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const fieldError = useFieldError();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
   const typed: Record<string, string | undefined> = result && "values" in result ? result.values : {};
   return (
@@ -63,14 +64,7 @@ export default function NewResident() {
       ) : (
         <Form method="post" className="stack">
           <FormError error={errors._form} />
-          <TextField
-            name="displayName"
-            label={t("residents.displayName")}
-            hint={t("residents.displayNameHint")}
-            error={errors.displayName}
-            defaultValue={typed.displayName}
-            required
-          />
+          <DisplayNameField forResident error={errors.displayName} defaultValue={typed.displayName} />
           <TextField name="fullName" label={t("residents.fullName")} error={errors.fullName} defaultValue={typed.fullName} />
           <TextField
             name="phone"
@@ -90,14 +84,7 @@ export default function NewResident() {
           >
             <CommunityOptions places={places} only={mine} />
           </SelectField>
-          <label className="choice">
-            <input type="checkbox" name="consent" value="on" /> {t("residents.consent")}
-          </label>
-          {errors.consent ? (
-            <p className="field__error" role="alert">
-              {fieldError(errors.consent)}
-            </p>
-          ) : null}
+          <ConsentField label={t("residents.consent")} error={errors.consent} />
           <button type="submit" className="button">
             {t("residents.create")}
           </button>

@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { placeShowcaseHead } from "~/modules/showcase/place-showcase-head";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,25 +7,16 @@ import { useTranslation } from "react-i18next";
 import { publicPageHeaders } from "~/lib/cache-headers.server";
 import { loadPage } from "~/lib/page.server";
 import { parseId } from "~/lib/validation";
-import { listActivities } from "~/modules/activities/activities.server";
-import { agreementsOfStreet } from "~/modules/agreements/agreements.server";
-import { listPublicNeeds } from "~/modules/needs/needs.server";
 import { placeTree } from "~/modules/places/places.server";
-import { showcaseSummary } from "~/modules/showcase/showcase.server";
+import { placeShowcase } from "~/modules/showcase/showcase.server";
 import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
 import { PlaceSections } from "~/modules/showcase/components/place-sections";
-import { now } from "~/lib/clock.server";
-import { tianjinDate } from "~/lib/tianjin-time";
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction<typeof loader> = (args) =>
-  pageMeta(args, (t, data) => ({
-    title: data ? t("titles.placeShowcase", { place: data.street.name }) : t("titles.showcase"),
-    description: t("titles.placeShowcaseDescription"),
-  }));
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t, data) => placeShowcaseHead(t, data?.street.name));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
@@ -32,24 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const places = await placeTree();
     const street = places.streets.find((s) => s.id === id);
     if (!street) throw new Response("not found", { status: 404 });
-    const today = tianjinDate(now());
-    const [summary, open, upcoming, agreements] = await Promise.all([
-      showcaseSummary({ street: id }),
-      listPublicNeeds({ street: id, status: "published", limit: 6 }),
-      listActivities({ street: id, from: today, limit: 6 }),
-      agreementsOfStreet(id),
-    ]);
     return data(
-      {
-        street,
-        communities: places.communities.filter((c) => c.streetId === id),
-        summary,
-        open: open.items,
-        upcoming: upcoming.items,
-        partners: [
-          ...new Map(agreements.filter((a) => a.status === "active").map((a) => [a.organisationId, a.organisationName])).entries(),
-        ],
-      },
+      { street, communities: places.communities.filter((c) => c.streetId === id), ...(await placeShowcase({ street: id })) },
       { headers: publicPageHeaders(request) },
     );
   });

@@ -1,10 +1,12 @@
 import type { RouteAccess } from "~/lib/access";
+import { ConsentField, DisplayNameField, NewPasswordField } from "~/modules/accounts/components/credential-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { FormError, SelectField, TextField } from "~/components/form-field";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { loadPage } from "~/lib/page.server";
 import { SignupInput } from "~/modules/accounts/accounts.schema";
 import { requestSignup } from "~/modules/accounts/signup.server";
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const id = await requestSignup(parseFormValues(SignupInput, values), clientAddress(context));
+    const id = await requestSignup(parseOrThrow(SignupInput, values), clientAddress(context));
     return redirect(`/signup/confirm?request=${id}`, 303);
   });
 }
@@ -36,7 +38,6 @@ export default function Signup() {
   const { places } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const fieldError = useFieldError();
   const errors = result?.fieldErrors ?? {};
   const v = result?.values ?? {};
   return (
@@ -45,15 +46,7 @@ export default function Signup() {
       <p className="muted">{t("auth.signupIntro")}</p>
       <Form method="post" className="stack">
         <FormError error={errors._form} />
-        <TextField
-          name="displayName"
-          label={t("auth.displayName")}
-          hint={t("auth.displayNameHint")}
-          error={errors.displayName}
-          defaultValue={v.displayName}
-          required
-          autoComplete="nickname"
-        />
+        <DisplayNameField error={errors.displayName} defaultValue={v.displayName} />
         <TextField
           name="phone"
           type="tel"
@@ -72,15 +65,7 @@ export default function Signup() {
           defaultValue={v.email}
           autoComplete="email"
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          error={errors.password}
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordField label={t("auth.password")} error={errors.password} />
         <SelectField name="communityId" label={t("auth.community")} error={errors.communityId} defaultValue={v.communityId ?? ""} required>
           <CommunityOptions places={places} />
         </SelectField>
@@ -93,14 +78,7 @@ export default function Signup() {
             <input type="radio" name="role" value="volunteer" defaultChecked={v.role === "volunteer"} /> {t("roles.volunteer")}
           </label>
         </fieldset>
-        <label className="choice">
-          <input type="checkbox" name="consent" value="on" aria-invalid={errors.consent ? true : undefined} /> {t("auth.consent")}
-        </label>
-        {errors.consent ? (
-          <p className="field__error" role="alert">
-            {fieldError(errors.consent)}
-          </p>
-        ) : null}
+        <ConsentField label={t("auth.consent")} error={errors.consent} markInvalid />
         <button type="submit" className="button">
           {t("auth.signupButton")}
         </button>

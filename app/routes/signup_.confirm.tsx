@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/form-field";
-import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
+import { formAction, readForm } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { loadPage } from "~/lib/page.server";
 import { pageMeta } from "~/lib/meta";
 import { SignupConfirmInput } from "~/modules/accounts/accounts.schema";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const userId = await confirmSignup(parseFormValues(SignupConfirmInput, values));
+    const userId = await confirmSignup(parseOrThrow(SignupConfirmInput, values));
     return redirect("/account", { headers: { "Set-Cookie": await createSession(request, userId) } });
   });
 }

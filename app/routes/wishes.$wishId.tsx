@@ -1,11 +1,12 @@
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError, useFieldError } from "~/components/form-field";
-import { parseFormValues, uploadFormAction } from "~/lib/forms.server";
+import { uploadFormAction } from "~/lib/forms.server";
+import { parseId, parseOrThrow } from "~/lib/validation";
 import { photosOfNeed, readImageUploads } from "~/modules/attachments/attachments.server";
 import { loadPage } from "~/lib/page.server";
 import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
@@ -27,21 +28,18 @@ export const access: RouteAccess = { loader: "public", action: "user" };
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t, data) => (data ? { title: data.need.title, description: data.need.description.slice(0, 80) } : t("titles.wishes")));
 
-const WishId = z.uuid();
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
-    const id = WishId.safeParse(params.wishId);
-    if (!id.success) throw new Response("not found", { status: 404 });
+    const id = parseId(params.wishId, "wish");
     const viewer = await getViewer(request);
-    const need = await getNeedFor(viewer, id.data);
+    const need = await getNeedFor(viewer, id);
     const [actions, history, organisations, photos, partners] = await Promise.all([
-      availableActions(viewer, id.data),
-      historyOf("need", id.data),
+      availableActions(viewer, id),
+      historyOf("need", id),
       // Only an organisation's admins claim for it.
       viewer ? listOrganisationsByIds(organisationsOf(viewer).filter((o) => adminOf(viewer, o))) : [],
-      photosOfNeed(id.data),
-      partnersForWish(viewer, id.data, need.status, detectLocale(request)),
+      photosOfNeed(id),
+      partnersForWish(viewer, id, need.status, detectLocale(request)),
     ]);
     const full = !!need.private;
     return {
@@ -62,17 +60,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
-  const id = WishId.safeParse(params.wishId);
-  if (!id.success) throw new Response("not found", { status: 404 });
+  const id = await loadPage(async () => parseId(params.wishId, "wish"));
   return uploadFormAction(request, readImageUploads, async (values, photos) => {
     // The contact is revealed on request only (audited), then shown by the loader.
     if (values._intent === "contact") {
-      await revealContact(viewer, id.data);
-      return redirect(`/wishes/${id.data}?done=contact`, 303);
+      await revealContact(viewer, id);
+      return redirect(`/wishes/${id}?done=contact`, 303);
     }
-    const input = parseFormValues(TransitionInput, values);
-    await transitionNeed(viewer, id.data, input, photos);
-    return redirect(`/wishes/${id.data}?done=${input.action}`, 303);
+    const input = parseOrThrow(TransitionInput, values);
+    await transitionNeed(viewer, id, input, photos);
+    return redirect(`/wishes/${id}?done=${input.action}`, 303);
   });
 }
 
@@ -82,8 +79,7 @@ export default function WishPage() {
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const fieldError = useFieldError();
-  const date = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const date = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   const errors = result?.fieldErrors ?? {};
   const done = params.get("done");
   return (

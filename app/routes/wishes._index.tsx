@@ -1,4 +1,5 @@
 import type { RouteAccess } from "~/lib/access";
+import { FilterSelect } from "~/components/filter-select";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { publicPageHeaders } from "~/lib/cache-headers.server";
@@ -56,61 +57,36 @@ export default function WishWall() {
           {t("matching.search.label")}
           <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} placeholder={t("matching.search.placeholder")} />
         </label>
-        <label>
-          {t("wishes.street")}
-          <select name="street" defaultValue={query.street ?? ""}>
-            <option value="">{t("wishes.any")}</option>
-            {streets.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("wishes.community")}
-          <select name="community" defaultValue={query.community ?? ""}>
-            <option value="">{t("wishes.any")}</option>
-            {visibleCommunities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("wishes.category")}
-          <select name="category" defaultValue={query.category ?? ""}>
-            <option value="">{t("wishes.any")}</option>
-            {categoryKeys.map((key) => (
-              <option key={key} value={key}>
-                {t(`category.${key}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("wishes.kind")}
-          <select name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">{t("wishes.any")}</option>
-            {needKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("wishes.status")}
-          <select name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("wishes.any")}</option>
-            {publicNeedStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="street"
+          label={t("wishes.street")}
+          value={query.street}
+          options={streets.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          name="community"
+          label={t("wishes.community")}
+          value={query.community}
+          options={visibleCommunities.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          name="category"
+          label={t("wishes.category")}
+          value={query.category}
+          options={categoryKeys.map((key) => ({ value: key, label: t(`category.${key}`) }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("wishes.kind")}
+          value={query.kind}
+          options={needKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("wishes.status")}
+          value={query.status}
+          options={publicNeedStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        />
         <button type="submit">{t("wishes.apply")}</button>
       </Form>
       {page.mode === "fallback" ? (

@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
-import { parseFormValues, uploadFormAction } from "~/lib/forms.server";
+import { uploadFormAction } from "~/lib/forms.server";
+import { parseOrThrow } from "~/lib/validation";
 import { MAX_PHOTOS, readImageUploads } from "~/modules/attachments/attachments.server";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { categoryKeys } from "~/modules/categories/categories";
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer } = await requirePoster(request);
   return uploadFormAction(request, readImageUploads, async (values, photos) => {
-    const need = await createNeed(viewer, parseFormValues(NeedInput, needInputFromForm(values)), photos);
+    const need = await createNeed(viewer, parseOrThrow(NeedInput, needInputFromForm(values)), photos);
     // Say what happened: a resident's wish waits for the community's review; staff posts are published at once.
     return redirect(`/wishes/${need.id}?done=${need.status === "pending_review" ? "submitted" : "posted"}`, 303);
   });

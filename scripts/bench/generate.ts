@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import taxonomy from "../../app/modules/categories/categories.json";
+import { tianjinMidnight } from "../../app/lib/tianjin-time";
 import { offerTemplates } from "../../db/seed/demo-offers";
 import { communityNeedTemplates, microWishTemplates } from "../../db/seed/demo-needs";
 
@@ -250,8 +251,8 @@ export async function generateBenchData(databaseUrl: string, options: GenerateOp
   const batch = Math.max(100, options.batch ?? 5000);
   const rand = mulberry32(options.seed ?? 20_260_601);
   const now = options.now ?? new Date();
-  // Midnight in Tianjin (UTC+8) of the day it runs: the same day gives the same timestamps.
-  const today = Math.floor((now.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
+  // Midnight in Tianjin of the day it runs: the same day gives the same timestamps.
+  const today = tianjinMidnight(now).getTime();
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const places = await readPlaces(sql);

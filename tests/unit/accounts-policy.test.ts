@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, canInvite, type Viewer, type ViewerMembership } from "~/modules/accounts/accounts.policy";
+import { accountLinksFor, navigationFor } from "~/modules/accounts/navigation.policy";
 
 const place = { communityId: "c-1", streetId: "s-1" };
 const otherPlace = { communityId: "c-9", streetId: "s-9" };
@@ -65,5 +66,63 @@ describe("canInvite", () => {
     expect(canInvite(bank, { role: "org_member", organisationId: "o-1" })).toBe(true);
     expect(canInvite(bank, { role: "org_member", organisationId: "o-2" })).toBe(false);
     expect(canInvite(admin, { role: "resident", communityId: "c-1" })).toBe(false);
+  });
+});
+
+// What the header and the account page offer each persona (navigation.policy.ts).
+const volunteer = viewer(m("volunteer", { communityId: "c-1", communityStreetId: "s-1" }));
+const bankMember = viewer(m("org_member", { organisationId: "o-1" }));
+
+describe("navigationFor", () => {
+  it("shows review and posting to those who govern a place, posting to residents, neither to volunteers or partners", () => {
+    const flags = (v: Viewer) => [navigationFor(v).reviews, navigationFor(v).posts];
+    expect([staff, streetAdmin, admin].map(flags)).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
+    expect(flags(resident)).toEqual([false, true]);
+    expect([volunteer, bankMember, bank, nobody].map(flags)).toEqual([
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
+  });
+
+  it("shows the organisation's dashboard to its admins and members only, hours to volunteers, wishes to residents", () => {
+    expect([bank, bankMember, staff, volunteer].map((v) => navigationFor(v).organisation)).toEqual([true, true, false, false]);
+    expect([volunteer, resident].map((v) => navigationFor(v).volunteer)).toEqual([true, false]);
+    expect([resident, volunteer].map((v) => navigationFor(v).resident)).toEqual([true, false]);
+  });
+
+  it("links staff to their community and a street's admin to their street", () => {
+    expect(navigationFor(staff)).toMatchObject({ communityId: "c-1", streetId: null });
+    expect(navigationFor(streetAdmin)).toMatchObject({ communityId: null, streetId: "s-1" });
+    expect(navigationFor(resident)).toMatchObject({ communityId: null, streetId: null });
+  });
+
+  it("offers user management as canManageUsers does: not to residents or partners", () => {
+    expect(navigationFor(admin).canManage).toBe(true);
+    expect([resident, volunteer, bank, nobody].map((v) => navigationFor(v).canManage)).toEqual([false, false, false, false]);
+  });
+});
+
+describe("accountLinksFor", () => {
+  it("lets those who govern a place register residents", () => {
+    expect([staff, streetAdmin, admin, resident, bank].map((v) => accountLinksFor(v).registersResidents)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it("lists each persona's own things: wishes, sign-ups, claims", () => {
+    expect(accountLinksFor(resident).mine).toEqual({ wishes: true, signups: false, claims: false });
+    expect(accountLinksFor(staff).mine).toEqual({ wishes: true, signups: false, claims: false });
+    expect(accountLinksFor(volunteer).mine).toEqual({ wishes: false, signups: true, claims: false });
+    expect(accountLinksFor(bankMember).mine).toEqual({ wishes: false, signups: false, claims: true });
   });
 });

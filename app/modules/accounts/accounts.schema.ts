@@ -107,3 +107,10 @@ export const PasswordResetConfirmForm = PasswordResetConfirmInput.extend({ confi
   (v) => v.newPassword === v.confirmPassword,
   { message: "passwords_differ", path: ["confirmPassword"] },
 );
+
+/** The forms of the account page, one shape per intent (a password change's fields are PasswordChangeInput's). */
+export const AccountPageIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("password") }),
+  z.object({ intent: z.literal("signOutOthers") }),
+  z.object({ intent: z.literal("delete"), password: z.string().optional() }),
+]);

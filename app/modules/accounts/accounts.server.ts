@@ -1,4 +1,5 @@
 // Accounts: login, sign-up, residents registered by staff, passwords, data export and deletion.
+import { placeOfCommunity } from "~/modules/places/places.server";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
@@ -71,15 +72,6 @@ export async function authenticate(login: string, password: string, address: str
   return outcome.userId;
 }
 
-export async function placeOf(communityId: string) {
-  const [row] = await db()
-    .select({ communityId: communities.id, streetId: communities.streetId })
-    .from(communities)
-    .where(eq(communities.id, communityId));
-  if (!row) throw new AppError("validation_failed", "unknown community", { communityId: "community_required" });
-  return row;
-}
-
 /** A login already taken (users_phone_unique, users_email_unique) is the field's error: db-errors.server.ts. */
 function uniqueViolation(error: unknown): never {
   throw domainErrorFromDatabase(error) ?? error;
@@ -89,7 +81,7 @@ function uniqueViolation(error: unknown): never {
 
 /** Staff register a resident who has no phone or cannot use one: phone login (set up later) or none. */
 export async function createResidentOnBehalf(viewer: Viewer, input: z.infer<typeof ResidentOnBehalfInput>): Promise<string> {
-  const place = await placeOf(input.communityId);
+  const place = await placeOfCommunity(input.communityId);
   if (!can(viewer, "resident.create", place)) throw forbidden("only staff of this community can register residents here");
   try {
     return await db().transaction(async (tx) => {

@@ -13,7 +13,7 @@ import { createI18n, defaultLocale, isLocale } from "~/lib/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { kickMessageRelay, queueMessage } from "~/modules/messages/messages.server";
 import type { SignupConfirmInput, SignupInput } from "./accounts.schema";
-import { placeOf } from "./accounts.server";
+import { placeOfCommunity } from "~/modules/places/places.server";
 import { hashPassword } from "./password.server";
 import { codeHashMatches, keyedCodeHash, MAX_WRONG_CODES, newCode, RESET_CODE_MINUTES } from "./password-resets.server";
 
@@ -42,7 +42,7 @@ async function recentCount(tx: Transaction, where: ReturnType<typeof eq>): Promi
  */
 export async function requestSignup(input: z.infer<typeof SignupInput>, address: string): Promise<string> {
   // The password is hashed on every path, so a taken login costs as long as a new one.
-  await placeOf(input.communityId);
+  await placeOfCommunity(input.communityId);
   const passwordHash = await hashPassword(input.password);
   const email = input.email?.toLowerCase() ?? null;
   const phone = input.phone ?? null;

@@ -66,3 +66,25 @@ export const CorrectionRequestInput = z
   });
 
 export const CorrectionAnswerInput = z.object({ accept: z.boolean(), answer: optionalText(500) });
+
+const reason = z.string().trim().max(500).optional();
+
+/** The forms of an activity's page, one shape per intent (the "approve all" ticks come as repeated `entryIds`). */
+export const ActivityPageIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("signUp") }),
+  z.object({ intent: z.literal("cancel") }),
+  z.object({
+    intent: z.literal("record"),
+    volunteerId: z.uuid(),
+    /** "YYYY-MM-DDTHH:MM" typed in Tianjin time. */
+    checkIn: z.string().optional(),
+    checkOut: z.string().optional(),
+    proxy: z.literal("on").optional(),
+  }),
+  z.object({ intent: z.literal("approve"), entryId: z.uuid() }),
+  z.object({ intent: z.literal("approveAll") }),
+  z.object({ intent: z.literal("reject"), entryId: z.uuid(), reason }),
+  z.object({ intent: z.literal("reverse"), entryId: z.uuid(), reason }),
+  z.object({ intent: z.literal("answer"), requestId: z.uuid(), accept: z.enum(["true", "false"]).optional(), reason }),
+]);
+export type ActivityPageIntent = z.infer<typeof ActivityPageIntent>;

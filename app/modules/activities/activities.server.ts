@@ -1,4 +1,5 @@
 // Activities (dated service events), sign-ups under a capacity, and attendance at the venue.
+import { endOfTianjinDay, startOfTianjinDay } from "~/lib/tianjin-time";
 import { and, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { activities, activitySignups, attendances, communities, memberships, organisations } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
@@ -72,8 +73,8 @@ export async function listActivities(query: ActivityListQuery) {
   if (query.street) conditions.push(eq(communities.streetId, query.street));
   if (query.organisation) conditions.push(eq(activities.organisationId, query.organisation));
   if (query.category) conditions.push(eq(activities.category, query.category));
-  if (query.from) conditions.push(gte(activities.startsAt, new Date(`${query.from}T00:00:00+08:00`)));
-  if (query.to) conditions.push(lt(activities.startsAt, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  if (query.from) conditions.push(gte(activities.startsAt, startOfTianjinDay(query.from)));
+  if (query.to) conditions.push(lt(activities.startsAt, endOfTianjinDay(query.to)));
   const cursor = decodeCursor(query.cursor);
   if (query.cursor && !cursor) throw new AppError("validation_failed", "the cursor is not valid", { cursor: "cursor_invalid" });
   if (cursor) conditions.push(sql`(${activities.startsAt}, ${activities.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
@@ -140,7 +141,7 @@ function isVolunteer(viewer: Viewer) {
 }
 
 /** Exactly `capacity` sign-ups succeed when more try at once: the activity row is locked while counting. */
-export async function signUp(viewer: Viewer, activityId: string) {
+export async function signUpForActivity(viewer: Viewer, activityId: string) {
   if (!isVolunteer(viewer)) throw forbidden("only volunteers sign up");
   try {
     return await db().transaction(async (tx) => {

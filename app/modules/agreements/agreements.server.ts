@@ -1,5 +1,6 @@
 // Co-building agreements (共建协议): proposed by a community's staff or a street's admin, accepted by
 // the organisation's admin; "active" past its end date counts as expired (and the job records it).
+import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { agreements, communities, organisations, streets } from "#db/schema";
 import { db } from "~/lib/db.server";
@@ -12,7 +13,7 @@ import type { AgreementInput } from "./agreements.schema";
 import { now } from "~/lib/clock.server";
 
 /** Today in Tianjin, as a date. */
-const today = sql`(linli_now() at time zone 'Asia/Shanghai')::date`;
+const today = sql`(linli_now() at time zone ${TIANJIN_ZONE})::date`;
 const effectiveStatus = sql<string>`case when ${agreements.status} = 'active' and ${agreements.endsOn} < ${today} then 'expired' else ${agreements.status}::text end`;
 
 function agreementQuery() {
@@ -76,7 +77,7 @@ export async function agreementsOfStreet(streetId: string): Promise<AgreementVie
   return rows.map(toView);
 }
 
-async function placeOf(input: { communityId?: string; streetId?: string }) {
+async function placeOfAgreement(input: { communityId?: string; streetId?: string }) {
   if (input.communityId) {
     const [row] = await db().select({ streetId: communities.streetId }).from(communities).where(eq(communities.id, input.communityId));
     if (!row) throw new AppError("validation_failed", "unknown community", { communityId: "community_required" });
@@ -94,7 +95,7 @@ function governsAgreementPlace(viewer: Viewer, place: { communityId: string | nu
 }
 
 export async function proposeAgreement(viewer: Viewer, input: AgreementInput): Promise<AgreementView> {
-  const place = await placeOf(input);
+  const place = await placeOfAgreement(input);
   if (!governsAgreementPlace(viewer, place)) throw forbidden("only the community's staff or the street's admin propose agreements here");
   const [org] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
   if (!org) throw new AppError("validation_failed", "unknown organisation", { organisationId: "organisation_required" });

@@ -11,7 +11,7 @@ import { isPlatformAdmin, type Viewer } from "~/modules/accounts/accounts.policy
 // The CSV helpers live in lib/csv.server.ts; re-exported for this module's users.
 export { csvField, toCsv, csvResponse, type CsvValue } from "~/lib/csv.server";
 import { toCsv } from "~/lib/csv.server";
-import { tianjinClockTime, tianjinDate } from "~/lib/tianjin-time";
+import { endOfTianjinDay, startOfTianjinDay, tianjinClockTime, tianjinDate } from "~/lib/tianjin-time";
 
 /** Minutes as hours with two decimals, for the totals sheet (exact minutes sit beside them). */
 export function hoursOf(minutes: number): string {
@@ -80,8 +80,8 @@ function scopeCondition(scope: ExportScope): SQL | undefined {
 function rangeCondition(range: ExportRangeQuery): SQL | undefined {
   const parts: SQL[] = [];
   if (range.community) parts.push(eq(hourEntries.communityId, range.community));
-  if (range.from) parts.push(gte(hourEntries.startsAt, new Date(`${range.from}T00:00:00+08:00`)));
-  if (range.to) parts.push(lt(hourEntries.startsAt, new Date(new Date(`${range.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  if (range.from) parts.push(gte(hourEntries.startsAt, startOfTianjinDay(range.from)));
+  if (range.to) parts.push(lt(hourEntries.startsAt, endOfTianjinDay(range.to)));
   return parts.length ? and(...parts) : undefined;
 }
 

@@ -9,7 +9,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { normaliseImage, storeImage } from "~/modules/attachments/attachments.server";
 import type { PlaceTree } from "~/modules/places/places.server";
 import { can, type Viewer } from "~/modules/accounts/accounts.policy";
-import { placeOf } from "~/modules/accounts/accounts.server";
+import { placeOfCommunity } from "~/modules/places/places.server";
 import { notifyStaffOfPendingWish } from "./review.server";
 import type { NeedStatus } from "./lifecycle";
 import type { NeedInput } from "./needs.schema";
@@ -59,7 +59,7 @@ export function needInputFromForm(values: Record<string, string>) {
 
 /** Residents post micro-wishes (to review); staff post needs, projects and wishes for residents (published at once). */
 export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8Array[] = []) {
-  const place = await placeOf(input.communityId);
+  const place = await placeOfCommunity(input.communityId);
   const isStaff = can(viewer, "need.create_for_community", place);
   if (input.kind !== "micro_wish" && !isStaff) throw forbidden("only the community's staff post community needs and projects");
   if (input.kind === "micro_wish" && !can(viewer, "need.create_wish", place)) throw forbidden("post wishes in your own community");

@@ -1,4 +1,5 @@
 // Offers (资源清单): what an organisation or team can give, where, how often. Only its members change them.
+import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { communities, offers, organisations, searchOutbox, streets } from "#db/schema";
@@ -23,7 +24,7 @@ const usedThisMonth = sql<number>`(
   where c.organisation_id = ${offers.organisationId}
     and coalesce(i.category, n.category) = ${offers.category}
     and c.status <> 'released'
-    and c.claimed_at >= (date_trunc('month', linli_now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')
+    and c.claimed_at >= (date_trunc('month', linli_now() at time zone ${TIANJIN_ZONE}) at time zone ${TIANJIN_ZONE})
 )`;
 
 function offerQuery() {

@@ -1,4 +1,5 @@
 // The organisation dashboard: its offers and capacity, its claims, what it achieved, and what it could do next.
+import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { claims, communities, needs, organisations } from "#db/schema";
 import { db } from "~/lib/db.server";
@@ -33,7 +34,7 @@ export async function organisationDashboard(organisationId: string, locale: Loca
     db().execute<{ done_this_year: number; done_total: number; volunteer_minutes: string }>(sql`
       select
         (select count(*)::int from claims c where c.organisation_id = ${organisationId} and c.status = 'completed'
-           and c.completed_at >= date_trunc('year', linli_now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') as done_this_year,
+           and c.completed_at >= date_trunc('year', linli_now() at time zone ${TIANJIN_ZONE}) at time zone ${TIANJIN_ZONE}) as done_this_year,
         (select count(*)::int from claims c where c.organisation_id = ${organisationId} and c.status = 'completed') as done_total,
         (select coalesce(sum(e.minutes), 0)::bigint from hour_entries e
            join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'

@@ -24,3 +24,12 @@ export const OrganisationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
+
+/** The forms of an organisation's dashboard (/org), one shape per intent; a new offer's fields are the offer schema's. */
+export const OrganisationDashboardIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("createOffer") }),
+  z.object({ intent: z.literal("toggleOffer"), id: z.uuid(), active: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("acceptAgreement"), id: z.uuid() }),
+  z.object({ intent: z.literal("logo") }),
+]);
+export type OrganisationDashboardIntent = z.infer<typeof OrganisationDashboardIntent>;

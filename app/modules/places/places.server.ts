@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { communities, districts, streets } from "#db/schema";
 import { db } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
 
 export interface CommunityNode {
   id: string;
@@ -58,4 +59,14 @@ export async function communityById(id: string) {
     .innerJoin(streets, eq(streets.id, communities.streetId))
     .where(eq(communities.id, id));
   return row ?? null;
+}
+
+/** A community's place for scoping: its id and its street's; an unknown id is a field error on `communityId`. */
+export async function placeOfCommunity(communityId: string) {
+  const [row] = await db()
+    .select({ communityId: communities.id, streetId: communities.streetId })
+    .from(communities)
+    .where(eq(communities.id, communityId));
+  if (!row) throw new AppError("validation_failed", "unknown community", { communityId: "community_required" });
+  return row;
 }

@@ -1,13 +1,17 @@
 // Public figures: counts, by category and by month, for the city, a street or a community.
 // Aggregates come from summary queries and a short-lived in-process cache, never a scan per request.
+import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { tianjinDate, tianjinMonth } from "~/lib/tianjin-time";
+import { startOfTianjinDay, tianjinDate, tianjinMonth } from "~/lib/tianjin-time";
 import { maskName } from "~/modules/needs/privacy";
 import { now, nowMs } from "~/lib/clock.server";
 import { countPartners, isPartner } from "~/modules/organisations/partners.server";
 import { lastTwelveMonths } from "~/modules/places/months";
+import { listActivities } from "~/modules/activities/activities.server";
+import { agreementsOfCommunity, agreementsOfStreet } from "~/modules/agreements/agreements.server";
+import { listPublicNeeds } from "~/modules/needs/needs.server";
 
 export interface PlatformFigures {
   wishesCompleted: number;
@@ -74,8 +78,8 @@ async function computeSummary(scope: { street?: string; community?: string }): P
   // The twelve months up to this one (Tianjin, the app's clock), oldest first.
   const months = lastTwelveMonths(now());
   const completedByMonth = await db().execute<{ month: string; completed: number }>(sql`
-    select to_char(n.completed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as completed
-    from needs n where n.status = 'completed' and n.completed_at >= ${`${months[0]}-01T00:00:00+08:00`}::timestamptz and ${needs}
+    select to_char(n.completed_at at time zone ${TIANJIN_ZONE}, 'YYYY-MM') as month, count(*)::int as completed
+    from needs n where n.status = 'completed' and n.completed_at >= ${startOfTianjinDay(`${months[0]}-01`).toISOString()}::timestamptz and ${needs}
     group by 1`);
   const byMonth = months.map((month) => ({ month, completed: completedByMonth.find((r) => r.month === month)?.completed ?? 0 }));
   return {
@@ -149,12 +153,12 @@ export async function honourRoll(scope: { street?: string } = {}, limit = 100) {
 
 /** 本月共建之星: the partners who completed most wishes in this calendar month (Tianjin time); empty early in a month. */
 export async function partnersOfTheMonth(limit = 5) {
-  const month = tianjinMonth(now());
+  const start = startOfTianjinDay(`${tianjinMonth(now())}-01`).toISOString();
   const rows = await db().execute<{ id: string; name: string; type: string; fulfilled: number }>(sql`
     select o.id, o.name, o.type::text as type, count(*)::int as fulfilled
     from claims c join organisations o on o.id = c.organisation_id
-    where c.status = 'completed' and c.completed_at >= ${`${month}-01T00:00:00+08:00`}::timestamptz
-      and c.completed_at < (${`${month}-01T00:00:00+08:00`}::timestamptz + interval '1 month')
+    where c.status = 'completed' and c.completed_at >= ${start}::timestamptz
+      and c.completed_at < (${start}::timestamptz + interval '1 month')
     group by o.id order by fulfilled desc, o.name limit ${limit}`);
   return [...rows];
 }
@@ -174,4 +178,21 @@ export async function volunteerLeaderboard(limit = 50) {
     community: r.community,
     hours: Math.round(Number(r.minutes) / 6) / 10,
   }));
+}
+
+/** A street's or a community's showcase page: its figures, six open wishes, six coming activities and its active partners. */
+export async function placeShowcase(scope: { street: string } | { community: string }) {
+  const today = tianjinDate(now());
+  const [summary, open, upcoming, agreements] = await Promise.all([
+    showcaseSummary(scope),
+    listPublicNeeds({ ...scope, status: "published", limit: 6 }),
+    listActivities({ ...scope, from: today, limit: 6 }),
+    "street" in scope ? agreementsOfStreet(scope.street) : agreementsOfCommunity(scope.community),
+  ]);
+  return {
+    summary,
+    open: open.items,
+    upcoming: upcoming.items,
+    partners: [...new Map(agreements.filter((a) => a.status === "active").map((a) => [a.organisationId, a.organisationName])).entries()],
+  };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { LoginField, NewPasswordPair } from "./credential-fields";
 import { FormError, TextField } from "~/components/form-field";
 
 /** The login, the code and the new password twice: the same fields after asking for a code and on the code page. */
@@ -7,7 +8,7 @@ export function PasswordResetConfirmFields({ errors, login, code }: { errors: Re
   return (
     <>
       <FormError error={errors._form} />
-      <TextField name="login" label={t("auth.login")} error={errors.login} defaultValue={login} autoComplete="username" required />
+      <LoginField error={errors.login} defaultValue={login} />
       <TextField
         name="code"
         label={t("passwordReset.code")}
@@ -18,23 +19,7 @@ export function PasswordResetConfirmFields({ errors, login, code }: { errors: Re
         autoComplete="one-time-code"
         required
       />
-      <TextField
-        name="newPassword"
-        type="password"
-        label={t("account.newPassword")}
-        hint={t("auth.passwordHint")}
-        error={errors.newPassword}
-        autoComplete="new-password"
-        required
-      />
-      <TextField
-        name="confirmPassword"
-        type="password"
-        label={t("account.confirmPassword")}
-        error={errors.confirmPassword}
-        autoComplete="new-password"
-        required
-      />
+      <NewPasswordPair errors={errors} />
       <button type="submit" className="button">
         {t("passwordReset.setPassword")}
       </button>
