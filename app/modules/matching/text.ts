@@ -63,49 +63,65 @@ function readings(char: string): Set<string> {
   return known;
 }
 
-export interface HomophoneIndex {
-  /** The words by the toneless reading of their first character, so a text is scanned in one pass. */
-  byFirst: Map<string, string[]>;
+interface IndexedWord {
+  word: string;
+  chars: string[];
+  readings: Set<string>[];
 }
+
+export interface HomophoneIndex {
+  /** The words by each toneless reading of their first character, so a text is scanned in one pass. */
+  byFirst: Map<string, IndexedWord[]>;
+}
+
+const isHan = (char: string) => /\p{Script=Han}/u.test(char);
 
 /** Indexes words of 2–4 Han characters for homophoneSlips (each character by each of its readings). */
 export function homophoneIndex(words: Iterable<string>): HomophoneIndex {
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<string, IndexedWord[]>();
   for (const word of new Set(words)) {
     const chars = [...word];
-    if (chars.length < 2 || chars.length > 4 || !chars.every((c) => /\p{Script=Han}/u.test(c))) continue;
-    for (const reading of readings(chars[0]!)) byFirst.set(reading, [...(byFirst.get(reading) ?? []), word]);
+    if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) continue;
+    const entry = { word, chars, readings: chars.map(readings) };
+    for (const reading of entry.readings[0]!) byFirst.set(reading, [...(byFirst.get(reading) ?? []), entry]);
   }
   return { byFirst };
 }
+
+const sharesReading = (a: Set<string>, b: Set<string>) => {
+  for (const r of a) if (b.has(r)) return true;
+  return false;
+};
 
 /**
  * Words of the index that the text seems to mean but spells with a homophone: a run of characters
  * that reads like the word (toneless pinyin, any reading of each character), is not the word, shares
  * at least one character with it (so two unrelated words that happen to sound alike do not count),
- * and for two-character words differs in one character only. 电平车 → 电瓶车, 付导 → 辅导.
+ * and differs in one character (two for words of four). 电平车 → 电瓶车, 付导 → 辅导.
  */
 export function homophoneSlips(text: string, index: HomophoneIndex): { written: string; meant: string }[] {
   const chars = [...text];
   const found = new Map<string, string>();
-  for (let i = 0; i < chars.length; i++) {
-    if (!/\p{Script=Han}/u.test(chars[i]!)) continue;
-    const candidates = new Set<string>();
-    for (const reading of readings(chars[i]!)) for (const word of index.byFirst.get(reading) ?? []) candidates.add(word);
-    for (const word of candidates) {
-      const target = [...word];
-      if (i + target.length > chars.length) continue;
-      const written = chars.slice(i, i + target.length);
-      const writtenText = written.join("");
-      if (writtenText === word || text.includes(word)) continue;
-      let same = 0;
-      let alike = true;
-      for (let k = 0; k < target.length && alike; k++) {
-        if (written[k] === target[k]) same += 1;
-        else alike = [...readings(written[k]!)].some((r) => readings(target[k]!).has(r));
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (!isHan(chars[i]!)) continue;
+    const seen = new Set<IndexedWord>();
+    for (const reading of readings(chars[i]!))
+      for (const entry of index.byFirst.get(reading) ?? []) {
+        if (seen.has(entry)) continue;
+        seen.add(entry);
+        const length = entry.chars.length;
+        if (i + length > chars.length) continue;
+        let same = 0;
+        let alike = true;
+        for (let k = 0; k < length && alike; k++) {
+          const char = chars[i + k]!;
+          if (char === entry.chars[k]) same += 1;
+          else alike = isHan(char) && sharesReading(readings(char), entry.readings[k]!);
+        }
+        if (!alike || same === length || same < 1 || length - same > Math.max(1, length - 2)) continue;
+        if (text.includes(entry.word)) continue;
+        found.set(chars.slice(i, i + length).join(""), entry.word);
       }
-      if (alike && same >= 1 && target.length - same <= Math.max(1, target.length - 2)) found.set(writtenText, word);
-    }
   }
   return [...found.entries()].map(([written, meant]) => ({ written, meant }));
 }
