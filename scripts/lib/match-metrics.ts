@@ -9,6 +9,7 @@ export function scoreRankings(offers: DatasetOffer[], needs: DatasetNeed[], rank
   let top1Hits = 0;
   let emptyExpected = 0;
   let emptyCorrect = 0;
+  const notEmpty: string[] = [];
   for (const need of needs) {
     const got = rankings[need.id] ?? [];
     const relevance = (id: string) => (active.has(id) ? (need.relevant[id] ?? 0) : 0);
@@ -19,6 +20,7 @@ export function scoreRankings(offers: DatasetOffer[], needs: DatasetNeed[], rank
     if (!ideal.length) {
       emptyExpected += 1;
       if (!got.length) emptyCorrect += 1;
+      else notEmpty.push(need.id);
       continue;
     }
     const ndcg5 = dcg(got.slice(0, k).map(relevance)) / dcg(ideal.slice(0, k));
@@ -32,6 +34,8 @@ export function scoreRankings(offers: DatasetOffer[], needs: DatasetNeed[], rank
     top1Precision: judged ? top1Hits / judged : 0,
     emptyExpected,
     emptyCorrect,
+    /** Needs without a relevant offer that were answered anyway. */
+    notEmpty,
     worst: [...perNeed].sort((a, b) => a.ndcg5 - b.ndcg5).filter((n) => n.ndcg5 < 1),
   };
 }

@@ -38,7 +38,14 @@ describe("buildQuery", () => {
 });
 
 describe("rankCandidates", () => {
-  const term = (t: string, weight: number, primary = false) => ({ term: t, weight, source: "concept" as const, category: null, primary });
+  const term = (t: string, weight: number, primary = false) => ({
+    term: t,
+    weight,
+    source: "concept" as const,
+    category: null,
+    primary,
+    quotes: [t],
+  });
   const doc = (
     id: string,
     extra: Partial<{ category: string; streetId: string; communityId: string | null; lat: number; lng: number }> = {},
@@ -57,6 +64,7 @@ describe("rankCandidates", () => {
       terms: [term("课后看护", 2, true), term("作业", 1)],
       category: "child_care" as const,
       categorySource: "inferred" as const,
+      askingWords: [],
     };
     const results: TermResult[] = [
       { term: query.terms[0]!, total: 1, hits: [{ doc: doc("best"), rankingScore: 1 }] },
@@ -73,14 +81,15 @@ describe("rankCandidates", () => {
     const ranked = rankCandidates(query, results, place, 10);
     expect(ranked.map((r) => r.id)).toEqual(["best"]);
     const loose = rankCandidates(query, results, place, 10, { minScore: 0.01 });
-    expect(loose.map((r) => r.id)).toEqual(["best", "other-community", "weak"]);
+    // An offer of another community of the street is at best a side match, below weak ones of the wish's own.
+    expect(loose.map((r) => r.id)).toEqual(["best", "weak", "other-community"]);
     expect(loose[0]!.matchedTerms).toEqual(["课后看护", "作业"]);
-    expect(loose[1]!.areaFit).toBe("street");
+    expect(loose[2]!.areaFit).toBe("street");
     expect(loose[0]!.score).toBeGreaterThan(loose[1]!.score);
   });
 
   it("leaves out candidates of other streets beyond the nearby radius", () => {
-    const query = { terms: [term("助浴", 2, true)], category: null, categorySource: null };
+    const query = { terms: [term("助浴", 2, true)], askingWords: [], category: null, categorySource: null };
     const far = doc("far", { streetId: "s9", lat: 39.2, lng: 117.4 });
     const near = doc("near", { streetId: "s9", lat: 39.105, lng: 117.2 });
     const ranked = rankCandidates(

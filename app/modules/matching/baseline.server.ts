@@ -41,6 +41,7 @@ export async function baselineRanking(
       raw: r.hits,
       score: Math.round(Math.min(1, r.hits / (2 * keywords.length)) * 1000) / 1000,
       matchedTerms,
+      matchedQuotes: matchedTerms,
       category: r.category,
       categoryMatch: !!subject.category && r.category === subject.category,
       areaFit: areaFit(place, candidate),

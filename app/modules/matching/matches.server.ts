@@ -23,8 +23,9 @@ import {
   volunteerToActivities,
   type MatchEngine,
 } from "./matcher.server";
-import type { MatchQuery, MatchSubject } from "./query-builder.server";
-import { distanceMetres, NEARBY_METRES, type Place, type RankedCandidate } from "./ranking";
+import { askedWords, type MatchQuery, type MatchSubject } from "./query-builder.server";
+import { offerFit, readOffer } from "./text";
+import { distanceMetres, MIN_SCORE, NEARBY_METRES, scoreOf, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
 
 export interface MatchExplanation {
@@ -42,6 +43,8 @@ export interface MatchOptions {
   engine?: MatchEngine;
   limit?: number;
   locale?: Locale;
+  /** The raw score below which nothing is shown (ranking.ts's MIN_SCORE); calibration lowers it. */
+  minScore?: number;
   /** Checked when given (pages and the API); scripts that own the data pass none. */
   viewer?: Viewer;
 }
@@ -70,7 +73,7 @@ export function reasonsText(t: TFunction, e: MatchExplanation): string[] {
 
 function explain(query: MatchQuery, c: RankedCandidate, wholeStreet: boolean, capacityLeft?: number): MatchExplanation {
   return {
-    matchedWords: c.matchedTerms,
+    matchedWords: c.matchedQuotes,
     category: c.category,
     categoryMatch: c.categoryMatch,
     categorySource: query.categorySource,
@@ -99,7 +102,12 @@ interface LocatedNeed {
  */
 async function offerListsFor(
   located: LocatedNeed[],
-  { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale }: Pick<MatchOptions, "engine" | "limit" | "locale">,
+  {
+    engine = "meili",
+    limit = NEED_LIST_LENGTH,
+    locale = defaultLocale,
+    minScore,
+  }: Pick<MatchOptions, "engine" | "limit" | "locale" | "minScore">,
 ) {
   const byPlace = new Map<string, LocatedNeed[]>();
   for (const need of located) {
@@ -109,12 +117,13 @@ async function offerListsFor(
   const ranked = new Map<string, { query: MatchQuery; ranked: RankedCandidate[] }>();
   for (const group of byPlace.values()) {
     const place = group[0]!.place;
-    // A few spare candidates: the database may know an offer was paused since it was indexed.
+    // Spare candidates, and no threshold yet: the database may know an offer was paused since it
+    // was indexed, and what an offer says of itself may lower its score (then the threshold applies).
     const results = await findCandidatesForMany(
       group.map((n) => n.subject),
       place,
       await needToOffers(place),
-      { engine, limit: limit + 5 },
+      { engine, limit: limit + 10, minScore: engine === "baseline" ? undefined : 0.01 },
     );
     group.forEach((need, i) => ranked.set(need.id, results[i]!));
   }
@@ -123,17 +132,33 @@ async function offerListsFor(
   );
   const t = createI18n(locale).t;
   const lists = new Map<string, { query: MatchQuery; items: OfferMatch[] }>();
+  const subjects = new Map(located.map((n) => [n.id, n.subject]));
+  const readings = new Map([...rows.values()].map((o) => [o.id, readOffer([o.title, o.description, ...o.tags].join("。"))]));
   for (const [needId, { query, ranked: candidates }] of ranked) {
     const items: OfferMatch[] = [];
+    const subject = subjects.get(needId)!;
+    const wish = { text: [subject.title, subject.description, ...(subject.tags ?? [])].join("。"), asked: askedWords(query) };
     for (const candidate of candidates) {
       const offer = rows.get(candidate.id);
-      if (!offer?.active) continue;
-      const explanation = explain(query, candidate, offer.wholeStreet, offer.capacityLeft);
-      items.push({ ...offer, score: candidate.score, reasons: reasonsText(t, explanation), explanation });
+      // Shown only while it takes requests (active, places left this month by the claims counted)
+      // and as far as what it says of itself fits the wish (paused, full, only lectures, not at home, "不接…").
+      if (!offer?.active || offer.capacityLeft <= 0) continue;
+      const reading = readings.get(offer.id)!;
+      const fit = engine === "baseline" ? 1 : offerFit(reading, wish);
+      const raw = candidate.raw * fit;
+      if (fit === 0 || (engine !== "baseline" && raw < (minScore ?? MIN_SCORE))) continue;
+      const adjusted = fit === 1 ? candidate : { ...candidate, raw, score: scoreOf(raw) };
+      const explanation = explain(query, adjusted, offer.wholeStreet, reading.full ? 0 : offer.capacityLeft);
+      items.push({ ...offer, score: adjusted.score, reasons: reasonsText(t, explanation), explanation });
     }
-    // Relevance, then distance (already the order), then capacity left: a full offer goes after its equals.
+    // Relevance (in steps, so near-equal relevance falls to the next key), then distance.
     const stepOf = (m: OfferMatch) => Math.round(m.score * 20);
-    items.sort((a, b) => stepOf(b) - stepOf(a) || (a.capacityLeft > 0 ? 0 : 1) - (b.capacityLeft > 0 ? 0 : 1));
+    items.sort(
+      (a, b) =>
+        stepOf(b) - stepOf(a) ||
+        (a.explanation.distanceMetres ?? Infinity) - (b.explanation.distanceMetres ?? Infinity) ||
+        b.score - a.score,
+    );
     lists.set(needId, { query, items: items.slice(0, limit) });
   }
   return lists;
@@ -142,13 +167,13 @@ async function offerListsFor(
 /** "Who could fulfil this?" Active offers serving the need's area, best first; empty when nothing fits. */
 export async function matchOffersForNeed(
   needId: string,
-  { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale, viewer }: MatchOptions = {},
+  { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale, viewer, minScore }: MatchOptions = {},
 ) {
   const located = await placeOfNeed(needId);
   if (!located) throw notFound("need");
   if (viewer !== undefined && !canSeeNeedMatches(viewer, located.access))
     throw forbidden("only the poster and the community's staff see a wish's matches");
-  const lists = await offerListsFor([{ id: needId, subject: located.subject, place: located.place }], { engine, limit, locale });
+  const lists = await offerListsFor([{ id: needId, subject: located.subject, place: located.place }], { engine, limit, locale, minScore });
   return lists.get(needId)!;
 }
 

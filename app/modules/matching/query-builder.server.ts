@@ -4,7 +4,8 @@
 import { Jieba, TfIdf } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
 import { categoryKeys, type CategoryKey } from "~/modules/categories/categories";
-import { concepts, stopWords, synonymGroups, type Concept } from "./vocabulary";
+import { concepts, conditionCues, stopWords, synonymGroups, type Concept } from "./vocabulary";
+import { homophoneIndex, homophoneSlips, normaliseText, requestSentences, type HomophoneIndex } from "./text";
 
 export const MAX_QUERY_TERMS = 10;
 
@@ -13,12 +14,16 @@ export interface QueryTerm {
   weight: number;
   source: "concept" | "keyword";
   category: CategoryKey | null;
-  /** Evoked by the title: what the wish is mainly about. */
+  /** Evoked by the title or by the sentence that asks: what the wish is mainly about. */
   primary: boolean;
+  /** The subject's own words that brought the term in (a cue as written, a keyword, a misspelling). */
+  quotes: string[];
 }
 
 export interface MatchQuery {
   terms: QueryTerm[];
+  /** The words of the sentences that ask (segmented, stop words left out): what the help is for. */
+  askingWords: string[];
   category: CategoryKey | null;
   categorySource: "given" | "inferred" | null;
 }
@@ -30,7 +35,14 @@ export interface MatchSubject {
   tags?: string[];
 }
 
-const WEIGHT = { conceptInTitle: 2, conceptInText: 1.5, keyword: 1, keywordInTitle: 1.4 } as const;
+const WEIGHT = {
+  conceptInTitle: 2,
+  conceptInRequest: 1.8,
+  conceptInText: 1.5,
+  conceptInBackground: 1.1,
+  keyword: 1,
+  keywordInTitle: 1.4,
+} as const;
 
 /** Every word the vocabulary knows, for Meilisearch's dictionary and jieba's segmentation. */
 export function vocabularyWords(): string[] {
@@ -39,6 +51,9 @@ export function vocabularyWords(): string[] {
   for (const group of synonymGroups) for (const word of group) words.add(word);
   return [...words].filter((w) => w.length > 1).sort();
 }
+
+/** The weight of a concept evoked only by how the person is (see conditionCues). */
+const CONDITION_FACTOR = 0.6;
 
 let segmenter: { jieba: Jieba; tfIdf: TfIdf } | null = null;
 
@@ -61,6 +76,39 @@ function cueHits(concept: Concept, text: string): number {
   return concept.cues.filter((cue) => (typeof cue === "string" ? text.includes(cue) : cue.every((part) => text.includes(part)))).length;
 }
 
+/** The words of the cues found in the text (each part of a cue of several). */
+function cueWords(concept: Concept, text: string): string[] {
+  const found = concept.cues.filter((cue) => (typeof cue === "string" ? text.includes(cue) : cue.every((part) => text.includes(part))));
+  return [...new Set(found.flat())];
+}
+
+let slipIndex: HomophoneIndex | null = null;
+
+/** The vocabulary's words that a homophone slip may stand for (cues and terms). */
+function vocabularySlipIndex(): HomophoneIndex {
+  if (slipIndex) return slipIndex;
+  const words = new Set<string>();
+  for (const concept of concepts) {
+    for (const term of concept.terms) words.add(term);
+    for (const cue of concept.cues) if (typeof cue === "string") words.add(cue);
+  }
+  for (const group of synonymGroups) for (const word of group) words.add(word);
+  slipIndex = homophoneIndex(words);
+  return slipIndex;
+}
+
+/**
+ * The text as the matcher reads it: normalised (simplified, half-width), with the vocabulary words
+ * that its homophone slips stand for added at the end; `written` maps each such word back to how
+ * the resident wrote it.
+ */
+export function readText(raw: string): { text: string; written: Map<string, string> } {
+  const text = normaliseText(raw);
+  const slips = homophoneSlips(text, vocabularySlipIndex());
+  if (!slips.length) return { text, written: new Map() };
+  return { text: `${text}。${slips.map((s) => s.meant).join("。")}`, written: new Map(slips.map((s) => [s.meant, s.written])) };
+}
+
 /** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */
 function matchedWords(concept: Concept, text: string): string[] {
   return concept.cues.filter(
@@ -74,8 +122,14 @@ function isCategory(value: string | null): value is CategoryKey {
 
 /** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
 export function buildQuery(subject: MatchSubject): MatchQuery {
-  const title = subject.title.trim();
-  const body = [subject.description, ...(subject.tags ?? [])].join("。");
+  const titleRead = readText(subject.title.trim());
+  const bodyRead = readText([subject.description, ...(subject.tags ?? [])].join("。"));
+  const title = titleRead.text;
+  const body = bodyRead.text;
+  // In a long story, the sentences that ask say what the help is for; the rest is background.
+  const asking = requestSentences(body).join("。");
+  const written = new Map([...bodyRead.written, ...titleRead.written]);
+  const quote = (word: string) => written.get(word) ?? word;
   const byTerm = new Map<string, QueryTerm>();
   const covered = new Set<string>();
   const add = (term: QueryTerm) => {
@@ -85,6 +139,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
       known.weight = Math.max(known.weight, term.weight);
       known.primary ||= term.primary;
       known.category ??= term.category;
+      known.quotes = [...new Set([...known.quotes, ...term.quotes])];
     }
   };
 
@@ -93,18 +148,39 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     const inTitle = cueHits(concept, title);
     const inBody = cueHits(concept, body);
     if (!inTitle && !inBody) continue;
-    const weight = (inTitle ? WEIGHT.conceptInTitle : WEIGHT.conceptInText) + 0.25 * Math.min(3, inTitle + inBody - 1);
-    add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary: inTitle > 0 });
+    const inRequest = !inTitle && asking ? cueHits(concept, asking) : 0;
+    const base = inTitle
+      ? WEIGHT.conceptInTitle
+      : inRequest
+        ? WEIGHT.conceptInRequest
+        : asking
+          ? WEIGHT.conceptInBackground
+          : WEIGHT.conceptInText;
+    const words = cueWords(concept, `${title}。${body}`);
+    // Evoked only by how the person is (卧床, 独居), not by anything asked: context, not the point.
+    const onlyCondition = words.every((word) => conditionCues.has(word));
+    const weight = (base + 0.25 * Math.min(3, inTitle + inBody - 1)) * (onlyCondition ? CONDITION_FACTOR : 1);
+    const primary = (inTitle > 0 || inRequest > 0) && !onlyCondition;
+    const quotes = words.map(quote);
+    add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary, quotes });
     // The resident's own domain words (插座, 轮椅 …) are searched too: offers often use them as they are.
     for (const cue of matchedWords(concept, `${title}。${body}`).slice(0, 2))
-      add({ term: cue, weight: weight * (inTitle ? 0.6 : 0.4), source: "concept", category: concept.category, primary: false });
+      add({
+        term: cue,
+        weight: weight * (primary ? 0.6 : 0.4),
+        source: "concept",
+        category: concept.category,
+        // An offer using the resident's own word for the main point meets the main point.
+        primary,
+        quotes: [quote(cue)],
+      });
     votes.set(concept.category, (votes.get(concept.category) ?? 0) + weight);
     for (const cue of concept.cues) for (const part of typeof cue === "string" ? [cue] : cue) covered.add(part);
     for (const term of concept.terms) covered.add(term);
   }
 
   const { jieba, tfIdf } = keywordExtractor();
-  const keywords = tfIdf.extractKeywords(jieba, `${title}。${title}。${body}`, 12);
+  const keywords = tfIdf.extractKeywords(jieba, `${title}。${title}。${asking}。${body}`, 12);
   const strongest = Math.max(...keywords.map((k) => k.weight), 1e-9);
   for (const { keyword, weight } of keywords) {
     if (keyword.length < 2 || stopWords.has(keyword) || /^[\d.]+$/.test(keyword) || covered.has(keyword)) continue;
@@ -114,16 +190,33 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
       source: "keyword",
       category: null,
       primary: false,
+      quotes: [quote(keyword)],
     });
   }
 
   const terms = [...byTerm.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS);
-  if (isCategory(subject.category)) return { terms, category: subject.category, categorySource: "given" };
+  const askingWords = asking
+    ? [...new Set(jieba.cut(asking, false))].filter((w) => w.length >= 2 && !stopWords.has(w) && !/^[\d.]+$/.test(w))
+    : [];
+  if (isCategory(subject.category)) return { terms, askingWords, category: subject.category, categorySource: "given" };
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((sum, [, v]) => sum + v, 0);
   const [best] = ranked;
   const inferred = best && best[1] / total >= 0.5 ? best[0] : null;
-  return { terms, category: inferred, categorySource: inferred ? "inferred" : null };
+  return { terms, askingWords, category: inferred, categorySource: inferred ? "inferred" : null };
+}
+
+/**
+ * What the subject mainly asks for, in words an offer's "does not do" clause would use: the main
+ * terms (those of the title or the asking sentence, else the strongest), what the resident wrote for
+ * them, and their synonyms.
+ */
+export function askedWords(query: MatchQuery): string[] {
+  const main = query.terms.some((t) => t.primary) ? query.terms.filter((t) => t.primary) : query.terms.slice(0, 2);
+  // The resident's own words only (not every word of the concepts they evoke), and their synonyms.
+  const words = new Set([...main.flatMap((t) => t.quotes), ...query.askingWords]);
+  for (const group of synonymGroups) if (group.some((w) => words.has(w))) for (const w of group) words.add(w);
+  return [...words].filter((w) => w.length >= 2 && !stopWords.has(w));
 }
 
 /** A concept's key: its first term, the word the matcher searches offers for. */
@@ -133,7 +226,8 @@ export const conceptKey = (concept: Concept): string => concept.terms[0]!;
  * The concepts a text evokes, by the matcher's own rule (a cue found in the text). The wish wall
  * indexes them with each public wish, so a search finds the wishes the matcher reads the same way.
  */
-export function conceptKeysOf(text: string): string[] {
+export function conceptKeysOf(raw: string): string[] {
+  const { text } = readText(raw);
   const keys = new Set<string>();
   for (const concept of concepts) if (cueHits(concept, text)) keys.add(conceptKey(concept));
   return [...keys].sort();
@@ -152,13 +246,15 @@ const MAX_SEARCH_WORDS = 5;
  * What a few words typed into a search box ask for, in the matcher's vocabulary: 剪头发 and 理发
  * name the haircut concept (a cue, and a synonym), 看病 is part of 看病没人陪 and of 免费看病.
  */
-export function searchIntent(q: string): SearchIntent {
+export function searchIntent(typed: string): SearchIntent {
+  // Read as the matcher reads a wish: simplified, half-width, homophone slips of its words (社宝卡).
+  const q = normaliseText(typed).trim();
   const parts = q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-  const words = new Set<string>(parts.length > 1 ? [q.trim(), ...parts] : parts);
+  const words = new Set<string>(parts.length > 1 ? [q, ...parts] : parts);
   for (const keyword of plainKeywords({ title: q, description: "", category: null }, MAX_SEARCH_WORDS)) words.add(keyword);
   // Everyday and official wording both ways: a synonym group is named by one of its words (or only
   // partly, when a word is part of one of its words: 看病 of 免费看病).
-  const named = new Set(parts);
+  const named = new Set([...parts, ...homophoneSlips(q, vocabularySlipIndex()).map((s) => s.meant)]);
   const partly = new Set<string>();
   for (const group of synonymGroups) {
     if (group.some((word) => parts.some((part) => part.includes(word)))) for (const word of group) named.add(word);

@@ -5,8 +5,14 @@ import type { MatchQuery, QueryTerm } from "./query-builder.server";
 
 /** Beyond its own street a candidate counts only this close (metres). */
 export const NEARBY_METRES = 2000;
-/** Below this raw score nothing is shown: better an honest "no match" than noise. */
-export const MIN_SCORE = 1.2;
+/**
+ * Below this raw score nothing is shown: better an honest "no match" than noise. Calibrated, not
+ * picked: `npm run match:calibrate -- --sets DIR…` scores every candidate with no threshold and takes
+ * the middle of the widest run of thresholds with the best balanced accuracy over the sets (needs
+ * with a fit still led by a fitting offer, needs without one answered empty), each set weighing the
+ * same. On the dev set and two tuning sets (2026-12) that run was 1.30–1.40.
+ */
+export const MIN_SCORE = 1.35;
 
 export interface Place {
   streetId: string;
@@ -34,6 +40,8 @@ export interface RankedCandidate {
   raw: number;
   score: number;
   matchedTerms: string[];
+  /** The subject's own words behind the matched terms, strongest first (what the reasons quote). */
+  matchedQuotes: string[];
   category: string | null;
   categoryMatch: boolean;
   areaFit: AreaFit;
@@ -61,13 +69,22 @@ export function areaFit(subject: Place, candidate: Place): AreaFit {
   return "nearby";
 }
 
-const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.8, nearby: 0.7 };
+/**
+ * An offer of one community serves that community: for a wish of another community of its street it
+ * is at best a side match, and an offer of another street (within NEARBY_METRES) likewise.
+ */
+const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.3, nearby: 0.25 };
 /** The same category strengthens textual evidence; it never stands in for it. */
 const CATEGORY_FACTOR = { given: 1.4, inferred: 1.25 } as const;
 /** A candidate that misses everything the title asks for is at best a side match. */
 const MISSED_PRIMARY_FACTOR = 0.5;
 /** A concept's hit counts at least this much, whichever of its words (synonyms) it matched. */
 const CONCEPT_SCORE_FLOOR = 0.8;
+
+/** The shown score (0–1) of a raw score, and back (for calibration, which reads shown scores). */
+const SCORE_SCALE = 2.5;
+export const scoreOf = (raw: number) => Math.round((1 - Math.exp(-raw / SCORE_SCALE)) * 1000) / 1000;
+export const rawOf = (score: number) => -SCORE_SCALE * Math.log(1 - Math.min(score, 0.9999));
 
 function rarity(total: number, areaSize: number): number {
   if (areaSize <= 1) return 1;
@@ -108,8 +125,9 @@ export function rankCandidates(
     ranked.push({
       id: doc.id,
       raw,
-      score: Math.round((1 - Math.exp(-raw / 2.5)) * 1000) / 1000,
+      score: scoreOf(raw),
       matchedTerms: matched.sort((a, b) => b.weight - a.weight).map((t) => t.term),
+      matchedQuotes: [...new Set(matched.flatMap((t) => t.quotes))],
       category: doc.category,
       categoryMatch,
       areaFit: fit,

@@ -24,6 +24,9 @@ export async function rebuildIndex(base: IndexBase, client: Meilisearch = search
     const documents = await documentReaders[base]({ after, limit: BATCH });
     if (!documents.length) break;
     const task = client.index(fresh).addDocuments(documents, { primaryKey: "id" });
+    // Enqueued before the next batch is read: reading documents is CPU work (their concepts), and a
+    // request still in flight meanwhile would run out of the client's timeout.
+    await task;
     pending.push(task.waitTask({ timeout: 600_000 }).then((t) => requireSucceeded(t, `loading ${fresh}`)));
     count += documents.length;
     after = documents[documents.length - 1]!.id;

@@ -9,6 +9,7 @@ import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 import { redactContactDetails } from "~/modules/needs/privacy";
 import { conceptKeysOf } from "~/modules/matching/query-builder.server";
 import { concepts } from "~/modules/matching/vocabulary";
+import { normaliseText, readOffer, TEXT_READING } from "~/modules/matching/text";
 
 export interface SearchDocument {
   id: string;
@@ -64,9 +65,11 @@ async function offerDocuments(select: DocumentSelection): Promise<SearchDocument
     where ${where} ${tail}`);
   return rows.map((r) => ({
     id: r.id,
-    title: r.title,
-    description: r.description,
-    tags: r.tags,
+    // Searched as the matcher reads it: one spelling, and without the clauses saying what it does
+    // not do ("不接个案咨询" is no evidence for a wish asking for advice). Pages show the row itself.
+    title: normaliseText(r.title),
+    description: readOffer(r.description).positive,
+    tags: r.tags.map(normaliseText),
     category: r.category,
     categoryLabel: categoryLabel(r.category),
     organisationId: r.organisation_id,
@@ -85,7 +88,10 @@ async function offerDocuments(select: DocumentSelection): Promise<SearchDocument
  * Which vocabulary a need document's concepts were read with. Documents of another vocabulary are
  * sent again when the relay starts (see resendOutdatedNeeds), so a vocabulary change reaches the wall.
  */
-export const NEED_VOCABULARY = createHash("sha256").update(JSON.stringify(concepts)).digest("hex").slice(0, 12);
+export const NEED_VOCABULARY = createHash("sha256")
+  .update(JSON.stringify({ concepts, reading: TEXT_READING }))
+  .digest("hex")
+  .slice(0, 12);
 
 async function needDocuments(select: DocumentSelection): Promise<SearchDocument[]> {
   const { where, tail } = selection("n", select);

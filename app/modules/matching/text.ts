@@ -1,0 +1,233 @@
+// How the matcher reads text before it looks for concepts: one spelling (traditional characters and
+// full-width letters read as simplified and half-width, on wishes and offers alike), the sentences
+// that ask for something, homophone slips of the vocabulary's own words (电平车 → 电瓶车, 付导 →
+// 辅导), and what an offer says it does not do. Pure: used when building queries, when indexing and
+// when deciding whether an offer is shown.
+import * as OpenCC from "opencc-js";
+import { pinyin } from "pinyin-pro";
+
+/** Bumped when the reading of text changes, so documents read the old way are indexed again. */
+export const TEXT_READING = 1;
+
+let toSimplified: ((text: string) => string) | null = null;
+
+/** Traditional → simplified (OpenCC's tables), full-width letters and digits → half-width, lower case, runs of spaces → one. */
+export function normaliseText(text: string): string {
+  toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" });
+  // Full-width letters and digits only: Chinese punctuation (，？！) stays as it is.
+  const halfWidth = text
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ");
+  return toSimplified(halfWidth)
+    .replace(/[ \t]+/g, " ")
+    .toLowerCase();
+}
+
+/** Sentences (and clauses ending in ; or a line break), without their end marks, empty ones dropped. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/[。！？!?；;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Words with which residents ask for something: the sentence holding one is the request. */
+const REQUEST =
+  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望/;
+
+export const isRequestSentence = (sentence: string): boolean => REQUEST.test(sentence);
+
+/**
+ * The sentences of a wish's description that ask for something. Empty when none does (then the
+ * whole story is read evenly) or when every sentence does (nothing to tell apart).
+ */
+export function requestSentences(description: string): string[] {
+  const sentences = sentencesOf(description);
+  const asking = sentences.filter(isRequestSentence);
+  return asking.length === sentences.length ? [] : asking;
+}
+
+// ---- Homophone slips --------------------------------------------------------------------------
+
+const readingsCache = new Map<string, Set<string>>();
+
+/** A character's readings without tones (every reading of a polyphone), itself for non-Han characters. */
+function readings(char: string): Set<string> {
+  let known = readingsCache.get(char);
+  if (!known) {
+    known = /\p{Script=Han}/u.test(char)
+      ? new Set(pinyin(char, { toneType: "none", multiple: true, type: "array" }).map((r) => r.replace(/v/g, "ü")))
+      : new Set([char]);
+    readingsCache.set(char, known);
+  }
+  return known;
+}
+
+interface IndexedWord {
+  word: string;
+  chars: string[];
+  readings: Set<string>[];
+}
+
+export interface HomophoneIndex {
+  /** The words by each toneless reading of their first character, so a text is scanned in one pass. */
+  byFirst: Map<string, IndexedWord[]>;
+}
+
+const isHan = (char: string) => /\p{Script=Han}/u.test(char);
+
+/** Indexes words of 2–4 Han characters for homophoneSlips (each character by each of its readings). */
+export function homophoneIndex(words: Iterable<string>): HomophoneIndex {
+  const byFirst = new Map<string, IndexedWord[]>();
+  for (const word of new Set(words)) {
+    const chars = [...word];
+    if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) continue;
+    const entry = { word, chars, readings: chars.map(readings) };
+    for (const reading of entry.readings[0]!) byFirst.set(reading, [...(byFirst.get(reading) ?? []), entry]);
+  }
+  return { byFirst };
+}
+
+const sharesReading = (a: Set<string>, b: Set<string>) => {
+  for (const r of a) if (b.has(r)) return true;
+  return false;
+};
+
+/**
+ * Words of the index that the text seems to mean but spells with a homophone: a run of characters
+ * that reads like the word (toneless pinyin, any reading of each character), is not the word, shares
+ * at least one character with it (so two unrelated words that happen to sound alike do not count),
+ * and differs in one character (two for words of four). 电平车 → 电瓶车, 付导 → 辅导.
+ */
+export function homophoneSlips(text: string, index: HomophoneIndex): { written: string; meant: string }[] {
+  const chars = [...text];
+  const found = new Map<string, string>();
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (!isHan(chars[i]!)) continue;
+    const seen = new Set<IndexedWord>();
+    for (const reading of readings(chars[i]!))
+      for (const entry of index.byFirst.get(reading) ?? []) {
+        if (seen.has(entry)) continue;
+        seen.add(entry);
+        const length = entry.chars.length;
+        if (i + length > chars.length) continue;
+        let same = 0;
+        let alike = true;
+        for (let k = 0; k < length && alike; k++) {
+          const char = chars[i + k]!;
+          if (char === entry.chars[k]) same += 1;
+          else alike = isHan(char) && sharesReading(readings(char), entry.readings[k]!);
+        }
+        if (!alike || same === length || same < 1 || length - same > Math.max(1, length - 2)) continue;
+        if (text.includes(entry.word)) continue;
+        found.set(chars.slice(i, i + length).join(""), entry.word);
+      }
+  }
+  return [...found.entries()].map(([written, meant]) => ({ written, meant }));
+}
+
+// ---- What an offer says about itself ----------------------------------------------------------
+
+/** Paused, stopped, closed for now: the offer is not taking anything. */
+const PAUSED =
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募)|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名)|已停(办|运|止)|已结课|恢复时间另行通知|停运|歇业|停业/g;
+/** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
+const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
+
+function saysPaused(text: string): boolean {
+  for (const match of text.matchAll(PAUSED)) if (!CONDITIONAL.test(text.slice(Math.max(0, match.index - 6), match.index))) return true;
+  return false;
+}
+/** Its capacity is spent: nothing more can be taken on now. */
+const FULL =
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满|报满|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+
+/** A clause in which the offer says what it does not do. */
+const EXCLUDES =
+  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|除外|恕不|谢绝|不面向/;
+/** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
+const GROUP_ONLY =
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)/;
+/** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
+const INTERNAL =
+  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
+/** Does not come to the home (nor deliver there). */
+const NO_HOME_VISITS =
+  /不(上门|入户|到家|送上门)(服务)?$|不(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$|(只|仅)(在|限).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)/;
+
+export interface OfferReading {
+  /** The offer says it is paused or stopped. */
+  paused: boolean;
+  /** The offer says its places are taken (for now: it may still be worth knowing). */
+  full: boolean;
+  /** Works with groups only: lectures, classes, campaigns, not a household's own problem. */
+  groupOnly: boolean;
+  /** Serves only its own people (仅限本校). */
+  internal: boolean;
+  /** Does not come to the home (不上门, 只在店里, 不外送). */
+  noHomeVisits: boolean;
+  /** The clauses naming what it does not do. */
+  excludes: string[];
+  /** The text without those clauses: what the offer does. */
+  positive: string;
+}
+
+/** Clauses: split on every Chinese or ASCII punctuation mark but the enumeration comma (不做A、B). */
+const clausesOf = (text: string) =>
+  text
+    .split(/[，,。！？!?；;：:\n（）()]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+export function readOffer(text: string): OfferReading {
+  const normal = normaliseText(text);
+  const excludes: string[] = [];
+  const kept: string[] = [];
+  for (const clause of clausesOf(normal)) (EXCLUDES.test(clause) ? excludes : kept).push(clause);
+  return {
+    paused: saysPaused(normal),
+    full: FULL.test(normal),
+    groupOnly: GROUP_ONLY.test(normal),
+    internal: clausesOf(normal).some((c) => INTERNAL.test(c)),
+    noHomeVisits: clausesOf(normal).some((c) => NO_HOME_VISITS.test(c)),
+    excludes,
+    positive: kept.join("，"),
+  };
+}
+
+/** A wish that asks for a talk, a class or a campaign for many, not help with one household's problem. */
+const ASKS_FOR_GROUP =
+  /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织/;
+/** A wish from someone who cannot leave home: help must come to them. */
+const HOUSEBOUND = /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|瘫|不能下楼|走不了路|起不来床/;
+/** A wish that would like someone to come (or something brought) to the home. */
+const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来/;
+
+const AT_HOME_CLAUSE = /上门|入户|到家|送/;
+
+export const asksForGroup = (text: string): boolean => ASKS_FOR_GROUP.test(normaliseText(text));
+
+/**
+ * How far what an offer says of itself fits a wish, as a factor of its score: 0 when it rules the
+ * offer out (paused; only for its own people; group work only while the wish is a household's own;
+ * no home visits for someone who cannot leave home), lower when it fits only in part (its places
+ * are taken for now; no home visits while the wish would like one; one of its "does not do" clauses
+ * names what the wish mainly asks for — `asked`: those words with their synonyms), else 1.
+ */
+export function offerFit(reading: OfferReading, wish: { text: string; asked: string[] }): number {
+  const text = normaliseText(wish.text);
+  if (reading.paused || reading.internal) return 0;
+  if (reading.groupOnly && !ASKS_FOR_GROUP.test(text)) return 0;
+  if (reading.noHomeVisits && HOUSEBOUND.test(text)) return 0;
+  let factor = 1;
+  if (reading.full) factor *= PARTLY;
+  if (reading.noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
+  const naming = reading.excludes.filter((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)));
+  // "Does not bring it home" to someone who cannot go out for it: no help at all.
+  if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
+  if (naming.length) factor *= PARTLY;
+  return factor;
+}
+
+/** The factor of an offer that fits only in part (see offerFit). */
+export const PARTLY = 0.6;

@@ -1,0 +1,105 @@
+// How the matcher reads text: one spelling, homophone slips of its words, the sentence that asks,
+// and what an offer says it does not do.
+import { describe, expect, it } from "vitest";
+import { homophoneIndex, homophoneSlips, normaliseText, offerFit, PARTLY, readOffer, requestSentences } from "~/modules/matching/text";
+import { askedWords, buildQuery, conceptKeysOf, searchIntent } from "~/modules/matching/query-builder.server";
+
+describe("normaliseText", () => {
+  it("reads traditional characters and full-width letters as simplified and half-width", () => {
+    expect(normaliseText("輪椅借用，老人家裡ＡＢＣ１２３")).toBe("轮椅借用，老人家里abc123");
+    expect(normaliseText("白內障手術")).toBe("白内障手术");
+  });
+
+  it("lets a wish in traditional characters evoke the same concepts as in simplified ones", () => {
+    expect(conceptKeysOf("想借個輪椅")).toEqual(conceptKeysOf("想借个轮椅"));
+    expect(conceptKeysOf("想借個輪椅")).toContain("轮椅");
+  });
+});
+
+describe("homophoneSlips", () => {
+  const index = homophoneIndex(["电瓶车", "辅导", "社保卡", "路灯", "理发"]);
+
+  it("finds the vocabulary word a homophone slip stands for", () => {
+    expect(homophoneSlips("我家的电平车坏了", index)).toEqual([{ written: "电平车", meant: "电瓶车" }]);
+    expect(homophoneSlips("孩子数学想找人付导一下", index)).toEqual([{ written: "付导", meant: "辅导" }]);
+    expect(homophoneSlips("想给老妈办个社宝卡", index)).toEqual([{ written: "社宝卡", meant: "社保卡" }]);
+  });
+
+  it("leaves correct spellings, and look-alikes sharing no character, alone", () => {
+    expect(homophoneSlips("电瓶车坏了", index)).toEqual([]);
+    // 立法 sounds like 理发 but shares no character with it.
+    expect(homophoneSlips("人大立法", index)).toEqual([]);
+  });
+
+  it("brings a misspelt wish to the concept it means, quoting the resident's spelling", () => {
+    const query = buildQuery({ title: "孩子数学想找人付导", description: "", category: null });
+    const tutoring = query.terms.find((t) => t.term === "作业辅导");
+    expect(tutoring?.primary).toBe(true);
+    expect(tutoring?.quotes).toContain("付导");
+    expect(searchIntent("社宝卡").concepts.map((c) => c.key)).toContain("社保卡更换");
+  });
+});
+
+describe("requestSentences", () => {
+  it("picks the sentences that ask out of a story", () => {
+    const story = "我今年七十多了。老伴前年走了，儿子在外地。最近眼睛看不清。想问问能不能找个大夫给看看。";
+    expect(requestSentences(story)).toEqual(["想问问能不能找个大夫给看看"]);
+    expect(requestSentences("想找人修水管。")).toEqual([]);
+  });
+
+  it("weighs what the asking sentence wants over the background", () => {
+    const query = buildQuery({
+      title: "老人的事",
+      description: "老伴前年走了，心情一直不好，睡不着觉。家里灯泡坏了，想找人来换个灯泡。",
+      category: null,
+    });
+    const repair = query.terms.find((t) => t.term === "水电维修")!;
+    const mood = query.terms.find((t) => t.term === "心理咨询")!;
+    expect(repair.primary).toBe(true);
+    expect(mood.primary).toBe(false);
+    expect(repair.weight).toBeGreaterThan(mood.weight);
+  });
+
+  it("does not make a condition (卧床) the point of a wish that asks for something else", () => {
+    const query = buildQuery({ title: "老头子卧床头发长了", description: "能不能上家来给剃一下？", category: null });
+    expect(query.terms[0]!.term).toBe("义务理发");
+    expect(query.terms.find((t) => t.term === "上门医疗")?.primary).toBe(false);
+  });
+});
+
+describe("readOffer and offerFit", () => {
+  const wish = (title: string, description = "") => {
+    const query = buildQuery({ title, description, category: null });
+    return { text: `${title}。${description}`, asked: askedWords(query) };
+  };
+
+  it("reads pauses, full places, group-only work, own-people-only and no home visits", () => {
+    expect(readOffer("为老人上门助浴。目前车辆送修，服务暂停接单。").paused).toBe(true);
+    expect(readOffer("遇节假日暂停服务，平时每天上门助浴。").paused).toBe(false);
+    expect(readOffer("长者食堂午餐。本月名额已满，下月1日起登记。").full).toBe(true);
+    expect(readOffer("每季度普法讲座。只做讲座，不接个案咨询。").groupOnly).toBe(true);
+    expect(readOffer("律所公益服务，不接受个人个案委托和代理。").groupOnly).toBe(true);
+    expect(readOffer("课后托管，仅限本校在校生。").internal).toBe(true);
+    expect(readOffer("每周二义务理发，不上门。").noHomeVisits).toBe(true);
+    expect(readOffer("上门办理密码重置。不提供现金上门、不上门取款。").noHomeVisits).toBe(false);
+  });
+
+  it("keeps what an offer excludes out of the text it is found by", () => {
+    const reading = readOffer("律师每月坐班解答遗嘱继承问题，不代写诉状、不代理出庭。");
+    expect(reading.excludes).toEqual(["不代写诉状、不代理出庭"]);
+    expect(reading.positive).not.toContain("诉状");
+  });
+
+  it("rules an offer out, or lowers it, by what it says of itself", () => {
+    const lectures = readOffer("心理健康讲座。只做讲座，不做个体咨询。");
+    expect(offerFit(lectures, wish("儿子离婚后不出门", "想找心理咨询师给疏导一下"))).toBe(0);
+    expect(offerFit(lectures, wish("想请人给楼里老人讲讲心理健康"))).toBe(1);
+    const barber = readOffer("每周二社区活动室义务理发，不上门。");
+    expect(offerFit(barber, wish("老头子卧床头发长了", "能不能上家来给剃一下"))).toBe(0);
+    expect(offerFit(barber, wish("想理个发"))).toBe(1);
+    const meals = readOffer("长者食堂午餐，独居老人可送餐。本月名额已满。");
+    expect(offerFit(meals, wish("想订个午饭"))).toBeCloseTo(PARTLY);
+    const cash = readOffer("流动服务点：养老金查询、手机银行辅导。本服务不提供上门取现、送现金。");
+    expect(offerFit(cash, wish("我妈的退休金取不出来", "她基本不下楼了。能不能有人每月帮她取点现金送到家里？"))).toBe(0);
+  });
+});
