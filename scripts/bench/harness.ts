@@ -305,6 +305,18 @@ export async function samplePublishedNeeds(databaseUrl: string, count: number): 
   }
 }
 
+/** The first column of the first row a query answers (for ids the benchmarks need: a street, a published wish…). */
+export async function firstValue(databaseUrl: string, query: string): Promise<string> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql.unsafe<Record<string, string>[]>(query);
+    if (!row) throw new Error(`no row for: ${query}`);
+    return String(Object.values(row)[0]);
+  } finally {
+    await sql.end();
+  }
+}
+
 export async function communityIdOf(databaseUrl: string, name: string): Promise<string> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
