@@ -53,11 +53,11 @@ await runBenchmark(async () => {
   const resident = await login(app.base, "jumin@demo.linli.local");
   const residentCommunity = await communityIdOf(databaseUrl, "沙柳北路社区");
   const sample = await samplePublishedNeeds(databaseUrl, SAMPLE);
-  const [staff, streetAdmin, bank, volunteer] = await Promise.all(
+  const [staff, streetAdmin, bank, volunteer] = (await Promise.all(
     ["shequ@demo.linli.local", "jiedao@demo.linli.local", "yinhang@demo.linli.local", "zhiyuanzhe@demo.linli.local"].map((name) =>
       login(app.base, name),
     ),
-  );
+  )) as [string, string, string, string];
   const streetId = await firstValue(databaseUrl, "select id from streets where name = '东新街道'");
   const wishId = await firstValue(
     databaseUrl,
