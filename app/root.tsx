@@ -30,29 +30,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // The header shows who is signed in; a database outage must not take the whole layout down with it.
   const viewer = await getViewer(request).catch(() => null);
+  if (!viewer) return { locale: detectLocale(request), textSize: detectTextSize(request), path: url.pathname + url.search, viewer: null };
+  const reviews = hasRole(viewer, "community_staff") || hasRole(viewer, "street_admin") || hasRole(viewer, "platform_admin");
+  // The two counts at once; only reviewers have a queue to count.
+  const [unread, pendingReview] = await Promise.all([
+    unreadCount(viewer.id).catch(() => 0),
+    reviews ? pendingReviewCount(viewer).catch(() => 0) : 0,
+  ]);
   return {
     locale: detectLocale(request),
     textSize: detectTextSize(request),
     path: url.pathname + url.search,
-    viewer: viewer
-      ? {
-          displayName: viewer.displayName,
-          canManage: canManageUsers(viewer),
-          reviews: hasRole(viewer, "community_staff") || hasRole(viewer, "street_admin") || hasRole(viewer, "platform_admin"),
-          posts:
-            hasRole(viewer, "resident") ||
-            hasRole(viewer, "community_staff") ||
-            hasRole(viewer, "street_admin") ||
-            hasRole(viewer, "platform_admin"),
-          unread: await unreadCount(viewer.id).catch(() => 0),
-          pendingReview: await pendingReviewCount(viewer).catch(() => 0),
-          organisation: viewer.memberships.some((m) => m.role === "org_admin" || m.role === "org_member"),
-          volunteer: hasRole(viewer, "volunteer"),
-          resident: hasRole(viewer, "resident"),
-          communityId: viewer.memberships.find((m) => m.role === "community_staff")?.communityId ?? null,
-          streetId: viewer.memberships.find((m) => m.role === "street_admin")?.streetId ?? null,
-        }
-      : null,
+    viewer: {
+      displayName: viewer.displayName,
+      canManage: canManageUsers(viewer),
+      reviews,
+      posts: hasRole(viewer, "resident") || reviews,
+      unread,
+      pendingReview,
+      organisation: viewer.memberships.some((m) => m.role === "org_admin" || m.role === "org_member"),
+      volunteer: hasRole(viewer, "volunteer"),
+      resident: hasRole(viewer, "resident"),
+      communityId: viewer.memberships.find((m) => m.role === "community_staff")?.communityId ?? null,
+      streetId: viewer.memberships.find((m) => m.role === "street_admin")?.streetId ?? null,
+    },
   };
 }
 
