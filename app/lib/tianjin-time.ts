@@ -54,12 +54,37 @@ export function fromTianjinLocal(value: string | undefined): string | undefined 
   return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (toLocaleString builds one
+// per call: a wish wall of cards spent more time there than in the rest of its render), so each
+// language and style gets one, kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(language: string, style: "dateTime" | "date" | "numericDate"): Intl.DateTimeFormat {
+  const key = `${language}|${style}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "dateTime"
+        ? { dateStyle: "medium", timeStyle: "short" }
+        : style === "date"
+          ? { dateStyle: "medium" }
+          : { year: "numeric", month: "numeric", day: "numeric" };
+    format = new Intl.DateTimeFormat(language, { timeZone: TIANJIN_TIME_ZONE, ...options });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A date and time for people to read, in Tianjin, in the page's language. */
 export function formatTianjinDateTime(instant: Date | string | number, language: string): string {
-  return new Date(instant).toLocaleString(language, { timeZone: TIANJIN_TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+  return formatIn(language, "dateTime").format(new Date(instant));
 }
 
 /** A date for people to read, in Tianjin, in the page's language. */
 export function formatTianjinDate(instant: Date | string | number, language: string): string {
-  return new Date(instant).toLocaleDateString(language, { timeZone: TIANJIN_TIME_ZONE, dateStyle: "medium" });
+  return formatIn(language, "date").format(new Date(instant));
+}
+
+/** A short, numeric date (2026/11/23), in Tianjin, in the page's language: what toLocaleDateString gives. */
+export function formatTianjinNumericDate(instant: Date | string | number, language: string): string {
+  return formatIn(language, "numericDate").format(new Date(instant));
 }

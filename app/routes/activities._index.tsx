@@ -13,7 +13,7 @@ import { detectLocale } from "~/lib/locale.server";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { activitiesForVolunteer, matchPanel } from "~/modules/matching/matches.server";
 import { now } from "~/lib/clock.server";
-import { tianjinMonth } from "~/lib/tianjin-time";
+import { tianjinMonth, formatTianjinDateTime } from "~/lib/tianjin-time";
 import { pageMeta } from "~/lib/meta";
 import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
 
@@ -79,7 +79,7 @@ export default function Activities() {
             id: a.id,
             href: `/activities/${a.id}`,
             title: a.title,
-            detail: `${a.communityName} · ${new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}`,
+            detail: `${a.communityName} · ${formatTianjinDateTime(a.startsAt, i18n.language)}`,
             score: a.score,
             reasons: a.reasons,
           })}
@@ -150,8 +150,8 @@ export default function Activities() {
               <Link to={`/activities/${a.id}`}>{a.title}</Link>
             </h3>
             <p className="need-card__place">
-              {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })} ·{" "}
-              {a.communityName} · <ActivityOrganiser activity={a} /> · <ActivityPlaces activity={a} />
+              {formatTianjinDateTime(a.startsAt, i18n.language)} · {a.communityName} · <ActivityOrganiser activity={a} /> ·{" "}
+              <ActivityPlaces activity={a} />
             </p>
           </li>
         ))}

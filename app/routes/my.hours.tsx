@@ -11,6 +11,7 @@ import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { CorrectionRequestInput } from "~/modules/activities/activities.schema";
 import { requestCorrection, volunteerRecord } from "~/modules/ledger/hour-entries.server";
 import { nextStar } from "~/modules/ledger/stars";
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
@@ -43,8 +44,7 @@ export default function MyHours() {
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const next = nextStar(record.approvedMinutes);
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const time = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   return (
     <>
       <h1>{t("hours.title")}</h1>

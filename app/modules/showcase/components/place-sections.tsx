@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NeedCard } from "~/modules/needs/components/need-card";
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import type { PublicNeed } from "~/modules/needs/needs.server";
 
 /** Partners, open wishes and upcoming activities of a street or community showcase page. */
@@ -41,8 +42,7 @@ export function PlaceSections({
         <ul>
           {upcoming.map((a) => (
             <li key={a.id}>
-              <Link to={`/activities/${a.id}`}>{a.title}</Link> ·{" "}
-              {new Date(a.startsAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" })}
+              <Link to={`/activities/${a.id}`}>{a.title}</Link> · {formatTianjinDateTime(a.startsAt, i18n.language)}
               {showCommunity ? ` · ${a.communityName}` : ""}
             </li>
           ))}
