@@ -3,10 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError, TextField } from "~/components/form-field";
 import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
-import { PasswordChangeInput } from "~/modules/accounts/accounts.schema";
+import { AccountIntent, PasswordChangeInput } from "~/modules/accounts/accounts.schema";
 import { changePassword, deleteAccount } from "~/modules/accounts/accounts.server";
 import { canManageUsers, hasRole, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { invitableRoles } from "~/modules/accounts/invitations.server";
@@ -36,13 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const Intent = z.object({ intent: z.enum(["password", "signOutOthers", "delete"]) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { intent } = parseFormValues(Intent, values);
+    const { intent } = parseFormValues(AccountIntent, values);
     if (intent === "password") {
       const input = parseFormValues(PasswordChangeInput, values);
       await changePassword(viewer, input.currentPassword, input.newPassword, readSessionId(request));

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError } from "~/components/form-field";
 import { DoneNotice } from "~/components/done-notice";
 import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
@@ -16,6 +15,8 @@ import { cancelSignUp, getActivity, isOrganiser, recordAttendance, signUp } from
 import { isSignedUp, organiserView } from "~/modules/activities/organiser.server";
 import { answerCorrection, approveHourEntries, decideHourEntry, reverseHourEntry } from "~/modules/ledger/hour-entries.server";
 import { pageMeta } from "~/lib/meta";
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
+import { ActivityPageIntent } from "~/modules/activities/activities.schema";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
 
@@ -35,14 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({
-  intent: z.enum(["signUp", "cancel", "record", "approve", "approveAll", "reject", "reverse", "answer"]),
-  entryId: z.uuid().optional(),
-  volunteerId: z.uuid().optional(),
-  requestId: z.uuid().optional(),
-  reason: z.string().trim().max(500).optional(),
-});
-
 /** "2026-12-01T09:00" typed in Tianjin time, as an instant. */
 function tianjinTime(value: string | undefined) {
   return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
@@ -54,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return formAction(values, async () => {
     // Inside formAction: a malformed id is the 404 page, not a crash.
     const activityId = parseId(params.id, "activity");
-    const input = parseFormValues(Intent, values);
+    const input = parseFormValues(ActivityPageIntent, values);
     if (input.intent === "signUp") await signUp(viewer, activityId);
     if (input.intent === "cancel") await cancelSignUp(viewer, activityId);
     if (input.intent === "record")
@@ -86,8 +79,7 @@ export default function ActivityPage() {
   const { activity, volunteer, signedUp, organiser } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const time = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
   return (
     <article>

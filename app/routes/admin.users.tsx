@@ -2,7 +2,6 @@ import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { forbidden } from "~/lib/errors";
 import { formAction, parseFormValues, readForm } from "~/lib/forms.server";
 import { loadPage } from "~/lib/page.server";
@@ -10,6 +9,7 @@ import { listManagedUsers, revokeMembership } from "~/modules/accounts/accounts.
 import { canManageUsers } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { pageMeta } from "~/lib/meta";
+import { RevokeMembershipInput } from "~/modules/accounts/accounts.schema";
 
 export const access: RouteAccess = {
   loader: ["platform_admin", "street_admin", "community_staff"],
@@ -33,13 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
 }
 
-const Revoke = z.object({ intent: z.literal("revoke"), membershipId: z.uuid() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireManager(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { membershipId } = parseFormValues(Revoke, values);
+    const { membershipId } = parseFormValues(RevokeMembershipInput, values);
     if (!canManageUsers(viewer)) throw forbidden();
     await revokeMembership(viewer, membershipId);
     return { done: true };

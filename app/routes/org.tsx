@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError, SelectField, TextField, useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
 import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
@@ -17,6 +16,7 @@ import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { acceptAgreement } from "~/modules/agreements/agreements.server";
 import { categoryKeys } from "~/modules/categories/categories";
 import { OfferInput } from "~/modules/offers/offers.schema";
+import { OrgDashboardIntent } from "~/modules/organisations/organisations.schema";
 import { offerInputFromForm } from "~/modules/offers/offers-form.server";
 import { createOffer, updateOffer } from "~/modules/offers/offers.server";
 import { OfferList } from "~/modules/offers/components/offer-list";
@@ -50,8 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({ intent: z.enum(["createOffer", "toggleOffer", "acceptAgreement", "logo"]), id: z.uuid().optional() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, organisationId } = await requireOrganisation(request);
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
@@ -63,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { values, all } = await readFormFields(request);
   return formAction(values, async () => {
-    const { intent, id } = parseFormValues(Intent, values);
+    const { intent, id } = parseFormValues(OrgDashboardIntent, values);
     if (intent === "createOffer") {
       await createOffer(viewer, parseFormValues(OfferInput, offerInputFromForm({ ...values, organisationId }, all("weekdays"))));
     } else if (intent === "toggleOffer" && id) {

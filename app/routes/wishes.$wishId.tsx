@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormError, useFieldError } from "~/components/form-field";
 import { parseFormValues, uploadFormAction } from "~/lib/forms.server";
 import { photosOfNeed, readImageUploads } from "~/modules/attachments/attachments.server";
@@ -12,7 +11,7 @@ import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
 import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
 import { historyOf } from "~/modules/audit/audit.server";
-import { TransitionInput } from "~/modules/needs/needs.schema";
+import { NeedId, TransitionInput } from "~/modules/needs/needs.schema";
 import { getNeedFor, revealContact } from "~/modules/needs/needs.server";
 import { maskName } from "~/modules/needs/privacy";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
@@ -20,6 +19,7 @@ import { NeedActions } from "~/modules/needs/components/need-actions";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { partnersForWish } from "~/modules/matching/matches.server";
 import { detectLocale } from "~/lib/locale.server";
+import { formatTianjinDateTime } from "~/lib/tianjin-time";
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
@@ -27,11 +27,9 @@ export const access: RouteAccess = { loader: "public", action: "user" };
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t, data) => (data ? { title: data.need.title, description: data.need.description.slice(0, 80) } : t("titles.wishes")));
 
-const WishId = z.uuid();
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
-    const id = WishId.safeParse(params.wishId);
+    const id = NeedId.safeParse(params.wishId);
     if (!id.success) throw new Response("not found", { status: 404 });
     const viewer = await getViewer(request);
     const need = await getNeedFor(viewer, id.data);
@@ -62,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUserForPage(request);
-  const id = WishId.safeParse(params.wishId);
+  const id = NeedId.safeParse(params.wishId);
   if (!id.success) throw new Response("not found", { status: 404 });
   return uploadFormAction(request, readImageUploads, async (values, photos) => {
     // The contact is revealed on request only (audited), then shown by the loader.
@@ -82,8 +80,7 @@ export default function WishPage() {
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const fieldError = useFieldError();
-  const date = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const date = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   const errors = result?.fieldErrors ?? {};
   const done = params.get("done");
   return (

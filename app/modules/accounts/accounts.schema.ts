@@ -107,3 +107,9 @@ export const PasswordResetConfirmForm = PasswordResetConfirmInput.extend({ confi
   (v) => v.newPassword === v.confirmPassword,
   { message: "passwords_differ", path: ["confirmPassword"] },
 );
+
+// The forms' intents (kept here, not in the routes: a schema built in a route module would ship all of zod to the browser).
+/** /account's forms. */
+export const AccountIntent = z.object({ intent: z.enum(["password", "signOutOthers", "delete"]) });
+/** /admin/users: taking a role away. */
+export const RevokeMembershipInput = z.object({ intent: z.literal("revoke"), membershipId: z.uuid() });

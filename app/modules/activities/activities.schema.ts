@@ -66,3 +66,12 @@ export const CorrectionRequestInput = z
   });
 
 export const CorrectionAnswerInput = z.object({ accept: z.boolean(), answer: optionalText(500) });
+
+/** The forms of an activity's page (/activities/:id). Kept here, not in the route: a schema built in a route module ships all of zod to the browser. */
+export const ActivityPageIntent = z.object({
+  intent: z.enum(["signUp", "cancel", "record", "approve", "approveAll", "reject", "reverse", "answer"]),
+  entryId: z.uuid().optional(),
+  volunteerId: z.uuid().optional(),
+  requestId: z.uuid().optional(),
+  reason: z.string().trim().max(500).optional(),
+});

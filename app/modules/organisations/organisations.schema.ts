@@ -24,3 +24,9 @@ export const OrganisationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
+
+/** The forms of the organisation's dashboard (/org). Kept here, not in the route: a schema built in a route module ships all of zod to the browser. */
+export const OrgDashboardIntent = z.object({
+  intent: z.enum(["createOffer", "toggleOffer", "acceptAgreement", "logo"]),
+  id: z.uuid().optional(),
+});
