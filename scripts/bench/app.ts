@@ -44,7 +44,7 @@ const CONNECTIONS = option("connections", 32);
 const SAMPLE = option("sample", QUICK ? 100 : 500);
 const SINGLE_REQUESTS = option("single", QUICK ? 20 : 60);
 
-const ratio = (a: number | undefined, b: number | undefined) => (a && b ? Math.round((a / b) * 1000) / 1000 : null);
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? Math.round((a / b) * 10000) / 10000 : null);
 
 await runBenchmark(async () => {
   const started = Date.now();

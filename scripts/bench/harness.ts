@@ -209,6 +209,8 @@ export interface AppEnvironment {
   meiliMasterKey: string;
   indexPrefix?: string;
   env?: Record<string, string>;
+  /** Options for the app's node, e.g. ["--cpu-prof", "--cpu-prof-dir=…"] (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 /** The environment the app runs with: the same one the search reindex gets. */
@@ -228,7 +230,7 @@ export function appEnv(app: AppEnvironment): Record<string, string> {
 export async function startApp(app: AppEnvironment): Promise<AppProcess> {
   // start.ts builds first when the sources changed: its output (and the build's) comes through the pipes below.
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", "start.ts")], {
+  const child = spawn(process.execPath, [...(app.nodeArgs ?? []), "--import", "tsx", path.join(projectRoot, "scripts", "start.ts")], {
     cwd: projectRoot,
     env: { ...process.env, ...appEnv(app), PORT: String(port), HOST: "127.0.0.1", LINLI_SEED: "none" },
     stdio: ["ignore", "pipe", "pipe"],
