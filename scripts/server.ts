@@ -183,12 +183,9 @@ const ENCODINGS = [
  * original's type and the encoding (encodedFileHeaders). Production only (development rebuilds).
  */
 function precompressedFiles(dir: string, mode: string): express.RequestHandler {
-  const exists = new Map<string, boolean>();
-  const has = (file: string) => {
-    let known = exists.get(file);
-    if (known === undefined) exists.set(file, (known = fs.existsSync(file)));
-    return known;
-  };
+  // The build's files do not change while it runs: the ones found are remembered (not misses: any path can be asked for).
+  const found = new Set<string>();
+  const has = (file: string) => found.has(file) || (fs.existsSync(file) && !!found.add(file));
   return (req, res, next) => {
     if (mode !== "production" || (req.method !== "GET" && req.method !== "HEAD")) return next();
     res.vary("Accept-Encoding");
