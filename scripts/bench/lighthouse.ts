@@ -88,11 +88,16 @@ await runBenchmark(async () => {
     const runs: PageSummary[] = [];
     for (let run = 0; run < RUNS; run++) {
       log(`${name}: lighthouse ${url} (run ${run + 1} of ${RUNS})…`);
-      const answer = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
-      const lhr = answer?.lhr as unknown as LighthouseResult | undefined;
+      // A trace that could not be recorded (NO_NAVSTART and the like, on a busy machine) is tried again, twice at most.
+      let lhr: LighthouseResult | undefined;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const answer = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+        lhr = answer?.lhr as unknown as LighthouseResult | undefined;
+        if (lhr && !lhr.runtimeError) break;
+        log(`${name}: lighthouse failed (attempt ${attempt}): ${lhr?.runtimeError?.message ?? "no result"}`);
+      }
       if (!lhr || lhr.runtimeError) {
         failures++;
-        log(`${name}: lighthouse failed: ${lhr?.runtimeError?.message ?? "no result"}`);
         continue;
       }
       runs.push(summarise(lhr));
