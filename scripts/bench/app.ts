@@ -134,8 +134,11 @@ await runBenchmark(async () => {
       const warm = await measureSequential(warmUrls, target.headers);
       errors += warm.errors;
       log(`${target.name}: ${target.connections ?? CONNECTIONS} connections for ${SECONDS} s…`);
-      // The matching API is slow enough that autocannon's cut-off would drop its slowest answers.
-      const measure = target.key.startsWith("match_") || target.key === "org_dashboard" ? measureClosedLoop : measureLoad;
+      // The matching API and the dashboards are slow enough that autocannon's cut-off would drop their slowest answers.
+      const measure =
+        target.key.startsWith("match_") || target.key === "org_dashboard" || target.key === "street_dashboard"
+          ? measureClosedLoop
+          : measureLoad;
       const result = await measure({ ...target, connections: CONNECTIONS, seconds: SECONDS });
       results[target.key] = result;
       errors += result.errors;
