@@ -30,18 +30,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // The header shows who is signed in; a database outage must not take the whole layout down with it.
   const viewer = await getViewer(request).catch(() => null);
+  if (!viewer) return { locale: detectLocale(request), textSize: detectTextSize(request), path: url.pathname + url.search, viewer: null };
+  const { reviews } = navigationFor(viewer);
+  // The two counts at once; only reviewers have a queue to count.
+  const [unread, pendingReview] = await Promise.all([
+    unreadCount(viewer.id).catch(() => 0),
+    reviews ? pendingReviewCount(viewer).catch(() => 0) : 0,
+  ]);
   return {
     locale: detectLocale(request),
     textSize: detectTextSize(request),
     path: url.pathname + url.search,
-    viewer: viewer
-      ? {
-          displayName: viewer.displayName,
-          ...navigationFor(viewer),
-          unread: await unreadCount(viewer.id).catch(() => 0),
-          pendingReview: await pendingReviewCount(viewer).catch(() => 0),
-        }
-      : null,
+    viewer: {
+      displayName: viewer.displayName,
+      ...navigationFor(viewer),
+      unread,
+      pendingReview,
+    },
   };
 }
 

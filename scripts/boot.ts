@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { exportEndpoints, resolveDataDir, startServices, type Supervisor } from "./services/supervisor";
 import { migrateDatabase } from "../db/migrate";
 import { projectRoot, serverBuildPath } from "./server";
+import { precompressDirectory } from "./lib/precompress";
 
 export function log(message: string) {
   const time = new Date().toISOString().slice(11, 19);
@@ -50,6 +51,7 @@ export function buildIfNeeded() {
     env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("remix build failed");
+  precompressDirectory(path.join(projectRoot, "public", "build"));
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,8 +1,10 @@
 // The HTTP server: static files plus the Remix request handler, on Express.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Transform } from "node:stream";
+import fs from "node:fs";
+import compression from "compression";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
@@ -10,6 +12,7 @@ import { bodyLimitFor, PayloadTooLargeError, payloadTooLargeBody } from "../app/
 import { isCrossOriginWrite } from "../app/lib/csrf.server";
 import { createPageCache, type PageCache } from "../app/lib/page-cache.server";
 import type { LinliLoadContext } from "../app/lib/request.server";
+import { openRequestScope, REQUEST_ID_HEADER } from "../app/lib/request-scope.server";
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const serverBuildPath = path.join(projectRoot, "build", "index.js");
@@ -56,12 +59,14 @@ function limitedBody(req: IncomingMessage, limit: number, onExceeded: () => void
   return createReadableStreamFromReadable(counter);
 }
 
-function remixHeaders(requestHeaders: IncomingMessage["headers"]): Headers {
+function remixHeaders(requestHeaders: IncomingMessage["headers"], requestId: string): Headers {
   const headers = new Headers();
   for (const [key, values] of Object.entries(requestHeaders)) {
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else if (values) headers.set(key, values);
   }
+  // Ours, whatever the client sent under that name: the key of this request's memos (request-scope.server.ts).
+  headers.set(REQUEST_ID_HEADER, requestId);
   return headers;
 }
 
@@ -76,7 +81,15 @@ async function sendRemixResponse(res: ExpressResponse, response: Response) {
 
 /** @remix-run/express's handler (same request and response mapping), with the request body limited (bodyLimitFor) and the CSP nonce in the load context. */
 function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string) {
-  const handleRequest = createRequestHandler(async () => getBuild(), mode);
+  // Given a function, Remix derives its routes and data handler from the build again on every request
+  // (createRoutes, createStaticHandler: about a millisecond each time); in production the build never
+  // changes, so it is handed over once. Development keeps the function: each rebuild is picked up.
+  let productionHandler: Promise<ReturnType<typeof createRequestHandler>> | null = null;
+  const developmentHandler = createRequestHandler(async () => getBuild(), mode);
+  const handlerFor = () =>
+    mode === "production"
+      ? (productionHandler ??= Promise.resolve(getBuild()).then((build) => createRequestHandler(build, mode)))
+      : developmentHandler;
   return async (req: ExpressRequest, res: ExpressResponse, next: express.NextFunction) => {
     try {
       const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
@@ -86,7 +99,14 @@ function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: 
       let controller: AbortController | null = new AbortController();
       let exceeded = false;
       const limit = bodyLimitFor(req.path, req.get("content-type"));
-      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal };
+      const requestId = randomUUID();
+      const closeScope = openRequestScope(requestId);
+      res.on("close", closeScope);
+      const init: RequestInit & { duplex?: "half" } = {
+        method: req.method,
+        headers: remixHeaders(req.headers, requestId),
+        signal: controller.signal,
+      };
       if (hasBody(req)) {
         init.body = limitedBody(req, limit, () => (exceeded = true));
         init.duplex = "half";
@@ -97,6 +117,7 @@ function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: 
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         cspNonce: res.locals.cspNonce as string | undefined,
       };
+      const handleRequest = await handlerFor();
       const response = await handleRequest(new Request(url.href, init), { ...context });
       if (exceeded) {
         // What Remix made of the cut-off body is not sent: read it to the end (cancelling mid-render logs an error) and drop it.
@@ -151,12 +172,66 @@ function securityHeaders(mode: string): express.RequestHandler[] {
   ];
 }
 
+const ENCODINGS = [
+  ["br", ".br"],
+  ["gzip", ".gz"],
+] as const;
+
+/**
+ * A build file's precompressed copy (scripts/lib/precompress.ts: `.br`, `.gz` beside it) when the
+ * client accepts it: the request is pointed at the copy, which express.static then sends with the
+ * original's type and the encoding (encodedFileHeaders). Production only (development rebuilds).
+ */
+function precompressedFiles(dir: string, mode: string): express.RequestHandler {
+  // The build's files do not change while it runs: the ones found are remembered (not misses: any path can be asked for).
+  const found = new Set<string>();
+  const has = (file: string) => found.has(file) || (fs.existsSync(file) && !!found.add(file));
+  return (req, res, next) => {
+    if (mode !== "production" || (req.method !== "GET" && req.method !== "HEAD")) return next();
+    res.vary("Accept-Encoding");
+    const accepted = req.acceptsEncodings(ENCODINGS.map(([name]) => name));
+    const suffix = ENCODINGS.find(([name]) => name === accepted)?.[1];
+    if (!suffix) return next();
+    let file: string;
+    try {
+      file = path.join(dir, path.normalize(decodeURIComponent(req.path)));
+    } catch {
+      return next();
+    }
+    if (!file.startsWith(dir + path.sep) || !has(file + suffix)) return next();
+    req.url = `${req.path}${suffix}`;
+    next();
+  };
+}
+
+function buildFileHeaders(res: ServerResponse, file: string) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  const encoding = ENCODINGS.find(([, suffix]) => file.endsWith(suffix));
+  if (!encoding) return;
+  res.setHeader("Content-Encoding", encoding[0]);
+  res.setHeader("Content-Type", express.static.mime.lookup(file.slice(0, -encoding[1].length)) + "; charset=UTF-8");
+}
+
 export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string, options: HttpAppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or a hop count) lets req.ip and the host come from X-Forwarded-*.
   if (process.env.TRUST_PROXY)
     app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+  // HTML, JSON and the rest compressed on the fly (brotli or gzip, as the client accepts), except
+  // event streams, which must not wait in a compressor's buffer; the build's files come precompressed.
+  app.use(
+    compression({
+      filter: (req, res) => !/text\/event-stream/i.test(String(res.getHeader("Content-Type") ?? "")) && compression.filter(req, res),
+    }),
+  );
+  // The build's fingerprinted files, cached for good, before the pages' security headers: a
+  // Content-Security-Policy and its company mean nothing on a script or a stylesheet, and weighed more
+  // than most of the chunks a first visit loads. They keep nosniff and same-origin (buildFileHeaders).
+  const buildDir = path.join(projectRoot, "public", "build");
+  app.use("/build", precompressedFiles(buildDir, mode));
+  app.use("/build", express.static(buildDir, { immutable: true, maxAge: "1y", setHeaders: buildFileHeaders }));
   app.use(securityHeaders(mode));
   // A body declared larger than its route takes is refused before a byte of it is read.
   app.use((req, res, next) => {
@@ -179,9 +254,10 @@ export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>
     if (wantsJson(req)) res.json({ error: { code: "forbidden", message: "cross-origin request refused" } });
     else res.type("text/plain").send("403 Forbidden: cross-origin request refused");
   });
-  // Fingerprinted assets can be cached for good; the rest of public/ briefly.
-  app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
+  // The rest of public/ is cached briefly.
+  // Only a path that names a file (a dot in its last segment) can be one of public/'s: pages skip the file system.
+  const publicFiles = express.static(path.join(projectRoot, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
   const pageCache = options.pageCache ?? (mode === "production" && process.env.LINLI_PAGE_CACHE !== "off" ? createPageCache() : false);
   if (pageCache) app.use(pageCache.middleware);
   app.all("*", remixHandler(getBuild, mode));

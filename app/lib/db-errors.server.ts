@@ -136,7 +136,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (code && (code.startsWith("08") || code === "57P01" || code === "57P03")) return true;
   const err = error as { code?: string; cause?: { code?: string } };
   const sysCode = err?.code ?? err?.cause?.code;
-  return ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED"].includes(
-    sysCode ?? "",
-  );
+  // EPIPE: a query written on a pooled connection whose server went away a moment ago, before the driver saw it close.
+  return [
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "EPIPE",
+    "CONNECT_TIMEOUT",
+    "CONNECTION_CLOSED",
+    "CONNECTION_ENDED",
+    "CONNECTION_DESTROYED",
+  ].includes(sysCode ?? "");
 }

@@ -3,7 +3,7 @@
 import { isRouteErrorResponse } from "@remix-run/react";
 import type { MetaDescriptor } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { createI18n, defaultLocale, isLocale, type Locale } from "./i18n";
+import { createI18n, defaultLocale, isLocale, pageI18n, type Locale } from "./i18n";
 
 interface MetaArgsLike<D = unknown> {
   data?: D;
@@ -11,16 +11,12 @@ interface MetaArgsLike<D = unknown> {
   matches: readonly ({ id: string; data?: unknown } | undefined)[];
 }
 
-const instances = new Map<Locale, TFunction>();
-
-/** The translation function for a language; one instance per language, reused (the resources are static). */
+/**
+ * The translation function for a language: on the server one shared instance per language; in the
+ * browser the page's own instance (its language is the page's: the language switch reloads the page).
+ */
 export function translatorFor(locale: Locale): TFunction {
-  let t = instances.get(locale);
-  if (!t) {
-    t = createI18n(locale).t;
-    instances.set(locale, t);
-  }
-  return t;
+  return (pageI18n() ?? createI18n(locale)).t;
 }
 
 /** The page's language, as the root loader read it from the cookie. */

@@ -42,7 +42,17 @@ export interface PageCache {
 }
 
 // Headers that describe one transfer, not the resource.
-const TRANSFER_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "x-cache", "age"]);
+// Content-Encoding too: the page is kept as rendered, and each answer is compressed as its client accepts (scripts/server.ts).
+const TRANSFER_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "content-length",
+  "x-cache",
+  "age",
+  "content-encoding",
+]);
 
 function cacheControlAllowsStoring(value: string | undefined): { ok: boolean; maxAgeMs: number } {
   const directives = (value ?? "").toLowerCase();

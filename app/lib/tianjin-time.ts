@@ -54,13 +54,29 @@ export function fromTianjinLocal(value: string | undefined): string | undefined 
   return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (toLocaleString builds one
+// per call: a wish wall of cards spent more time there than in the rest of its render), so each
+// language and style gets one, kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(language: string, style: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(style)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { ...style, timeZone: TIANJIN_TIME_ZONE });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A date and time for people to read, in Tianjin, in the page's language (`{}`: the language's plain numeric form). */
 export function formatTianjinDateTime(
   instant: Date | string | number,
   language: string,
   style: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" },
 ): string {
-  return new Date(instant).toLocaleString(language, { ...style, timeZone: TIANJIN_TIME_ZONE });
+  // toLocaleString's empty style means date and time, numeric.
+  const effective = Object.keys(style).length ? style : { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+  return formatIn(language, effective).format(new Date(instant));
 }
 
 /** A date for people to read, in Tianjin, in the page's language (`{}`: the language's plain numeric form). */
@@ -69,5 +85,11 @@ export function formatTianjinDate(
   language: string,
   style: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
 ): string {
-  return new Date(instant).toLocaleDateString(language, { ...style, timeZone: TIANJIN_TIME_ZONE });
+  const effective = Object.keys(style).length ? style : { year: "numeric", month: "numeric", day: "numeric" } as const;
+  return formatIn(language, effective).format(new Date(instant));
+}
+
+/** A short, numeric date (2026/11/23), in Tianjin, in the page's language: what toLocaleDateString gives. */
+export function formatTianjinNumericDate(instant: Date | string | number, language: string): string {
+  return formatTianjinDate(instant, language, {});
 }

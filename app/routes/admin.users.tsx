@@ -2,7 +2,6 @@ import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { forbidden } from "~/lib/errors";
 import { formAction, readForm } from "~/lib/forms.server";
 import { parseOrThrow } from "~/lib/validation";
@@ -11,6 +10,7 @@ import { listManagedUsers, revokeMembership } from "~/modules/accounts/accounts.
 import { canManageUsers } from "~/modules/accounts/accounts.policy";
 import { requireUserForPage } from "~/modules/accounts/auth.server";
 import { pageMeta } from "~/lib/meta";
+import { RevokeMembershipInput } from "~/modules/accounts/accounts.schema";
 
 export const access: RouteAccess = {
   loader: ["platform_admin", "street_admin", "community_staff"],
@@ -34,13 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
 }
 
-const Revoke = z.object({ intent: z.literal("revoke"), membershipId: z.uuid() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireManager(request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { membershipId } = parseOrThrow(Revoke, values);
+    const { membershipId } = parseOrThrow(RevokeMembershipInput, values);
     if (!canManageUsers(viewer)) throw forbidden();
     await revokeMembership(viewer, membershipId);
     return { done: true };

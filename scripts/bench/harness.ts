@@ -178,6 +178,8 @@ export interface AppEnvironment {
   meiliMasterKey: string;
   indexPrefix?: string;
   env?: Record<string, string>;
+  /** Options for the app's node, e.g. ["--cpu-prof", "--cpu-prof-dir=…"] (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 /** The environment the app runs with: the same one the search reindex gets. */
@@ -197,7 +199,7 @@ export function appEnv(app: AppEnvironment): Record<string, string> {
 export async function startApp(app: AppEnvironment): Promise<AppProcess> {
   // start.ts builds first when the sources changed: its output (and the build's) comes through the pipes below.
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", "start.ts")], {
+  const child = spawn(process.execPath, [...(app.nodeArgs ?? []), "--import", "tsx", path.join(projectRoot, "scripts", "start.ts")], {
     cwd: projectRoot,
     env: { ...process.env, ...appEnv(app), PORT: String(port), HOST: "127.0.0.1", LINLI_SEED: "none" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -269,6 +271,18 @@ export async function samplePublishedNeeds(databaseUrl: string, count: number): 
         select id, community_id, row_number() over (partition by community_id order by md5(id::text)) as turn
         from needs where status = 'published') t
       order by turn, community_id limit ${count}`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** The first column of the first row a query answers (for ids the benchmarks need: a street, a published wish…). */
+export async function firstValue(databaseUrl: string, query: string): Promise<string> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql.unsafe<Record<string, string>[]>(query);
+    if (!row) throw new Error(`no row for: ${query}`);
+    return String(Object.values(row)[0]);
   } finally {
     await sql.end();
   }

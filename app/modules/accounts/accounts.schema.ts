@@ -114,3 +114,5 @@ export const AccountPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("signOutOthers") }),
   z.object({ intent: z.literal("delete"), password: z.string().optional() }),
 ]);
+/** /admin/users: taking a role away. */
+export const RevokeMembershipInput = z.object({ intent: z.literal("revoke"), membershipId: z.uuid() });

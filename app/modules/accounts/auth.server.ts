@@ -1,12 +1,13 @@
 // Sessions (lucia v3, kept behind this one module so it can be swapped without touching routes).
 import { Lucia, TimeSpan } from "lucia";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import { communities, memberships, sessions, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { redirect } from "@remix-run/node";
 import { AppError } from "~/lib/errors";
 import { isDatabaseUnavailable } from "~/lib/db-errors.server";
+import { oncePerRequest } from "~/lib/request-scope.server";
 import type { Viewer, ViewerMembership } from "./accounts.policy";
 
 export const SESSION_COOKIE = "linli_session";
@@ -76,12 +77,42 @@ export async function endAllSessions(userId: string): Promise<void> {
   await lucia().invalidateUserSessions(userId);
 }
 
+/**
+ * The session's user with their roles and scopes, in one query. Sliding expiry as lucia's
+ * validateSession has it (and on lucia's clock, the wall clock that wrote the session's expiry): an
+ * expired session is deleted; one in the second half of its life is extended, so a session is
+ * written at most once per half-lifetime, never on every request.
+ */
 async function loadViewer(request: Request): Promise<Viewer | null> {
   const id = readSessionId(request);
   if (!id) return null;
-  const { session, user } = await lucia().validateSession(id);
-  if (!session || !user) return null;
-  return viewerById(user.id);
+  const [row] = await db().execute<{ expiresAt: string | Date; id: string; displayName: string; memberships: ViewerMembership[] }>(sql`
+    select s.expires_at as "expiresAt", u.id, u.display_name as "displayName",
+      coalesce(json_agg(json_build_object(
+        'role', m.role, 'communityId', m.community_id, 'streetId', m.street_id,
+        'organisationId', m.organisation_id, 'communityStreetId', c.street_id
+      ) order by m.created_at, m.id) filter (where m.id is not null), '[]') as memberships
+    from ${sessions} s
+    join ${users} u on u.id = s.user_id and u.deleted_at is null
+    left join ${memberships} m on m.user_id = u.id
+    left join ${communities} c on c.id = m.community_id
+    where s.id = ${id}
+    group by s.expires_at, u.id`);
+  if (!row) return null;
+  const wallClock = Date.now();
+  const expiresAt = new Date(row.expiresAt).getTime();
+  if (expiresAt <= wallClock) {
+    await lucia().invalidateSession(id);
+    return null;
+  }
+  if (expiresAt - SESSION_LIFETIME.milliseconds() / 2 <= wallClock) {
+    const extended = new Date(wallClock + SESSION_LIFETIME.milliseconds());
+    await db()
+      .update(sessions)
+      .set({ expiresAt: extended })
+      .where(and(eq(sessions.id, id), lt(sessions.expiresAt, extended)));
+  }
+  return { id: row.id, displayName: row.displayName, memberships: row.memberships };
 }
 
 /** A user with their roles and scopes, as the permission checks see them (null when deleted or unknown). */
@@ -112,16 +143,11 @@ export async function viewerById(userId: string): Promise<Viewer | null> {
   return { id: row.id, displayName: row.displayName, memberships: viewerMemberships };
 }
 
-// Several loaders of one page may ask for the viewer: validate the session once per request.
-const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+// Several loaders of one page ask for the viewer (the root's and the route's): validate the session once per request.
+const VIEWER = {};
 
 export function getViewer(request: Request): Promise<Viewer | null> {
-  let viewer = viewers.get(request);
-  if (!viewer) {
-    viewer = loadViewer(request);
-    viewers.set(request, viewer);
-  }
-  return viewer;
+  return oncePerRequest(request, VIEWER, () => loadViewer(request));
 }
 
 /** The signed-in user, or 401 unauthenticated. Every protected loader and action starts here. */

@@ -66,3 +66,6 @@ export const NeedEditInput = NeedInput.pick({ title: true, description: true, ca
   removePhotoIds: z.array(z.uuid()).max(20).default([]),
 });
 export type NeedEditInput = z.infer<typeof NeedEditInput>;
+
+/** A wish's id in a URL. */
+export const NeedId = z.uuid();

@@ -1,6 +1,6 @@
-import { formatTianjinDate } from "~/lib/tianjin-time";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatTianjinNumericDate } from "~/lib/tianjin-time";
 import type { PublicNeed } from "../needs.server";
 
 type Pieces = { text: string; hit: boolean }[];
@@ -12,7 +12,7 @@ function Marked({ pieces }: { pieces: Pieces }) {
 
 export function NeedCard({ need }: { need: PublicNeed & { highlight?: { title: Pieces; description: Pieces } } }) {
   const { t, i18n } = useTranslation();
-  const date = formatTianjinDate(need.createdAt, i18n.language, {});
+  const date = formatTianjinNumericDate(need.createdAt, i18n.language);
   return (
     <article className="need-card">
       <p className="need-card__meta">
