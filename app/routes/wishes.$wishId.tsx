@@ -18,7 +18,7 @@ import { maskName } from "~/modules/needs/privacy";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
-import { partnersForWish } from "~/modules/matching/matches.server";
+import { suggestedPartnersForWish } from "~/modules/suggestions/suggestions.server";
 import { detectLocale } from "~/lib/locale.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Only an organisation's admins claim for it.
       viewer ? listOrganisationsByIds(organisationsOf(viewer).filter((o) => adminOf(viewer, o))) : [],
       photosOfNeed(id.data),
-      partnersForWish(viewer, id.data, need.status, detectLocale(request)),
+      suggestedPartnersForWish(viewer, id.data, need.status, detectLocale(request)),
     ]);
     const full = !!need.private;
     return {
