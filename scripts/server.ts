@@ -9,6 +9,7 @@ import { createReadableStreamFromReadable, createRequestHandler, writeReadableSt
 import { bodyLimitFor, PayloadTooLargeError, payloadTooLargeBody } from "../app/lib/body-limits.server";
 import { isCrossOriginWrite } from "../app/lib/csrf.server";
 import { createPageCache, type PageCache } from "../app/lib/page-cache.server";
+import { sharePageCache } from "../app/lib/page-cache-peers.server";
 import type { LinliLoadContext } from "../app/lib/request.server";
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -22,6 +23,8 @@ export async function importServerBuild(): Promise<ServerBuild> {
 export interface HttpAppOptions {
   /** The cache of anonymous public pages: on by default in production, off in development (pages change with each rebuild). */
   pageCache?: PageCache | false;
+  /** Every process's page cache emptied by a write through any (PostgreSQL NOTIFY): on with the cache unless false. */
+  sharedPageCache?: boolean;
 }
 
 const hasBody = (req: ExpressRequest) => req.method !== "GET" && req.method !== "HEAD";
@@ -75,7 +78,7 @@ async function sendRemixResponse(res: ExpressResponse, response: Response) {
 }
 
 /** @remix-run/express's handler (same request and response mapping), with the request body limited (bodyLimitFor) and the CSP nonce in the load context. */
-function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string) {
+function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string, announceWrite?: () => Promise<void>) {
   const handleRequest = createRequestHandler(async () => getBuild(), mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: express.NextFunction) => {
     try {
@@ -103,6 +106,8 @@ function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: 
         await response.body?.pipeTo(new WritableStream()).catch(() => {});
         return refuseOversizedBody(req, res, limit);
       }
+      // The page caches of the other processes are emptied before this writer sees its answer (page-cache-peers.server.ts).
+      if (announceWrite && hasBody(req) && response.status < 400) await announceWrite();
       await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
@@ -184,6 +189,7 @@ export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
   const pageCache = options.pageCache ?? (mode === "production" && process.env.LINLI_PAGE_CACHE !== "off" ? createPageCache() : false);
   if (pageCache) app.use(pageCache.middleware);
-  app.all("*", remixHandler(getBuild, mode));
+  const peers = pageCache && options.sharedPageCache !== false ? sharePageCache(pageCache) : null;
+  app.all("*", remixHandler(getBuild, mode, peers?.announceWrite));
   return app;
 }
