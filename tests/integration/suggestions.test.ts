@@ -70,6 +70,11 @@ describe("suggestions kept as data", () => {
     const bank = await as("yinhang");
     // The seed's outbox queued every need and offer; nothing has been computed yet.
     expect(await dashboardPanel(bank)).toBe("unavailable");
+    // … and the read queued it.
+    const [asked] = await db().execute<{ n: string }>(
+      sql`select count(*)::text as n from suggestion_queue where subject_type = 'organisation' and subject_id = ${bankId}`,
+    );
+    expect(Number(asked!.n)).toBe(1);
     await queueMissingSuggestions();
     const { done, failed } = await processSuggestionQueue();
     expect(failed).toBe(0);

@@ -38,6 +38,8 @@ interface StoredNeed extends StoredOffer {
 /** How many of an organisation's suggestions are kept (the page shows 10 of those still open). */
 const ORGANISATION_KEPT = 30;
 const WISH_SHOWN = 5;
+/** More offers queued than this are recomputed through every need and organisation instead. */
+const OFFER_FLOOD = 50;
 const ORGANISATION_SHOWN = 10;
 
 async function stored<T>(type: SubjectType, id: string): Promise<T[] | null> {
@@ -135,6 +137,7 @@ export function refreshSuggestions(type: SubjectType, id: string): Promise<void>
  * meanwhile is not deleted, and the entry runs again. Safe on several processes at once.
  */
 export async function processSuggestionQueue({ max = 1000, log }: { max?: number; log?: (m: string) => void } = {}) {
+  await collapseOfferFlood();
   let done = 0;
   let failed = 0;
   while (done + failed < max) {
@@ -170,7 +173,26 @@ export async function processSuggestionQueue({ max = 1000, log }: { max?: number
   return { done, failed };
 }
 
-/** Queues every open need and every organisation that has never been computed (a new database, a new deployment). */
+/**
+ * Many offers changed at once (a bulk load): recomputing each offer's needs would compute every nearby
+ * need's list once per offer. Every open need and every organisation once is a superset of what those
+ * offers can change, and far cheaper.
+ */
+async function collapseOfferFlood() {
+  const [due] = await db().execute<{ n: number }>(sql`
+    select count(*)::int as n from suggestion_queue where subject_type = 'offer' and available_at <= linli_now()`);
+  if ((due?.n ?? 0) <= OFFER_FLOOD) return;
+  await db().transaction(async (tx) => {
+    await tx.execute(sql`delete from suggestion_queue where subject_type = 'offer' and available_at <= linli_now()`);
+    await tx.execute(sql`
+      insert into suggestion_queue (subject_type, subject_id)
+      select 'need', id from needs where status in ('pending_review', 'published')
+      union all select 'organisation', id from organisations
+      on conflict (subject_type, subject_id) do update set available_at = least(suggestion_queue.available_at, linli_now()), attempts = 0`);
+  });
+}
+
+/** Queues every open need and every organisation never computed (after deploying onto an existing database: else they are queued as pages ask for them). */
 export async function queueMissingSuggestions() {
   await db().execute(sql`
     insert into suggestion_queue (subject_type, subject_id)
@@ -187,14 +209,9 @@ export async function queueMissingSuggestions() {
 export function startSuggestionRelay({ pollMs = 1000, log = (m: string) => console.log(m) } = {}): () => Promise<void> {
   let stopped = false;
   let running: Promise<unknown> | null = null;
-  let first = true;
   const tick = () => {
     if (stopped || running) return;
-    running = (async () => {
-      if (first) await queueMissingSuggestions();
-      first = false;
-      await processSuggestionQueue({ log });
-    })()
+    running = processSuggestionQueue({ log })
       .catch((error: unknown) => log(`suggestions: ${String(error)}`))
       .finally(() => (running = null));
   };
@@ -206,6 +223,12 @@ export function startSuggestionRelay({ pollMs = 1000, log = (m: string) => conso
     clearInterval(timer);
     await running;
   };
+}
+
+/** Never computed (a database from before suggestions, or one loaded in bulk): queued, and "unavailable" meanwhile. */
+async function neverComputed(type: SubjectType, id: string): Promise<{ state: "unavailable" }> {
+  await db().execute(sql`insert into suggestion_queue (subject_type, subject_id) values (${type}, ${id}) on conflict do nothing`);
+  return { state: "unavailable" };
 }
 
 /** The wish page's "partners who might help", as last computed: for its poster and the community's staff, while it is open. */
@@ -220,7 +243,7 @@ export async function suggestedPartnersForWish(
   // For anyone else the section is simply not there.
   if (!located || !canSeeNeedMatches(viewer, located.access)) return null;
   const items = await stored<StoredOffer>("need", needId);
-  if (!items) return { state: "unavailable" };
+  if (!items) return neverComputed("need", needId);
   const rows = new Map((await getOffersByIds(items.map((i) => i.id))).map((o) => [o.id, o]));
   const t = createI18n(locale).t;
   const shown: OfferMatch[] = [];
@@ -240,7 +263,7 @@ export async function suggestedNeedsForOrganisation(
   locale: Locale,
 ): Promise<MatchPanel<OrganisationNeedMatch>> {
   const items = await stored<StoredNeed>("organisation", organisationId);
-  if (!items) return { state: "unavailable" };
+  if (!items) return neverComputed("organisation", organisationId);
   const active = new Map(offers.filter((o) => o.active).map((o) => [o.id, o]));
   const rows = new Map((await getPublicNeedsByIds(items.map((i) => i.id))).map((n) => [n.id, n]));
   const t = createI18n(locale).t;
