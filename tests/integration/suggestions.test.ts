@@ -115,7 +115,9 @@ describe("suggestions kept as data", () => {
     );
     expect(wish!.items.map((o) => o.id)).toContain(fraudTalk);
     const page = await (await resident.get(`/wishes/${id}`)).text();
-    const partners = page.slice(page.indexOf('id="partners-for-wish"'));
+    const start = page.indexOf('data-testid="partners-for-wish"');
+    expect(start).toBeGreaterThanOrEqual(0);
+    const partners = page.slice(start, page.indexOf("</section>", start));
     expect(partners).toContain("防范电信诈骗宣传");
   });
 
