@@ -11,6 +11,7 @@ import { createReadableStreamFromReadable, createRequestHandler, writeReadableSt
 import { bodyLimitFor, PayloadTooLargeError, payloadTooLargeBody } from "../app/lib/body-limits.server";
 import { isCrossOriginWrite } from "../app/lib/csrf.server";
 import { createPageCache, type PageCache } from "../app/lib/page-cache.server";
+import { sharePageCache } from "../app/lib/page-cache-peers.server";
 import type { LinliLoadContext } from "../app/lib/request.server";
 import { openRequestScope, REQUEST_ID_HEADER } from "../app/lib/request-scope.server";
 
@@ -25,6 +26,8 @@ export async function importServerBuild(): Promise<ServerBuild> {
 export interface HttpAppOptions {
   /** The cache of anonymous public pages: on by default in production, off in development (pages change with each rebuild). */
   pageCache?: PageCache | false;
+  /** Every process's page cache emptied by a write through any (PostgreSQL NOTIFY): on with the cache unless false. */
+  sharedPageCache?: boolean;
 }
 
 const hasBody = (req: ExpressRequest) => req.method !== "GET" && req.method !== "HEAD";
@@ -80,7 +83,7 @@ async function sendRemixResponse(res: ExpressResponse, response: Response) {
 }
 
 /** @remix-run/express's handler (same request and response mapping), with the request body limited (bodyLimitFor) and the CSP nonce in the load context. */
-function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string) {
+function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: string, announceWrite?: () => Promise<void>) {
   // Given a function, Remix derives its routes and data handler from the build again on every request
   // (createRoutes, createStaticHandler: about a millisecond each time); in production the build never
   // changes, so it is handed over once. Development keeps the function: each rebuild is picked up.
@@ -124,6 +127,8 @@ function remixHandler(getBuild: () => ServerBuild | Promise<ServerBuild>, mode: 
         await response.body?.pipeTo(new WritableStream()).catch(() => {});
         return refuseOversizedBody(req, res, limit);
       }
+      // The page caches of the other processes are emptied before this writer sees its answer (page-cache-peers.server.ts).
+      if (announceWrite && hasBody(req) && response.status < 400) await announceWrite();
       await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
@@ -260,6 +265,7 @@ export function createHttpApp(getBuild: () => ServerBuild | Promise<ServerBuild>
   app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
   const pageCache = options.pageCache ?? (mode === "production" && process.env.LINLI_PAGE_CACHE !== "off" ? createPageCache() : false);
   if (pageCache) app.use(pageCache.middleware);
-  app.all("*", remixHandler(getBuild, mode));
+  const peers = pageCache && options.sharedPageCache !== false ? sharePageCache(pageCache) : null;
+  app.all("*", remixHandler(getBuild, mode, peers?.announceWrite));
   return app;
 }

@@ -14,6 +14,7 @@ const DATE_FREE = [
   "tests/integration/start.test.ts",
   "tests/integration/supervisor.test.ts",
   "tests/integration/database-outage.test.ts",
+  "tests/integration/instances.test.ts",
   "tests/integration/matching-symmetry.property.test.ts",
 ];
 

@@ -19,7 +19,7 @@ import { maskName } from "~/modules/needs/privacy";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
-import { partnersForWish } from "~/modules/matching/matches.server";
+import { suggestedPartnersForWish } from "~/modules/suggestions/suggestions.server";
 import { detectLocale } from "~/lib/locale.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Only an organisation's admins claim for it.
       viewer ? listOrganisationsByIds(organisationsOf(viewer).filter((o) => adminOf(viewer, o))) : [],
       photosOfNeed(id),
-      partnersForWish(viewer, id, need.status, detectLocale(request)),
+      suggestedPartnersForWish(viewer, id, need.status, detectLocale(request)),
     ]);
     const full = !!need.private;
     return {

@@ -10,6 +10,7 @@ import { hashPassword } from "~/modules/accounts/password.server";
 import { drainOutbox, outboxLag } from "~/modules/search/outbox-relay.server";
 import { reindexAll } from "~/modules/search/reindex.server";
 import { ensureIndexes } from "~/modules/search/search-indexes.server";
+import { refreshSuggestions } from "~/modules/suggestions/suggestions.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
 import { withSearchUnreachable } from "../setup/search";
@@ -175,6 +176,7 @@ describe("GET /api/needs/:id/matches", () => {
   });
 
   it("shows the partners on the wish page to the poster, not to the public", async () => {
+    await refreshSuggestions("need", wish);
     const page = await (await as("jumin")).get(`/wishes/${wish}`);
     const html = await page.text();
     expect(html).toContain("可能帮到你的伙伴");
@@ -208,6 +210,7 @@ describe("GET /api/offers/:id/matches", () => {
     expect((await (await as("shequ")).get(`/api/offers/${offer}/matches`)).status).toBe(200);
     expect((await (await as("jumin")).get(`/api/offers/${offer}/matches`)).status).toBe(403);
     // The dashboard's "needs that fit us" shows it too.
+    await refreshSuggestions("organisation", teamOrg);
     const html = await (await team.get("/org")).text();
     expect(html).toContain("适合我们的需求");
     expect(html).toContain("家里冰箱不制冷了");

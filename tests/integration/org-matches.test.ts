@@ -8,6 +8,7 @@ import { db } from "~/lib/db.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { drainOutbox } from "~/modules/search/outbox-relay.server";
 import { ensureIndexes } from "~/modules/search/search-indexes.server";
+import { refreshSuggestions } from "~/modules/suggestions/suggestions.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
 
@@ -58,6 +59,7 @@ beforeAll(async () => {
     select n.id from needs n join communities c on c.id = n.community_id
     where n.title = '想学学怎么防电话诈骗' and n.status = 'published' and c.name = '沙柳北路社区' limit 1`);
   fraudWish = wish!.id;
+  await refreshSuggestions("organisation", bankId);
 });
 afterAll(() => server.close());
 
@@ -93,6 +95,7 @@ describe("the bank's dashboard and the wishes' own lists agree", () => {
     expect(created.status).toBe(201);
     const passbook = ((await created.json()) as { id: string }).id;
     await drainOutbox();
+    await refreshSuggestions("organisation", bankId);
 
     const bankOffers = (await db().execute<{ id: string }>(sql`select id from offers where organisation_id = ${bankId} and active`)).map(
       (o) => o.id,

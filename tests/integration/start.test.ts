@@ -20,7 +20,14 @@ function alive(pid: number) {
 
 describe("npm start", () => {
   it("serves the app with demo data on embedded services, then stops cleanly", async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, LINLI_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LINLI_DATA_DIR: dataDir,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      WEB_CONCURRENCY: "2",
+    };
     // Embedded services of its own: none of the test suite's servers.
     for (const key of ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "LINLI_INDEX_PREFIX"] as const) delete env[key];
     const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
@@ -66,6 +73,14 @@ describe("npm start", () => {
       const wall = await fetch(`${base}/wishes?status=published`);
       expect(wall.status).toBe(200);
 
+      // Two worker processes on the one port; one of them (the leader) runs the background jobs.
+      expect(output).toContain("2 worker processes");
+      const workers = [...new Set([...output.matchAll(/\[worker (\d+)\] serving/g)].map((m) => Number(m[1])))];
+      expect(workers).toHaveLength(2);
+      const deadline2 = Date.now() + 15_000;
+      while (!output.includes("runs the background jobs") && Date.now() < deadline2) await new Promise((r) => setTimeout(r, 200));
+      expect(output.match(/runs the background jobs/g)).toHaveLength(1);
+
       const postgresPid = Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
       const meiliPid = (JSON.parse(fs.readFileSync(path.join(dataDir, "meilisearch", "meili.json"), "utf8")) as { pid: number }).pid;
       expect(alive(postgresPid) && alive(meiliPid)).toBe(true);
@@ -74,6 +89,7 @@ describe("npm start", () => {
       expect(await exited).toBe(0);
       expect(alive(postgresPid)).toBe(false);
       expect(alive(meiliPid)).toBe(false);
+      expect(workers.some(alive)).toBe(false);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }

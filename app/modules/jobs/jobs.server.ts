@@ -1,12 +1,17 @@
-// In-process background jobs, once a minute. Each is safe to run on several app instances at once.
+// In-process background jobs, once a minute, and the relays. They run on one process of all the app's
+// processes and instances (startJobsWhenLeader: the leader by advisory lock); each is still safe to run
+// on several at once (work is claimed with row locks).
 import { expireOverdueClaims } from "~/modules/claims/claims.server";
 import { expireAgreements } from "~/modules/agreements/agreements.server";
 import { closeStaleCheckIns } from "~/modules/activities/activities.server";
 import { startOutboxRelay } from "~/modules/search/outbox-relay.server";
 import { relayMessages } from "~/modules/messages/messages.server";
+import { startSuggestionRelay } from "~/modules/suggestions/suggestions.server";
+import { startLeadership, type Leadership } from "~/lib/leadership.server";
 
 let timer: NodeJS.Timeout | null = null;
-let stopRelay: (() => Promise<void>) | null = null;
+let stopRelays: (() => Promise<void>)[] = [];
+let leadership: Leadership | null = null;
 
 export async function runJobsOnce(log: (message: string) => void = console.log) {
   const claims = await expireOverdueClaims();
@@ -27,12 +32,31 @@ export function startBackgroundJobs(log: (message: string) => void = console.log
   timer = setInterval(run, intervalMs);
   timer.unref();
   // The search outbox relay wakes on NOTIFY, so it runs beside the minute jobs, not in them.
-  stopRelay = startOutboxRelay({ log });
+  stopRelays = [startOutboxRelay({ log }), startSuggestionRelay({ log })];
 }
 
 export async function stopBackgroundJobs() {
   if (timer) clearInterval(timer);
   timer = null;
-  await stopRelay?.();
-  stopRelay = null;
+  const stopping = stopRelays;
+  stopRelays = [];
+  await Promise.all(stopping.map((stop) => stop()));
+}
+
+/** Runs the background jobs in this process while it holds the leadership (see leadership.server.ts). */
+export function startJobsWhenLeader(log: (message: string) => void = console.log, { retryMs = 3000, intervalMs = 60_000 } = {}) {
+  leadership ??= startLeadership({
+    retryMs,
+    log,
+    onLead: () => startBackgroundJobs(log, intervalMs),
+    onStepDown: () => stopBackgroundJobs(),
+  });
+  return leadership;
+}
+
+export async function stopJobsWhenLeader() {
+  const current = leadership;
+  leadership = null;
+  if (current) await current.stop();
+  else await stopBackgroundJobs();
 }

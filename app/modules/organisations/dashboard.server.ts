@@ -6,7 +6,7 @@ import { db } from "~/lib/db.server";
 import { listOffers } from "~/modules/offers/offers.server";
 import { agreementsOfOrganisation } from "~/modules/agreements/agreements.server";
 import { defaultLocale, type Locale } from "~/lib/i18n";
-import { needsForOrganisation } from "~/modules/matching/matches.server";
+import { suggestedNeedsForOrganisation } from "~/modules/suggestions/suggestions.server";
 
 export async function organisationDashboard(organisationId: string, locale: Locale = defaultLocale) {
   const [org] = await db()
@@ -40,7 +40,7 @@ export async function organisationDashboard(organisationId: string, locale: Loca
            join hour_entry_reviews r on r.hour_entry_id = e.id and r.decision = 'approved'
            where e.volunteer_id in (select user_id from memberships where organisation_id = ${organisationId})) as volunteer_minutes`),
   ]);
-  const nextUp = await needsForOrganisation(offerPage.items, locale);
+  const nextUp = await suggestedNeedsForOrganisation(organisationId, offerPage.items, locale);
   return {
     organisation: org,
     offers: offerPage.items,

@@ -1,0 +1,286 @@
+// Suggestions as data: a wish's "partners who might help" and an organisation's "needs that fit us",
+// computed in the background by the matcher (app/modules/matching/matches.server.ts, called as it
+// is) and kept in the suggestions table, so the pages read them. Needs and offers sent to search are
+// queued (a trigger on search_outbox) and recomputed once the index holds their change; a changed
+// list queues the organisations it touches. While search is down a recomputation fails and is
+// retried: the pages keep showing the last value; one never computed shows "temporarily unavailable".
+import { sql } from "drizzle-orm";
+import { db } from "~/lib/db.server";
+import { AppError, unavailable } from "~/lib/errors";
+import { createI18n, defaultLocale, type Locale } from "~/lib/i18n";
+import type { Viewer } from "~/modules/accounts/accounts.policy";
+import {
+  matchNeedsForOffer,
+  matchOffersForNeed,
+  NEED_LIST_LENGTH,
+  needsForOrganisation,
+  reasonsText,
+  type MatchExplanation,
+  type MatchPanel,
+  type OfferMatch,
+  type OrganisationNeedMatch,
+} from "~/modules/matching/matches.server";
+import { placeOfNeed } from "~/modules/matching/matcher.server";
+import { canSeeNeedMatches } from "~/modules/matching/matching.policy";
+import { getOffersByIds } from "~/modules/offers/offers.server";
+import { getPublicNeedsByIds } from "~/modules/needs/needs.server";
+
+type SubjectType = "need" | "offer" | "organisation";
+interface StoredOffer {
+  id: string;
+  score: number;
+  explanation: MatchExplanation;
+}
+interface StoredNeed extends StoredOffer {
+  offerId: string;
+}
+
+/** How many of an organisation's suggestions are kept (the page shows 10 of those still open). */
+const ORGANISATION_KEPT = 30;
+const WISH_SHOWN = 5;
+/** More offers queued than this are recomputed through every need and organisation instead. */
+const OFFER_FLOOD = 50;
+const ORGANISATION_SHOWN = 10;
+
+async function stored<T>(type: SubjectType, id: string): Promise<T[] | null> {
+  const [row] = await db().execute<{ items: T[] }>(sql`select items from suggestions where subject_type = ${type} and subject_id = ${id}`);
+  return row ? row.items : null;
+}
+
+async function store(type: SubjectType, id: string, items: unknown[]) {
+  await db().execute(sql`
+    insert into suggestions (subject_type, subject_id, items, computed_at)
+    values (${type}, ${id}, ${JSON.stringify(items)}::jsonb, linli_now())
+    on conflict (subject_type, subject_id) do update set items = excluded.items, computed_at = excluded.computed_at`);
+}
+
+async function queue(type: SubjectType, ids: Iterable<string>) {
+  const list = [...new Set(ids)];
+  if (!list.length) return;
+  await db().execute(sql`
+    insert into suggestion_queue (subject_type, subject_id)
+    select ${type}, unnest(${sql.param(list)}::uuid[])
+    on conflict (subject_type, subject_id) do update set available_at = least(suggestion_queue.available_at, linli_now()), attempts = 0`);
+}
+
+async function organisationsOfOffers(offerIds: string[]): Promise<string[]> {
+  if (!offerIds.length) return [];
+  const rows = await db().execute<{ id: string }>(
+    sql`select distinct organisation_id as id from offers where id = any(${sql.param(offerIds)}::uuid[])`,
+  );
+  return rows.map((r) => r.id);
+}
+
+const isNotFound = (error: unknown) => error instanceof AppError && error.code === "not_found";
+
+/** A need's list of offers, as "who could fulfil this?" ranks it; the organisations it gained or lost are queued. */
+async function recomputeNeed(needId: string) {
+  const before = (await stored<StoredOffer>("need", needId)) ?? [];
+  let after: StoredOffer[] = [];
+  try {
+    const { items } = await matchOffersForNeed(needId, { limit: NEED_LIST_LENGTH });
+    after = items.map(({ id, score, explanation }) => ({ id, score, explanation }));
+    await store("need", needId, after);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await db().execute(sql`delete from suggestions where subject_type = 'need' and subject_id = ${needId}`);
+  }
+  const key = (list: StoredOffer[]) => JSON.stringify(list.map((o) => [o.id, o.score]));
+  // Every change to a need (published, edited, closed) can change who it suits.
+  if (key(before) !== key(after) || before.length || after.length)
+    await queue("organisation", await organisationsOfOffers([...before, ...after].map((o) => o.id)));
+}
+
+/** An offer changed: its organisation, and every need whose list held it or could hold it now. */
+async function recomputeOffer(offerId: string) {
+  await queue("organisation", await organisationsOfOffers([offerId]));
+  const held = await db().execute<{ id: string }>(sql`
+    select subject_id as id from suggestions
+    where subject_type = 'need' and items @> ${JSON.stringify([{ id: offerId }])}::jsonb`);
+  let served: string[] = [];
+  try {
+    served = (await matchNeedsForOffer(offerId, { limit: 1000 })).items.map((n) => n.id);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  await queue("need", [...held.map((r) => r.id), ...served]);
+}
+
+async function recomputeOrganisation(organisationId: string) {
+  const offers = await db().execute<{ id: string; title: string; active: boolean }>(
+    sql`select id, title, active from offers where organisation_id = ${organisationId}`,
+  );
+  const panel = await needsForOrganisation(offers, defaultLocale, ORGANISATION_KEPT);
+  if (panel.state !== "ok") throw unavailable("search is unavailable");
+  await store(
+    "organisation",
+    organisationId,
+    panel.items.map(({ id, offerId, score, explanation }) => ({ id, offerId, score, explanation })),
+  );
+}
+
+const recompute: Record<SubjectType, (id: string) => Promise<void>> = {
+  need: recomputeNeed,
+  offer: recomputeOffer,
+  organisation: recomputeOrganisation,
+};
+
+/** Recomputes one subject now, outside the queue (scripts and tests; what it changes is queued as usual). */
+export function refreshSuggestions(type: SubjectType, id: string): Promise<void> {
+  return recompute[type](id);
+}
+
+/**
+ * Recomputes what is queued and due, offers and needs before organisations; an entry whose change is
+ * still in the search outbox waits for it. Each entry is leased (its available_at moved on) rather than
+ * locked, so a write queuing it again never waits for the matcher; a lease whose entry was queued again
+ * meanwhile is not deleted, and the entry runs again. Safe on several processes at once.
+ */
+export async function processSuggestionQueue({ max = 1000, log }: { max?: number; log?: (m: string) => void } = {}) {
+  await collapseOfferFlood();
+  let done = 0;
+  let failed = 0;
+  while (done + failed < max) {
+    const [entry] = await db().execute<{ subject_type: SubjectType; subject_id: string; available_at: string; attempts: number }>(sql`
+      update suggestion_queue q set available_at = linli_now() + interval '5 minutes', attempts = q.attempts + 1
+      from (
+        select subject_type, subject_id from suggestion_queue s
+        where s.available_at <= linli_now()
+          and not exists (select 1 from search_outbox o where o.entity::text = s.subject_type and o.entity_id = s.subject_id)
+        order by case s.subject_type when 'offer' then 0 when 'need' then 1 else 2 end, s.available_at
+        limit 1 for update skip locked
+      ) due
+      where q.subject_type = due.subject_type and q.subject_id = due.subject_id
+      returning q.subject_type, q.subject_id, q.available_at::text, q.attempts`);
+    if (!entry) break;
+    try {
+      await recompute[entry.subject_type](entry.subject_id);
+      await db().execute(sql`
+        delete from suggestion_queue
+        where subject_type = ${entry.subject_type} and subject_id = ${entry.subject_id} and available_at = ${entry.available_at}::timestamptz`);
+      done++;
+    } catch (error) {
+      failed++;
+      // 2, 4, 8 … seconds, at most 30 (search coming back is noticed within half a minute).
+      await db().execute(sql`
+        update suggestion_queue set available_at = linli_now() + make_interval(secs => least(30, power(2, ${entry.attempts})))
+        where subject_type = ${entry.subject_type} and subject_id = ${entry.subject_id} and available_at = ${entry.available_at}::timestamptz`);
+      log?.(`suggestions: ${entry.subject_type} ${entry.subject_id}: ${error instanceof Error ? error.message : String(error)}`);
+      // Search is down: the rest would fail the same way.
+      if (error instanceof AppError && error.code === "unavailable") break;
+    }
+  }
+  return { done, failed };
+}
+
+/**
+ * Many offers changed at once (a bulk load): recomputing each offer's needs would compute every nearby
+ * need's list once per offer. Every open need and every organisation once is a superset of what those
+ * offers can change, and far cheaper.
+ */
+async function collapseOfferFlood() {
+  const [due] = await db().execute<{ n: number }>(sql`
+    select count(*)::int as n from suggestion_queue where subject_type = 'offer' and available_at <= linli_now()`);
+  if ((due?.n ?? 0) <= OFFER_FLOOD) return;
+  await db().transaction(async (tx) => {
+    await tx.execute(sql`delete from suggestion_queue where subject_type = 'offer' and available_at <= linli_now()`);
+    await tx.execute(sql`
+      insert into suggestion_queue (subject_type, subject_id)
+      select 'need', id from needs where status in ('pending_review', 'published')
+      union all select 'organisation', id from organisations
+      on conflict (subject_type, subject_id) do update set available_at = least(suggestion_queue.available_at, linli_now()), attempts = 0`);
+  });
+}
+
+/** Queues every open need and every organisation never computed (after deploying onto an existing database: else they are queued as pages ask for them). */
+export async function queueMissingSuggestions() {
+  await db().execute(sql`
+    insert into suggestion_queue (subject_type, subject_id)
+    select 'need', n.id from needs n
+    where n.status in ('pending_review', 'published')
+      and not exists (select 1 from suggestions s where s.subject_type = 'need' and s.subject_id = n.id)
+    union all
+    select 'organisation', o.id from organisations o
+    where not exists (select 1 from suggestions s where s.subject_type = 'organisation' and s.subject_id = o.id)
+    on conflict do nothing`);
+}
+
+/** Runs the queue in this process every `pollMs` (the leader's job loop starts it). */
+export function startSuggestionRelay({ pollMs = 1000, log = (m: string) => console.log(m) } = {}): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    if (stopped || running) return;
+    running = processSuggestionQueue({ log })
+      .catch((error: unknown) => log(`suggestions: ${String(error)}`))
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, pollMs);
+  timer.unref();
+  tick();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/** Never computed (a database from before suggestions, or one loaded in bulk): queued, and "unavailable" meanwhile. */
+async function neverComputed(type: SubjectType, id: string): Promise<{ state: "unavailable" }> {
+  await db().execute(sql`insert into suggestion_queue (subject_type, subject_id) values (${type}, ${id}) on conflict do nothing`);
+  return { state: "unavailable" };
+}
+
+/** The wish page's "partners who might help", as last computed: for its poster and the community's staff, while it is open. */
+export async function suggestedPartnersForWish(
+  viewer: Viewer | null,
+  needId: string,
+  status: string,
+  locale: Locale,
+): Promise<MatchPanel<OfferMatch> | null> {
+  if (!viewer || !["pending_review", "published"].includes(status)) return null;
+  const located = await placeOfNeed(needId);
+  // For anyone else the section is simply not there.
+  if (!located || !canSeeNeedMatches(viewer, located.access)) return null;
+  const items = await stored<StoredOffer>("need", needId);
+  if (!items) return neverComputed("need", needId);
+  const rows = new Map((await getOffersByIds(items.map((i) => i.id))).map((o) => [o.id, o]));
+  const t = createI18n(locale).t;
+  const shown: OfferMatch[] = [];
+  for (const item of items) {
+    const offer = rows.get(item.id);
+    if (!offer?.active) continue;
+    const explanation = { ...item.explanation, capacityLeft: offer.capacityLeft };
+    shown.push({ ...offer, score: item.score, reasons: reasonsText(t, explanation), explanation });
+  }
+  return { state: "ok", items: shown.slice(0, WISH_SHOWN) };
+}
+
+/** The dashboard's "needs that fit us", as last computed, less the needs no longer open and the offers since paused. */
+export async function suggestedNeedsForOrganisation(
+  organisationId: string,
+  offers: { id: string; title: string; active: boolean }[],
+  locale: Locale,
+): Promise<MatchPanel<OrganisationNeedMatch>> {
+  const items = await stored<StoredNeed>("organisation", organisationId);
+  if (!items) return neverComputed("organisation", organisationId);
+  const active = new Map(offers.filter((o) => o.active).map((o) => [o.id, o]));
+  const rows = new Map((await getPublicNeedsByIds(items.map((i) => i.id))).map((n) => [n.id, n]));
+  const t = createI18n(locale).t;
+  const shown: OrganisationNeedMatch[] = [];
+  for (const item of items) {
+    const need = rows.get(item.id);
+    const offer = active.get(item.offerId);
+    if (need?.status !== "published" || !offer) continue;
+    const explanation = { ...item.explanation, capacityLeft: undefined };
+    shown.push({
+      ...need,
+      score: item.score,
+      reasons: reasonsText(t, explanation),
+      explanation,
+      offerId: offer.id,
+      offerTitle: offer.title,
+    });
+  }
+  return { state: "ok", items: shown.slice(0, ORGANISATION_SHOWN) };
+}

@@ -1,0 +1,166 @@
+// Suggestions as data (app/modules/suggestions): "needs that fit us" on /org and a wish's partners are
+// read from the suggestions table, which the relay recomputes from the search outbox with the matcher.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "#db/seed";
+import { db } from "~/lib/db.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { drainOutbox } from "~/modules/search/outbox-relay.server";
+import { ensureIndexes } from "~/modules/search/search-indexes.server";
+import { processSuggestionQueue, queueMissingSuggestions } from "~/modules/suggestions/suggestions.server";
+import { Client, startTestServer } from "../setup/http";
+import { seedDemo } from "../setup/seed";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let bankId = "";
+let fraudTalk = "";
+let communityId = "";
+
+async function as(login: string) {
+  const c = new Client(server.base);
+  expect((await c.login(`${login}@demo.linli.local`)).status).toBe(200);
+  return c;
+}
+
+/** The 适合我们的需求 panel on /org: its wish ids, or "unavailable". */
+async function dashboardPanel(client: Client): Promise<string[] | "unavailable"> {
+  const res = await client.get("/org");
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const section = html.slice(html.indexOf('data-testid="needs-for-us"'));
+  const panel = section.slice(0, section.indexOf("</section>"));
+  if (panel.includes("匹配功能暂时不可用")) return "unavailable";
+  return [...panel.matchAll(/href="\/wishes\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+}
+
+/** What the table holds for the bank: each suggested need with the offer it was suggested for. */
+async function storedForBank(): Promise<{ id: string; offerId: string }[]> {
+  const [row] = await db().execute<{ items: { id: string; offerId: string }[] }>(
+    sql`select items from suggestions where subject_type = 'organisation' and subject_id = ${bankId}`,
+  );
+  return row?.items ?? [];
+}
+
+async function relay() {
+  await drainOutbox();
+  return processSuggestionQueue();
+}
+
+beforeAll(async () => {
+  await seedDemo(undefined, await hashPassword(DEMO_PASSWORD));
+  server = await startTestServer({ pageCache: false });
+  await ensureIndexes();
+  await drainOutbox();
+  const [bank] = await db().execute<{ id: string }>(
+    sql`select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'yinhang@demo.linli.local'`,
+  );
+  bankId = bank!.id;
+  const [talk] = await db().execute<{ id: string }>(
+    sql`select id from offers where organisation_id = ${bankId} and title = '防范电信诈骗宣传'`,
+  );
+  fraudTalk = talk!.id;
+  const [community] = await db().execute<{ id: string }>(sql`select id from communities where name = '沙柳北路社区'`);
+  communityId = community!.id;
+});
+afterAll(() => server.close());
+
+describe("suggestions kept as data", () => {
+  it("shows 'temporarily unavailable' until first computed, then what the matcher found", async () => {
+    const bank = await as("yinhang");
+    // The seed's outbox queued every need and offer; nothing has been computed yet.
+    expect(await dashboardPanel(bank)).toBe("unavailable");
+    // … and the read queued it.
+    const [asked] = await db().execute<{ n: string }>(
+      sql`select count(*)::text as n from suggestion_queue where subject_type = 'organisation' and subject_id = ${bankId}`,
+    );
+    expect(Number(asked!.n)).toBe(1);
+    await queueMissingSuggestions();
+    const { done, failed } = await processSuggestionQueue();
+    expect(failed).toBe(0);
+    expect(done).toBeGreaterThan(0);
+    const [queued] = await db().execute<{ n: string }>(sql`select count(*)::text as n from suggestion_queue`);
+    expect(Number(queued!.n)).toBe(0);
+    const shown = await dashboardPanel(bank);
+    expect(shown).not.toBe("unavailable");
+    const [fraudWish] = await db().execute<{ id: string }>(sql`
+      select id from needs where title = '想学学怎么防电话诈骗' and status = 'published' and community_id = ${communityId} limit 1`);
+    expect(shown).toContain(fraudWish!.id);
+  });
+
+  it("a published need appears in the right offer's suggestions after the relay runs", async () => {
+    const resident = await as("jumin");
+    const created = await resident.post("/api/needs", {
+      kind: "micro_wish",
+      title: "请人讲讲怎么识别电话诈骗",
+      description: "老人常接到冒充公检法的诈骗电话，想请人来社区讲讲怎么防范电信诈骗。",
+      communityId,
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const staff = await as("shequ");
+    expect((await staff.post(`/api/needs/${id}/transitions`, { action: "approve" })).status).toBe(200);
+
+    // A read, not a computation: nothing changes until the relay has run.
+    const bank = await as("yinhang");
+    expect(await dashboardPanel(bank)).not.toContain(id);
+    expect((await storedForBank()).map((s) => s.id)).not.toContain(id);
+
+    expect((await relay()).failed).toBe(0);
+    expect(await storedForBank()).toContainEqual(expect.objectContaining({ id, offerId: fraudTalk }));
+    expect(await dashboardPanel(bank)).toContain(id);
+    // The wish's own partners: the bank's talk among them, for its poster.
+    const [wish] = await db().execute<{ items: { id: string }[] }>(
+      sql`select items from suggestions where subject_type = 'need' and subject_id = ${id}`,
+    );
+    expect(wish!.items.map((o) => o.id)).toContain(fraudTalk);
+    const page = await (await resident.get(`/wishes/${id}`)).text();
+    const start = page.indexOf('data-testid="partners-for-wish"');
+    expect(start).toBeGreaterThanOrEqual(0);
+    const partners = page.slice(start, page.indexOf("</section>", start));
+    expect(partners).toContain("防范电信诈骗宣传");
+  });
+
+  it("keeps the last value while search is down", async () => {
+    const before = await storedForBank();
+    expect(before.length).toBeGreaterThan(0);
+    const meiliUrl = process.env.MEILI_URL;
+    process.env.MEILI_URL = "http://127.0.0.1:9"; // nothing listens there
+    resetEnvCache();
+    try {
+      await db().execute(
+        sql`insert into suggestion_queue (subject_type, subject_id) values ('organisation', ${bankId}) on conflict do nothing`,
+      );
+      const result = await processSuggestionQueue();
+      expect(result.failed).toBeGreaterThan(0);
+      expect(await storedForBank()).toEqual(before);
+      const shown = await dashboardPanel(await as("yinhang"));
+      expect(shown).not.toBe("unavailable");
+      expect(shown.length).toBeGreaterThan(0);
+    } finally {
+      process.env.MEILI_URL = meiliUrl;
+      resetEnvCache();
+    }
+    // Back up: the entry waits out its back-off, then runs.
+    await db().execute(sql`update suggestion_queue set available_at = linli_now()`);
+    expect((await processSuggestionQueue()).failed).toBe(0);
+  });
+
+  it("pausing an offer removes it from the suggestions", async () => {
+    const bank = await as("yinhang");
+    const forTalk = (await storedForBank()).filter((s) => s.offerId === fraudTalk).map((s) => s.id);
+    expect(forTalk.length).toBeGreaterThan(0);
+    expect((await bank.patch(`/api/offers/${fraudTalk}`, { active: false })).status).toBe(200);
+    // The page stops showing what only the paused offer suggested at once (it reads the offer's state) …
+    const shown = await dashboardPanel(bank);
+    expect(shown).not.toBe("unavailable");
+    for (const id of forTalk) expect(shown).not.toContain(id);
+    // … and after the relay the table no longer holds the offer anywhere.
+    expect((await relay()).failed).toBe(0);
+    expect((await storedForBank()).map((s) => s.offerId)).not.toContain(fraudTalk);
+    const holding = await db().execute(
+      sql`select subject_id from suggestions where subject_type = 'need' and items @> ${JSON.stringify([{ id: fraudTalk }])}::jsonb`,
+    );
+    expect(holding.length).toBe(0);
+  });
+});
