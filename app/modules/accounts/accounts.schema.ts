@@ -107,3 +107,15 @@ export const PasswordResetConfirmForm = PasswordResetConfirmInput.extend({ confi
   (v) => v.newPassword === v.confirmPassword,
   { message: "passwords_differ", path: ["confirmPassword"] },
 );
+
+/** Log in by SMS code: the phone to send a code to. */
+export const LoginCodeRequestInput = z.object({ phone });
+
+/** Log in by SMS code: the phone and the code it was sent. */
+export const LoginCodeInput = z.object({
+  phone,
+  code: z
+    .string({ error: "required" })
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "code_invalid")),
+});

@@ -3,10 +3,12 @@ import { expireOverdueClaims } from "~/modules/claims/claims.server";
 import { expireAgreements } from "~/modules/agreements/agreements.server";
 import { closeStaleCheckIns } from "~/modules/activities/activities.server";
 import { startOutboxRelay } from "~/modules/search/outbox-relay.server";
-import { relayMessages } from "~/modules/messages/messages.server";
+import { relayMessages, startMessageRelay } from "~/modules/messages/messages.server";
+import { runScheduledNotices } from "~/modules/messages/schedules.server";
 
 let timer: NodeJS.Timeout | null = null;
 let stopRelay: (() => Promise<void>) | null = null;
+let stopMessageRelay: (() => Promise<void>) | null = null;
 
 export async function runJobsOnce(log: (message: string) => void = console.log) {
   const claims = await expireOverdueClaims();
@@ -15,6 +17,8 @@ export async function runJobsOnce(log: (message: string) => void = console.log) 
   if (agreements) log(`jobs: ${agreements} agreement(s) expired`);
   const checkIns = await closeStaleCheckIns();
   if (checkIns) log(`jobs: ${checkIns} check-in(s) left open for 24 hours closed for the organiser to review`);
+  const fired = await runScheduledNotices();
+  if (fired) log(`jobs: ${fired} reminder(s) and digest(s) queued`);
   // Messages are sent right after the change that queued them; this catches any left behind.
   const sent = await relayMessages();
   if (sent) log(`jobs: ${sent} queued message(s) sent`);
@@ -28,6 +32,7 @@ export function startBackgroundJobs(log: (message: string) => void = console.log
   timer.unref();
   // The search outbox relay wakes on NOTIFY, so it runs beside the minute jobs, not in them.
   stopRelay = startOutboxRelay({ log });
+  stopMessageRelay = startMessageRelay(log);
 }
 
 export async function stopBackgroundJobs() {
@@ -35,4 +40,6 @@ export async function stopBackgroundJobs() {
   timer = null;
   await stopRelay?.();
   stopRelay = null;
+  await stopMessageRelay?.();
+  stopMessageRelay = null;
 }
