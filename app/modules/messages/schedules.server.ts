@@ -18,6 +18,9 @@ const DAY = 24 * HOUR;
 const DIGEST_AT_MS = 8.5 * HOUR;
 const DIGEST_LATE_MS = 3 * HOUR;
 
+/** A time as a query parameter (raw SQL gets no column type to convert a Date by). */
+const timestamp = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+
 /** Inserts the fires; returns only those this transaction won (each row at most once, ever). */
 async function fire(
   tx: Transaction,
@@ -25,7 +28,7 @@ async function fire(
 ): Promise<{ subject_id: string; recipient: string; due_at: Date }[]> {
   if (rows.length === 0) return [];
   const values = sql.join(
-    rows.map((r) => sql`(${r.kind}, ${r.subjectId}, ${r.recipient}, ${r.dueAt.toISOString()}::timestamptz, ${now()})`),
+    rows.map((r) => sql`(${r.kind}, ${r.subjectId}, ${r.recipient}, ${timestamp(r.dueAt)}, ${timestamp(now())})`),
     sql`, `,
   );
   const won = await tx.execute<{ subject_id: string; recipient: string; due_at: string }>(sql`
@@ -36,7 +39,8 @@ async function fire(
 }
 
 /** Reminders to the volunteers signed up: the day before (24 h, until 3 h before) and an hour before. */
-async function activityReminders(tx: Transaction, at: Date): Promise<number> {
+async function activityReminders(tx: Transaction, atDate: Date): Promise<number> {
+  const at = timestamp(atDate);
   const due = await tx.execute<{ activity_id: string; volunteer_id: string; title: string; starts_at: string; kind: string }>(sql`
     select a.id as activity_id, s.volunteer_id, a.title, a.starts_at,
       case when a.starts_at - interval '1 hour' <= ${at} then 'activity_reminder_hour' else 'activity_reminder_day' end as kind
@@ -72,7 +76,8 @@ async function activityReminders(tx: Transaction, at: Date): Promise<number> {
 }
 
 /** Three days before an active claim is due, its organisation is told (members, and its WeCom group). */
-async function claimDeadlines(tx: Transaction, at: Date): Promise<number> {
+async function claimDeadlines(tx: Transaction, atDate: Date): Promise<number> {
+  const at = timestamp(atDate);
   const due = await tx.execute<{ claim_id: string; organisation_id: string; need_id: string; title: string; due_at: string }>(sql`
     select c.id as claim_id, c.organisation_id, c.need_id, n.title, c.due_at
     from claims c join needs n on n.id = c.need_id
@@ -105,7 +110,7 @@ async function staffDigests(tx: Transaction, at: Date): Promise<number> {
     select c.id as community_id, c.name,
       (select count(*)::int from needs n where n.community_id = c.id and n.status = 'pending_review') as pending,
       (select count(*)::int from claims cl join needs n on n.id = cl.need_id
-        where n.community_id = c.id and cl.status = 'active' and cl.due_at < ${at}) as overdue
+        where n.community_id = c.id and cl.status = 'active' and cl.due_at < ${timestamp(at)}) as overdue
     from communities c
     where exists (select 1 from memberships m where m.community_id = c.id and m.role = 'community_staff')
     order by c.id`);
