@@ -7,12 +7,12 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { demoId, DEMO_PASSWORD } from "#db/seed";
-import { nowMs, resetClock, setClock } from "~/lib/clock.server";
+import { now, nowMs, resetClock, setClock } from "~/lib/clock.server";
 import { db } from "~/lib/db.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { startOfTianjinDay, tianjinDate } from "~/lib/tianjin-time";
 import { hashPassword } from "~/modules/accounts/password.server";
-import { queueMessage, relayMessages } from "~/modules/messages/messages.server";
+import { endOfQuietHours, inQuietHours, queueMessage, relayMessages } from "~/modules/messages/messages.server";
 import { runScheduledNotices } from "~/modules/messages/schedules.server";
 import { seedDemo } from "../setup/seed";
 import { Client, startTestServer } from "../setup/http";
@@ -120,6 +120,12 @@ describe("wish notices by SMS", () => {
     const staff = await as("shequ@demo.linli.local");
     const res = await staff.post(`/api/needs/${demoId("need:messaging")}/transitions`, { action: "approve" });
     expect(res.status).toBe(200);
+    // Approved in quiet hours (the 2031 run is at 01:30 Tianjin), the SMS waits for 08:00.
+    if (inQuietHours(now())) {
+      await relayMessages();
+      expect((await messagesTo(PHONE))[0]).toMatchObject({ template: "need_approved", status: "pending" });
+      setClock(endOfQuietHours(now()));
+    }
     await relayMessages();
     const [sms] = await messagesTo(PHONE);
     expect(sms).toMatchObject({ channel: "sms", template: "need_approved", status: "sent" });
@@ -382,5 +388,47 @@ describe("paper", () => {
       expect((await client().get(path)).status, path).toBe(302);
     }
     expect((await staff.get(`/residents/not-a-uuid/statement`)).status).toBe(404);
+  });
+});
+
+describe("notification settings and group robots", () => {
+  it("records the opt-in with its time and source, and refuses a group robot outside the viewer's scope", async () => {
+    const jumin = await as("jumin@demo.linli.local");
+    const juminId = await userId(sql`email = 'jumin@demo.linli.local'`);
+    const saved = await jumin.form(
+      "/notifications",
+      new URLSearchParams({ intent: "settings", email: "on", familyName: "女儿", familyPhone: "139 0000 3333" }),
+    );
+    expect(saved.status).toBe(303);
+    const [consent] = await db().execute<{ opted_in: boolean; source: string; recorded_at: string }>(
+      sql`select opted_in, source, recorded_at from message_consents where user_id = ${juminId} and channel = 'email'`,
+    );
+    expect(consent).toMatchObject({ opted_in: true, source: "account" });
+    const [family] = await db().execute<{ phone: string }>(sql`select phone from family_contacts where user_id = ${juminId}`);
+    expect(family!.phone).toBe("13900003333");
+    // Half a family contact is a field error, and changes nothing.
+    const half = await jumin.form("/notifications", new URLSearchParams({ intent: "settings", email: "on", familyName: "女儿" }));
+    expect(half.status).toBe(400);
+    expect(await db().execute(sql`select 1 from family_contacts where user_id = ${juminId}`)).toHaveLength(1);
+
+    const shaliu = (await db().execute<{ id: string }>(sql`select id from communities where name = '沙柳北路社区'`))[0]!.id;
+    const url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=another-key-7890";
+    const group = (c: Client, u: string) =>
+      c.form("/notifications", new URLSearchParams({ intent: "group", owner: `community:${shaliu}`, url: u }));
+    const before = await db().execute<{ url: string }>(sql`select url from group_webhooks where community_id = ${shaliu}`);
+    // Another community's staff, and a resident: refused.
+    expect((await group(await as("shequ2@demo.linli.local"), url)).status).toBe(403);
+    expect((await group(jumin, url)).status).toBe(403);
+    // Not a WeCom robot URL (the server would post to it): a field error.
+    const staff = await as("shequ@demo.linli.local");
+    const bad = await group(staff, "https://evil.example/cgi-bin/webhook/send?key=abcdefgh12");
+    expect(bad.status).toBe(400);
+    expect(await db().execute<{ url: string }>(sql`select url from group_webhooks where community_id = ${shaliu}`)).toEqual(before);
+    expect((await group(staff, url)).status).toBe(303);
+    const [after] = await db().execute<{ url: string }>(sql`select url from group_webhooks where community_id = ${shaliu}`);
+    expect(after!.url).toBe(url);
+    // The page shows it masked, never the whole key.
+    const page = await (await staff.get("/notifications")).text();
+    expect(page).not.toContain("another-key-7890");
   });
 });

@@ -9,7 +9,7 @@
 // the channel; quiet hours (21:00–08:00 Tianjin) hold everything but one-time codes until 08:00; a
 // number receives at most 5 codes an hour and 20 messages a day.
 import { and, count, desc, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
-import { groupWebhooks, messageConsents, messages } from "#db/schema";
+import { familyContacts, groupWebhooks, messageConsents, messages } from "#db/schema";
 import { now, nowMs } from "~/lib/clock.server";
 import { db, sqlClient, type DbOrTx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
@@ -304,7 +304,9 @@ export async function listMyMessages(userId: string, limit = 30) {
   }));
 }
 
-/** Forgets the messages sent to a deleted account. */
+/** Forgets the messages sent to a deleted account, its channel choices and its family contact. */
 export async function forgetMessagesOf(tx: DbOrTx, userId: string): Promise<void> {
   await tx.delete(messages).where(eq(messages.userId, userId));
+  await tx.delete(messageConsents).where(eq(messageConsents.userId, userId));
+  await tx.delete(familyContacts).where(eq(familyContacts.userId, userId));
 }
