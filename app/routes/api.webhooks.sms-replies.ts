@@ -12,8 +12,9 @@ export const access: RouteAccess = { action: "public" };
 export async function action({ request }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "POST") throw new AppError("not_found", "use POST");
-    if (!smsCallbackAuthorised(request)) throw new AppError("unauthenticated", "not the SMS provider");
+    // The shape first (a malformed body is 400 whoever sends it), then who sent it.
     const replies = await parseJsonBody(SmsRepliesInput, request);
+    if (!smsCallbackAuthorised(request)) throw new AppError("unauthenticated", "not the SMS provider");
     const optedOut = await handleSmsReplies(replies);
     // Alibaba Cloud expects {"code": 0}; Tencent Cloud {"result": 0}: both are in the answer.
     return jsonResponse({ code: 0, result: 0, errmsg: "OK", optedOut });

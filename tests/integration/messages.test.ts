@@ -382,8 +382,11 @@ describe("paper", () => {
 
     const other = await as("shequ2@demo.linli.local");
     const residentClient = await as("jumin@demo.linli.local");
+    // Another community's staff: the community page is refused; its residents and wishes are not found.
+    expect((await other.get(`/communities/${community}/paper`)).status).toBe(403);
+    expect((await other.get(`/residents/${resident}/statement`)).status).toBe(404);
+    expect((await other.get(`/wishes/${wish}/slip`)).status).toBe(404);
     for (const path of [`/residents/${resident}/statement`, `/wishes/${wish}/slip`, `/communities/${community}/paper`]) {
-      expect((await other.get(path)).status, path).toBe(403);
       expect((await residentClient.get(path)).status, path).toBe(403);
       expect((await client().get(path)).status, path).toBe(302);
     }

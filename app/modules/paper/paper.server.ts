@@ -6,16 +6,28 @@ import { claims, communities, memberships, needs, organisations, streets, users 
 import { now } from "~/lib/clock.server";
 import { db } from "~/lib/db.server";
 import { forbidden, notFound } from "~/lib/errors";
-import { governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
+import { governsCommunity, hasRole, type Viewer } from "~/modules/accounts/accounts.policy";
 
-async function communityFor(viewer: Viewer, communityId: string) {
+const PAPER_ROLES = ["community_staff", "street_admin", "platform_admin"] as const;
+
+/** Only staff print; others are refused before anything is looked up. */
+function requireStaff(viewer: Viewer) {
+  if (!PAPER_ROLES.some((role) => hasRole(viewer, role))) throw forbidden("staff only");
+}
+
+/**
+ * The community, when the viewer governs it. Outside their scope a resident or a wish is "not found"
+ * (its existence is not told); the community page itself answers 403 as the community page does.
+ */
+async function communityFor(viewer: Viewer, communityId: string, outside: "forbidden" | "not_found" = "forbidden") {
   const [c] = await db()
     .select({ id: communities.id, name: communities.name, streetId: communities.streetId, streetName: streets.name })
     .from(communities)
     .innerJoin(streets, eq(streets.id, communities.streetId))
     .where(eq(communities.id, communityId));
   if (!c) throw notFound("community");
-  if (!governsCommunity(viewer, { communityId: c.id, streetId: c.streetId })) throw forbidden("not your community");
+  if (!governsCommunity(viewer, { communityId: c.id, streetId: c.streetId }))
+    throw outside === "forbidden" ? forbidden("not your community") : notFound("resident or wish");
   return c;
 }
 
@@ -47,6 +59,7 @@ async function helpersOf(needIds: string[]) {
 
 /** The printable index on the community page: residents with wishes, and the wishes under way. */
 export async function communityPaper(viewer: Viewer, communityId: string) {
+  requireStaff(viewer);
   const community = await communityFor(viewer, communityId);
   const residents = await db().execute<{ id: string; name: string; wishes: number }>(sql`
     select u.id, u.display_name as name, count(n.id)::int as wishes
@@ -67,12 +80,13 @@ export async function communityPaper(viewer: Viewer, communityId: string) {
 
 /** A resident's statement: their wishes (for them or by them) in their community, status, who helped, whom to call. */
 export async function residentStatement(viewer: Viewer, residentId: string) {
+  requireStaff(viewer);
   const [resident] = await db()
     .select({ id: users.id, displayName: users.displayName, fullName: users.fullName, communityId: users.homeCommunityId })
     .from(users)
     .where(and(eq(users.id, residentId), isNull(users.deletedAt)));
   if (!resident?.communityId) throw notFound("resident");
-  const community = await communityFor(viewer, resident.communityId);
+  const community = await communityFor(viewer, resident.communityId, "not_found");
   const wishes = await db()
     .select({ id: needs.id, title: needs.title, status: needs.status, createdAt: needs.createdAt, completedAt: needs.completedAt })
     .from(needs)
@@ -103,6 +117,7 @@ export async function residentStatement(viewer: Viewer, residentId: string) {
 
 /** The slip for one wish: what it is, its status, who will help, whom to call. */
 export async function wishSlip(viewer: Viewer, needId: string) {
+  requireStaff(viewer);
   const [need] = await db()
     .select({
       id: needs.id,
@@ -118,7 +133,7 @@ export async function wishSlip(viewer: Viewer, needId: string) {
     .leftJoin(users, eq(users.id, needs.beneficiaryUserId))
     .where(eq(needs.id, needId));
   if (!need) throw notFound("wish");
-  const community = await communityFor(viewer, need.communityId);
+  const community = await communityFor(viewer, need.communityId, "not_found");
   const helpers = await helpersOf([need.id]);
   return {
     wish: {
