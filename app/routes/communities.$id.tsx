@@ -78,7 +78,8 @@ export default function CommunityPage() {
       <DoneNotice failed={!!result?.fieldErrors} />
       <p>
         <Link to={`/streets/${overview.community.streetId}`}>{overview.community.streetName}</Link> ·{" "}
-        <Link to={`/wishes?community=${overview.community.id}`}>{t("nav.wishes")}</Link>
+        <Link to={`/wishes?community=${overview.community.id}`}>{t("nav.wishes")}</Link> ·{" "}
+        <Link to={`/communities/${overview.community.id}/paper`}>{t("paper.link")}</Link>
       </p>
       <p>
         <a href="/exports/hours.csv" download>

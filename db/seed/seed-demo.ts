@@ -11,6 +11,7 @@ import { tianjinMidnight } from "../../app/lib/tianjin-time";
 import { demoPlaces, givenNames, surnames } from "./demo-places";
 import { demoOrganisations, type DemoOrganisation } from "./demo-organisations";
 import { offerTemplates } from "./demo-offers";
+import { seedDemoMessaging } from "./demo-messaging";
 import { activityTemplates, communityNeedTemplates, microWishTemplates, projectTemplates, type NeedTemplate } from "./demo-needs";
 
 type Db = PostgresJsDatabase<typeof schema>;
@@ -110,6 +111,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   const activities = await seedActivities(demo, { ...places, ...people, ...organisations });
   const corrections = await seedCorrections(demo, activities);
   await insertAll(tx, schema.auditEvents, needs.auditRows);
+  await seedDemoMessaging(tx, now, demoId("need:messaging"));
   await queueForSearch(tx);
 
   return {

@@ -116,3 +116,15 @@ export const AccountPageIntent = z.discriminatedUnion("intent", [
 ]);
 /** /admin/users: taking a role away. */
 export const RevokeMembershipInput = z.object({ intent: z.literal("revoke"), membershipId: z.uuid() });
+
+/** Log in by SMS code: the phone to send a code to. */
+export const LoginCodeRequestInput = z.object({ phone });
+
+/** Log in by SMS code: the phone and the code it was sent. */
+export const LoginCodeInput = z.object({
+  phone,
+  code: z
+    .string({ error: "required" })
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "code_invalid")),
+});

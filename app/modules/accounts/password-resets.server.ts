@@ -96,6 +96,7 @@ export async function requestPasswordReset(login: string): Promise<void> {
       to: user.to,
       template: "password_reset",
       text: t("passwordReset.messageText", { code, minutes: RESET_CODE_MINUTES }),
+      params: { code, minutes: RESET_CODE_MINUTES },
       idempotencyKey: `password_reset:${row!.id}`,
       userId: user.id,
     });

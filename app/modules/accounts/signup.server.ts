@@ -105,6 +105,7 @@ export async function requestSignup(input: z.infer<typeof SignupInput>, address:
         to,
         template: owner ? "signup_taken" : "signup_code",
         text: owner ? t("signupCode.takenText") : t("signupCode.messageText", { code: codes[target], minutes: RESET_CODE_MINUTES }),
+        params: owner ? {} : { code: codes[target], minutes: RESET_CODE_MINUTES },
         idempotencyKey: `signup:${requestId}:${target}`,
         userId: owner?.id ?? null,
       });

@@ -7,6 +7,7 @@ import { now as clockNow } from "~/lib/clock.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
+import { noticeActivitySignup } from "~/modules/messages/notices.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, hasRole, type Viewer } from "~/modules/accounts/accounts.policy";
 import { writeHourEntry } from "~/modules/ledger/entries.server";
@@ -167,6 +168,7 @@ export async function signUpForActivity(viewer: Viewer, activityId: string) {
       if ((taken?.n ?? 0) >= activity.capacity) throw new AppError("conflict", "this activity is full", undefined, "activity_full");
       const [signup] = await tx.insert(activitySignups).values({ activityId, volunteerId: viewer.id }).returning();
       await recordAudit(tx, { actorUserId: viewer.id, action: "activity.sign_up", subjectType: "activity", subjectId: activityId });
+      await noticeActivitySignup(tx, { id: signup!.id, volunteerId: viewer.id, title: activity.title, startsAt: activity.startsAt });
       return { id: signup!.id, activityId, volunteerId: viewer.id, status: signup!.status, createdAt: signup!.createdAt.toISOString() };
     });
   } catch (error) {

@@ -5,7 +5,8 @@ import { expireOverdueClaims } from "~/modules/claims/claims.server";
 import { expireAgreements } from "~/modules/agreements/agreements.server";
 import { closeStaleCheckIns } from "~/modules/activities/activities.server";
 import { startOutboxRelay } from "~/modules/search/outbox-relay.server";
-import { relayMessages } from "~/modules/messages/messages.server";
+import { relayMessages, startMessageRelay } from "~/modules/messages/messages.server";
+import { runScheduledNotices } from "~/modules/messages/schedules.server";
 import { startSuggestionRelay } from "~/modules/suggestions/suggestions.server";
 import { startLeadership, type Leadership } from "~/lib/leadership.server";
 
@@ -20,6 +21,8 @@ export async function runJobsOnce(log: (message: string) => void = console.log) 
   if (agreements) log(`jobs: ${agreements} agreement(s) expired`);
   const checkIns = await closeStaleCheckIns();
   if (checkIns) log(`jobs: ${checkIns} check-in(s) left open for 24 hours closed for the organiser to review`);
+  const fired = await runScheduledNotices();
+  if (fired) log(`jobs: ${fired} reminder(s) and digest(s) queued`);
   // Messages are sent right after the change that queued them; this catches any left behind.
   const sent = await relayMessages();
   if (sent) log(`jobs: ${sent} queued message(s) sent`);
@@ -32,7 +35,7 @@ export function startBackgroundJobs(log: (message: string) => void = console.log
   timer = setInterval(run, intervalMs);
   timer.unref();
   // The search outbox relay wakes on NOTIFY, so it runs beside the minute jobs, not in them.
-  stopRelays = [startOutboxRelay({ log }), startSuggestionRelay({ log })];
+  stopRelays = [startOutboxRelay({ log }), startSuggestionRelay({ log }), startMessageRelay(log)];
 }
 
 export async function stopBackgroundJobs() {

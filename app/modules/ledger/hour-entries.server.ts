@@ -15,6 +15,7 @@ import {
 import { db, type Transaction } from "~/lib/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
+import { noticeHoursApproved } from "~/modules/messages/notices.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
 import { isOrganiser } from "~/modules/activities/activities.server";
@@ -126,6 +127,7 @@ export async function decideHourEntry(
         return { id: entryId, status: "pending" as const, minutes: entry.minutes, awaitingSecondApproval: true };
       }
       await tx.insert(hourEntryReviews).values({ hourEntryId: entryId, decision, reason: reason ?? null, reviewedByUserId: viewer.id });
+      if (decision === "approved") await noticeHoursApproved(tx, entryId);
       await recordAudit(tx, {
         actorUserId: viewer.id,
         action: `hours.${decision === "approved" ? "approve" : "reject"}`,

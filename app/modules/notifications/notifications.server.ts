@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { memberships, notifications } from "#db/schema";
 import { db, type DbOrTx } from "~/lib/db.server";
+import { messagesForNotice } from "~/modules/messages/notices.server";
 
 export const notificationKinds = [
   "need.submitted",
@@ -16,6 +17,9 @@ export const notificationKinds = [
   "agreement.accepted",
   "need.not_done",
   "need.contact_revealed",
+  "activity.reminder",
+  "claim.deadline",
+  "staff.digest",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -26,7 +30,12 @@ export async function notify(
 ): Promise<void> {
   const userIds = [...new Set(recipients.filter((r): r is string => !!r))];
   if (userIds.length === 0) return;
-  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, ...notice, data: notice.data ?? {} })));
+  const [first] = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, ...notice, data: notice.data ?? {} })))
+    .returning({ id: notifications.id });
+  // SMS, e-mail and family contacts, in the same transaction (app/modules/messages).
+  await messagesForNotice(tx, userIds, notice, first!.id);
 }
 
 /** The members of an organisation, to tell about its claims. */
