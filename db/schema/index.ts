@@ -8,3 +8,4 @@ export * from "./ledger";
 export * from "./audit";
 export * from "./messages";
 export * from "./idempotency";
+export * from "./dispatches";
