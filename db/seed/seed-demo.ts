@@ -390,7 +390,8 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   await insertAll(tx, schema.agreements, agreementRows);
 
   // ------------------------------------------------------------ needs, items, claims, history
-  type Status = (typeof schema.needStatuses)[number];
+  // Dispatched cases are seeded on their own (db/seed/demo-problems.ts).
+  type Status = Exclude<(typeof schema.needStatuses)[number], "dispatched">;
   const repeat = (status: Status, n: number) => Array<Status>(n).fill(status);
   const microStatuses = shuffle([
     ...repeat("draft", 4),

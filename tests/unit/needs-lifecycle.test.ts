@@ -16,7 +16,7 @@ import {
 // ------------------------------------------------------------------ the expected lifecycle (DESIGN.md)
 
 const allActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm", "not_done"] as const;
-const allStatuses = ["draft", "pending_review", "published", "claimed", "fulfilled", "completed", "rejected", "withdrawn"] as const;
+const allStatuses = ["draft", "pending_review", "published", "claimed", "fulfilled", "completed", "rejected", "withdrawn", "dispatched"] as const;
 const terminalStatuses = ["completed", "withdrawn"] as const;
 
 /**
@@ -35,6 +35,7 @@ const graph: Record<NeedStatus, Partial<Record<NeedAction, NeedStatus>>> = {
   completed: {},
   rejected: { submit: "pending_review" },
   withdrawn: {},
+  dispatched: {},
 };
 
 /**
