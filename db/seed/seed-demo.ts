@@ -10,6 +10,7 @@ import { tianjinMidnight } from "../../app/lib/tianjin-time";
 import { demoPlaces, givenNames, surnames } from "./demo-places";
 import { demoOrganisations, type DemoOrganisation } from "./demo-organisations";
 import { offerTemplates } from "./demo-offers";
+import { seedDemoProblems } from "./demo-problems";
 import { activityTemplates, communityNeedTemplates, microWishTemplates, projectTemplates, type NeedTemplate } from "./demo-needs";
 
 type Db = PostgresJsDatabase<typeof schema>;
@@ -739,6 +740,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
     })),
   );
   await insertAll(tx, schema.auditEvents, auditRows);
+  await seedDemoProblems(tx, { passwordHash, now, demoId, email });
   // Everything seeded reaches the search indexes the way every change does: through the outbox.
   await tx.execute(sql`
     insert into search_outbox (entity, entity_id)

@@ -4,6 +4,7 @@ import { expireAgreements } from "~/modules/agreements/agreements.server";
 import { closeStaleCheckIns } from "~/modules/activities/activities.server";
 import { startOutboxRelay } from "~/modules/search/outbox-relay.server";
 import { relayMessages } from "~/modules/messages/messages.server";
+import { escalateOverdueCases } from "~/modules/problems/problems.server";
 
 let timer: NodeJS.Timeout | null = null;
 let stopRelay: (() => Promise<void>) | null = null;
@@ -15,6 +16,8 @@ export async function runJobsOnce(log: (message: string) => void = console.log) 
   if (agreements) log(`jobs: ${agreements} agreement(s) expired`);
   const checkIns = await closeStaleCheckIns();
   if (checkIns) log(`jobs: ${checkIns} check-in(s) left open for 24 hours closed for the organiser to review`);
+  const cases = await escalateOverdueCases();
+  if (cases.escalated) log(`jobs: ${cases.escalated} overdue case(s) escalated to their street`);
   // Messages are sent right after the change that queued them; this catches any left behind.
   const sent = await relayMessages();
   if (sent) log(`jobs: ${sent} queued message(s) sent`);

@@ -16,6 +16,12 @@ export const notificationKinds = [
   "agreement.accepted",
   "need.not_done",
   "need.contact_revealed",
+  "problem.reported",
+  "need.dispatched",
+  "dispatch.accepted",
+  "dispatch.declined",
+  "need.reopened",
+  "case.overdue",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -1,5 +1,5 @@
 // The problem-report taxonomy: sub-types (路灯, 井盖 …) under the 13 service categories, with their time limits.
-import { categoryKeys } from "~/modules/categories/categories";
+import { categoryKeys } from "../categories/categories";
 import taxonomy from "./problem-types.json";
 
 export interface ProblemType {

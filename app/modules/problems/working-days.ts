@@ -1,7 +1,7 @@
 // Working days by China's official holiday calendar (the State Council's yearly schedule, shipped by the
 // chinese-days package), counted on Tianjin dates. Pure: no clock, no database.
 import calendar from "chinese-days/dist/chinese-days.json";
-import { endOfTianjinDay, tianjinDate } from "~/lib/tianjin-time";
+import { endOfTianjinDay, tianjinDate } from "../../lib/tianjin-time";
 
 const holidays: Record<string, string> = calendar.holidays;
 const makeUpDays: Record<string, string> = calendar.workdays;
