@@ -44,6 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
             hasRole(viewer, "community_staff") ||
             hasRole(viewer, "street_admin") ||
             hasRole(viewer, "platform_admin"),
+          reportsProblems: (["resident", "grid_worker", "community_staff", "street_admin", "platform_admin"] as const).some((r) =>
+            hasRole(viewer, r),
+          ),
           unread: await unreadCount(viewer.id).catch(() => 0),
           pendingReview: await pendingReviewCount(viewer).catch(() => 0),
           organisation: viewer.memberships.some((m) => m.role === "org_admin" || m.role === "org_member"),

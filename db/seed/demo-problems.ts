@@ -282,7 +282,8 @@ export async function seedDemoProblems(tx: Tx, { passwordHash, now, demoId, emai
         claimedByUserId: admin,
         status: status === "claimed" ? "active" : (status as "fulfilled" | "completed"),
         claimedAt: acceptedAt,
-        dueAt,
+        // The claim's own hold (as every claim's, 14 days); the case's deadline is the dispatch's and the need's.
+        dueAt: new Date(acceptedAt.getTime() + 14 * DAY),
         fulfilledAt,
         fulfilmentNote: fulfilledAt ? "已到现场处理完毕，附完工照片。" : null,
         completedAt,

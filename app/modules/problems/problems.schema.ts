@@ -38,3 +38,21 @@ export const ShowcasePhotoInput = z.object({
   attachmentId: z.uuid(),
   showcase: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
 });
+
+/** The report form's flat fields as the API's input: the resident reported for grouped, the point only when given. */
+export function problemInputFromForm(values: Record<string, string>) {
+  const onBehalf = values.onBehalfName || values.onBehalfPhone;
+  return {
+    kind: "problem",
+    title: values.title,
+    description: values.description ?? "",
+    problemType: values.problemType,
+    communityId: values.communityId,
+    location: values.location,
+    latitude: values.latitude,
+    longitude: values.longitude,
+    ...(onBehalf
+      ? { onBehalfOf: { name: values.onBehalfName, phone: values.onBehalfPhone, consent: values.onBehalfConsent === "on" } }
+      : {}),
+  };
+}

@@ -393,3 +393,13 @@ export async function dispatchedWorkOf(tx: DbOrTx, organisationId: string, at = 
     overdue: r.status === "pending" ? r.acknowledgeDueAt < at : r.needStatus === "claimed" && r.dueAt < at,
   }));
 }
+
+/** The communities this viewer reports problems in, and those where they report for residents (staff, grid workers). */
+export async function reportingChoices(viewer: Viewer) {
+  const all = await db().select({ id: communities.id, streetId: communities.streetId }).from(communities);
+  const place = (c: { id: string; streetId: string }) => ({ communityId: c.id, streetId: c.streetId });
+  return {
+    reportCommunities: all.filter((c) => can(viewer, "problem.report", place(c))).map((c) => c.id),
+    forOthersCommunities: all.filter((c) => can(viewer, "problem.report_for_others", place(c))).map((c) => c.id),
+  };
+}
