@@ -15,6 +15,8 @@ import { PlaceSections } from "~/modules/showcase/components/place-sections";
 import { now } from "~/lib/clock.server";
 import { tianjinDate } from "~/lib/tianjin-time";
 import { pageMeta } from "~/lib/meta";
+import { problemFiguresByCommunity, resolvedProblems } from "~/modules/problems/problems.server";
+import { ResolvedProblems } from "~/modules/problems/components/resolved-problems";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -31,11 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const community = await communityById(id);
     if (!community) throw new Response("not found", { status: 404 });
     const today = tianjinDate(now());
-    const [summary, open, upcoming, agreements] = await Promise.all([
+    const [summary, open, upcoming, agreements, resolved, problemFigures] = await Promise.all([
       showcaseSummary({ community: id }),
       listPublicNeeds({ community: id, status: "published", limit: 6 }),
       listActivities({ community: id, from: today, limit: 6 }),
       agreementsOfCommunity(id),
+      resolvedProblems({ communityId: id }, 6),
+      problemFiguresByCommunity({ communityId: id }),
     ]);
     return data(
       {
@@ -43,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         summary,
         open: open.items,
         upcoming: upcoming.items,
+        resolved,
+        problemFigures,
         partners: [
           ...new Map(agreements.filter((a) => a.status === "active").map((a) => [a.organisationId, a.organisationName])).entries(),
         ],
@@ -53,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CommunityShowcase() {
-  const { community, summary, open, upcoming, partners } = useLoaderData<typeof loader>();
+  const { community, summary, open, upcoming, partners, resolved, problemFigures } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -62,6 +68,7 @@ export default function CommunityShowcase() {
       <h1>{community.name}</h1>
       <ShowcaseFigures summary={summary} />
       <PlaceSections partners={partners} open={open} upcoming={upcoming} />
+      <ResolvedProblems problems={resolved} figures={problemFigures} />
     </>
   );
 }

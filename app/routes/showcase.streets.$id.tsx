@@ -16,6 +16,8 @@ import { PlaceSections } from "~/modules/showcase/components/place-sections";
 import { now } from "~/lib/clock.server";
 import { tianjinDate } from "~/lib/tianjin-time";
 import { pageMeta } from "~/lib/meta";
+import { problemFiguresByCommunity, resolvedProblems } from "~/modules/problems/problems.server";
+import { ResolvedProblems } from "~/modules/problems/components/resolved-problems";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -33,11 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const street = places.streets.find((s) => s.id === id);
     if (!street) throw new Response("not found", { status: 404 });
     const today = tianjinDate(now());
-    const [summary, open, upcoming, agreements] = await Promise.all([
+    const [summary, open, upcoming, agreements, resolved, problemFigures] = await Promise.all([
       showcaseSummary({ street: id }),
       listPublicNeeds({ street: id, status: "published", limit: 6 }),
       listActivities({ street: id, from: today, limit: 6 }),
       agreementsOfStreet(id),
+      resolvedProblems({ streetId: id }, 6),
+      problemFiguresByCommunity({ streetId: id }),
     ]);
     return data(
       {
@@ -46,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         summary,
         open: open.items,
         upcoming: upcoming.items,
+        resolved,
+        problemFigures,
         partners: [
           ...new Map(agreements.filter((a) => a.status === "active").map((a) => [a.organisationId, a.organisationName])).entries(),
         ],
@@ -56,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function StreetShowcase() {
-  const { street, communities, summary, open, upcoming, partners } = useLoaderData<typeof loader>();
+  const { street, communities, summary, open, upcoming, partners, resolved, problemFigures } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -73,6 +79,7 @@ export default function StreetShowcase() {
       </ul>
       <ShowcaseFigures summary={summary} />
       <PlaceSections partners={partners} open={open} upcoming={upcoming} showCommunity />
+      <ResolvedProblems problems={resolved} figures={problemFigures} />
     </>
   );
 }

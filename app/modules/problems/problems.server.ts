@@ -357,6 +357,8 @@ export async function problemFiguresByCommunity(filter: { streetId?: string; com
   return [...rows].map((r) => ({ ...r, medianDaysToResolve: r.median }));
 }
 
+export type DispatchedWork = Awaited<ReturnType<typeof dispatchedWorkOf>>[number];
+
 /** An organisation's dispatched work: waiting for its answer, or accepted and not yet completed, with due dates. */
 export async function dispatchedWorkOf(tx: DbOrTx, organisationId: string, at = clockNow()) {
   const rows = await tx
@@ -403,3 +405,10 @@ export async function reportingChoices(viewer: Viewer) {
     forOthersCommunities: all.filter((c) => can(viewer, "problem.report_for_others", place(c))).map((c) => c.id),
   };
 }
+
+/** What a street or community dashboard shows of its cases: the overdue flag and the figures. */
+export async function caseDashboard(scope: CaseScope) {
+  const [figures, overdue] = await Promise.all([caseFigures(scope), overdueCases(scope)]);
+  return { ...figures, overdue };
+}
+export type CaseDashboardData = Awaited<ReturnType<typeof caseDashboard>>;
