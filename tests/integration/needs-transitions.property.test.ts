@@ -63,6 +63,8 @@ beforeAll(async () => {
       ["org_admin", { organisationId: organisations.orgB }],
     ],
     volunteer: [["volunteer", { communityId: here.community.id }]],
+    gridWorker: [["grid_worker", { communityId: here.community.id }]],
+    gridWorkerElsewhere: [["grid_worker", { communityId: there.community.id }]],
   };
   for (const [name, roles] of Object.entries(memberships) as [PersonName, (typeof memberships)["resident"]][]) {
     const user = await createUser({ displayName: name });
@@ -81,6 +83,11 @@ const TRANSITIONS = [
   "need.fulfil",
   "need.confirm",
   "need.not_done",
+  "need.dispatch",
+  "need.accept",
+  "need.decline",
+  "need.verify",
+  "need.reopen",
 ];
 
 async function bornAs(origin: Origin): Promise<string> {
@@ -107,6 +114,10 @@ async function attempt(action: NeedAction, person: PersonName, needId: string): 
     ...(action === "reject" ? { reason: "不属于微心愿范围" } : {}),
     ...(action === "fulfil" ? { note: "已上门修好" } : {}),
     ...(action === "not_done" ? { note: "灯还是不亮" } : {}),
+    // The model dispatches to orgA (in the wish's street, so it serves it).
+    ...(action === "dispatch" ? { organisationId: organisations.orgA } : {}),
+    ...(action === "decline" ? { reason: "本单位无此能力" } : {}),
+    ...(action === "reopen" ? { reason: "现场核查未修好" } : {}),
   };
   if (person === "anonymous") {
     const request = new Request(`http://localhost/api/needs/${needId}/transitions`, {

@@ -5,13 +5,28 @@ import type { needStatuses } from "#db/schema/enums";
 export type NeedStatus = (typeof needStatuses)[number];
 
 /** Statuses anyone may see: the rest belong to the poster and the community's staff. */
-export const publicNeedStatuses = ["published", "claimed", "fulfilled", "completed"] as const satisfies readonly NeedStatus[];
+export const publicNeedStatuses = ["published", "dispatched", "claimed", "fulfilled", "completed"] as const satisfies readonly NeedStatus[];
 
 export function isPublicStatus(status: string): boolean {
   return (publicNeedStatuses as readonly string[]).includes(status);
 }
 
-export const needActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm", "not_done"] as const;
+export const needActions = [
+  "submit",
+  "approve",
+  "reject",
+  "withdraw",
+  "claim",
+  "release",
+  "fulfil",
+  "confirm",
+  "not_done",
+  "dispatch",
+  "accept",
+  "decline",
+  "verify",
+  "reopen",
+] as const;
 export type NeedAction = (typeof needActions)[number];
 
 /** How the acting user stands to this need. One user can stand in several ways at once. */
@@ -19,7 +34,9 @@ export type Standing =
   | "poster" // posted it, or it is posted for them
   | "staff" // staff of its community, its street's admin, or a platform admin
   | "partner" // a member of an organisation (may claim)
-  | "claimer"; // a member of the organisation whose claim holds it (or the item)
+  | "claimer" // a member of the organisation whose claim holds it (or the item)
+  | "dispatchee" // an admin of the organisation the case is dispatched to (waiting for its answer)
+  | "inspector"; // a grid worker of its community: checks the work on site
 
 interface Rule {
   from: readonly NeedStatus[];
@@ -39,6 +56,13 @@ export const needTransitions: Record<NeedAction, Rule> = {
   confirm: { from: ["fulfilled"], to: "completed", who: ["poster", "staff"] },
   // The resident's "not done yet" (还没办好): back to the same organisation's claim, with a note.
   not_done: { from: ["fulfilled"], to: "claimed", who: ["poster"] },
+  // Dispatch (派单): staff push a published case to one organisation; its admin accepts (its claim) or declines.
+  dispatch: { from: ["published"], to: "dispatched", who: ["staff"] },
+  accept: { from: ["dispatched"], to: "claimed", who: ["dispatchee"] },
+  decline: { from: ["dispatched"], to: "published", who: ["dispatchee"] },
+  // Closing on site: the poster, the community's grid worker or staff check the work, then verify or reopen it.
+  verify: { from: ["fulfilled"], to: "completed", who: ["poster", "inspector", "staff"] },
+  reopen: { from: ["fulfilled"], to: "claimed", who: ["poster", "inspector", "staff"] },
 };
 
 export type TransitionCheck = { ok: true; to: NeedStatus } | { ok: false; error: "forbidden" | "invalid_transition" };
