@@ -6,6 +6,8 @@ import { notFound } from "~/lib/errors";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { TransitionInput } from "~/modules/needs/needs.schema";
 import { transitionNeed } from "~/modules/needs/transitions.server";
+import { readImageUploads } from "~/modules/attachments/attachments.server";
+import { parseOrThrow } from "~/lib/validation";
 
 export const access: RouteAccess = { action: "user" };
 
@@ -14,8 +16,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const viewer = await requireUser(request);
     const id = z.uuid().safeParse(params.id);
     if (!id.success) throw notFound("need");
-    const input = await parseJsonBody(TransitionInput, request);
+    // JSON, or multipart when a fulfilment report carries its photos ("photos" parts beside the fields).
+    const multipart = /^multipart\/form-data\b/i.test(request.headers.get("Content-Type") ?? "");
+    const upload = multipart ? await readImageUploads(request) : null;
+    const input = upload ? parseOrThrow(TransitionInput, upload.fields) : await parseJsonBody(TransitionInput, request);
     const key = request.headers.get("Idempotency-Key");
-    return jsonResponse(await transitionNeed(viewer, id.data, { ...input, idempotencyKey: input.idempotencyKey ?? key ?? undefined }));
+    return jsonResponse(
+      await transitionNeed(viewer, id.data, { ...input, idempotencyKey: input.idempotencyKey ?? key ?? undefined }, upload?.files ?? []),
+    );
   });
 }

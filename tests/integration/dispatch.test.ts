@@ -14,11 +14,14 @@ import { seedDemo } from "../setup/seed";
 import { Client, startTestServer } from "../setup/http";
 import { addMembership, createUser } from "../setup/fixtures";
 import { drainOutbox } from "~/modules/search/outbox-relay.server";
+import { ensureIndexes } from "~/modules/search/search-indexes.server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   await seedDemo(undefined, await hashPassword(DEMO_PASSWORD));
   server = await startTestServer();
+  await ensureIndexes();
+  await drainOutbox();
 });
 afterAll(async () => {
   resetClock();

@@ -1,7 +1,8 @@
 // Claims that outlive their time go back to the wall: run by an in-process job, safe with several instances.
 import { and, eq, lt } from "drizzle-orm";
 import { claims, needItems, needs, searchOutbox } from "#db/schema";
-import { db } from "~/lib/db.server";
+import { db, type Transaction } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
@@ -56,4 +57,25 @@ export async function expireOverdueClaims(now = clockNow()): Promise<number> {
     }
     return overdue.length;
   });
+}
+
+/**
+ * An organisation takes a case dispatched to it (派单 accepted): its claim holds the case from now, for the usual
+ * hold; the case's own deadline is the dispatch's. The one-holder index refuses a second holder.
+ */
+export async function claimDispatchedCase(
+  tx: Transaction,
+  claim: { needId: string; organisationId: string; claimedByUserId: string; now: Date },
+): Promise<string> {
+  const [row] = await tx
+    .insert(claims)
+    .values({
+      needId: claim.needId,
+      organisationId: claim.organisationId,
+      claimedByUserId: claim.claimedByUserId,
+      claimedAt: claim.now,
+      dueAt: new Date(claim.now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000),
+    })
+    .returning({ id: claims.id });
+  return row!.id;
 }
