@@ -238,14 +238,16 @@ describe("wish transitions on the real database", () => {
             accepted.add(moveKey(move));
             transitions.push(moveKey(move));
             if (action === "claim") claimsModel.push({ organisation: cast[person].organisation!, status: "active" });
+            // An accepted dispatch is a claim by the organisation it was sent to.
+            if (action === "accept") claimsModel.push({ organisation: wish.dispatchedTo!, status: "active" });
             const current = claimsModel.at(-1);
             if (current && action === "release") {
               current.status = "released";
               releasesThisRun.set(current.organisation, (releasesThisRun.get(current.organisation) ?? 0) + 1);
             }
             if (current && action === "fulfil") current.status = "fulfilled";
-            if (current && action === "confirm" && wish.holder) current.status = "completed";
-            if (current && action === "not_done") current.status = "active";
+            if (current && (action === "confirm" || action === "verify") && wish.holder) current.status = "completed";
+            if (current && (action === "not_done" || action === "reopen")) current.status = "active";
             wish = applyMove(wish, person, move);
           }
           await expectDatabaseToMatch(needId, wish, claimsModel, transitions, context);
@@ -281,6 +283,24 @@ describe("wish transitions on the real database", () => {
               take("fulfil", "memberB"),
               take("confirm", "resident"),
               take("claim", "memberA"),
+            ],
+          ],
+          [
+            "staffPostsForResident",
+            [
+              take("dispatch", "memberB"),
+              take("dispatch", "staff"),
+              take("claim", "adminA"),
+              take("accept", "memberB"),
+              take("decline", "adminA"),
+              take("dispatch", "streetAdmin"),
+              take("accept", "memberA"),
+              take("accept", "adminA"),
+              take("fulfil", "adminA"),
+              take("verify", "gridWorkerElsewhere"),
+              take("reopen", "gridWorker"),
+              take("fulfil", "adminA"),
+              take("verify", "gridWorker"),
             ],
           ],
         ],
