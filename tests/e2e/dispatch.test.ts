@@ -38,7 +38,7 @@ describe("a problem from report to on-site check, on a phone", () => {
     await fitsThePhone(page, "dispatch-02-reported");
   });
 
-  it("staff dispatch it to the first organisation the picker offers (the matcher's first)", async () => {
+  it("staff dispatch it to the first organisation the picker offers (the matcher's ranking, then the place's partners)", async () => {
     const page = await browser.signedIn(demo("shequ"), phone);
     await page.goto(caseUrl);
     const picker = page.locator("form.action-form select[name=organisationId]");
