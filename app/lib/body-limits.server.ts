@@ -16,7 +16,7 @@ export const UPLOAD_BODY_LIMIT = MAX_FORM_BYTES + 64 * 1024;
 // JavaScript, Remix posts to the same path plus ".data".
 const UPLOAD_PAGES = [/^\/wishes\/new$/, /^\/wishes\/[^/]+$/, /^\/my\/wishes\/[^/]+\/edit$/, /^\/org$/, /^\/problems\/new$/];
 // The one API route that takes photos (a fulfilment report with its completion photo), as multipart.
-const UPLOAD_API = /^\/api\/needs\/[^/]+\/transitions$/;
+const UPLOAD_API = /^\/api\/needs\/[^/]+\/transitions(\.data)?$/;
 
 export function bodyLimitFor(path: string, contentType: string | undefined): number {
   const multipart = /^multipart\/form-data\b/i.test(contentType ?? "");

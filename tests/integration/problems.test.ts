@@ -2,7 +2,11 @@
 // dashboards and the showcase read. The dispatch lifecycle itself is in dispatch.test.ts.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sharp from "sharp";
 import { db } from "~/lib/db.server";
+import { storeImage } from "~/modules/attachments/attachments.server";
+import { setShowcasePhoto } from "~/modules/problems/problems.server";
+import { signedInViewer } from "../setup/fixtures";
 import { now as clockNow } from "~/lib/clock.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import {
@@ -146,5 +150,24 @@ describe("figures", () => {
     expect(resolved.map((r) => r.id).sort()).toEqual([demoId("problem:lamp-12"), demoId("problem:manhole-8")].sort());
     const byCommunity = await problemFiguresByCommunity({ streetId: demoId("street:wudadao") });
     expect(byCommunity.find((c) => c.id === demoId("community:sanshengli"))).toMatchObject({ resolved: 1 });
+  });
+});
+
+describe("showcase photos", () => {
+  it("a resolved problem's photo is public only once its staff choose it; others may not choose", async () => {
+    const needId = demoId("problem:lamp-12");
+    const bytes = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#335577" } })
+      .jpeg()
+      .toBuffer();
+    const photo = await storeImage(db(), { bytes, needId, uploadedByUserId: demoId("user:wangge") });
+    const anonymous = new Client(server.base);
+    expect((await anonymous.get(`/attachments/${photo.id}`)).status).toBe(404);
+    await expect(setShowcasePhoto(await signedInViewer(demoId("user:shequ2")), photo.id, true)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await setShowcasePhoto(await signedInViewer(demoId("user:shequ")), photo.id, true);
+    expect((await anonymous.get(`/attachments/${photo.id}`)).status).toBe(200);
+    const [shown] = await resolvedProblems({ communityId: shaliu }).then((list) => list.filter((p) => p.id === needId));
+    expect(shown!.before).toEqual([photo.id]);
   });
 });
