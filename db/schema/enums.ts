@@ -8,13 +8,32 @@ export const orgTypeKeys = taxonomy.org_types.map((t) => t.key) as [string, ...s
 export const category = pgEnum("category", categoryKeys);
 export const orgType = pgEnum("org_type", orgTypeKeys);
 
-export const roles = ["resident", "volunteer", "org_member", "org_admin", "community_staff", "street_admin", "platform_admin", "grid_worker"] as const;
+export const roles = [
+  "resident",
+  "volunteer",
+  "org_member",
+  "org_admin",
+  "community_staff",
+  "street_admin",
+  "platform_admin",
+  "grid_worker",
+] as const;
 export const role = pgEnum("role", roles);
 
 export const needKinds = ["micro_wish", "need", "project", "problem"] as const;
 export const needKind = pgEnum("need_kind", needKinds);
 
-export const needStatuses = ["draft", "pending_review", "published", "claimed", "fulfilled", "completed", "rejected", "withdrawn", "dispatched"] as const;
+export const needStatuses = [
+  "draft",
+  "pending_review",
+  "published",
+  "claimed",
+  "fulfilled",
+  "completed",
+  "rejected",
+  "withdrawn",
+  "dispatched",
+] as const;
 export const needStatus = pgEnum("need_status", needStatuses);
 
 export const itemStatuses = ["open", "claimed", "fulfilled", "completed"] as const;

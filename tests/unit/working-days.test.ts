@@ -1,4 +1,10 @@
-import { addWorkingDays, hasOfficialCalendar, isWorkingDay, setMissingYearHandler, workingDaysBetween } from "~/modules/problems/working-days";
+import {
+  addWorkingDays,
+  hasOfficialCalendar,
+  isWorkingDay,
+  setMissingYearHandler,
+  workingDaysBetween,
+} from "~/modules/problems/working-days";
 import { limitsFor, problemTypes } from "~/modules/problems/problem-types";
 import { categoryKeys } from "~/modules/categories/categories";
 

@@ -163,7 +163,9 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource = 
     case "users.manage":
       return canManageUsers(viewer);
     case "problem.report":
-      return !!place && (residentOf(viewer, place.communityId) || gridWorkerOf(viewer, place.communityId) || governsCommunity(viewer, place));
+      return (
+        !!place && (residentOf(viewer, place.communityId) || gridWorkerOf(viewer, place.communityId) || governsCommunity(viewer, place))
+      );
     case "problem.report_for_others":
       return !!place && (gridWorkerOf(viewer, place.communityId) || governsCommunity(viewer, place));
     case "organisation.act":
