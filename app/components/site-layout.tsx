@@ -17,6 +17,7 @@ export function SiteHeader({
     canManage: boolean;
     reviews: boolean;
     posts: boolean;
+    reportsProblems?: boolean;
     unread: number;
     pendingReview: number;
     organisation: boolean;
@@ -69,6 +70,7 @@ export function SiteHeader({
           {viewer?.volunteer ? <NavLink to="/my/signups">{t("nav.mySignups")}</NavLink> : null}
           {viewer?.volunteer ? <NavLink to="/my/hours">{t("nav.myHours")}</NavLink> : null}
           {viewer?.posts ? <NavLink to="/wishes/new">{t("nav.post")}</NavLink> : null}
+          {viewer?.reportsProblems ? <NavLink to="/problems/new">{t("problems.link")}</NavLink> : null}
           {viewer?.organisation ? <NavLink to="/org">{t("nav.org")}</NavLink> : null}
           {viewer?.organisation ? <NavLink to="/my/claims">{t("nav.myClaims")}</NavLink> : null}
           {viewer?.communityId ? <NavLink to={`/communities/${viewer.communityId}`}>{t("nav.community")}</NavLink> : null}

@@ -14,12 +14,16 @@ export const UPLOAD_BODY_LIMIT = MAX_FORM_BYTES + 64 * 1024;
 // The pages whose forms carry photos (they read them with readImageUploads): a new wish, a wish's
 // fulfilment photos, a rejected wish edited before it goes back to review, an organisation's logo. With
 // JavaScript, Remix posts to the same path plus ".data".
-const UPLOAD_PAGES = [/^\/wishes\/new$/, /^\/wishes\/[^/]+$/, /^\/my\/wishes\/[^/]+\/edit$/, /^\/org$/];
+const UPLOAD_PAGES = [/^\/wishes\/new$/, /^\/wishes\/[^/]+$/, /^\/my\/wishes\/[^/]+\/edit$/, /^\/org$/, /^\/problems\/new$/];
+// The one API route that takes photos (a fulfilment report with its completion photo), as multipart.
+const UPLOAD_API = /^\/api\/needs\/[^/]+\/transitions(\.data)?$/;
 
 export function bodyLimitFor(path: string, contentType: string | undefined): number {
+  const multipart = /^multipart\/form-data\b/i.test(contentType ?? "");
+  if (multipart && UPLOAD_API.test(path)) return UPLOAD_BODY_LIMIT;
   if (path === "/api" || path.startsWith("/api/")) return API_BODY_LIMIT;
   const page = path.replace(/\.data$/, "").replace(/(.)\/$/, "$1");
-  if (/^multipart\/form-data\b/i.test(contentType ?? "") && UPLOAD_PAGES.some((pattern) => pattern.test(page))) return UPLOAD_BODY_LIMIT;
+  if (multipart && UPLOAD_PAGES.some((pattern) => pattern.test(page))) return UPLOAD_BODY_LIMIT;
   return FORM_BODY_LIMIT;
 }
 

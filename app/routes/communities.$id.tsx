@@ -18,6 +18,8 @@ import { OffersByCategory } from "~/modules/offers/components/offers-by-category
 import { communityOverview } from "~/modules/places/place-overview.server";
 import { PlaceOverview } from "~/modules/places/components/place-overview";
 import { pageMeta } from "~/lib/meta";
+import { caseDashboard } from "~/modules/problems/problems.server";
+import { CaseDashboard } from "~/modules/problems/components/case-dashboard";
 
 const staff = ["community_staff", "street_admin", "platform_admin"] as const;
 export const access: RouteAccess = { loader: staff, action: staff };
@@ -44,7 +46,11 @@ async function requireCommunityStaff(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { overview } = await requireCommunityStaff(request, params.id);
-  return { overview, organisations: await listOrganisationsByIds(null) };
+  return {
+    overview,
+    organisations: await listOrganisationsByIds(null),
+    cases: await caseDashboard({ communityId: overview.community.id }),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CommunityPage() {
-  const { overview, organisations } = useLoaderData<typeof loader>();
+  const { overview, organisations, cases } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const newForm = useFormResetOnDone(!!result?.fieldErrors);
@@ -90,6 +96,7 @@ export default function CommunityPage() {
           {t("place.exportTotals")}
         </a>
       </p>
+      <CaseDashboard data={cases} />
       <PlaceOverview agreements={overview.agreements} gaps={overview.gaps} />
       <OffersByCategory groups={overview.offersByCategory} />
       <section className="narrow">

@@ -26,6 +26,9 @@ import { detectLocale } from "~/lib/locale.server";
 import { organisationDashboard } from "~/modules/organisations/dashboard.server";
 import { placeTree } from "~/modules/places/places.server";
 import { pageMeta } from "~/lib/meta";
+import { db } from "~/lib/db.server";
+import { dispatchedWorkOf } from "~/modules/problems/problems.server";
+import { DispatchedWorkList } from "~/modules/problems/components/dispatched-work";
 
 const members = ["org_admin", "org_member"] as const;
 export const access: RouteAccess = { loader: members, action: members };
@@ -45,9 +48,13 @@ async function requireOrganisation(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, organisationId, mine } = await requireOrganisation(request);
   return loadPage(async () => {
-    const [dashboard, places] = await Promise.all([organisationDashboard(organisationId, detectLocale(request)), placeTree()]);
+    const [dashboard, places, dispatched] = await Promise.all([
+      organisationDashboard(organisationId, detectLocale(request)),
+      placeTree(),
+      dispatchedWorkOf(db(), organisationId),
+    ]);
     if (!dashboard) throw new Response("not found", { status: 404 });
-    return { dashboard, places, isAdmin: adminOf(viewer, organisationId), otherOrganisations: mine.length > 1 ? mine : [] };
+    return { dashboard, places, dispatched, isAdmin: adminOf(viewer, organisationId), otherOrganisations: mine.length > 1 ? mine : [] };
   });
 }
 
@@ -84,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganisationDashboard() {
-  const { dashboard, places, isAdmin } = useLoaderData<typeof loader>();
+  const { dashboard, places, dispatched, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   // After a successful post the new-offer form starts empty again.
@@ -128,6 +135,8 @@ export default function OrganisationDashboard() {
           reasons: n.reasons,
         })}
       />
+
+      <DispatchedWorkList items={dispatched} />
 
       <section>
         <h2>{t("org.claimsInProgress")}</h2>

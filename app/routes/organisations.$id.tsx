@@ -11,6 +11,8 @@ import { OfferList } from "~/modules/offers/components/offer-list";
 import { getOrganisation } from "~/modules/organisations/organisations.server";
 import { logoOfOrganisation } from "~/modules/attachments/attachments.server";
 import { pageMeta } from "~/lib/meta";
+import { resolvedProblems } from "~/modules/problems/problems.server";
+import { ResolvedProblems } from "~/modules/problems/components/resolved-problems";
 
 export const access: RouteAccess = { loader: "public" };
 
@@ -23,20 +25,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPage(async () => {
     const id = parseId(params.id, "organisation");
     const viewer = await getViewer(request);
-    const [organisation, offers, agreements, logo] = await Promise.all([
+    const [organisation, offers, agreements, logo, resolved] = await Promise.all([
       getOrganisation(viewer, id),
       listOffers({ organisation: id, active: true, limit: 100 }),
       agreementsOfOrganisation(id),
       logoOfOrganisation(id),
+      resolvedProblems({ organisationId: id }, 6),
     ]);
     // The dashboard link only for the organisation's own people: /org is theirs alone.
     const isMember = Boolean(viewer?.memberships.some((m) => m.organisationId === id));
-    return { organisation, offers: offers.items, partnerOf: agreements.filter((a) => a.status === "active"), logo, isMember };
+    return { organisation, offers: offers.items, partnerOf: agreements.filter((a) => a.status === "active"), logo, isMember, resolved };
   });
 }
 
 export default function OrganisationProfile() {
-  const { organisation, offers, partnerOf, logo, isMember } = useLoaderData<typeof loader>();
+  const { organisation, offers, partnerOf, logo, isMember, resolved } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <article>
@@ -66,6 +69,7 @@ export default function OrganisationProfile() {
       </ul>
       <h2>{t("organisations.offers")}</h2>
       {offers.length === 0 ? <p>{t("organisations.noOffers")}</p> : <OfferList offers={offers} showOrganisation={false} />}
+      {resolved.length ? <ResolvedProblems problems={resolved} /> : null}
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { placeShowcase } from "~/modules/showcase/showcase.server";
 import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
 import { PlaceSections } from "~/modules/showcase/components/place-sections";
 import { pageMeta } from "~/lib/meta";
+import { ResolvedProblems } from "~/modules/problems/components/resolved-problems";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CommunityShowcase() {
-  const { community, summary, open, upcoming, partners } = useLoaderData<typeof loader>();
+  const { community, summary, open, upcoming, partners, resolved, problemFigures } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -36,6 +37,7 @@ export default function CommunityShowcase() {
       <h1>{community.name}</h1>
       <ShowcaseFigures summary={summary} />
       <PlaceSections partners={partners} open={open} upcoming={upcoming} />
+      <ResolvedProblems problems={resolved} figures={problemFigures} />
     </>
   );
 }

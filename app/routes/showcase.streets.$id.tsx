@@ -12,6 +12,7 @@ import { placeShowcase } from "~/modules/showcase/showcase.server";
 import { ShowcaseFigures } from "~/modules/showcase/components/showcase-figures";
 import { PlaceSections } from "~/modules/showcase/components/place-sections";
 import { pageMeta } from "~/lib/meta";
+import { ResolvedProblems } from "~/modules/problems/components/resolved-problems";
 
 export const access: RouteAccess = { loader: "public" };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function StreetShowcase() {
-  const { street, communities, summary, open, upcoming, partners } = useLoaderData<typeof loader>();
+  const { street, communities, summary, open, upcoming, partners, resolved, problemFigures } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -49,6 +50,7 @@ export default function StreetShowcase() {
       </ul>
       <ShowcaseFigures summary={summary} />
       <PlaceSections partners={partners} open={open} upcoming={upcoming} showCommunity />
+      <ResolvedProblems problems={resolved} figures={problemFigures} />
     </>
   );
 }

@@ -12,6 +12,8 @@ import { streetOverview } from "~/modules/places/place-overview.server";
 import { PlaceOverview } from "~/modules/places/components/place-overview";
 import { monthLabel } from "~/modules/places/months";
 import { pageMeta } from "~/lib/meta";
+import { caseDashboard } from "~/modules/problems/problems.server";
+import { CaseDashboard } from "~/modules/problems/components/case-dashboard";
 
 export const access: RouteAccess = { loader: ["community_staff", "street_admin", "platform_admin"] };
 
@@ -25,12 +27,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const staffHere = viewer.memberships.some((m) => m.role === "community_staff" && m.communityStreetId === streetId);
     if (!governsStreet(viewer, streetId) && !staffHere) throw new Response("not your street", { status: 403 });
     // The report is the street's: its admin and platform admins download it, community staff read the page only.
-    return { overview: await streetOverview(streetId), canExport: governsStreet(viewer, streetId) };
+    return {
+      overview: await streetOverview(streetId),
+      canExport: governsStreet(viewer, streetId),
+      cases: await caseDashboard({ streetId }),
+    };
   });
 }
 
 export default function StreetPage() {
-  const { overview, canExport } = useLoaderData<typeof loader>();
+  const { overview, canExport, cases } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   // Twelve months, oldest first, each named with its year.
   const monthlyHours = overview.months.map((m) => {
@@ -101,6 +107,7 @@ export default function StreetPage() {
         </table>
       </div>
       <p className="muted">{t("partners.definition")}</p>
+      <CaseDashboard data={cases} />
       <section>
         <h2>{t("streetDashboard.hoursChart")}</h2>
         <ColumnChart

@@ -17,6 +17,8 @@ import { TransitionInput } from "~/modules/needs/needs.schema";
 import { getNeedFor, revealContact } from "~/modules/needs/needs.server";
 import { maskName } from "~/modules/needs/privacy";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
+import { dispatchSuggestions } from "~/modules/problems/dispatch.server";
+import { now } from "~/lib/clock.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
 import { suggestedPartnersForWish } from "~/modules/suggestions/suggestions.server";
@@ -41,6 +43,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       photosOfNeed(id),
       suggestedPartnersForWish(viewer, id, need.status, detectLocale(request)),
     ]);
+    // Staff dispatching: the organisations the matcher ranks for the case, then the place's partners.
+    const dispatchTo =
+      viewer && actions.need.includes("dispatch")
+        ? await dispatchSuggestions(
+            viewer,
+            { id: need.id, title: need.title, communityId: need.communityId, streetId: need.streetId },
+            now(),
+            detectLocale(request),
+          )
+        : [];
     const full = !!need.private;
     return {
       need,
@@ -48,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisations,
       photos,
       partners,
+      dispatchTo,
       history: history.map((e) => ({
         id: e.id,
         action: e.action,
@@ -74,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WishPage() {
-  const { need, actions, history, organisations, photos, partners } = useLoaderData<typeof loader>();
+  const { need, actions, history, organisations, photos, partners, dispatchTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
@@ -217,12 +230,13 @@ export default function WishPage() {
           <FormError error={errors._form} />
           {errors.reason ? <p className="field__error">{fieldError(errors.reason)}</p> : null}
           {errors.note ? <p className="field__error">{fieldError(errors.note)}</p> : null}
+          {errors.organisationId ? <p className="field__error">{fieldError(errors.organisationId)}</p> : null}
           {actions.need.includes("submit") && need.status === "rejected" ? (
             <p>
               <Link to={`/my/wishes/${need.id}/edit`}>{t("my.wishes.editAndResubmit")}</Link>
             </p>
           ) : null}
-          <NeedActions actions={actions.need} organisations={organisations} errors={errors} />
+          <NeedActions actions={actions.need} organisations={organisations} errors={errors} dispatchTo={dispatchTo} />
         </section>
       ) : null}
 

@@ -78,14 +78,16 @@ export const memberships = pgTable(
       sql`coalesce(${t.streetId}, '00000000-0000-0000-0000-000000000000')`,
       sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000')`,
     ),
-    // Each role carries exactly the scope it is checked against.
+    // Each role carries exactly the scope it is checked against. (As text: a role added to the enum in the
+    // migration that changes this check may not be used as an enum value before that migration commits.)
     check(
       "memberships_scope_fits_role",
-      sql`case ${t.role}
+      sql`case ${t.role}::text
         when 'platform_admin' then ${t.communityId} is null and ${t.streetId} is null and ${t.organisationId} is null
         when 'street_admin' then ${t.streetId} is not null and ${t.communityId} is null and ${t.organisationId} is null
         when 'community_staff' then ${t.communityId} is not null and ${t.streetId} is null and ${t.organisationId} is null
         when 'resident' then ${t.communityId} is not null and ${t.streetId} is null and ${t.organisationId} is null
+        when 'grid_worker' then ${t.communityId} is not null and ${t.streetId} is null and ${t.organisationId} is null
         when 'volunteer' then ${t.streetId} is null and ${t.organisationId} is null
         else ${t.organisationId} is not null and ${t.communityId} is null and ${t.streetId} is null
       end`,

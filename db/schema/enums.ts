@@ -8,13 +8,32 @@ export const orgTypeKeys = taxonomy.org_types.map((t) => t.key) as [string, ...s
 export const category = pgEnum("category", categoryKeys);
 export const orgType = pgEnum("org_type", orgTypeKeys);
 
-export const roles = ["resident", "volunteer", "org_member", "org_admin", "community_staff", "street_admin", "platform_admin"] as const;
+export const roles = [
+  "resident",
+  "volunteer",
+  "org_member",
+  "org_admin",
+  "community_staff",
+  "street_admin",
+  "platform_admin",
+  "grid_worker",
+] as const;
 export const role = pgEnum("role", roles);
 
-export const needKinds = ["micro_wish", "need", "project"] as const;
+export const needKinds = ["micro_wish", "need", "project", "problem"] as const;
 export const needKind = pgEnum("need_kind", needKinds);
 
-export const needStatuses = ["draft", "pending_review", "published", "claimed", "fulfilled", "completed", "rejected", "withdrawn"] as const;
+export const needStatuses = [
+  "draft",
+  "pending_review",
+  "published",
+  "claimed",
+  "fulfilled",
+  "completed",
+  "rejected",
+  "withdrawn",
+  "dispatched",
+] as const;
 export const needStatus = pgEnum("need_status", needStatuses);
 
 export const itemStatuses = ["open", "claimed", "fulfilled", "completed"] as const;
@@ -23,6 +42,10 @@ export const itemStatus = pgEnum("need_item_status", itemStatuses);
 /** active and fulfilled claims hold the wish/item; completed ones keep holding it for good. */
 export const claimStatuses = ["active", "fulfilled", "completed", "released", "expired"] as const;
 export const claimStatus = pgEnum("claim_status", claimStatuses);
+
+/** A dispatch (派单) waits for the organisation's answer, then is accepted or declined; withdrawn when staff take it back. */
+export const dispatchStatuses = ["pending", "accepted", "declined", "withdrawn"] as const;
+export const dispatchStatus = pgEnum("dispatch_status", dispatchStatuses);
 
 export const agreementStatuses = ["proposed", "active", "expired", "ended"] as const;
 export const agreementStatus = pgEnum("agreement_status", agreementStatuses);

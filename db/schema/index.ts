@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./messages";
 export * from "./idempotency";
 export * from "./suggestions";
+export * from "./dispatches";

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { category, claimStatus, itemStatus, needKind, needStatus } from "./enums";
 import { communities } from "./places";
 import { users } from "./accounts";
@@ -38,6 +50,15 @@ export const needs = pgTable(
       .default(sql`linli_now()`),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Problem reports (问题上报): the sub-type (app/modules/problems/problem-types.json), a building or a point. */
+    problemType: text("problem_type"),
+    location: text("location"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    /** When the open case should be resolved (working days by its type); set on publishing and on dispatch. */
+    resolveDueAt: timestamp("resolve_due_at", { withTimezone: true }),
+    /** When an overdue case was escalated to the street's admin (once per deadline). */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
   },
   (t) => [
     index("needs_status_created_idx").on(t.status, t.createdAt),
@@ -48,6 +69,11 @@ export const needs = pgTable(
     check("needs_rejected_has_reason", sql`${t.status} <> 'rejected' or ${t.rejectReason} is not null`),
     check("needs_proxy_consent", sql`${t.beneficiaryName} is null or ${t.consentRecordedAt} is not null`),
     check("needs_completed_at", sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`),
+    check("needs_point_pair", sql`(${t.latitude} is null) = (${t.longitude} is null)`),
+    check("needs_point_range", sql`${t.latitude} is null or (${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180)`),
+    // kind as text: 'problem' joins the enum in the same migration, which may not use it as an enum value yet.
+    check("needs_problem_type_only_problems", sql`${t.problemType} is null or ${t.kind}::text = 'problem'`),
+    index("needs_resolve_due_idx").on(t.resolveDueAt),
   ],
 );
 
@@ -130,6 +156,8 @@ export const attachments = pgTable(
     uploadedByUserId: uuid("uploaded_by_user_id")
       .notNull()
       .references(() => users.id),
+    /** Staff chose this photo for the public showcase (before/after of a resolved problem: no faces, no door numbers). */
+    showcase: boolean("showcase").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true })
       .notNull()
       .default(sql`linli_now()`),

@@ -12,6 +12,7 @@ import { demoPlaces, givenNames, surnames } from "./demo-places";
 import { demoOrganisations, type DemoOrganisation } from "./demo-organisations";
 import { offerTemplates } from "./demo-offers";
 import { seedDemoMessaging } from "./demo-messaging";
+import { seedDemoProblems } from "./demo-problems";
 import { activityTemplates, communityNeedTemplates, microWishTemplates, projectTemplates, type NeedTemplate } from "./demo-needs";
 
 type Db = PostgresJsDatabase<typeof schema>;
@@ -112,6 +113,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   const corrections = await seedCorrections(demo, activities);
   await insertAll(tx, schema.auditEvents, needs.auditRows);
   await seedDemoMessaging(tx, now, demoId("need:messaging"));
+  await seedDemoProblems(tx, { passwordHash, now, demoId, email: demo.email });
   await queueForSearch(tx);
 
   return {
@@ -472,7 +474,8 @@ async function seedNeeds(
   }: Places & People & Organisations & Offers,
 ) {
   const dongxinCommunities = communitiesOfStreet("dongxin");
-  type Status = (typeof schema.needStatuses)[number];
+  // Dispatched cases are seeded on their own (db/seed/demo-problems.ts).
+  type Status = Exclude<(typeof schema.needStatuses)[number], "dispatched">;
   const repeat = (status: Status, n: number) => Array<Status>(n).fill(status);
   const microStatuses = shuffle([
     ...repeat("draft", 4),

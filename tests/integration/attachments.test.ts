@@ -42,7 +42,12 @@ beforeAll(async () => {
     order by n.created_at limit 1`);
   ids.pendingWish = pending.id;
   ids.poster = pending.posted_by_user_id;
-  ids.claim = (await one<{ id: string }>(sql`select id from claims where status = 'active' limit 1`)).id;
+  // A wish's claim (a problem's photos are public only when chosen for the showcase: tested in problems.test.ts).
+  ids.claim = (
+    await one<{ id: string }>(
+      sql`select c.id from claims c join needs n on n.id = c.need_id where c.status = 'active' and n.kind <> 'problem' limit 1`,
+    )
+  ).id;
   ids.organisation = (await one<{ id: string }>(sql`select id from organisations limit 1`)).id;
 });
 

@@ -79,7 +79,7 @@ describe("indexes", () => {
     expect(await outboxLag()).toBe(0);
     const [counts] = await db().execute<{ offers: number; public_needs: number; activities: number }>(sql`
       select (select count(*)::int from offers) as offers,
-             (select count(*)::int from needs where status in ('published', 'claimed', 'fulfilled', 'completed')) as public_needs,
+             (select count(*)::int from needs where status in ('published', 'dispatched', 'claimed', 'fulfilled', 'completed')) as public_needs,
              (select count(*)::int from activities) as activities`);
     const stats = await searchClient().getStats();
     expect(stats.indexes[indexName("offers")]?.numberOfDocuments).toBe(counts!.offers);

@@ -65,6 +65,8 @@ beforeAll(async () => {
       ["org_admin", { organisationId: organisations.orgB }],
     ],
     volunteer: [["volunteer", { communityId: here.community.id }]],
+    gridWorker: [["grid_worker", { communityId: here.community.id }]],
+    gridWorkerElsewhere: [["grid_worker", { communityId: there.community.id }]],
   };
   for (const [name, roles] of Object.entries(memberships) as [PersonName, (typeof memberships)["resident"]][]) {
     const user = await createUser({ displayName: name });
@@ -83,6 +85,11 @@ const TRANSITIONS = [
   "need.fulfil",
   "need.confirm",
   "need.not_done",
+  "need.dispatch",
+  "need.accept",
+  "need.decline",
+  "need.verify",
+  "need.reopen",
 ];
 
 async function bornAs(origin: Origin): Promise<string> {
@@ -109,6 +116,10 @@ async function attempt(action: NeedAction, person: PersonName, needId: string): 
     ...(action === "reject" ? { reason: "不属于微心愿范围" } : {}),
     ...(action === "fulfil" ? { note: "已上门修好" } : {}),
     ...(action === "not_done" ? { note: "灯还是不亮" } : {}),
+    // The model dispatches to orgA (in the wish's street, so it serves it).
+    ...(action === "dispatch" ? { organisationId: organisations.orgA } : {}),
+    ...(action === "decline" ? { reason: "本单位无此能力" } : {}),
+    ...(action === "reopen" ? { reason: "现场核查未修好" } : {}),
   };
   if (person === "anonymous") {
     const request = new Request(`http://localhost/api/needs/${needId}/transitions`, {
@@ -229,14 +240,16 @@ describe("wish transitions on the real database", () => {
             accepted.add(moveKey(move));
             transitions.push(moveKey(move));
             if (action === "claim") claimsModel.push({ organisation: cast[person].organisation!, status: "active" });
+            // An accepted dispatch is a claim by the organisation it was sent to.
+            if (action === "accept") claimsModel.push({ organisation: wish.dispatchedTo!, status: "active" });
             const current = claimsModel.at(-1);
             if (current && action === "release") {
               current.status = "released";
               releasesThisRun.set(current.organisation, (releasesThisRun.get(current.organisation) ?? 0) + 1);
             }
             if (current && action === "fulfil") current.status = "fulfilled";
-            if (current && action === "confirm" && wish.holder) current.status = "completed";
-            if (current && action === "not_done") current.status = "active";
+            if (current && (action === "confirm" || action === "verify") && wish.holder) current.status = "completed";
+            if (current && (action === "not_done" || action === "reopen")) current.status = "active";
             wish = applyMove(wish, person, move);
           }
           await expectDatabaseToMatch(needId, wish, claimsModel, transitions, context);
@@ -272,6 +285,24 @@ describe("wish transitions on the real database", () => {
               take("fulfil", "memberB"),
               take("confirm", "resident"),
               take("claim", "memberA"),
+            ],
+          ],
+          [
+            "staffPostsForResident",
+            [
+              take("dispatch", "memberB"),
+              take("dispatch", "staff"),
+              take("claim", "adminA"),
+              take("accept", "memberB"),
+              take("decline", "adminA"),
+              take("dispatch", "streetAdmin"),
+              take("accept", "memberA"),
+              take("accept", "adminA"),
+              take("fulfil", "adminA"),
+              take("verify", "gridWorkerElsewhere"),
+              take("reopen", "gridWorker"),
+              take("fulfil", "adminA"),
+              take("verify", "gridWorker"),
             ],
           ],
         ],

@@ -32,6 +32,13 @@ export const allowedMoves: readonly AllowedMove[] = [
   { from: "fulfilled", action: "confirm", to: "completed", who: ["poster", "staff"] },
   { from: "rejected", action: "submit", to: "pending_review", who: ["poster", "staff"] },
   { from: "fulfilled", action: "not_done", to: "claimed", who: ["poster"] },
+  // Dispatch (派单): staff send a published case to one organisation (orgA in this model); its admin accepts
+  // (it holds the case) or declines (back to published). The poster, the grid worker or staff verify or reopen.
+  { from: "published", action: "dispatch", to: "dispatched", who: ["staff"] },
+  { from: "dispatched", action: "accept", to: "claimed", who: ["dispatchee"] },
+  { from: "dispatched", action: "decline", to: "published", who: ["dispatchee"] },
+  { from: "fulfilled", action: "verify", to: "completed", who: ["poster", "inspector", "staff"] },
+  { from: "fulfilled", action: "reopen", to: "claimed", who: ["poster", "inspector", "staff"] },
 ];
 
 export const modelStatuses = [
@@ -43,6 +50,7 @@ export const modelStatuses = [
   "completed",
   "rejected",
   "withdrawn",
+  "dispatched",
 ] as const satisfies readonly NeedStatus[];
 export const modelActions = [
   "submit",
@@ -54,6 +62,11 @@ export const modelActions = [
   "fulfil",
   "confirm",
   "not_done",
+  "dispatch",
+  "accept",
+  "decline",
+  "verify",
+  "reopen",
 ] as const satisfies readonly NeedAction[];
 export const terminalStatuses: readonly NeedStatus[] = ["completed", "withdrawn"];
 /** A claim holds the wish in these statuses, and only in these. */
@@ -99,6 +112,8 @@ export interface Person {
   admin?: true;
   /** Has no session at all. */
   anonymous?: true;
+  /** A grid worker of the wish's community (checks work on site). */
+  gridWorker?: true;
 }
 
 /** Everyone who can stand to a wish in a different way; `resident` is the one the wish is for. */
@@ -116,6 +131,8 @@ export const cast = {
   memberB: { governs: false, organisation: "orgB", admin: true },
   staffAlsoMemberB: { governs: true, organisation: "orgB", admin: true },
   volunteer: { governs: false, organisation: null },
+  gridWorker: { governs: false, organisation: null, gridWorker: true },
+  gridWorkerElsewhere: { governs: false, organisation: null },
   anonymous: { governs: false, organisation: null, anonymous: true },
 } as const satisfies Record<string, Person>;
 
@@ -132,6 +149,8 @@ export interface WishModel {
   posters: ReadonlySet<PersonName>;
   /** The organisation whose claim holds it, if one does. */
   holder: Organisation | null;
+  /** The organisation it is dispatched to, while that one has not answered. */
+  dispatchedTo?: Organisation | null;
 }
 
 export function newWishModel(origin: Origin): WishModel {
@@ -148,6 +167,8 @@ export function standingsOf(name: PersonName, wish: WishModel): Standing[] {
   if (person.governs) standings.push("staff");
   if (person.organisation && person.admin) standings.push("partner");
   if (person.organisation && person.organisation === wish.holder) standings.push("claimer");
+  if (person.organisation && person.admin && person.organisation === wish.dispatchedTo) standings.push("dispatchee");
+  if (person.gridWorker) standings.push("inspector");
   return standings;
 }
 
@@ -156,8 +177,12 @@ export function applyMove(wish: WishModel, name: PersonName, move: AllowedMove):
   let holder = wish.holder;
   if (move.action === "claim") holder = cast[name].organisation;
   if (move.action === "release") holder = null;
-  // not_done keeps the holder: the same organisation's claim holds the wish again.
-  return { ...wish, status: move.to, holder };
+  if (move.action === "accept") holder = wish.dispatchedTo ?? null;
+  // Dispatched to orgA; answered (accepted or declined), it waits on no one.
+  const dispatchedTo =
+    move.action === "dispatch" ? "orgA" : move.action === "accept" || move.action === "decline" ? null : (wish.dispatchedTo ?? null);
+  // not_done and reopen keep the holder: the same organisation's claim holds the wish again.
+  return { ...wish, status: move.to, holder, dispatchedTo };
 }
 
 // ---------------------------------------------------------------- random steps

@@ -42,10 +42,11 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** The lifecycle's forward order; only `release` (claimed → published) and `not_done` (fulfilled → claimed) go back. */
+// dispatched sits between published and claimed: declined, it goes back to published.
 const rank: Partial<Record<NeedStatus, number>> = { draft: 0, pending_review: 1, published: 2, claimed: 3, fulfilled: 4, completed: 5 };
 
 /** Nobody here governs the wish's community or belongs to an organisation. */
-const outsiders: PersonName[] = ["neighbour", "staffElsewhere", "streetAdminElsewhere", "volunteer", "anonymous"];
+const outsiders: PersonName[] = ["neighbour", "staffElsewhere", "streetAdminElsewhere", "volunteer", "gridWorkerElsewhere", "anonymous"];
 
 describe("the model the properties use", () => {
   it("names every status and action of the real module", () => {
@@ -128,6 +129,7 @@ describe("random transitions through the real state machine", () => {
             expect([
               { before: "claimed", after: "published", action: "release" },
               { before: "fulfilled", after: "claimed", action: "not_done" },
+              { before: "fulfilled", after: "claimed", action: "reopen" },
             ]).toContainEqual({ before, after, action: path[i]!.action });
           }
           // A rejected wish only ever goes back to review; nothing is rejected that was not under review.

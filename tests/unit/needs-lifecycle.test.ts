@@ -15,8 +15,33 @@ import {
 
 // ------------------------------------------------------------------ the expected lifecycle (DESIGN.md)
 
-const allActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm", "not_done"] as const;
-const allStatuses = ["draft", "pending_review", "published", "claimed", "fulfilled", "completed", "rejected", "withdrawn"] as const;
+const allActions = [
+  "submit",
+  "approve",
+  "reject",
+  "withdraw",
+  "claim",
+  "release",
+  "fulfil",
+  "confirm",
+  "not_done",
+  "dispatch",
+  "accept",
+  "decline",
+  "verify",
+  "reopen",
+] as const;
+const allStatuses = [
+  "draft",
+  "pending_review",
+  "published",
+  "claimed",
+  "fulfilled",
+  "completed",
+  "rejected",
+  "withdrawn",
+  "dispatched",
+] as const;
 const terminalStatuses = ["completed", "withdrawn"] as const;
 
 /**
@@ -29,12 +54,13 @@ const terminalStatuses = ["completed", "withdrawn"] as const;
 const graph: Record<NeedStatus, Partial<Record<NeedAction, NeedStatus>>> = {
   draft: { submit: "pending_review", withdraw: "withdrawn" },
   pending_review: { approve: "published", reject: "rejected", withdraw: "withdrawn" },
-  published: { claim: "claimed", withdraw: "withdrawn" },
+  published: { claim: "claimed", withdraw: "withdrawn", dispatch: "dispatched" },
   claimed: { fulfil: "fulfilled", release: "published" },
-  fulfilled: { confirm: "completed", not_done: "claimed" },
+  fulfilled: { confirm: "completed", not_done: "claimed", verify: "completed", reopen: "claimed" },
   completed: {},
   rejected: { submit: "pending_review" },
   withdrawn: {},
+  dispatched: { accept: "claimed", decline: "published" },
 };
 
 /**
@@ -54,6 +80,13 @@ const mayAct: Record<NeedAction, readonly Standing[]> = {
   fulfil: ["claimer"],
   confirm: ["poster", "staff"],
   not_done: ["poster"],
+  // Dispatch (DESIGN.md): staff dispatch; the organisation dispatched to (its admin) accepts or declines;
+  // the poster, the community's grid worker (inspector) or staff verify or reopen a fulfilled case.
+  dispatch: ["staff"],
+  accept: ["dispatchee"],
+  decline: ["dispatchee"],
+  verify: ["poster", "inspector", "staff"],
+  reopen: ["poster", "inspector", "staff"],
 };
 
 const standingSets: Record<string, readonly Standing[]> = {
@@ -66,7 +99,11 @@ const standingSets: Record<string, readonly Standing[]> = {
   "partner+claimer": ["partner", "claimer"],
   "poster+partner": ["poster", "partner"],
   "staff+claimer": ["staff", "claimer"],
-  all: ["poster", "staff", "partner", "claimer"],
+  dispatchee: ["dispatchee"],
+  inspector: ["inspector"],
+  "partner+dispatchee": ["partner", "dispatchee"],
+  "claimer+inspector": ["claimer", "inspector"],
+  all: ["poster", "staff", "partner", "claimer", "dispatchee", "inspector"],
 };
 
 /** Permission first: someone who may never take the action learns nothing about the state. */
@@ -84,7 +121,7 @@ describe("the lists the table is built on", () => {
     expect([...needStatuses].sort()).toEqual([...allStatuses].sort());
   });
 
-  it("has exactly the nine actions of the API contract, each with a rule", () => {
+  it("has exactly the fourteen actions of the API contract, each with a rule", () => {
     expect([...needActions].sort()).toEqual([...allActions].sort());
     expect(Object.keys(needTransitions).sort()).toEqual([...allActions].sort());
   });
@@ -131,6 +168,19 @@ describe("spot checks of the table itself", () => {
     ["not_done", "fulfilled", ["claimer"], { ok: false, error: "forbidden" }],
     ["not_done", "claimed", ["poster"], { ok: false, error: "invalid_transition" }],
     ["not_done", "completed", ["poster"], { ok: false, error: "invalid_transition" }],
+    ["dispatch", "published", ["staff"], { ok: true, to: "dispatched" }],
+    ["dispatch", "published", ["partner"], { ok: false, error: "forbidden" }],
+    ["dispatch", "claimed", ["staff"], { ok: false, error: "invalid_transition" }],
+    ["accept", "dispatched", ["dispatchee"], { ok: true, to: "claimed" }],
+    ["accept", "dispatched", ["partner"], { ok: false, error: "forbidden" }],
+    ["accept", "dispatched", ["staff"], { ok: false, error: "forbidden" }],
+    ["decline", "dispatched", ["dispatchee"], { ok: true, to: "published" }],
+    ["decline", "claimed", ["dispatchee"], { ok: false, error: "invalid_transition" }],
+    ["claim", "dispatched", ["partner"], { ok: false, error: "invalid_transition" }],
+    ["verify", "fulfilled", ["inspector"], { ok: true, to: "completed" }],
+    ["verify", "fulfilled", ["claimer"], { ok: false, error: "forbidden" }],
+    ["reopen", "fulfilled", ["inspector"], { ok: true, to: "claimed" }],
+    ["reopen", "claimed", ["staff"], { ok: false, error: "invalid_transition" }],
     // Permission before state: a stranger is refused even where the state would not allow it anyway.
     ["approve", "completed", [], { ok: false, error: "forbidden" }],
     ["fulfil", "draft", ["poster"], { ok: false, error: "forbidden" }],
@@ -140,7 +190,7 @@ describe("spot checks of the table itself", () => {
 });
 
 describe("terminal statuses", () => {
-  const everyone: Standing[] = ["poster", "staff", "partner", "claimer"];
+  const everyone: Standing[] = ["poster", "staff", "partner", "claimer", "dispatchee", "inspector"];
 
   it.each([...terminalStatuses])("no action leads out of %s, whoever acts", (status) => {
     for (const action of needActions) {

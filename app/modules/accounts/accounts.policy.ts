@@ -63,6 +63,11 @@ export function residentOf(viewer: Viewer, communityId: string): boolean {
   return viewer.memberships.some((m) => m.role === "resident" && m.communityId === communityId);
 }
 
+/** A grid worker (网格员) of that community: reports problems and checks their repair on site. */
+export function gridWorkerOf(viewer: Viewer, communityId: string): boolean {
+  return viewer.memberships.some((m) => m.role === "grid_worker" && m.communityId === communityId);
+}
+
 /** A role someone may be invited to, with the scope it carries. */
 export interface InvitationScope {
   role: Role;
@@ -120,7 +125,9 @@ export type Action =
   | "resident.create"
   | "invitation.create"
   | "users.manage"
-  | "organisation.act";
+  | "organisation.act"
+  | "problem.report"
+  | "problem.report_for_others";
 
 /**
  * The one permission question: may this user do this to this resource? Keyed by role and scope;
@@ -155,6 +162,12 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource = 
       );
     case "users.manage":
       return canManageUsers(viewer);
+    case "problem.report":
+      return (
+        !!place && (residentOf(viewer, place.communityId) || gridWorkerOf(viewer, place.communityId) || governsCommunity(viewer, place))
+      );
+    case "problem.report_for_others":
+      return !!place && (gridWorkerOf(viewer, place.communityId) || governsCommunity(viewer, place));
     case "organisation.act":
       return !!resource.organisationId && memberOf(viewer, resource.organisationId);
     default:

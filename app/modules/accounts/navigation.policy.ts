@@ -13,6 +13,7 @@ export function navigationFor(viewer: Viewer) {
     canManage: canManageUsers(viewer),
     reviews: anyRole(viewer, GOVERNING),
     posts: anyRole(viewer, ["resident", ...GOVERNING]),
+    reportsProblems: anyRole(viewer, ["resident", "grid_worker", ...GOVERNING]),
     organisation: anyRole(viewer, ["org_admin", "org_member"]),
     volunteer: hasRole(viewer, "volunteer"),
     resident: hasRole(viewer, "resident"),

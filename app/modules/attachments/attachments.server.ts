@@ -258,6 +258,7 @@ export interface OpenedAttachment {
 
 const needScopeColumns = {
   needId: needs.id,
+  kind: needs.kind,
   status: needs.status,
   postedByUserId: needs.postedByUserId,
   beneficiaryUserId: needs.beneficiaryUserId,
@@ -301,7 +302,8 @@ export async function openAttachmentFor(viewer: Viewer | null, id: string): Prom
   if (!isPublic) {
     const need = await needOfAttachment(row);
     if (!need) throw notFound("attachment");
-    isPublic = isPublicStatus(need.status);
+    // A problem's photos may show faces or door numbers: public only those staff chose for the showcase.
+    isPublic = isPublicStatus(need.status) && (need.kind !== "problem" || row.showcase);
     if (!isPublic && !(await mayViewPrivateNeed(viewer, need))) throw notFound("attachment");
   }
 

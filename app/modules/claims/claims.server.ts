@@ -149,6 +149,8 @@ const stampsOf: Record<ClaimAction, (now: Date, note: string | undefined) => Par
   confirm: (now) => ({ completedAt: now }),
   // Not done yet: a fresh deadline; the old report stays in the history, not on the claim.
   not_done: (now) => ({ fulfilledAt: null, fulfilmentNote: null, dueAt: dueFrom(now) }),
+  verify: (now) => ({ completedAt: now }),
+  reopen: (now) => ({ fulfilledAt: null, fulfilmentNote: null, dueAt: dueFrom(now) }),
   expire: (now) => ({ endedAt: now }),
 };
 
@@ -220,4 +222,25 @@ export async function expireOverdueClaims(now = clockNow()): Promise<number> {
     }
     return overdue.length;
   });
+}
+
+/**
+ * An organisation takes a case dispatched to it (派单 accepted): its claim holds the case from now, for the usual
+ * hold; the case's own deadline is the dispatch's. The one-holder index refuses a second holder.
+ */
+export async function claimDispatchedCase(
+  tx: Transaction,
+  claim: { needId: string; organisationId: string; claimedByUserId: string; now: Date },
+): Promise<string> {
+  const [row] = await tx
+    .insert(claims)
+    .values({
+      needId: claim.needId,
+      organisationId: claim.organisationId,
+      claimedByUserId: claim.claimedByUserId,
+      claimedAt: claim.now,
+      dueAt: dueFrom(claim.now),
+    })
+    .returning({ id: claims.id });
+  return row!.id;
 }

@@ -9,6 +9,7 @@ import { relayMessages, startMessageRelay } from "~/modules/messages/messages.se
 import { runScheduledNotices } from "~/modules/messages/schedules.server";
 import { startSuggestionRelay } from "~/modules/suggestions/suggestions.server";
 import { startLeadership, type Leadership } from "~/lib/leadership.server";
+import { escalateOverdueCases } from "~/modules/problems/problems.server";
 
 let timer: NodeJS.Timeout | null = null;
 let stopRelays: (() => Promise<void>)[] = [];
@@ -23,6 +24,8 @@ export async function runJobsOnce(log: (message: string) => void = console.log) 
   if (checkIns) log(`jobs: ${checkIns} check-in(s) left open for 24 hours closed for the organiser to review`);
   const fired = await runScheduledNotices();
   if (fired) log(`jobs: ${fired} reminder(s) and digest(s) queued`);
+  const cases = await escalateOverdueCases();
+  if (cases.escalated) log(`jobs: ${cases.escalated} overdue case(s) escalated to their street`);
   // Messages are sent right after the change that queued them; this catches any left behind.
   const sent = await relayMessages();
   if (sent) log(`jobs: ${sent} queued message(s) sent`);

@@ -6,13 +6,28 @@ import type { claimStatuses, needStatuses } from "#db/schema/enums";
 export type NeedStatus = (typeof needStatuses)[number];
 
 /** Statuses anyone may see: the rest belong to the poster and the community's staff. */
-export const publicNeedStatuses = ["published", "claimed", "fulfilled", "completed"] as const satisfies readonly NeedStatus[];
+export const publicNeedStatuses = ["published", "dispatched", "claimed", "fulfilled", "completed"] as const satisfies readonly NeedStatus[];
 
 export function isPublicStatus(status: string): boolean {
   return (publicNeedStatuses as readonly string[]).includes(status);
 }
 
-export const needActions = ["submit", "approve", "reject", "withdraw", "claim", "release", "fulfil", "confirm", "not_done"] as const;
+export const needActions = [
+  "submit",
+  "approve",
+  "reject",
+  "withdraw",
+  "claim",
+  "release",
+  "fulfil",
+  "confirm",
+  "not_done",
+  "dispatch",
+  "accept",
+  "decline",
+  "verify",
+  "reopen",
+] as const;
 export type NeedAction = (typeof needActions)[number];
 
 /** How the acting user stands to this need. One user can stand in several ways at once. */
@@ -20,7 +35,9 @@ export type Standing =
   | "poster" // posted it, or it is posted for them
   | "staff" // staff of its community, its street's admin, or a platform admin
   | "partner" // a member of an organisation (may claim)
-  | "claimer"; // a member of the organisation whose claim holds it (or the item)
+  | "claimer" // a member of the organisation whose claim holds it (or the item)
+  | "dispatchee" // an admin of the organisation the case is dispatched to (waiting for its answer)
+  | "inspector"; // a grid worker of its community: checks the work on site
 
 interface Rule {
   from: readonly NeedStatus[];
@@ -40,6 +57,13 @@ export const needTransitions: Record<NeedAction, Rule> = {
   confirm: { from: ["fulfilled"], to: "completed", who: ["poster", "staff"] },
   // The resident's "not done yet" (还没办好): back to the same organisation's claim, with a note.
   not_done: { from: ["fulfilled"], to: "claimed", who: ["poster"] },
+  // Dispatch (派单): staff push a published case to one organisation; its admin accepts (its claim) or declines.
+  dispatch: { from: ["published"], to: "dispatched", who: ["staff"] },
+  accept: { from: ["dispatched"], to: "claimed", who: ["dispatchee"] },
+  decline: { from: ["dispatched"], to: "published", who: ["dispatchee"] },
+  // Closing on site: the poster, the community's grid worker or staff check the work, then verify or reopen it.
+  verify: { from: ["fulfilled"], to: "completed", who: ["poster", "inspector", "staff"] },
+  reopen: { from: ["fulfilled"], to: "claimed", who: ["poster", "inspector", "staff"] },
 };
 
 export type TransitionCheck = { ok: true; to: NeedStatus } | { ok: false; error: "forbidden" | "invalid_transition" };
@@ -71,7 +95,7 @@ export const projectCompletion = { from: "published", to: "completed" } as const
 
 /** The claim row follows its wish or item; expiry is the system's own move (a claim past its due time). */
 export type ClaimStatus = (typeof claimStatuses)[number];
-export type ClaimAction = "release" | "fulfil" | "confirm" | "not_done" | "expire";
+export type ClaimAction = "release" | "fulfil" | "confirm" | "not_done" | "verify" | "reopen" | "expire";
 
 /** A claim is created active (by "claim"); these hold the wish or item (the unique index claims_one_holder). */
 export const newClaimStatus: ClaimStatus = "active";
@@ -83,6 +107,9 @@ export const claimTransitions: Record<ClaimAction, { from: ClaimStatus; to: Clai
   confirm: { from: "fulfilled", to: "completed" },
   // Not done yet: the same claim holds the wish again.
   not_done: { from: "fulfilled", to: "active" },
+  // Closing on site: verified is a confirmation, reopened a "not done yet" (the same claim holds the case again).
+  verify: { from: "fulfilled", to: "completed" },
+  reopen: { from: "fulfilled", to: "active" },
   expire: { from: "active", to: "expired" },
 };
 

@@ -58,6 +58,8 @@ export const TransitionInput = z.object({
   thanks: optionalText(500),
   rating: z.coerce.number().int().min(1).max(5).optional(),
   idempotencyKey: optionalText(100),
+  /** dispatch: when the organisation should have resolved it (default: the type's working days). */
+  dueAt: z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, error: "datetime_invalid" }).optional()),
 });
 export type TransitionInput = z.infer<typeof TransitionInput>;
 

@@ -3,13 +3,15 @@
 // concurrent requests cannot both win; the claim row moves in the claims module
 // (app/modules/claims/claims.server.ts); then it audits and notifies. Posting a need: ./posting.server.ts.
 import { and, count, eq, inArray } from "drizzle-orm";
-import { attachments, communities, needItems, needs, searchOutbox } from "#db/schema";
+import { attachments, communities, dispatches, needItems, needs, searchOutbox } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { domainErrorFromDatabase } from "~/lib/db-errors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { detachNeedPhotos, MAX_PHOTOS, normaliseImage, removeStoredFiles, storeImage } from "~/modules/attachments/attachments.server";
-import { governsCommunity, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { adminOf, governsCommunity, gridWorkerOf, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
+import { claimDispatchedCase } from "~/modules/claims/claims.server";
+import { acceptDispatch, declineDispatch, openDispatch, pendingDispatch } from "~/modules/problems/dispatch.server";
 import { communityStaffIds, notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
 import { advanceClaim, claimingOrganisationsOf, createClaim, findHolder, holdersOf, isRetriedClaim } from "~/modules/claims/claims.server";
 import { now as clockNow } from "~/lib/clock.server";
@@ -34,6 +36,7 @@ interface NeedState {
   streetId: string;
   postedByUserId: string;
   beneficiaryUserId: string | null;
+  problemType: string | null;
 }
 
 async function loadNeed(tx: Transaction, needId: string): Promise<NeedState> {
@@ -47,6 +50,7 @@ async function loadNeed(tx: Transaction, needId: string): Promise<NeedState> {
       streetId: communities.streetId,
       postedByUserId: needs.postedByUserId,
       beneficiaryUserId: needs.beneficiaryUserId,
+      problemType: needs.problemType,
     })
     .from(needs)
     .innerJoin(communities, eq(communities.id, needs.communityId))
@@ -55,13 +59,16 @@ async function loadNeed(tx: Transaction, needId: string): Promise<NeedState> {
   return row;
 }
 
-function standingsOf(viewer: Viewer, need: NeedState, holder: { organisationId: string } | undefined): Standing[] {
+function standingsOf(viewer: Viewer, need: NeedState, holder: { organisationId: string } | undefined, dispatchedTo?: string): Standing[] {
   const standings: Standing[] = [];
   if (need.postedByUserId === viewer.id || need.beneficiaryUserId === viewer.id) standings.push("poster");
   if (governsCommunity(viewer, need)) standings.push("staff");
   // Only an organisation's admins claim: a plain member or volunteer never reads a resident's contact this way.
   if (claimingOrganisationsOf(viewer).length > 0) standings.push("partner");
   if (holder && memberOf(viewer, holder.organisationId)) standings.push("claimer");
+  // A dispatched case is answered by the admins of the organisation it was sent to.
+  if (dispatchedTo && adminOf(viewer, dispatchedTo)) standings.push("dispatchee");
+  if (gridWorkerOf(viewer, need.communityId)) standings.push("inspector");
   return standings;
 }
 
@@ -73,6 +80,9 @@ const noticeFor: Partial<Record<TransitionInput["action"], NotificationKind>> = 
   fulfil: "need.fulfilled",
   confirm: "need.completed",
   not_done: "need.not_done",
+  accept: "dispatch.accepted",
+  verify: "need.completed",
+  reopen: "need.reopened",
 };
 
 /** Tells the resident about their wish's progress, and the claiming organisation that it was confirmed. */
@@ -87,11 +97,13 @@ async function announce(
   if (!kind) return;
   // "Not done yet" goes back to the organisation, and the community's staff are told.
   const recipients =
-    action === "not_done" && organisationId
+    (action === "not_done" || action === "reopen") && organisationId
       ? [...(await organisationMemberIds(tx, organisationId)), ...(await communityStaffIds(tx, need.communityId))]
-      : action === "confirm" && organisationId
+      : (action === "confirm" || action === "verify") && organisationId
         ? await organisationMemberIds(tx, organisationId)
-        : [need.postedByUserId, need.beneficiaryUserId];
+        : action === "accept"
+          ? await communityStaffIds(tx, need.communityId)
+          : [need.postedByUserId, need.beneficiaryUserId];
   await notify(tx, recipients, { kind, subjectType: "need", subjectId: need.id, data: { title: need.title, ...data } });
 }
 
@@ -129,7 +141,11 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   const itemAction = need.kind === "project" && input.action in itemTransitions;
   if (itemAction && !input.itemId) throw new AppError("validation_failed", "name the project item", { itemId: "required" });
   const holder = await findHolder(tx, needId, itemAction ? input.itemId! : undefined);
-  const standings = standingsOf(viewer, need, holder);
+  // The open dispatch, locked: an accept and a decline (or two accepts) wait for each other here.
+  const dispatch = need.status === "dispatched" ? await pendingDispatch(tx, needId) : undefined;
+  if (need.status === "dispatched" && !dispatch)
+    throw new AppError("conflict", "someone else answered this dispatch first", undefined, "changed_meanwhile");
+  const standings = standingsOf(viewer, need, holder, dispatch?.organisationId);
   const audit = (action: string, data: Record<string, unknown> = {}) =>
     recordAudit(tx, {
       actorUserId: viewer.id,
@@ -159,6 +175,11 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   if (input.action === "not_done" && !input.note)
     throw new AppError("validation_failed", "tell the organisation what is still missing", { note: "required" });
   if (input.action === "not_done" && !holder) throw new AppError("invalid_transition", "no organisation holds this wish");
+  if ((input.action === "decline" || input.action === "reopen") && !input.reason)
+    throw new AppError("validation_failed", "give the reason", { reason: "required" });
+  if (input.action === "reopen" && !holder) throw new AppError("invalid_transition", "no organisation holds this case");
+  if (input.action === "dispatch" && need.kind === "project")
+    throw new AppError("validation_failed", "dispatch a problem, need or wish", { organisationId: "not_dispatchable" });
 
   const now = clockNow();
   const extra: Partial<typeof needs.$inferInsert> = { updatedAt: now };
@@ -167,6 +188,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   // Submitted again after a rejection: the old reason stays in the history, not on the wish.
   if (input.action === "submit") extra.rejectReason = null;
   if (input.action === "confirm") Object.assign(extra, { completedAt: now, thanks: input.thanks ?? null, rating: input.rating ?? null });
+  if (input.action === "verify") extra.completedAt = now;
   const [moved] = await tx
     .update(needs)
     .set({ status: check.to, ...extra })
@@ -184,6 +206,15 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
       idempotencyKey: input.idempotencyKey,
       now,
     }));
+  } else if (input.action === "dispatch") {
+    organisationId = (await openDispatch(tx, viewer, need, input, now)).organisationId;
+  } else if (input.action === "accept" && dispatch) {
+    organisationId = dispatch.organisationId;
+    claimId = await claimDispatchedCase(tx, { needId, organisationId, claimedByUserId: viewer.id, now });
+    await acceptDispatch(tx, viewer, dispatch.id, claimId, now);
+  } else if (input.action === "decline" && dispatch) {
+    organisationId = dispatch.organisationId;
+    await declineDispatch(tx, viewer, need, dispatch.id, input.reason!, now);
   } else if (holder) {
     await advanceClaim(tx, holder.id, input.action, now, input.note);
     claimId = holder.id;
@@ -191,6 +222,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   await audit(input.action, {
     from: need.status,
     to: check.to,
+    ...(["dispatch", "accept", "decline"].includes(input.action) ? { organisationId } : {}),
     ...(input.reason ? { reason: input.reason } : {}),
     ...(input.note ? { note: input.note } : {}),
     ...(input.rating ? { rating: input.rating } : {}),
@@ -344,11 +376,18 @@ export async function availableActions(
     const need = await loadNeed(tx, needId);
     const holders = await holdersOf(tx, needId);
     const wishHolder = holders.find((h) => h.itemId === null);
+    const [dispatch] =
+      need.status === "dispatched"
+        ? await tx
+            .select({ organisationId: dispatches.organisationId })
+            .from(dispatches)
+            .where(and(eq(dispatches.needId, needId), eq(dispatches.status, "pending")))
+        : [];
     const actions = Object.keys(needTransitions) as TransitionInput["action"][];
     const isProject = need.kind === "project";
     const needActions = actions.filter((action) => {
       if (isProject && action in itemTransitions) return false;
-      return checkTransition(action, need.status, standingsOf(viewer, need, wishHolder)).ok;
+      return checkTransition(action, need.status, standingsOf(viewer, need, wishHolder, dispatch?.organisationId)).ok;
     });
     const items: Record<string, TransitionInput["action"][]> = {};
     if (isProject && need.status === "published") {

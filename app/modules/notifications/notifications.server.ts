@@ -20,6 +20,12 @@ export const notificationKinds = [
   "activity.reminder",
   "claim.deadline",
   "staff.digest",
+  "problem.reported",
+  "need.dispatched",
+  "dispatch.accepted",
+  "dispatch.declined",
+  "need.reopened",
+  "case.overdue",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

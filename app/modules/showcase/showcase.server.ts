@@ -1,5 +1,6 @@
 // Public figures: counts, by category and by month, for the city, a street or a community.
 // Aggregates come from summary queries and a short-lived in-process cache, never a scan per request.
+import { problemFiguresByCommunity, resolvedProblems } from "~/modules/problems/problems.server";
 import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
@@ -183,16 +184,21 @@ export async function volunteerLeaderboard(limit = 50) {
 /** A street's or a community's showcase page: its figures, six open wishes, six coming activities and its active partners. */
 export async function placeShowcase(scope: { street: string } | { community: string }) {
   const today = tianjinDate(now());
-  const [summary, open, upcoming, agreements] = await Promise.all([
+  const problemScope = "street" in scope ? { streetId: scope.street } : { communityId: scope.community };
+  const [summary, open, upcoming, agreements, resolved, problemFigures] = await Promise.all([
     showcaseSummary(scope),
     listPublicNeeds({ ...scope, status: "published", limit: 6 }),
     listActivities({ ...scope, from: today, limit: 6 }),
     "street" in scope ? agreementsOfStreet(scope.street) : agreementsOfCommunity(scope.community),
+    resolvedProblems(problemScope, 6),
+    problemFiguresByCommunity(problemScope),
   ]);
   return {
     summary,
     open: open.items,
     upcoming: upcoming.items,
+    resolved,
+    problemFigures,
     partners: [...new Map(agreements.filter((a) => a.status === "active").map((a) => [a.organisationId, a.organisationName])).entries()],
   };
 }

@@ -10,8 +10,11 @@ export function NeedActions({
   organisations,
   errors,
   formAction,
+  dispatchTo = [],
 }: {
   actions: Action[];
+  /** Whom staff may dispatch to: the matcher's ranking first, then the place's partners. */
+  dispatchTo?: { organisationId: string; organisationName: string; reasons: string[]; viaAgreement: boolean }[];
   itemId?: string;
   organisations: { id: string; name: string }[];
   errors: Record<string, string>;
@@ -79,6 +82,34 @@ export function NeedActions({
               </label>
             </>
           ) : null}
+          {action === "dispatch" ? (
+            <>
+              <label>
+                {t("transitions.dispatchTo")}
+                <select name="organisationId" required aria-invalid={errors.organisationId ? true : undefined}>
+                  {dispatchTo.map((o) => (
+                    <option key={o.organisationId} value={o.organisationId}>
+                      {o.viaAgreement
+                        ? t("transitions.dispatchAgreement", { name: o.organisationName })
+                        : o.reasons.length
+                          ? t("transitions.dispatchMatched", { name: o.organisationName, reasons: o.reasons.slice(0, 2).join("，") })
+                          : o.organisationName}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t("transitions.dispatchNote")}
+                <textarea name="note" rows={2} maxLength={2000} />
+              </label>
+            </>
+          ) : null}
+          {action === "decline" || action === "reopen" ? (
+            <label>
+              {t(action === "decline" ? "transitions.declineReason" : "transitions.reopenReason")}
+              <textarea name="reason" required rows={2} maxLength={500} aria-invalid={errors.reason ? true : undefined} />
+            </label>
+          ) : null}
           {action === "not_done" ? (
             <label>
               {t("transitions.notDoneNote")}
@@ -88,7 +119,7 @@ export function NeedActions({
           <button
             type="submit"
             className={`button${
-              action === "reject" || action === "withdraw" || action === "release" || action === "not_done" ? " button--secondary" : ""
+              ["reject", "withdraw", "release", "not_done", "decline", "reopen"].includes(action) ? " button--secondary" : ""
             }`}
           >
             {t(`transitions.${action}`)}
