@@ -1,8 +1,23 @@
 // Serves the real build over HTTP, in this test file's process and database, with a small cookie-keeping client.
 import type { Server } from "node:http";
 import { createHttpApp, importServerBuild, type HttpAppOptions } from "../../scripts/server";
+import { isDriverWriteCrash, replacePool } from "~/lib/db.server";
+
+// The server in this process survives postgres.js writing to a socket that is already gone (porsager/postgres#1154)
+// as `npm start` does (surviveDriverWriteCrash): the pool is replaced. Any other uncaught error still ends the
+// worker, so the run fails loudly.
+let survivingDriverCrash = false;
+function surviveDriverWriteCrashInTests() {
+  if (survivingDriverCrash) return;
+  survivingDriverCrash = true;
+  process.on("uncaughtException", (error) => {
+    if (!isDriverWriteCrash(error)) throw error;
+    replacePool();
+  });
+}
 
 export async function startTestServer(options: HttpAppOptions = {}): Promise<{ base: string; close: () => Promise<void> }> {
+  surviveDriverWriteCrashInTests();
   const build = await importServerBuild();
   const server: Server = await new Promise((resolve) => {
     const s = createHttpApp(() => build, "production", options).listen(0, "127.0.0.1", () => resolve(s));
