@@ -23,7 +23,8 @@ export function setUpBrowserTests(): BrowserTests {
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
   });
   afterEach(() => {
-    expect(pageErrors.splice(0), "errors thrown in the browser").toEqual([]);
+    // Joined, so a failure prints the errors themselves rather than "Array(1)".
+    expect(pageErrors.splice(0).join("\n"), "errors thrown in the browser").toBe("");
   });
   afterAll(async () => {
     await browser?.close();
