@@ -225,10 +225,20 @@ export function startSuggestionRelay({ pollMs = 1000, log = (m: string) => conso
   };
 }
 
-/** Never computed (a database from before suggestions, or one loaded in bulk): queued, and "unavailable" meanwhile. */
-async function neverComputed(type: SubjectType, id: string): Promise<{ state: "unavailable" }> {
-  await db().execute(sql`insert into suggestion_queue (subject_type, subject_id) values (${type}, ${id}) on conflict do nothing`);
-  return { state: "unavailable" };
+/**
+ * Never computed (a wish just posted, a database from before suggestions): computed now, once, so a fresh
+ * wish shows its partners as it did before suggestions were data; while search is down, queued and
+ * "unavailable" meanwhile.
+ */
+async function computeFirst<T>(type: SubjectType, id: string): Promise<T[] | null> {
+  try {
+    await recompute[type](id);
+    return await stored<T>(type, id);
+  } catch {
+    // Search down (or the computation failed): the relay retries it; the page says "unavailable" as before.
+    await db().execute(sql`insert into suggestion_queue (subject_type, subject_id) values (${type}, ${id}) on conflict do nothing`);
+    return null;
+  }
 }
 
 /** The wish page's "partners who might help", as last computed: for its poster and the community's staff, while it is open. */
@@ -242,8 +252,8 @@ export async function suggestedPartnersForWish(
   const located = await placeOfNeed(needId);
   // For anyone else the section is simply not there.
   if (!located || !canSeeNeedMatches(viewer, located.access)) return null;
-  const items = await stored<StoredOffer>("need", needId);
-  if (!items) return neverComputed("need", needId);
+  const items = (await stored<StoredOffer>("need", needId)) ?? (await computeFirst<StoredOffer>("need", needId));
+  if (!items) return { state: "unavailable" };
   const rows = new Map((await getOffersByIds(items.map((i) => i.id))).map((o) => [o.id, o]));
   const t = createI18n(locale).t;
   const shown: OfferMatch[] = [];
@@ -262,8 +272,8 @@ export async function suggestedNeedsForOrganisation(
   offers: { id: string; title: string; active: boolean }[],
   locale: Locale,
 ): Promise<MatchPanel<OrganisationNeedMatch>> {
-  const items = await stored<StoredNeed>("organisation", organisationId);
-  if (!items) return neverComputed("organisation", organisationId);
+  const items = (await stored<StoredNeed>("organisation", organisationId)) ?? (await computeFirst<StoredNeed>("organisation", organisationId));
+  if (!items) return { state: "unavailable" };
   const active = new Map(offers.filter((o) => o.active).map((o) => [o.id, o]));
   const rows = new Map((await getPublicNeedsByIds(items.map((i) => i.id))).map((n) => [n.id, n]));
   const t = createI18n(locale).t;
