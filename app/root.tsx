@@ -13,6 +13,7 @@ import { defaultLocale } from "~/lib/i18n";
 import { SiteHeader, SiteFooter } from "~/components/site-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/lib/nonce";
+import { letEventsThrough } from "~/lib/hydration-guard";
 import stylesheet from "~/styles/app.css";
 import { rootMeta } from "~/lib/meta";
 
@@ -57,6 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // The route the URL matched (the deepest one), for tests and for whoever reads the page source.
   const route = useMatches().at(-1)?.id;
   const nonce = useNonce();
+  // Rendering in the browser means the page's data is decoded: taps and key presses may reach React again.
+  if (typeof document !== "undefined") letEventsThrough();
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
