@@ -59,6 +59,9 @@ export const streamTimeout = ABORT_DELAY;
  */
 function sessionPageCacheUntil(request: Request, status: number, headers: Headers, context: EntryContext): number | null {
   if (request.method !== "GET" || status !== 200 || headers.has("Set-Cookie")) return null;
+  // A route that says no-store to everyone (a degraded answer: the wall while search is down) is not kept either.
+  const own = headers.get("Cache-Control") ?? "";
+  if (/no-store/i.test(own) && !/private/i.test(own)) return null;
   const matches = context.staticHandlerContext.matches;
   const optedIn =
     matches.length > 1 &&

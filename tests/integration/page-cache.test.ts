@@ -9,6 +9,7 @@ import { db } from "~/lib/db.server";
 import { createPageCache } from "~/lib/page-cache.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { Client, startTestServer } from "../setup/http";
+import { withSearchUnreachable } from "../setup/search";
 import { seedDemo } from "../setup/seed";
 
 describe("through the app's own server", () => {
@@ -119,6 +120,20 @@ describe("through the app's own server", () => {
         expect(body).toBe(html.split(firstNonce).join(nonce));
       }
       expect(first.headers.get("x-linli-session-page-until")).toBeNull();
+    });
+
+    it("does not keep a degraded page (the wish wall while search is down)", async () => {
+      const resident = await signedIn();
+      await withSearchUnreachable(async () => {
+        await (await resident.get("/wishes?q=%E7%81%AF&t=degraded")).arrayBuffer();
+        const again = await resident.get("/wishes?q=%E7%81%AF&t=degraded");
+        expect(again.status).toBe(200);
+        expect(again.headers.get("x-cache")).toBeNull();
+        expect(again.headers.get("cache-control")).toBe("no-store");
+      });
+      // The same wall, answered in full, is kept.
+      await (await resident.get("/wishes?t=degraded")).arrayBuffer();
+      expect((await resident.get("/wishes?t=degraded")).headers.get("x-cache")).toBe("hit");
     });
 
     it("never caches a page whose route did not opt in", async () => {
