@@ -8,6 +8,8 @@ import { I18nextProvider } from "react-i18next";
 import { createI18n } from "~/lib/i18n";
 import { detectLocale } from "~/lib/locale.server";
 import { NonceProvider } from "~/lib/nonce";
+import { optedIntoSessionPageCache, SESSION_PAGE_CACHE_HEADER } from "~/lib/page-cache.server";
+import { validatedSessionExpiry } from "~/modules/accounts/auth.server";
 import type { LinliLoadContext } from "~/lib/request.server";
 
 const ABORT_DELAY = 5_000;
@@ -50,6 +52,23 @@ function htmlBody(): Transform {
 }
 export const streamTimeout = ABORT_DELAY;
 
+/**
+ * Until when this page may be kept for the session that asked for it (app/lib/page-cache.server.ts),
+ * or null: a GET answered 200 without a cookie, for a session a loader validated, and every route of
+ * the match (the root aside: its loader only reads) opted in with `handle = { sessionPageCache: true }`.
+ */
+function sessionPageCacheUntil(request: Request, status: number, headers: Headers, context: EntryContext): number | null {
+  if (request.method !== "GET" || status !== 200 || headers.has("Set-Cookie")) return null;
+  // A route that says no-store to everyone (a degraded answer: the wall while search is down) is not kept either.
+  const own = headers.get("Cache-Control") ?? "";
+  if (/no-store/i.test(own) && !/private/i.test(own)) return null;
+  const matches = context.staticHandlerContext.matches;
+  const optedIn =
+    matches.length > 1 &&
+    matches.every((match) => match.route.id === "root" || optedIntoSessionPageCache(context.routeModules[match.route.id]?.handle));
+  return optedIn ? validatedSessionExpiry(request) : null;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -63,6 +82,12 @@ export default function handleRequest(
   const i18n = createI18n(detectLocale(request));
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  const keepUntil = sessionPageCacheUntil(request, responseStatusCode, responseHeaders, remixContext);
+  if (keepUntil !== null) {
+    // Internal (taken off by scripts/server.ts); the browser keeps nothing of a signed-in page.
+    responseHeaders.set(SESSION_PAGE_CACHE_HEADER, String(keepUntil));
+    responseHeaders.set("Cache-Control", "private, no-store");
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

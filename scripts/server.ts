@@ -10,7 +10,7 @@ import helmet from "helmet";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import { bodyLimitFor, PayloadTooLargeError, payloadTooLargeBody } from "../app/lib/body-limits.server";
 import { isCrossOriginWrite } from "../app/lib/csrf.server";
-import { createPageCache, type PageCache } from "../app/lib/page-cache.server";
+import { createPageCache, markSessionPage, SESSION_PAGE_CACHE_HEADER, type PageCache } from "../app/lib/page-cache.server";
 import { sharePageCache } from "../app/lib/page-cache-peers.server";
 import type { LinliLoadContext } from "../app/lib/request.server";
 import { openRequestScope, REQUEST_ID_HEADER } from "../app/lib/request-scope.server";
@@ -76,7 +76,9 @@ function remixHeaders(requestHeaders: IncomingMessage["headers"], requestId: str
 async function sendRemixResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // The app's word to the page cache (entry.server.tsx), never sent on.
+  markSessionPage(res, response.headers.get(SESSION_PAGE_CACHE_HEADER));
+  for (const [key, value] of response.headers.entries()) if (key !== SESSION_PAGE_CACHE_HEADER) res.append(key, value);
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();

@@ -3,6 +3,7 @@
 // cache (page-cache.server.ts), so no instance serves a public page from before another's write.
 // NOTIFYs go over a connection of their own (a busy pool would hold them back), one at a time: the
 // writes that finish while one is on its way share the next.
+import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { sqlClient } from "./db.server";
 import { env } from "./env.server";
@@ -16,8 +17,13 @@ export interface PageCachePeers {
 }
 
 export function sharePageCache(cache: PageCache, log: (message: string) => void = console.error): PageCachePeers {
+  // This process empties its own cache when its write's response goes out (page-cache.server.ts); its own
+  // NOTIFY, arriving a moment later, would only drop the pages rendered since (a signed-in visitor's next one).
+  const self = `${process.pid}-${randomUUID()}`;
   sqlClient()
-    .listen(PAGE_CACHE_CHANNEL, () => cache.clear())
+    .listen(PAGE_CACHE_CHANNEL, (sender) => {
+      if (sender !== self) cache.clear();
+    })
     .catch((error: unknown) => log(`page cache: LISTEN failed (${String(error)}); other instances' writes show after the cache's TTL`));
   let notifier: postgres.Sql | null = null;
   const send = async () => {
@@ -25,7 +31,7 @@ export function sharePageCache(cache: PageCache, log: (message: string) => void 
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        notifier.notify(PAGE_CACHE_CHANNEL, String(process.pid)),
+        notifier.notify(PAGE_CACHE_CHANNEL, self),
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("NOTIFY took over two seconds")), 2000))),
       ]);
     } catch (error) {

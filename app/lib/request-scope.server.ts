@@ -7,7 +7,11 @@
 
 export const REQUEST_ID_HEADER = "x-linli-request-id";
 
-const scopes = new Map<string, Map<unknown, unknown>>();
+// On globalThis: the server (scripts/server.ts) opens scopes through its own copy of this module, and
+// the Remix build bundles another; with a map each, the build never found a scope and every loader
+// memoised on its own copy of the Request (the session was validated once per loader, not per request).
+const holder = globalThis as unknown as { __linliRequestScopes?: Map<string, Map<unknown, unknown>> };
+const scopes = (holder.__linliRequestScopes ??= new Map<string, Map<unknown, unknown>>());
 const fallback = new WeakMap<Request, Map<unknown, unknown>>();
 
 /** Opens the scope of one request; the returned function closes it (when the response has ended). */

@@ -12,6 +12,8 @@ import { FigureList } from "~/components/figure-list";
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads (figures, the newest wishes).
+export const handle = { sessionPageCache: true };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction = (args) => pageMeta(args, (t) => ({ title: t("titles.home"), description: t("titles.homeDescription") }));

@@ -8,6 +8,8 @@ import { pageMeta } from "~/lib/meta";
 // A static page: no data, public and cacheable like the showcase. The app benchmark also uses it
 // as its "trivial route", the floor of what any page costs through Express and Remix.
 export const access: RouteAccess = { loader: "public" };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): static text, its loader only reads.
+export const handle = { sessionPageCache: true };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction = (args) =>

@@ -20,6 +20,8 @@ import { answerCorrection, approveHourEntries, decideHourEntry, reverseHourEntry
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads (the venue code lives on its own page, not cached).
+export const handle = { sessionPageCache: true };
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t, data) => data?.activity.title ?? t("titles.activities"));
 

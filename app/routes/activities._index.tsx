@@ -20,6 +20,8 @@ import { pageMeta } from "~/lib/meta";
 import { ActivityOrganiser, ActivityPlaces } from "~/modules/activities/components/activity-facts";
 
 export const access: RouteAccess = { loader: "public" };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads (the month, the volunteer's suggestions).
+export const handle = { sessionPageCache: true };
 
 export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.activities"));
 

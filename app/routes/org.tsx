@@ -32,6 +32,8 @@ import { DispatchedWorkList } from "~/modules/problems/components/dispatched-wor
 
 const members = ["org_admin", "org_member"] as const;
 export const access: RouteAccess = { loader: members, action: members };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads (but for suggestions computed on their first read: derived data, stored either way).
+export const handle = { sessionPageCache: true };
 
 export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.org"));
 

@@ -10,6 +10,8 @@ import { NeedActions } from "~/modules/needs/components/need-actions";
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: ["community_staff", "street_admin", "platform_admin"] };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads (the queue).
+export const handle = { sessionPageCache: true };
 
 export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.review"));
 

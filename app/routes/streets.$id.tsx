@@ -16,6 +16,8 @@ import { caseDashboard } from "~/modules/problems/problems.server";
 import { CaseDashboard } from "~/modules/problems/components/case-dashboard";
 
 export const access: RouteAccess = { loader: ["community_staff", "street_admin", "platform_admin"] };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads.
+export const handle = { sessionPageCache: true };
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t, data) => data?.overview.street.name ?? t("titles.street"));
 

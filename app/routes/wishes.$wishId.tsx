@@ -26,6 +26,8 @@ import { detectLocale } from "~/lib/locale.server";
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public", action: "user" };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads (the contact is revealed, and audited, by the action; the loader only reads whether it was).
+export const handle = { sessionPageCache: true };
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t, data) => (data ? { title: data.need.title, description: data.need.description.slice(0, 80) } : t("titles.wishes")));

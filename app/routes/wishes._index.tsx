@@ -18,6 +18,8 @@ import { placeTree } from "~/modules/places/places.server";
 import { pageMeta } from "~/lib/meta";
 
 export const access: RouteAccess = { loader: "public" };
+// Kept a few seconds per session (app/lib/page-cache.server.ts): its loader only reads (the wall, its searches).
+export const handle = { sessionPageCache: true };
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.wishes"));

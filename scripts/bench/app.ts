@@ -15,6 +15,7 @@
 // Options: --quick (2,000 rows, 5 s per target), --offers N, --needs N, --seconds N (20 per
 // target), --connections N (32), --sample N (needs whose matches are asked for, 500), --single N
 // (requests per signed-in page one at a time, 60; 20 with --quick).
+import os from "node:os";
 import {
   communityIdOf,
   firstValue,
@@ -36,6 +37,8 @@ import {
 } from "./harness";
 
 routeConsoleToStderr();
+// The app's worker processes, as scripts/start.ts counts them (it inherits this environment).
+const WEB_CONCURRENCY = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10) || os.availableParallelism());
 const QUICK = flag("quick");
 const OFFERS = option("offers", QUICK ? 2_000 : 100_000);
 const NEEDS = option("needs", OFFERS);
@@ -71,7 +74,7 @@ await runBenchmark(async () => {
   if (trivial.status !== 200) throw new Error(`/about answered ${trivial.status}`);
   const reference = await startNodeHttpReference(trivialBody);
   const pageCache = (await fetch(`${app.base}/about`)).headers.get("x-cache") === "hit";
-  log(`trivial route: ${trivialBody.length} bytes; page cache ${pageCache ? "on" : "off"}`);
+  log(`trivial route: ${trivialBody.length} bytes; page cache ${pageCache ? "on" : "off"}; WEB_CONCURRENCY ${WEB_CONCURRENCY}`);
 
   let matchTurn = 0;
   let posted = 0;
@@ -194,6 +197,7 @@ await runBenchmark(async () => {
     seconds_per_target: SECONDS,
     connections: CONNECTIONS,
     page_cache: pageCache,
+    web_concurrency: WEB_CONCURRENCY,
     trivial_route_bytes: trivialBody.length,
     match_p95_ms: results.match_meili?.p95_ms ?? null,
     baseline_p95_ms: results.match_baseline?.p95_ms ?? null,

@@ -95,7 +95,7 @@ afterAll(async () => {
 });
 
 describe("two instances on the same services", () => {
-  it("empties the other instance's page cache at once when a write goes through one", async () => {
+  it("empties the other instance's page caches (anonymous and signed-in) at once when a write goes through one", async () => {
     const resident = new Client(a.base);
     expect((await resident.login("jumin@demo.linli.local")).status).toBe(200);
     const me = (await (await resident.get("/api/me")).json()) as { memberships: { role: string; communityId: string }[] };
@@ -108,6 +108,9 @@ describe("two instances on the same services", () => {
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
+    // (Signing in is a write: before B keeps anything.)
+    const staff = new Client(a.base);
+    expect((await staff.login("shequ@demo.linli.local")).status).toBe(200);
 
     // B keeps its home page (the newest public wishes) in its cache.
     const visitor = new Client(b.base);
@@ -116,13 +119,21 @@ describe("two instances on the same services", () => {
     expect(kept.headers.get("x-cache")).toBe("hit");
     expect(await kept.text()).not.toContain(title);
 
-    // Staff approve through A; B's very next anonymous request renders afresh, with the wish.
-    const staff = new Client(a.base);
-    expect((await staff.login("shequ@demo.linli.local")).status).toBe(200);
+    // The staff's review queue, read through B signed in: kept for their session.
+    const staffOnB = (path: string) => fetch(`${b.base}${path}`, { headers: { Cookie: staff.cookieHeader() } });
+    await (await staffOnB("/review")).arrayBuffer();
+    const queued = await staffOnB("/review");
+    expect(queued.headers.get("x-cache")).toBe("hit");
+    expect(await queued.text()).toContain(title);
+
+    // Staff approve through A; B's very next anonymous request renders afresh, with the wish, and so does the staff's page.
     expect((await staff.post(`/api/needs/${id}/transitions`, { action: "approve" })).status).toBe(200);
     const after = await visitor.get("/");
     expect(after.headers.get("x-cache")).toBe("miss");
     expect(await after.text()).toContain(title);
+    const reviewed = await staffOnB("/review");
+    expect(reviewed.headers.get("x-cache")).toBe("miss");
+    expect(await reviewed.text()).not.toContain(title);
   });
 
   it("runs the background jobs on one instance only, and each job's work once", async () => {

@@ -63,6 +63,11 @@ export class Client {
     });
   }
 
+  /** The Cookie header this client sends. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   /** Sets a cookie as the browser would keep it (e.g. the language choice). */
   setCookie(name: string, value: string) {
     this.cookies.set(name, value);

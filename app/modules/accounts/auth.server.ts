@@ -13,6 +13,8 @@ import type { Viewer, ViewerMembership } from "./accounts.policy";
 export const SESSION_COOKIE = "linli_session";
 // Sliding expiry: lucia extends a session used in the second half of its life.
 const SESSION_LIFETIME = new TimeSpan(30, "d");
+// The memo of this request's validated session expiry (validatedSessionExpiry).
+const SESSION_EXPIRY = {};
 
 // One lucia per database handle (tests switch databases between files).
 const instances = new WeakMap<object, Lucia>();
@@ -105,6 +107,8 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
     await lucia().invalidateSession(id);
     return null;
   }
+  // Kept for the page cache: a signed-in page is never served from it past this (entry.server.tsx).
+  oncePerRequest(request, SESSION_EXPIRY, () => expiresAt);
   if (expiresAt - SESSION_LIFETIME.milliseconds() / 2 <= wallClock) {
     const extended = new Date(wallClock + SESSION_LIFETIME.milliseconds());
     await db()
@@ -145,6 +149,14 @@ export async function viewerById(userId: string): Promise<Viewer | null> {
 
 // Several loaders of one page ask for the viewer (the root's and the route's): validate the session once per request.
 const VIEWER = {};
+
+/**
+ * When this request's session ends (ms since the epoch, on the wall clock lucia writes it with), once a
+ * loader has validated it (getViewer); null when signed out, invalid, or not validated in this request.
+ */
+export function validatedSessionExpiry(request: Request): number | null {
+  return oncePerRequest<number | null>(request, SESSION_EXPIRY, () => null);
+}
 
 export function getViewer(request: Request): Promise<Viewer | null> {
   return oncePerRequest(request, VIEWER, () => loadViewer(request));
