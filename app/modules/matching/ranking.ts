@@ -35,6 +35,13 @@ export interface TermResult {
 
 export type AreaFit = "community" | "street" | "nearby";
 
+/**
+ * Which candidates a search may return: offers that serve the subject's area (its own community's,
+ * or its street's as a whole: an offer of another community or street does not serve it, DESIGN
+ * "active offers that serve its area"), or anything nearby (a volunteer goes to an activity).
+ */
+export type Reach = "serving" | "nearby";
+
 export interface RankedCandidate {
   id: string;
   raw: number;
@@ -96,7 +103,7 @@ export function rankCandidates(
   results: TermResult[],
   subject: Place,
   areaSize: number,
-  { limit = 10, minScore = MIN_SCORE }: { limit?: number; minScore?: number } = {},
+  { limit = 10, minScore = MIN_SCORE, reach = "nearby" }: { limit?: number; minScore?: number; reach?: Reach } = {},
 ): RankedCandidate[] {
   const byId = new Map<string, { doc: CandidateDoc; text: number; matched: QueryTerm[] }>();
   for (const { term, total, hits } of results) {
@@ -115,6 +122,7 @@ export function rankCandidates(
   for (const { doc, text, matched } of byId.values()) {
     const categoryMatch = !!query.category && doc.category === (query.category as CategoryKey);
     const fit = areaFit(subject, doc);
+    if (reach === "serving" && fit !== "community") continue;
     const distance = distanceMetres(subject, doc);
     if (fit === "nearby" && (distance === null || distance > NEARBY_METRES)) continue;
     let relevance = text;

@@ -209,7 +209,7 @@ const curated: Concept[] = [
       "以房养老",
     ],
   },
-  { category: "finance", terms: ["社保卡更换", "社保卡", "第三代社保卡"], cues: ["社保卡", "医保卡换", "换卡"] },
+  { category: "finance", terms: ["社保卡更换", "社保卡", "第三代社保卡"], cues: ["社保卡", "医保卡", "换卡", "补卡", "卡丢了", "卡丢"] },
   {
     category: "finance",
     terms: ["金融知识", "手机支付"],
@@ -427,7 +427,7 @@ const moreCues: Record<string, (string | string[])[]> = {
   环境清整: ["臭味", "发臭", "老鼠", "蟑螂"],
   绿化养护: ["树杈", "枯树", "歪了的树", "挡光", "挡窗户", "树叶"],
   路面维修: ["积水坑", "路不平", "崴脚", "摔跟头"],
-  路灯: ["黑咕隆咚", "黑乎乎", "摸黑", "看不见路"],
+  路灯: ["黑咕隆咚", "黑乎乎", "摸黑", "看不见路", "楼道灯", "声控灯", "楼梯灯", "感应灯"],
   基础设施维修: ["楼梯", "掉皮", "墙皮脱落", "单元门", "楼门", "防盗门"],
   烟感报警器: ["煤气味", "液化气", "煤气罐", "燃气灶", "灶台"],
   防汛: ["下大雨", "淹了", "雨水", "泡了"],
@@ -492,6 +492,7 @@ export const synonymGroups: string[][] = [
   ["独居老人", "空巢老人"],
   ["纠纷", "矛盾"],
   ["电动车", "电瓶车", "电动自行车"],
+  ["社保卡", "医保卡"],
   ["头盔", "安全帽"],
   ["心理咨询", "心理疏导"],
   ["托管", "看护"],
@@ -504,7 +505,25 @@ export const synonymGroups: string[][] = [
  * Cues that say how the person is rather than what they ask for: a concept evoked by these alone is
  * context (a bedridden man asking for a haircut wants a haircut, not a nurse).
  */
-export const conditionCues = new Set(["卧床", "瘫", "下不了楼", "独居", "空巢", "一个人住", "孤寡", "行动不便"]);
+export const conditionCues = new Set([
+  "卧床",
+  "瘫",
+  "下不了楼",
+  "独居",
+  "空巢",
+  "一个人住",
+  "孤寡",
+  "行动不便",
+  "坐轮椅",
+  "中风",
+  "偏瘫",
+  "脑梗",
+  "出不了门",
+  "腿脚不好",
+  "腿脚不便",
+  "拄拐",
+  "半身不遂",
+]);
 
 /** Words too common in wishes to say anything about which offer fits. */
 export const stopWords = new Set([
@@ -563,4 +582,18 @@ export const stopWords = new Set([
   "弄",
   "搞",
   "请",
+  "网格",
+  "网格员",
+  "大爷",
+  "大妈",
+  "大娘",
+  "奶奶",
+  "爷爷",
+  "老爷子",
+  "老太太",
+  "我爸",
+  "我妈",
+  "老伴儿",
+  "家属",
+  "申请",
 ]);
