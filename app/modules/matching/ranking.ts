@@ -78,8 +78,9 @@ export function areaFit(subject: Place, candidate: Place): AreaFit {
 }
 
 /**
- * An offer of one community serves that community: for a wish of another community of its street it
- * is at best a side match, and an offer of another street (within NEARBY_METRES) likewise.
+ * Where candidates outside the subject's own area are kept at all (reach "nearby": a volunteer's
+ * activities), one of another community of the street, or of another street within NEARBY_METRES,
+ * is at best a side match. A need's offers never reach this far (reach "serving").
  */
 const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.3, nearby: 0.25 };
 /** The same category strengthens textual evidence; it never stands in for it. */
