@@ -7,7 +7,7 @@ import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 1;
+export const TEXT_READING = 2;
 
 let toSimplified: ((text: string) => string) | null = null;
 
