@@ -1,6 +1,6 @@
 // The matcher's pure parts: query building from colloquial wishes, ranking, and index settings.
 import { describe, expect, it } from "vitest";
-import { buildQuery, MAX_QUERY_TERMS, plainKeywords, vocabularyWords } from "~/modules/matching/query-builder.server";
+import { buildQuery, conceptKeysOf, MAX_QUERY_TERMS, plainKeywords, vocabularyWords } from "~/modules/matching/query-builder.server";
 import { areaFit, distanceMetres, rankCandidates, type TermResult } from "~/modules/matching/ranking";
 import { settingsDiff, synonymSettings, indexSettings } from "~/modules/search/search-indexes.server";
 import { splitHighlight } from "~/modules/search/wish-search.server";
@@ -48,6 +48,9 @@ describe("buildQuery", () => {
     expect(q.terms.map((t) => t.term)).not.toContain("网格");
     expect(q.terms.map((t) => t.term)).not.toContain("代办");
     expect(q.terms[0]!.term).toBe("义务理发");
+    // 代办 is the help asked for when a resident asks for it, not when a grid worker posts for one.
+    expect(conceptKeysOf("网格员代办：楼里独居老人想理发")).not.toContain("代办");
+    expect(conceptKeysOf("不会填表，想找人代办低保")).toContain("代办");
   });
 
   it("infers no category when the wording evokes none", () => {

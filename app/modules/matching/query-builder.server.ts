@@ -84,7 +84,7 @@ function cueWords(concept: Concept, text: string): string[] {
 
 /** Who posts on whose behalf (网格员代发：…, 代居民申请): how the wish came, not what it asks. */
 const POSTED_FOR =
-  /(网格员|社工|社区工作人员|楼长)?(代发|代为(申请|发布|反映|登记|求助)?|代(居民|老人|住户)(申请|求助|反映|咨询)?|代报|代填)[:：]?/g;
+  /(网格员|社工|社区工作人员|楼长)代(办|发|报|填|为|录)?[:：]?|代发|代为(申请|发布|反映|登记|求助)?|代(居民|老人|住户)(申请|求助|反映|咨询)?|代报|代填/g;
 const withoutPoster = (text: string) => text.replace(POSTED_FOR, "，");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
@@ -239,7 +239,7 @@ export const conceptKey = (concept: Concept): string => concept.terms[0]!;
  * indexes them with each public wish, so a search finds the wishes the matcher reads the same way.
  */
 export function conceptKeysOf(raw: string): string[] {
-  const { text } = readText(raw);
+  const { text } = readText(withoutPoster(raw));
   const keys = new Set<string>();
   for (const concept of concepts) if (cueHits(concept, text)) keys.add(conceptKey(concept));
   return [...keys].sort();
