@@ -7,8 +7,8 @@
 //   - how many non-fitting pairs it hides,
 //   - how many needs without any fitting offer it answers empty, and how many needs with one it
 //     leaves empty (a lost answer),
-// and the threshold chosen maximises, averaged over the sets (each set weighs the same, so no one
-// set decides), balanced accuracy on the top candidates: (needs with a fit whose list still starts
+// and the threshold chosen maximises, over the needs of all sets pooled (a threshold fits the
+// distributions of fitting and non-fitting answers as a whole, not one set's), balanced accuracy on the top candidates: (needs with a fit whose list still starts
 // with a fitting offer + no-fit needs answered empty) / both counts. Of the thresholds reaching
 // the best value, the middle of the widest run is taken: as far as the data allow from both the
 // weakest fitting answer and the strongest answer to a need nothing fits. It also prints each set's own best threshold, and leave-one-set-out: each set scored at
@@ -130,12 +130,10 @@ function evaluate(needs: NeedCandidates[], threshold: number) {
   };
 }
 
-/** The middle of the widest run of grid thresholds reaching the best mean balanced accuracy. */
+/** The middle of the widest run of grid thresholds reaching the best balanced accuracy over the sets' needs pooled. */
 function best(sets: NeedCandidates[][]) {
-  const scored = grid.map((threshold) => ({
-    threshold,
-    balanced: sets.reduce((sum, set) => sum + evaluate(set, threshold).balanced, 0) / sets.length,
-  }));
+  const pooled = sets.flat();
+  const scored = grid.map((threshold) => ({ threshold, balanced: evaluate(pooled, threshold).balanced }));
   const top = Math.max(...scored.map((s) => s.balanced));
   let run: typeof scored = [];
   let widest: typeof scored = [];

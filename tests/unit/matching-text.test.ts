@@ -84,6 +84,18 @@ describe("readOffer and offerFit", () => {
     expect(readOffer("上门办理密码重置。不提供现金上门、不上门取款。").noHomeVisits).toBe(false);
   });
 
+  it("reads the other ways offers say they are paused, full or for groups only", () => {
+    expect(readOffer("冬季停工，项目暂停，明年视情况恢复。").paused).toBe(true);
+    expect(readOffer("老年助浴车检修，暂停至下月中旬。").paused).toBe(true);
+    expect(readOffer("春节期间暂停至初八，平时照常上门。").paused).toBe(false);
+    expect(readOffer("上门理发，本周已排满，下周可约。").full).toBe(true);
+    expect(readOffer("暑期托管，本期名额已用完。").full).toBe(true);
+    expect(readOffer("消防安全讲座，以社区为单位预约，需社区统一组织报名。").groupOnly).toBe(true);
+    // Booking through the community is not group work.
+    expect(readOffer("上门换药，需提前通过社区预约。").groupOnly).toBe(false);
+    expect(readOffer("上门换药，需提前通过社区预约。").paused).toBe(false);
+  });
+
   it("keeps what an offer excludes out of the text it is found by", () => {
     const reading = readOffer("律师每月坐班解答遗嘱继承问题，不代写诉状、不代理出庭。");
     expect(reading.excludes).toEqual(["不代写诉状、不代理出庭"]);

@@ -1,6 +1,6 @@
 // The matcher's pure parts: query building from colloquial wishes, ranking, and index settings.
 import { describe, expect, it } from "vitest";
-import { buildQuery, MAX_QUERY_TERMS, plainKeywords, vocabularyWords } from "~/modules/matching/query-builder.server";
+import { buildQuery, conceptKeysOf, MAX_QUERY_TERMS, plainKeywords, vocabularyWords } from "~/modules/matching/query-builder.server";
 import { areaFit, distanceMetres, rankCandidates, type TermResult } from "~/modules/matching/ranking";
 import { settingsDiff, synonymSettings, indexSettings } from "~/modules/search/search-indexes.server";
 import { splitHighlight } from "~/modules/search/wish-search.server";
@@ -30,6 +30,27 @@ describe("buildQuery", () => {
     expect(q.terms.length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
     expect(q.terms.map((t) => t.term)).not.toContain("帮忙");
     expect(plainKeywords({ title: "家里好多东西坏了", description: long, category: null }).length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
+  });
+
+  it("reads how the person is (坐轮椅, 中风) as context, not as what the wish asks for", () => {
+    const q = buildQuery({ title: "坐轮椅的大爷想理发", description: "大爷中风后坐轮椅，出不了门，想找人上门理个发。", category: null });
+    expect(q.terms[0]!.term).toBe("义务理发");
+    const wheelchair = q.terms.find((t) => t.term === "轮椅");
+    expect(wheelchair?.primary).toBe(false);
+    expect(q.category).toBe("daily_life");
+    // The same word asked for is the point.
+    const asked = buildQuery({ title: "老伴坐轮椅，家里轮椅坏了想借一个", description: "", category: null });
+    expect(asked.terms.find((t) => t.term === "轮椅")?.primary).toBe(true);
+  });
+
+  it("does not read who posted on whose behalf as part of the wish", () => {
+    const q = buildQuery({ title: "网格员代发：独居老人想理发", description: "网格员代为申请。", category: null });
+    expect(q.terms.map((t) => t.term)).not.toContain("网格");
+    expect(q.terms.map((t) => t.term)).not.toContain("代办");
+    expect(q.terms[0]!.term).toBe("义务理发");
+    // 代办 is the help asked for when a resident asks for it, not when a grid worker posts for one.
+    expect(conceptKeysOf("网格员代办：楼里独居老人想理发")).not.toContain("代办");
+    expect(conceptKeysOf("不会填表，想找人代办低保")).toContain("代办");
   });
 
   it("infers no category when the wording evokes none", () => {
@@ -101,6 +122,22 @@ describe("rankCandidates", () => {
     );
     expect(ranked.map((r) => r.id)).toEqual(["near"]);
     expect(ranked[0]!.areaFit).toBe("nearby");
+  });
+
+  it("gives a need only offers serving its area: its own community's or its whole street's", () => {
+    const query = { terms: [term("助浴", 2, true)], askingWords: [], category: null, categorySource: null };
+    const docs = [
+      doc("own-community", { communityId: "c1" }),
+      doc("whole-street"),
+      doc("other-community", { communityId: "c2" }),
+      doc("next-street", { streetId: "s2", lat: 39.101, lng: 117.2 }),
+    ];
+    const results = [{ term: query.terms[0]!, total: 4, hits: docs.map((d) => ({ doc: d, rankingScore: 1 })) }];
+    const serving = rankCandidates(query, results, place, 10, { minScore: 0.01, reach: "serving" });
+    expect(serving.map((r) => r.id).sort()).toEqual(["own-community", "whole-street"]);
+    // A volunteer may go to an activity nearby: there the others stay, as side matches.
+    const nearby = rankCandidates(query, results, place, 10, { minScore: 0.01, reach: "nearby" });
+    expect(nearby.map((r) => r.id)).toHaveLength(4);
   });
 
   it("measures distance and area fit", () => {

@@ -14,6 +14,7 @@ import {
   type CandidateDoc,
   type Place,
   type RankedCandidate,
+  type Reach,
   type TermResult,
 } from "./ranking";
 import { baselineRanking } from "./baseline.server";
@@ -27,6 +28,8 @@ export interface TermSearch {
   /** Meilisearch filter for the area and state (the baseline reads `scope` instead). */
   filter: string;
   scope: BaselineScope;
+  /** Offers for a need: only those serving its area; activities for a volunteer: anything nearby. */
+  reach: Reach;
 }
 
 export interface BaselineScope {
@@ -171,7 +174,7 @@ export async function findCandidatesForMany(
           query.terms.map((term) => ({ term, ...byTerm.get(term.term)! })),
           place,
           areaSize,
-          { limit, minScore },
+          { limit, minScore, reach: search.reach },
         )
       : [],
   }));
@@ -255,10 +258,18 @@ export async function placeOfOffer(offerId: string) {
   };
 }
 
+/** The offers serving a place: its street's as a whole (no community) and its own community's. */
+export function servingFilter(place: Place): string {
+  const street = `streetId = ${quote(place.streetId)}`;
+  return place.communityId ? `${street} AND (communityId IS NULL OR communityId = ${quote(place.communityId)})` : street;
+}
+
+// Synchronous work, kept async so the two directions' searches are built alike.
 export const needToOffers = async (place: Place): Promise<TermSearch> => ({
   index: "offers",
-  filter: `active = true AND ${await areaFilter(place)}`,
+  filter: `active = true AND ${servingFilter(place)}`,
   scope: { table: "offers", streetId: place.streetId },
+  reach: "serving",
 });
 
 /**
@@ -292,6 +303,7 @@ export const volunteerToActivities = async (place: Place, now: Date): Promise<Te
   index: "activities",
   filter: `status = "scheduled" AND startsAt > ${now.getTime()} AND ${await areaFilter(place)}`,
   scope: { table: "offers", streetId: place.streetId },
+  reach: "nearby",
 });
 
 /** Upcoming activities in the area, soonest first: for a volunteer with no history yet. */

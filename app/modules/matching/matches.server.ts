@@ -25,7 +25,7 @@ import {
 } from "./matcher.server";
 import { askedWords, type MatchQuery, type MatchSubject } from "./query-builder.server";
 import { offerFit, readOffer } from "./text";
-import { distanceMetres, MIN_SCORE, NEARBY_METRES, scoreOf, type Place, type RankedCandidate } from "./ranking";
+import { MIN_SCORE, scoreOf, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
 
 export interface MatchExplanation {
@@ -178,15 +178,13 @@ export async function matchOffersForNeed(
 }
 
 /**
- * The published needs that could list an offer working at one of these places: an offer is a
- * candidate for a need in its own street, or within NEARBY_METRES of it (see rankCandidates).
+ * The published needs that could list an offer working at one of these places: those of the area it
+ * serves (its community, or its whole street; see needToOffers).
  */
 async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
   if (!places.length) return [];
-  const all = await db().execute<{ id: string; street_id: string; lat: number; lng: number }>(
-    sql`select id, street_id, lat, lng from communities`,
-  );
-  const near = all.filter((c) => places.some((p) => p.streetId === c.street_id || (distanceMetres(p, c) ?? Infinity) <= NEARBY_METRES));
+  const all = await db().execute<{ id: string; street_id: string }>(sql`select id, street_id from communities`);
+  const near = all.filter((c) => places.some((p) => p.streetId === c.street_id && (!p.communityId || p.communityId === c.id)));
   if (!near.length) return [];
   const rows = await db().execute<{
     id: string;

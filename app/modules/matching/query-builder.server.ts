@@ -82,6 +82,16 @@ function cueWords(concept: Concept, text: string): string[] {
   return [...new Set(found.flat())];
 }
 
+/** Who posts on whose behalf (网格员代发：…, 代居民申请): how the wish came, not what it asks. */
+const POSTED_FOR =
+  /(网格员|社工|社区工作人员|楼长)代(办|发|报|填|为|录)?[:：]?|代发|代为(申请|发布|反映|登记|求助)?|代(居民|老人|住户)(申请|求助|反映|咨询)?|代报|代填/g;
+const withoutPoster = (text: string) => text.replace(POSTED_FOR, "，");
+
+const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
+
+/** The text without the words that say how the person is (卧床, 坐轮椅). */
+const withoutConditions = (text: string) => text.replace(CONDITIONS, "，");
+
 let slipIndex: HomophoneIndex | null = null;
 
 /** The vocabulary's words that a homophone slip may stand for (cues and terms). */
@@ -122,8 +132,8 @@ function isCategory(value: string | null): value is CategoryKey {
 
 /** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
 export function buildQuery(subject: MatchSubject): MatchQuery {
-  const titleRead = readText(subject.title.trim());
-  const bodyRead = readText([subject.description, ...(subject.tags ?? [])].join("。"));
+  const titleRead = readText(withoutPoster(subject.title.trim()));
+  const bodyRead = readText(withoutPoster([subject.description, ...(subject.tags ?? [])].join("。")));
   const title = titleRead.text;
   const body = bodyRead.text;
   // In a long story, the sentences that ask say what the help is for; the rest is background.
@@ -157,8 +167,9 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
           ? WEIGHT.conceptInBackground
           : WEIGHT.conceptInText;
     const words = cueWords(concept, `${title}。${body}`);
-    // Evoked only by how the person is (卧床, 独居), not by anything asked: context, not the point.
-    const onlyCondition = words.every((word) => conditionCues.has(word));
+    // Evoked only by how the person is (卧床, 独居, 坐轮椅: also when a cue is part of such words),
+    // not by anything asked: context, not the point.
+    const onlyCondition = !cueHits(concept, withoutConditions(`${title}。${body}`));
     const weight = (base + 0.25 * Math.min(3, inTitle + inBody - 1)) * (onlyCondition ? CONDITION_FACTOR : 1);
     const primary = (inTitle > 0 || inRequest > 0) && !onlyCondition;
     const quotes = words.map(quote);
@@ -174,7 +185,8 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
         primary,
         quotes: [quote(cue)],
       });
-    votes.set(concept.category, (votes.get(concept.category) ?? 0) + weight);
+    // How the person is says nothing about which kind of help is asked for.
+    if (!onlyCondition) votes.set(concept.category, (votes.get(concept.category) ?? 0) + weight);
     for (const cue of concept.cues) for (const part of typeof cue === "string" ? [cue] : cue) covered.add(part);
     for (const term of concept.terms) covered.add(term);
   }
@@ -227,7 +239,7 @@ export const conceptKey = (concept: Concept): string => concept.terms[0]!;
  * indexes them with each public wish, so a search finds the wishes the matcher reads the same way.
  */
 export function conceptKeysOf(raw: string): string[] {
-  const { text } = readText(raw);
+  const { text } = readText(withoutPoster(raw));
   const keys = new Set<string>();
   for (const concept of concepts) if (cueHits(concept, text)) keys.add(conceptKey(concept));
   return [...keys].sort();

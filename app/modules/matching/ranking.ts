@@ -8,11 +8,12 @@ export const NEARBY_METRES = 2000;
 /**
  * Below this raw score nothing is shown: better an honest "no match" than noise. Calibrated, not
  * picked: `npm run match:calibrate -- --sets DIR…` scores every candidate with no threshold and takes
- * the middle of the widest run of thresholds with the best balanced accuracy over the sets (needs
- * with a fit still led by a fitting offer, needs without one answered empty), each set weighing the
- * same. On the dev set and two tuning sets (2026-12) that run was 1.30–1.40.
+ * the middle of the widest run of thresholds with the best balanced accuracy over the needs of all
+ * sets pooled (needs with a fit still led by a fitting offer, needs without one answered empty). On
+ * the dev set and four tuning sets (2026-12; 226 needs) that run was 1.20–1.45: the strongest answer
+ * to a need nothing fits scored 1.19, the weakest fitting first answer 1.45.
  */
-export const MIN_SCORE = 1.35;
+export const MIN_SCORE = 1.3;
 
 export interface Place {
   streetId: string;
@@ -34,6 +35,13 @@ export interface TermResult {
 }
 
 export type AreaFit = "community" | "street" | "nearby";
+
+/**
+ * Which candidates a search may return: offers that serve the subject's area (its own community's,
+ * or its street's as a whole: an offer of another community or street does not serve it, DESIGN
+ * "active offers that serve its area"), or anything nearby (a volunteer goes to an activity).
+ */
+export type Reach = "serving" | "nearby";
 
 export interface RankedCandidate {
   id: string;
@@ -70,8 +78,9 @@ export function areaFit(subject: Place, candidate: Place): AreaFit {
 }
 
 /**
- * An offer of one community serves that community: for a wish of another community of its street it
- * is at best a side match, and an offer of another street (within NEARBY_METRES) likewise.
+ * Where candidates outside the subject's own area are kept at all (reach "nearby": a volunteer's
+ * activities), one of another community of the street, or of another street within NEARBY_METRES,
+ * is at best a side match. A need's offers never reach this far (reach "serving").
  */
 const AREA_FACTOR: Record<AreaFit, number> = { community: 1, street: 0.3, nearby: 0.25 };
 /** The same category strengthens textual evidence; it never stands in for it. */
@@ -96,7 +105,7 @@ export function rankCandidates(
   results: TermResult[],
   subject: Place,
   areaSize: number,
-  { limit = 10, minScore = MIN_SCORE }: { limit?: number; minScore?: number } = {},
+  { limit = 10, minScore = MIN_SCORE, reach = "nearby" }: { limit?: number; minScore?: number; reach?: Reach } = {},
 ): RankedCandidate[] {
   const byId = new Map<string, { doc: CandidateDoc; text: number; matched: QueryTerm[] }>();
   for (const { term, total, hits } of results) {
@@ -115,6 +124,7 @@ export function rankCandidates(
   for (const { doc, text, matched } of byId.values()) {
     const categoryMatch = !!query.category && doc.category === (query.category as CategoryKey);
     const fit = areaFit(subject, doc);
+    if (reach === "serving" && fit !== "community") continue;
     const distance = distanceMetres(subject, doc);
     if (fit === "nearby" && (distance === null || distance > NEARBY_METRES)) continue;
     let relevance = text;

@@ -7,7 +7,7 @@ import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 1;
+export const TEXT_READING = 2;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -130,7 +130,7 @@ export function homophoneSlips(text: string, index: HomophoneIndex): { written: 
 
 /** Paused, stopped, closed for now: the offer is not taking anything. */
 const PAUSED =
-  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募)|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名)|已停(办|运|止)|已结课|恢复时间另行通知|停运|歇业|停业/g;
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|开展|提供|服务)|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
 /** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
@@ -140,14 +140,14 @@ function saysPaused(text: string): boolean {
 }
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
-  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满|报满|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满|满额|报满|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
   /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|除外|恕不|谢绝|不面向/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;

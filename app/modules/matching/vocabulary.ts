@@ -209,7 +209,7 @@ const curated: Concept[] = [
       "以房养老",
     ],
   },
-  { category: "finance", terms: ["社保卡更换", "社保卡", "第三代社保卡"], cues: ["社保卡", "医保卡换", "换卡"] },
+  { category: "finance", terms: ["社保卡更换", "社保卡", "第三代社保卡"], cues: ["社保卡", "医保卡", "换卡", "补卡", "卡丢了", "卡丢"] },
   {
     category: "finance",
     terms: ["金融知识", "手机支付"],
@@ -384,12 +384,99 @@ const curated: Concept[] = [
   },
 ];
 
+/**
+ * Everyday wording of kinds of help already in the vocabulary, by the concept's first term: how
+ * residents, their children and grid workers name the same thing (symptoms, objects, what went
+ * wrong), kept apart from the concepts so each addition is one line to review.
+ */
+const moreCues: Record<string, (string | string[])[]> = {
+  助餐: ["做不动饭", "老年餐", "吃口热", "饭堂", "伙食", "送个饭", "订午饭", "吃不好饭", "顿顿"],
+  助浴: ["洗不了澡", "搓澡", "擦澡", "没洗澡", "洗个澡", "澡堂", "浴室"],
+  陪伴聊天: ["唠嗑", "唠唠", "闷得慌", "说话的人", "陪着说", "没人陪着", "陪老人", "想念"],
+  送药上门: ["取药", "拿点药", "配药", "药没了", "断药"],
+  陪诊: ["陪着看病", "陪他去医院", "陪她去医院", "陪去医院", "陪同去", "跑医院", "做检查", "复诊", "住院", "做胃镜", "做手术", "挂号排队"],
+  养老服务: ["护工", "伺候", "照顾不过来", "白天没人照看", "白天没人"],
+  课后看护: ["放学没人管", "下班晚", "接孩子", "没人接送", "接送孩子"],
+  作业辅导: ["数学", "英语", "语文", "不及格", "跟不上", "考试", "网课"],
+  上门医疗: ["打针", "输液", "吊瓶", "出诊", "来家看看", "上门看病", "换尿管", "鼻饲"],
+  慢病管理: ["血压高", "血糖高", "降糖", "胰岛素", "吃药控制", "慢性"],
+  家电维修: [
+    "电扇",
+    "风扇",
+    "电视机",
+    "冰柜",
+    "电磁炉",
+    "电水壶",
+    "抽油烟机",
+    "吸油烟机",
+    "不转",
+    "不加热",
+    "不出热水",
+    "不制热",
+    "没图像",
+    "没声音",
+    "电器",
+  ],
+  水电维修: ["没电", "电闸", "保险丝", "短路", "插头", "冒火花", "灯不着", "灯不亮", "灯闪"],
+  水管漏水: ["地漏", "返味", "返水", "冒水", "下水", "水漫", "堵住"],
+  开锁换锁: ["锁不上", "反锁", "门打不开", "钥匙断", "锁头"],
+  矛盾调解: ["楼上楼下", ["装修", "吵"], "占道", "吵闹", "不讲理", "说不通", "闹别扭"],
+  法律咨询: ["官司", "欠条", "借条", "离婚", "抚养费", "赔偿", "工伤", "拆迁", "维权", "讨说法", "告他", "法院", "公证"],
+  反诈宣传: ["上当", "中奖", "冒充", "公检法", "刷单", "验证码", "假客服", "退款", "转钱", "理财产品"],
+  金融知识: ["存款", "利息", "银行卡", "养老钱"],
+  环境清整: ["臭味", "发臭", "老鼠", "蟑螂"],
+  绿化养护: ["树杈", "枯树", "歪了的树", "挡光", "挡窗户", "树叶"],
+  路面维修: ["积水坑", "路不平", "崴脚", "摔跟头"],
+  路灯: ["黑咕隆咚", "黑乎乎", "摸黑", "看不见路", "楼道灯", "声控灯", "楼梯灯", "感应灯"],
+  基础设施维修: ["楼梯", "掉皮", "墙皮脱落", "单元门", "楼门", "防盗门"],
+  烟感报警器: ["煤气味", "液化气", "煤气罐", "燃气灶", "灶台"],
+  防汛: ["下大雨", "淹了", "雨水", "泡了"],
+  治安巡逻: ["丢东西", "撬", "可疑", "不安全"],
+  心理咨询: ["不想活", "郁闷", "心里堵", "烦躁", "憋屈", "走不出来", "没精神", "心事", "想不通", "自闭"],
+  义务理发: ["剃头", "推子", "剪短", "理个发", "头发太长"],
+  便民市集: ["买不了菜", "买菜难", "扛不动", "拿不动", "捎点"],
+  家政服务: ["收拾屋子", "收拾家", "做保洁", "钟点工", "保姆", "打扫"],
+  轮椅: ["坐轮椅", "助行", "走路费劲"],
+  无障碍改造: ["防滑", "摔倒", "摔了", "摔跤", "坐便", "蹲不下", "起不来", "台阶高"],
+  康复: ["脑梗", "脑出血", "脑血栓", "术后", "骨折", "不利索", "半身不遂", "手脚不灵", "恢复训练", "锻炼恢复"],
+  防走失: ["老糊涂", "找不着家", "认不得人", "犯糊涂"],
+  助听器: ["耳朵不好", "听力下降", "大点声"],
+  眼科筛查: ["看不见", "眼睛花", "视物"],
+  中医理疗: ["腰酸", "腿麻", "手麻", "落枕", "浑身疼"],
+  智能手机: ["不会用手机", "健康码", "抖音", "打车", "手机上", "智能机"],
+  养老金资格认证: ["领不了钱", "停发", "年审"],
+  居家保洁: ["擦窗户", "收拾屋子"],
+};
+
+/** Kinds of help residents ask for that the concepts above did not name. */
+const added: Concept[] = [
+  {
+    category: "daily_life",
+    terms: ["代办", "帮办代办", "政策咨询"],
+    cues: ["代办", "办手续", "办证", "开证明", "跑手续", "跑腿", "填表", "补贴", "低保", "申请表", "不会填"],
+  },
+  {
+    category: "daily_life",
+    terms: ["搬运", "搬家", "搬运帮忙"],
+    cues: ["搬不动", "搬东西", "搬家", "搬一下", "抬不动", "扛上楼", "搬上楼", "搬下楼", "挪一下", "挪不动"],
+  },
+  { category: "daily_life", terms: ["送水", "桶装水"], cues: ["桶装水", "送水", "扛水", "水桶"] },
+  { category: "elderly_care", terms: ["喘息服务", "照护者支持"], cues: ["喘口气", "照顾得累", "累垮", "熬不住", "替换一下", "轮换"] },
+  { category: "health", terms: ["健康讲座", "健康教育", "养生"], cues: ["养生", "保健知识", "健康知识", "健康讲座"] },
+  { category: "disability", terms: ["助残", "残疾人服务"], cues: ["残疾证", "残疾人", "盲人", "聋哑", "智力障碍", "肢残"] },
+  { category: "child_care", terms: ["亲子活动", "儿童活动"], cues: ["亲子", "带孩子玩", "孩子玩", "周末带"] },
+];
+
 /** Each category example is a concept of its own: its word is both the cue and the term. */
 const fromCategories: Concept[] = categories.flatMap((c) =>
   c.examples_zh.map((word) => ({ category: c.key as CategoryKey, terms: [word], cues: [word] })),
 );
 
-export const concepts: Concept[] = [...curated, ...fromCategories];
+for (const key of Object.keys(moreCues))
+  if (!curated.some((c) => c.terms[0] === key)) throw new Error(`vocabulary: more cues for ${key}, which names no concept`);
+const widened = curated.map((c) => (moreCues[c.terms[0]!] ? { ...c, cues: [...c.cues, ...moreCues[c.terms[0]!]!] } : c));
+
+export const concepts: Concept[] = [...widened, ...added, ...fromCategories];
 
 /** Words that mean the same thing both ways (everyday and official wording). */
 export const synonymGroups: string[][] = [
@@ -405,6 +492,7 @@ export const synonymGroups: string[][] = [
   ["独居老人", "空巢老人"],
   ["纠纷", "矛盾"],
   ["电动车", "电瓶车", "电动自行车"],
+  ["社保卡", "医保卡"],
   ["头盔", "安全帽"],
   ["心理咨询", "心理疏导"],
   ["托管", "看护"],
@@ -417,7 +505,25 @@ export const synonymGroups: string[][] = [
  * Cues that say how the person is rather than what they ask for: a concept evoked by these alone is
  * context (a bedridden man asking for a haircut wants a haircut, not a nurse).
  */
-export const conditionCues = new Set(["卧床", "瘫", "下不了楼", "独居", "空巢", "一个人住", "孤寡", "行动不便"]);
+export const conditionCues = new Set([
+  "卧床",
+  "瘫",
+  "下不了楼",
+  "独居",
+  "空巢",
+  "一个人住",
+  "孤寡",
+  "行动不便",
+  "坐轮椅",
+  "中风",
+  "偏瘫",
+  "脑梗",
+  "出不了门",
+  "腿脚不好",
+  "腿脚不便",
+  "拄拐",
+  "半身不遂",
+]);
 
 /** Words too common in wishes to say anything about which offer fits. */
 export const stopWords = new Set([
@@ -476,4 +582,18 @@ export const stopWords = new Set([
   "弄",
   "搞",
   "请",
+  "网格",
+  "网格员",
+  "大爷",
+  "大妈",
+  "大娘",
+  "奶奶",
+  "爷爷",
+  "老爷子",
+  "老太太",
+  "我爸",
+  "我妈",
+  "老伴儿",
+  "家属",
+  "申请",
 ]);

@@ -1,0 +1,38 @@
+// The vocabulary's breadth: everyday wording of the kinds of help it knows reaches their concepts,
+// new kinds of help are named, and wording that only resembles a cue does not fire.
+import { describe, expect, it } from "vitest";
+import { buildQuery, conceptKeysOf } from "~/modules/matching/query-builder.server";
+import { concepts } from "~/modules/matching/vocabulary";
+
+describe("vocabulary breadth", () => {
+  it("reads objects and symptoms as the kind of help they call for", () => {
+    expect(conceptKeysOf("家里电扇不转了")).toContain("家电维修");
+    expect(conceptKeysOf("我爸脑梗以后左手不利索")).toContain("康复");
+    expect(conceptKeysOf("老太太在卫生间摔了一跤，想装个扶手防滑")).toContain("无障碍改造");
+    expect(conceptKeysOf("接到冒充公检法的电话让转钱")).toContain("反诈宣传");
+    expect(conceptKeysOf("楼道里黑咕隆咚的")).toContain("路灯");
+  });
+
+  it("names kinds of help the first concepts did not", () => {
+    expect(conceptKeysOf("不会填表，想找人帮着办手续")).toContain("代办");
+    expect(conceptKeysOf("新买的柜子搬不动，谁能帮忙扛上楼")).toContain("搬运");
+  });
+
+  it("keeps everyday wording of a kind of help on that concept's query term", () => {
+    const query = buildQuery({ title: "电风扇不转了", description: "天太热，想找人修一修。", category: null });
+    expect(query.terms[0]?.term).toBe("家电维修");
+    expect(query.category).toBe("repair");
+  });
+
+  it("does not read a word that merely contains a short cue as that kind of help", () => {
+    // 心脏 holds no cleaning cue, 邻居 is no quarrel, 考虑 is no exam.
+    expect(conceptKeysOf("邻居大姐心脏不好，我们在考虑搬家的事")).not.toContain("环境清整");
+    expect(conceptKeysOf("邻居大姐心脏不好")).not.toContain("矛盾调解");
+  });
+
+  it("has one first term per concept group it widens (a misspelt key would fail at load)", () => {
+    const keys = concepts.map((c) => c.terms[0]);
+    expect(keys).toContain("代办");
+    expect(concepts.find((c) => c.terms[0] === "家电维修")?.cues).toContain("电扇");
+  });
+});
