@@ -21,7 +21,8 @@ export const DatasetOffer = z.object({
   description: z.string(),
   category: z.enum(categoryKeys),
   tags: z.array(z.string()).default([]),
-  capacity_per_month: z.number().int().positive(),
+  // 0 = nothing left this month: loaded as a paused offer (the app keeps capacity positive and pauses instead).
+  capacity_per_month: z.number().int().nonnegative(),
   available_weekdays: z.array(z.number().int().min(1).max(7)).default([1, 2, 3, 4, 5]),
   active: z.boolean().default(true),
   ...place,
@@ -115,9 +116,9 @@ export async function loadDataset(offers: DatasetOffer[], needs: DatasetNeed[]) 
           streetId: offer.community ? null : streetIds.get(`${offer.district}/${offer.street}`)!,
           lat: offer.lat,
           lng: offer.lng,
-          capacityPerMonth: offer.capacity_per_month,
+          capacityPerMonth: Math.max(1, offer.capacity_per_month),
           weekdays: offer.available_weekdays,
-          active: offer.active,
+          active: offer.active && offer.capacity_per_month > 0,
         })
         .returning({ id: schema.offers.id });
       offerIds.set(offer.id, row!.id);

@@ -7,7 +7,7 @@ import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 2;
+export const TEXT_READING = 3;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -142,6 +142,9 @@ function saysPaused(text: string): boolean {
 const FULL =
   /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满|满额|报满|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
+/** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
+const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
+
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
   /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|除外|恕不|谢绝|不面向/;
@@ -158,8 +161,10 @@ const NO_HOME_VISITS =
 export interface OfferReading {
   /** The offer says it is paused or stopped. */
   paused: boolean;
-  /** The offer says its places are taken (for now: it may still be worth knowing). */
+  /** The offer says its places are taken (this month, this term): not shown until it takes requests again. */
   full: boolean;
+  /** …but part of it goes on, or it keeps a waiting list: shown, lower. */
+  fullButOpen: boolean;
   /** Works with groups only: lectures, classes, campaigns, not a household's own problem. */
   groupOnly: boolean;
   /** Serves only its own people (仅限本校). */
@@ -179,14 +184,45 @@ const clausesOf = (text: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
-export function readOffer(text: string): OfferReading {
-  const normal = normaliseText(text);
+/** A clause that only says "not this" of what came before it ("…请到门诊就诊，本项目不受理"). */
+const BARE_EXCLUSION =
+  /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂)?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供)$/;
+
+/**
+ * The clauses of an offer, sorted into what it does and what it says it does not do. A bracket
+ * belongs to its clause ("户内维修（纱窗、水管）不在服务范围": the list is excluded with it), and a
+ * bare "本项目不受理" excludes the clause before it.
+ */
+function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
   const excludes: string[] = [];
   const kept: string[] = [];
-  for (const clause of clausesOf(normal)) (EXCLUDES.test(clause) ? excludes : kept).push(clause);
+  for (const clause of normal
+    .split(/[，,。！？!?；;：:\n]+/)
+    .map((c) => c.trim())
+    .filter(Boolean)) {
+    const outside = clause.replace(/[（(][^）)]*[）)]?/g, "").trim();
+    if (BARE_EXCLUSION.test(outside) && kept.length) {
+      excludes.push(`${kept.pop()}，${clause}`);
+      continue;
+    }
+    if (EXCLUDES.test(outside)) {
+      excludes.push(clause);
+      continue;
+    }
+    if (outside) kept.push(outside);
+    for (const [, inside] of clause.matchAll(/[（(]([^）)]*)[）)]?/g))
+      for (const part of clausesOf(inside ?? "")) (EXCLUDES.test(part) ? excludes : kept).push(part);
+  }
+  return { excludes, kept };
+}
+
+export function readOffer(text: string): OfferReading {
+  const normal = normaliseText(text);
+  const { excludes, kept } = sortClauses(normal);
   return {
     paused: saysPaused(normal),
     full: FULL.test(normal),
+    fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
     groupOnly: GROUP_ONLY.test(normal),
     internal: clausesOf(normal).some((c) => INTERNAL.test(c)),
     noHomeVisits: clausesOf(normal).some((c) => NO_HOME_VISITS.test(c)),
@@ -199,7 +235,8 @@ export function readOffer(text: string): OfferReading {
 const ASKS_FOR_GROUP =
   /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织/;
 /** A wish from someone who cannot leave home: help must come to them. */
-const HOUSEBOUND = /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|瘫|不能下楼|走不了路|起不来床/;
+const HOUSEBOUND =
+  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了医院|下不了地/;
 /** A wish that would like someone to come (or something brought) to the home. */
 const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来/;
 
@@ -209,22 +246,28 @@ export const asksForGroup = (text: string): boolean => ASKS_FOR_GROUP.test(norma
 
 /**
  * How far what an offer says of itself fits a wish, as a factor of its score: 0 when it rules the
- * offer out (paused; only for its own people; group work only while the wish is a household's own;
- * no home visits for someone who cannot leave home), lower when it fits only in part (its places
- * are taken for now; no home visits while the wish would like one; one of its "does not do" clauses
- * names what the wish mainly asks for — `asked`: those words with their synonyms), else 1.
+ * offer out (paused; its places taken; only for its own people; group work only while the wish is a
+ * household's own; no home visits for someone who cannot leave home; one of its "does not do"
+ * clauses names what the wish mainly asks for — `asked`: those words with their synonyms), lower
+ * when it fits only in part (full but part of it goes on or it keeps a waiting list; no home visits
+ * while the wish would like one), else 1.
  */
 export function offerFit(reading: OfferReading, wish: { text: string; asked: string[] }): number {
   const text = normaliseText(wish.text);
-  if (reading.paused || reading.internal) return 0;
+  // Paused, or its places this month are taken: not shown until it takes requests again.
+  if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
   if (reading.groupOnly && !ASKS_FOR_GROUP.test(text)) return 0;
   if (reading.noHomeVisits && HOUSEBOUND.test(text)) return 0;
-  let factor = 1;
-  if (reading.full) factor *= PARTLY;
+  let factor = reading.full ? PARTLY : 1;
   if (reading.noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
-  const naming = reading.excludes.filter((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)));
+  // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
+  const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
+  const naming = reading.excludes.filter((clause) => asked.some((word) => clause.includes(word)));
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
   if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
+  // It says it does not do what the wish asks for ("户内维修（纱窗…）不在服务范围" to a torn fly screen).
+  const what = asked.filter((word) => !AT_HOME_CLAUSE.test(word));
+  if (naming.some((clause) => what.some((word) => clause.includes(word)))) return 0;
   if (naming.length) factor *= PARTLY;
   return factor;
 }
