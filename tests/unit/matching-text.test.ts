@@ -129,6 +129,22 @@ describe("readOffer and offerFit", () => {
     expect(offerFit(barber, { text: "想理个发，能上门吗", asked: ["理发"] })).toBeCloseTo(PARTLY);
   });
 
+  it("reads what an offer says of places it does not serve as no pause and no 'does not do'", () => {
+    const medicine = readOffer("丰年里社区老人可电话预约常用药，由店员送上门。仅限丰年里社区，其他社区暂不配送。");
+    expect(medicine.paused).toBe(false);
+    expect(medicine.noHomeVisits).toBe(false);
+    expect(offerFit(medicine, { text: "降压药快吃完了，下不了楼，想找人买回来送到家", asked: ["降压药"] })).toBe(1);
+    const care = readOffer("护理员提供居家照护，可安排夜间陪护。仅限普东花园社区试点家庭，其他社区暂不受理。");
+    expect(care.paused).toBe(false);
+    expect(readOffer("项目暂不受理新的申请。").paused).toBe(true);
+  });
+
+  it("rules out shared-parts-only repairs for a problem inside the home, not for one on the stairs", () => {
+    const shared = readOffer("负责楼道灯、单元门、公共排水管等公共部位报修。户内维修不在服务范围内。");
+    expect(offerFit(shared, { text: "卧室暖气片底下往外渗水，地板泡了，想找人修修", asked: ["暖气", "漏水"] })).toBe(0);
+    expect(offerFit(shared, { text: "楼道灯坏了好几天，晚上黑咕隆咚", asked: ["楼道灯"] })).toBe(1);
+  });
+
   it("rules an offer out, or lowers it, by what it says of itself", () => {
     const lectures = readOffer("心理健康讲座。只做讲座，不做个体咨询。");
     expect(offerFit(lectures, wish("儿子离婚后不出门", "想找心理咨询师给疏导一下"))).toBe(0);

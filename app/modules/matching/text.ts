@@ -184,6 +184,16 @@ const clausesOf = (text: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+/** What it says of places it does not serve ("其他社区暂不受理"): not a pause, nor a "does not do". */
+const OTHER_PLACES = /^(其他|其余|外|非本|别的)(社区|小区|街道|片区|楼栋|单位)/;
+
+/** The clauses of an offer's text, leaving out what it says of places it does not serve. */
+const offerClauses = (normal: string) =>
+  normal
+    .split(/[，,。！？!?；;：:\n]+/)
+    .map((c) => c.trim())
+    .filter((c) => c && !OTHER_PLACES.test(c));
+
 /** A clause that only says "not this" of what came before it ("…请到门诊就诊，本项目不受理"). */
 const BARE_EXCLUSION =
   /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂)?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供)$/;
@@ -196,10 +206,7 @@ const BARE_EXCLUSION =
 function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
   const excludes: string[] = [];
   const kept: string[] = [];
-  for (const clause of normal
-    .split(/[，,。！？!?；;：:\n]+/)
-    .map((c) => c.trim())
-    .filter(Boolean)) {
+  for (const clause of offerClauses(normal)) {
     const outside = clause.replace(/[（(][^）)]*[）)]?/g, "").trim();
     if (BARE_EXCLUSION.test(outside) && kept.length) {
       excludes.push(`${kept.pop()}，${clause}`);
@@ -219,13 +226,14 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
 export function readOffer(text: string): OfferReading {
   const normal = normaliseText(text);
   const { excludes, kept } = sortClauses(normal);
+  const own = offerClauses(normal).join("，");
   return {
-    paused: saysPaused(normal),
+    paused: saysPaused(own),
     full: FULL.test(normal),
     fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
     groupOnly: GROUP_ONLY.test(normal),
-    internal: clausesOf(normal).some((c) => INTERNAL.test(c)),
-    noHomeVisits: clausesOf(normal).some((c) => NO_HOME_VISITS.test(c)),
+    internal: clausesOf(own).some((c) => INTERNAL.test(c)),
+    noHomeVisits: clausesOf(own).some((c) => NO_HOME_VISITS.test(c)),
     excludes,
     positive: kept.join("，"),
   };
@@ -241,6 +249,13 @@ const HOUSEBOUND =
 const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来/;
 
 const AT_HOME_CLAUSE = /上门|入户|到家|送/;
+
+/** An offer's "not inside the home" (户内维修不在服务范围): it looks after the shared parts. */
+const INDOOR = /户内|室内|屋内|入户/;
+/** A wish about something inside the home… */
+const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内/;
+/** …and not about the building's shared parts. */
+const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|外墙|地下室|电梯|小区|楼梯|楼前|楼后/;
 
 export const asksForGroup = (text: string): boolean => ASKS_FOR_GROUP.test(normaliseText(text));
 
@@ -268,6 +283,8 @@ export function offerFit(reading: OfferReading, wish: { text: string; asked: str
   // It says it does not do what the wish asks for ("户内维修（纱窗…）不在服务范围" to a torn fly screen).
   const what = asked.filter((word) => !AT_HOME_CLAUSE.test(word));
   if (naming.some((clause) => what.some((word) => clause.includes(word)))) return 0;
+  // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
+  if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   if (naming.length) factor *= PARTLY;
   return factor;
 }
