@@ -75,7 +75,9 @@ export function formatTianjinDateTime(
   style: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" },
 ): string {
   // toLocaleString's empty style means date and time, numeric.
-  const effective = Object.keys(style).length ? style : { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+  const effective = Object.keys(style).length
+    ? style
+    : ({ year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const);
   return formatIn(language, effective).format(new Date(instant));
 }
 
@@ -85,7 +87,7 @@ export function formatTianjinDate(
   language: string,
   style: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
 ): string {
-  const effective = Object.keys(style).length ? style : { year: "numeric", month: "numeric", day: "numeric" } as const;
+  const effective = Object.keys(style).length ? style : ({ year: "numeric", month: "numeric", day: "numeric" } as const);
   return formatIn(language, effective).format(new Date(instant));
 }
 

@@ -272,7 +272,8 @@ export async function suggestedNeedsForOrganisation(
   offers: { id: string; title: string; active: boolean }[],
   locale: Locale,
 ): Promise<MatchPanel<OrganisationNeedMatch>> {
-  const items = (await stored<StoredNeed>("organisation", organisationId)) ?? (await computeFirst<StoredNeed>("organisation", organisationId));
+  const items =
+    (await stored<StoredNeed>("organisation", organisationId)) ?? (await computeFirst<StoredNeed>("organisation", organisationId));
   if (!items) return { state: "unavailable" };
   const active = new Map(offers.filter((o) => o.active).map((o) => [o.id, o]));
   const rows = new Map((await getPublicNeedsByIds(items.map((i) => i.id))).map((n) => [n.id, n]));
