@@ -139,6 +139,19 @@ describe("readOffer and offerFit", () => {
     expect(readOffer("项目暂不受理新的申请。").paused).toBe(true);
   });
 
+  it("reads an offer limited to named communities against the wish's community", () => {
+    const meals = readOffer("食堂面向街道老人供应午餐。送餐上门仅限翠阜新村社区（试点），其他社区老人请到食堂堂食。");
+    expect(meals.onlyFor).toEqual({ communities: ["翠阜新村社区"], atHome: true });
+    const housebound = { text: "摔了胯骨下不了楼，想有人每天中午送饭到家", asked: ["送餐"] };
+    expect(offerFit(meals, { ...housebound, community: "雪莲南里社区" })).toBe(0);
+    expect(offerFit(meals, { ...housebound, community: "翠阜新村社区" })).toBe(1);
+    expect(offerFit(meals, { text: "想在食堂吃个午饭", asked: ["助餐"], community: "雪莲南里社区" })).toBe(1);
+    const pilot = readOffer("护理员提供居家照护。仅限普东花园社区试点家庭，其他社区暂不受理。");
+    expect(offerFit(pilot, { text: "晚上起夜没人扶", asked: ["陪护"], community: "普东花园" })).toBe(1);
+    expect(offerFit(pilot, { text: "晚上起夜没人扶", asked: ["陪护"], community: "集贤里社区" })).toBe(0);
+    expect(readOffer("仅限本社区居民，需提前预约。").onlyFor.communities).toEqual([]);
+  });
+
   it("rules out shared-parts-only repairs for a problem inside the home, not for one on the stairs", () => {
     const shared = readOffer("负责楼道灯、单元门、公共排水管等公共部位报修。户内维修不在服务范围内。");
     expect(offerFit(shared, { text: "卧室暖气片底下往外渗水，地板泡了，想找人修修", asked: ["暖气", "漏水"] })).toBe(0);

@@ -96,6 +96,19 @@ interface LocatedNeed {
   place: Place;
 }
 
+/** Community names by id, kept once read (an offer limited to "丰年里社区" is read against them). */
+const knownCommunityNames = new Map<string, string>();
+
+async function communityNames(ids: string[]): Promise<Map<string, string>> {
+  const missing = [...new Set(ids)].filter((id) => !knownCommunityNames.has(id));
+  if (missing.length)
+    for (const row of await db().execute<{ id: string; name: string }>(
+      sql`select id, name from communities where id = any(${sql.param(missing)}::uuid[])`,
+    ))
+      knownCommunityNames.set(row.id, row.name);
+  return knownCommunityNames;
+}
+
 /**
  * Each need's offers, best first, exactly as "who could fulfil this?" lists them. Needs in the same
  * community share one place, so their term searches go to Meilisearch once.
@@ -133,11 +146,18 @@ async function offerListsFor(
   const t = createI18n(locale).t;
   const lists = new Map<string, { query: MatchQuery; items: OfferMatch[] }>();
   const subjects = new Map(located.map((n) => [n.id, n.subject]));
+  const places = new Map(located.map((n) => [n.id, n.place]));
+  const names = await communityNames(located.flatMap((n) => (n.place.communityId ? [n.place.communityId] : [])));
   const readings = new Map([...rows.values()].map((o) => [o.id, readOffer([o.title, o.description, ...o.tags].join("。"))]));
   for (const [needId, { query, ranked: candidates }] of ranked) {
     const items: OfferMatch[] = [];
     const subject = subjects.get(needId)!;
-    const wish = { text: [subject.title, subject.description, ...(subject.tags ?? [])].join("。"), asked: askedWords(query) };
+    const place = places.get(needId)!;
+    const wish = {
+      text: [subject.title, subject.description, ...(subject.tags ?? [])].join("。"),
+      asked: askedWords(query),
+      community: place.communityId ? (names.get(place.communityId) ?? null) : null,
+    };
     for (const candidate of candidates) {
       const offer = rows.get(candidate.id);
       // Shown only while it takes requests (active, places left this month by the claims counted)

@@ -173,6 +173,8 @@ export interface OfferReading {
   noHomeVisits: boolean;
   /** The clauses naming what it does not do. */
   excludes: string[];
+  /** The communities it says it is limited to (仅限丰年里社区), and whether only its home visits are. */
+  onlyFor: { communities: string[]; atHome: boolean };
   /** The text without those clauses: what the offer does. */
   positive: string;
 }
@@ -183,6 +185,28 @@ const clausesOf = (text: string) =>
     .split(/[，,。！？!?；;：:\n（）()]+/)
     .map((c) => c.trim())
     .filter(Boolean);
+
+/** "仅限丰年里社区", "送餐上门仅限翠阜新村社区（试点）": the communities it (or its part) is limited to. */
+const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|只服务|仅供)([\u4e00-\u9fa5]{2,12}?(?:社区|小区))/g;
+
+function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
+  const communities: string[] = [];
+  let atHome = false;
+  for (const clause of clausesOf(normal))
+    for (const [, name] of clause.matchAll(ONLY_FOR)) {
+      // "仅限本社区" is the offer's own place, which the search already keeps to.
+      if (!name || /^(本|该|所在|辖区)/.test(name)) continue;
+      communities.push(name);
+      if (AT_HOME_CLAUSE.test(clause.slice(0, clause.indexOf(name)))) atHome = true;
+    }
+  return { communities, atHome };
+}
+
+/** One community's name written two ways (丰年里社区, 丰年里). */
+const sameCommunity = (a: string, b: string) => {
+  const bare = (name: string) => name.replace(/(社区|小区)$/, "");
+  return bare(a) === bare(b) || bare(a).includes(bare(b)) || bare(b).includes(bare(a));
+};
 
 /** What it says of places it does not serve ("其他社区暂不受理"): not a pause, nor a "does not do". */
 const OTHER_PLACES = /^(其他|其余|外|非本|别的)(社区|小区|街道|片区|楼栋|单位)/;
@@ -235,6 +259,7 @@ export function readOffer(text: string): OfferReading {
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: clausesOf(own).some((c) => NO_HOME_VISITS.test(c)),
     excludes,
+    onlyFor: onlyFor(normal),
     positive: kept.join("，"),
   };
 }
@@ -267,14 +292,21 @@ export const asksForGroup = (text: string): boolean => ASKS_FOR_GROUP.test(norma
  * when it fits only in part (full but part of it goes on or it keeps a waiting list; no home visits
  * while the wish would like one), else 1.
  */
-export function offerFit(reading: OfferReading, wish: { text: string; asked: string[] }): number {
+export function offerFit(reading: OfferReading, wish: { text: string; asked: string[]; community?: string | null }): number {
   const text = normaliseText(wish.text);
   // Paused, or its places this month are taken: not shown until it takes requests again.
   if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
   if (reading.groupOnly && !ASKS_FOR_GROUP.test(text)) return 0;
-  if (reading.noHomeVisits && HOUSEBOUND.test(text)) return 0;
+  // Limited to other communities than the wish's: not at all, or (送餐上门仅限…) not at home.
+  const elsewhere =
+    !!wish.community &&
+    reading.onlyFor.communities.length > 0 &&
+    !reading.onlyFor.communities.some((c) => sameCommunity(c, wish.community!));
+  if (elsewhere && !reading.onlyFor.atHome) return 0;
+  const noHomeVisits = reading.noHomeVisits || elsewhere;
+  if (noHomeVisits && HOUSEBOUND.test(text)) return 0;
   let factor = reading.full ? PARTLY : 1;
-  if (reading.noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
+  if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
   const naming = reading.excludes.filter((clause) => asked.some((word) => clause.includes(word)));
