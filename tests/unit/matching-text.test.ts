@@ -152,6 +152,44 @@ describe("readOffer and offerFit", () => {
     expect(readOffer("仅限本社区居民，需提前预约。").onlyFor.communities).toEqual([]);
   });
 
+  it("reads refusals the wish's own words name, partial pauses, lists of communities and bare 'we do not repair that'", () => {
+    // 不修 is a refusal; the wish names what is refused.
+    const stall = readOffer("磨刀修伞修自行车。每周四上午在菜市场东口摆摊，自行车补胎调闸换链条。不修电动车、电瓶车。");
+    expect(stall.positive).not.toContain("电瓶车");
+    expect(offerFit(stall, { text: "电瓶车电瓶充不进电。想找人给看看", asked: ["电瓶"] })).toBe(0);
+    expect(offerFit(stall, { text: "二八车闸不灵了。想找个会修的师傅给拾掇拾掇", asked: ["车闸", "拾掇"] })).toBe(1);
+    // A part stopped for now, while the rest goes on.
+    const canteen = readOffer("午晚餐堂食与送餐。午餐、晚餐堂食。送餐服务因送餐员不足，本月起暂停新增送餐户，已登记的老人照常送。");
+    expect(canteen.paused).toBe(false);
+    expect(offerFit(canteen, { text: "给瘫痪的老伴儿订送餐。想订个午饭送到家里", asked: ["送餐", "送饭"] })).toBe(0);
+    expect(offerFit(canteen, { text: "想在食堂吃个午饭", asked: ["食堂", "午饭"] })).toBe(1);
+    // Refused in the wish's own words, although the offer names the same thing among what it does.
+    const teeth = readOffer("老年人口腔义诊。免费检查牙齿和假牙佩戴情况。现场只检查、不治疗：不拔牙、不补牙、不配做假牙。");
+    expect(offerFit(teeth, { text: "假牙磨得牙床子疼。想重新配一副，有没有大夫能上门给做假牙的？", asked: ["假牙"] })).toBe(0);
+    expect(offerFit(teeth, { text: "想请大夫看看假牙戴得合不合适", asked: ["假牙"] })).toBe(1);
+    // "仅限A、B两个社区".
+    const meals = readOffer("老年助餐。堂食优惠。送餐上门范围目前仅限福顺里、朝阳里两个社区，其他社区老人请到食堂堂食。");
+    expect(meals.onlyFor).toEqual({ communities: ["福顺里", "朝阳里"], atHome: true });
+    const housebound = { text: "我妈基本不下楼了，想订午饭送上门", asked: ["助餐"] };
+    expect(offerFit(meals, { ...housebound, community: "丽水苑社区" })).toBe(0);
+    expect(offerFit(meals, { ...housebound, community: "朝阳里社区" })).toBe(1);
+    // "供电所不负责维修" takes the clause before it along.
+    const power = readOffer("居民用电故障抢修。电表以后的户内线路、插座、开关故障属于用户产权，供电所不负责维修，请自行联系电工。");
+    expect(power.positive).not.toContain("插座");
+    expect(offerFit(power, { text: "插座冒火星子。找谁来修？", asked: ["插座"] })).toBe(0);
+    // What happens to other places, to the end of the sentence ("其他社区居民欢迎来堂食，恕不送餐").
+    const canteen2 = readOffer("助餐与送餐上门。双环邨社区独居老人可登记送餐上门。其他社区居民欢迎来堂食，恕不送餐。");
+    expect(canteen2.noHomeVisits).toBe(false);
+    expect(canteen2.excludes).toEqual([]);
+  });
+
+  it("does not read a lecture the wish says it does not want as asking for one", () => {
+    const talks = readOffer("心理健康团体讲座与减压沙龙。每场30人左右，由社区统一报名组织。本项目不接个案咨询。");
+    const wish = "我爸整宿睡不着。想给他找个心理咨询师一对一聊一聊，不是那种一大帮人听的讲座。";
+    expect(offerFit(talks, { text: wish, asked: ["心理咨询"] })).toBe(0);
+    expect(offerFit(talks, { text: "想请老师给楼里老人办个心理健康讲座", asked: ["心理健康"] })).toBe(1);
+  });
+
   it("rules out shared-parts-only repairs for a problem inside the home, not for one on the stairs", () => {
     const shared = readOffer("负责楼道灯、单元门、公共排水管等公共部位报修。户内维修不在服务范围内。");
     expect(offerFit(shared, { text: "卧室暖气片底下往外渗水，地板泡了，想找人修修", asked: ["暖气", "漏水"] })).toBe(0);
@@ -173,7 +211,9 @@ describe("readOffer and offerFit", () => {
     const waitingList = readOffer("四点半课堂，放学后看护。本学期名额已满，可登记候补。");
     expect(offerFit(waitingList, wish("孩子放学没人管"))).toBeCloseTo(PARTLY);
     const shop = readOffer("小超市代购，到店自提，不送货上门。");
-    expect(offerFit(shop, wish("想买点菜", "能不能送到家"))).toBeCloseTo(PARTLY);
+    // Asked outright to bring it home: no help; would like it brought while asking for something else: partly.
+    expect(offerFit(shop, wish("想买点菜", "能不能送到家"))).toBe(0);
+    expect(offerFit(shop, wish("想买点菜", "以前都是闺女送到家，这周她出差了。"))).toBeCloseTo(PARTLY);
     const cash = readOffer("流动服务点：养老金查询、手机银行辅导。本服务不提供上门取现、送现金。");
     expect(offerFit(cash, wish("我妈的退休金取不出来", "她基本不下楼了。能不能有人每月帮她取点现金送到家里？"))).toBe(0);
   });

@@ -54,7 +54,20 @@ describe("buildQuery", () => {
   });
 
   it("infers no category when the wording evokes none", () => {
-    expect(buildQuery({ title: "过年回老家猫没人喂", description: "两只猫没人照看", category: null }).category).toBeNull();
+    expect(buildQuery({ title: "想找人一起爬山", description: "周末没事干", category: null }).category).toBeNull();
+  });
+
+  it("reads a pet left alone as a kind of help of its own, not as a complaint about dogs", () => {
+    const query = buildQuery({ title: "老伴住院了，家里的狗没人遛", description: "想找个人这几天帮忙早晚遛遛狗。", category: null });
+    expect(query.terms[0]?.term).toBe("宠物照看");
+    expect(query.terms.map((t) => t.term)).not.toContain("宠物粪便");
+  });
+
+  it("reads the asking part of a title as the point and the rest as context", () => {
+    const query = buildQuery({ title: "摔了胯骨下不了楼，想有人送饭", description: "", category: null });
+    const primary = query.terms.filter((t) => t.primary).map((t) => t.term);
+    expect(primary).toContain("助餐");
+    expect(primary).not.toContain("无障碍改造");
   });
 });
 

@@ -43,7 +43,8 @@ describe("conceptKeysOf", () => {
   it("reads a wish's concepts with the matcher's cues", () => {
     expect(conceptKeysOf("厨房灯坏了，想请人帮忙换。厨房的灯管不亮了")).toEqual(["水电维修"]);
     expect(conceptKeysOf("想理个发。头发长了很久没理")).toEqual(["义务理发"]);
-    expect(conceptKeysOf("过年回老家猫没人喂")).toEqual([]);
+    expect(conceptKeysOf("过年回老家猫没人喂")).toEqual(["宠物照看"]);
+    expect(conceptKeysOf("想找人一起爬山")).toEqual([]);
   });
 });
 

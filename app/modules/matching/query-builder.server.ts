@@ -5,7 +5,15 @@ import { Jieba, TfIdf } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
 import { categoryKeys, type CategoryKey } from "~/modules/categories/categories";
 import { concepts, conditionCues, stopWords, synonymGroups, type Concept } from "./vocabulary";
-import { homophoneIndex, homophoneSlips, normaliseText, requestSentences, type HomophoneIndex } from "./text";
+import {
+  askingClauses,
+  isRequestSentence,
+  homophoneIndex,
+  homophoneSlips,
+  normaliseText,
+  requestSentences,
+  type HomophoneIndex,
+} from "./text";
 
 export const MAX_QUERY_TERMS = 10;
 
@@ -37,6 +45,7 @@ export interface MatchSubject {
 
 const WEIGHT = {
   conceptInTitle: 2,
+  conceptInTitleContext: Number(process.env.XP_TC ?? 1.5),
   conceptInRequest: 1.8,
   conceptInText: 1.5,
   conceptInBackground: 1.1,
@@ -153,25 +162,32 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     }
   };
 
+  // A title that says what happened and then asks (摔了胯骨下不了楼，想有人送饭): its asking part is
+  // the point, the rest is context, when the asking part names something the vocabulary knows.
+  const titleAsking = askingClauses(title);
+  const titleAsks = !!titleAsking && concepts.some((concept) => cueHits(concept, titleAsking) > 0);
   const votes = new Map<CategoryKey, number>();
   for (const concept of concepts) {
     const inTitle = cueHits(concept, title);
     const inBody = cueHits(concept, body);
     if (!inTitle && !inBody) continue;
-    const inRequest = !inTitle && asking ? cueHits(concept, asking) : 0;
-    const base = inTitle
-      ? WEIGHT.conceptInTitle
-      : inRequest
-        ? WEIGHT.conceptInRequest
-        : asking
-          ? WEIGHT.conceptInBackground
-          : WEIGHT.conceptInText;
+    const inRequest = asking ? cueHits(concept, asking) : 0;
+    const titleContextOnly = titleAsks && inTitle > 0 && !cueHits(concept, titleAsking!) && !inRequest;
+    const base = titleContextOnly
+      ? WEIGHT.conceptInTitleContext
+      : inTitle
+        ? WEIGHT.conceptInTitle
+        : inRequest
+          ? WEIGHT.conceptInRequest
+          : asking
+            ? WEIGHT.conceptInBackground
+            : WEIGHT.conceptInText;
     const words = cueWords(concept, `${title}。${body}`);
     // Evoked only by how the person is (卧床, 独居, 坐轮椅: also when a cue is part of such words),
     // not by anything asked: context, not the point.
     const onlyCondition = !cueHits(concept, withoutConditions(`${title}。${body}`));
     const weight = (base + 0.25 * Math.min(3, inTitle + inBody - 1)) * (onlyCondition ? CONDITION_FACTOR : 1);
-    const primary = (inTitle > 0 || inRequest > 0) && !onlyCondition;
+    const primary = (inTitle > 0 || inRequest > 0) && !onlyCondition && !titleContextOnly;
     const quotes = words.map(quote);
     add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary, quotes });
     // The resident's own domain words (插座, 轮椅 …) are searched too: offers often use them as they are.
@@ -207,8 +223,13 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   }
 
   const terms = [...byTerm.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS);
-  const askingWords = asking
-    ? [...new Set(jieba.cut(asking, false))].filter((w) => w.length >= 2 && !stopWords.has(w) && !/^[\d.]+$/.test(w))
+  // The asking clauses' own words: the rest of an asking sentence may tell of other things (外边修车铺都改修电动车了).
+  const askingText = asking
+    .split(/[，,、：:；;。！？!?\s]+/)
+    .filter(isRequestSentence)
+    .join("，");
+  const askingWords = askingText
+    ? [...new Set(jieba.cut(askingText, false))].filter((w) => w.length >= 2 && !stopWords.has(w) && !/^[\d.]+$/.test(w))
     : [];
   if (isCategory(subject.category)) return { terms, askingWords, category: subject.category, categorySource: "given" };
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);

@@ -7,7 +7,7 @@ import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 3;
+export const TEXT_READING = 4;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -45,6 +45,19 @@ export function requestSentences(description: string): string[] {
   const sentences = sentencesOf(description);
   const asking = sentences.filter(isRequestSentence);
   return asking.length === sentences.length ? [] : asking;
+}
+
+/**
+ * The clauses of a short text (a title) that ask, joined; null when none does or every one does
+ * (摔了胯骨下不了楼，想有人送饭 → 想有人送饭).
+ */
+export function askingClauses(text: string): string | null {
+  const clauses = text
+    .split(/[，,、：:；;。！？!?\s]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const asking = clauses.filter(isRequestSentence);
+  return asking.length && asking.length < clauses.length ? asking.join("，") : null;
 }
 
 // ---- Homophone slips --------------------------------------------------------------------------
@@ -147,10 +160,12 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|除外|恕不|谢绝|不面向/;
+  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|除外|恕不|谢绝|不面向|不修|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)/;
+/** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
+const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲)/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
@@ -173,6 +188,8 @@ export interface OfferReading {
   noHomeVisits: boolean;
   /** The clauses naming what it does not do. */
   excludes: string[];
+  /** The clauses naming a part it has stopped taking on for now (暂停新增送餐户). */
+  pausedParts: string[];
   /** The communities it says it is limited to (仅限丰年里社区), and whether only its home visits are. */
   onlyFor: { communities: string[]; atHome: boolean };
   /** The text without those clauses: what the offer does. */
@@ -187,7 +204,7 @@ const clausesOf = (text: string) =>
     .filter(Boolean);
 
 /** "仅限丰年里社区", "送餐上门仅限翠阜新村社区（试点）": the communities it (or its part) is limited to. */
-const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|只服务|仅供)([\u4e00-\u9fa5]{2,12}?(?:社区|小区))/g;
+const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|只服务|仅供)([\u4e00-\u9fa5、和及]{2,30}?(?:社区|小区))/g;
 
 function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
   const communities: string[] = [];
@@ -196,7 +213,13 @@ function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
     for (const [, name] of clause.matchAll(ONLY_FOR)) {
       // "仅限本社区" is the offer's own place, which the search already keeps to.
       if (!name || /^(本|该|所在|辖区)/.test(name)) continue;
-      communities.push(name);
+      // "仅限福顺里、朝阳里两个社区": each name of the list.
+      communities.push(
+        ...name
+          .replace(/(两|三|四|五|几|这)个(社区|小区)$/, "")
+          .split(/[、和及]/)
+          .filter((part) => part.length >= 2),
+      );
       if (AT_HOME_CLAUSE.test(clause.slice(0, clause.indexOf(name)))) atHome = true;
     }
   return { communities, atHome };
@@ -211,16 +234,23 @@ const sameCommunity = (a: string, b: string) => {
 /** What it says of places it does not serve ("其他社区暂不受理"): not a pause, nor a "does not do". */
 const OTHER_PLACES = /^(其他|其余|外|非本|别的)(社区|小区|街道|片区|楼栋|单位)/;
 
-/** The clauses of an offer's text, leaving out what it says of places it does not serve. */
+/**
+ * The clauses of an offer's text, leaving out what it says of places it does not serve, to the end
+ * of that sentence ("其他社区居民欢迎来堂食，恕不送餐").
+ */
 const offerClauses = (normal: string) =>
-  normal
-    .split(/[，,。！？!?；;：:\n]+/)
-    .map((c) => c.trim())
-    .filter((c) => c && !OTHER_PLACES.test(c));
+  sentencesOf(normal).flatMap((sentence) => {
+    const clauses = sentence
+      .split(/[，,：:]+/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    const elsewhere = clauses.findIndex((c) => OTHER_PLACES.test(c));
+    return elsewhere < 0 ? clauses : clauses.slice(0, elsewhere);
+  });
 
 /** A clause that only says "not this" of what came before it ("…请到门诊就诊，本项目不受理"). */
 const BARE_EXCLUSION =
-  /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂)?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供)$/;
+  /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂|[\u4e00-\u9fa5]{1,6}?(所|站|中心|公司|我们|我司|本店|物业|医院))?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供|不负责(维修|处理|解决)?|不管)$/;
 
 /**
  * The clauses of an offer, sorted into what it does and what it says it does not do. A bracket
@@ -259,6 +289,7 @@ export function readOffer(text: string): OfferReading {
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: clausesOf(own).some((c) => NO_HOME_VISITS.test(c)),
     excludes,
+    pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive: kept.join("，"),
   };
@@ -269,7 +300,7 @@ const ASKS_FOR_GROUP =
   /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织/;
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
-  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了医院|下不了地/;
+  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动/;
 /** A wish that would like someone to come (or something brought) to the home. */
 const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来/;
 
@@ -282,7 +313,31 @@ const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内
 /** …and not about the building's shared parts. */
 const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|外墙|地下室|电梯|小区|楼梯|楼前|楼后/;
 
-export const asksForGroup = (text: string): boolean => ASKS_FOR_GROUP.test(normaliseText(text));
+export const asksForGroup = (text: string): boolean => ASKS_FOR_GROUP.test(withoutRefusals(normaliseText(text)));
+
+/** What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for. */
+const REFUSAL = /不是|不要|不想|不爱|不喜欢|别|而非|用不着/;
+const withoutRefusals = (text: string) =>
+  text
+    .split(/[，,。！？!?；;\n]+/)
+    .filter((clause) => !REFUSAL.test(clause))
+    .join("，");
+
+/** Whether a refusal and a wish's asking words share a phrase of three characters (the negation aside). */
+function sharesPhrase(refusal: string, asking: string): boolean {
+  const chars = [...refusal];
+  for (let i = 0; i + 3 <= chars.length; i++) {
+    const phrase = chars.slice(i, i + 3).join("");
+    if (/^\p{Script=Han}{3}$/u.test(phrase) && !/不|无|非|服务|范围|提供/.test(phrase) && asking.includes(phrase)) return true;
+  }
+  return false;
+}
+
+/** The sentences of a wish that ask, and the asking part of its title: what it wants, said outright. */
+const askingPart = (text: string) => {
+  const [title = "", ...rest] = sentencesOf(text);
+  return [askingClauses(title) ?? (isRequestSentence(title) ? title : ""), ...rest.filter(isRequestSentence)].join("。");
+};
 
 /**
  * How far what an offer says of itself fits a wish, as a factor of its score: 0 when it rules the
@@ -296,7 +351,7 @@ export function offerFit(reading: OfferReading, wish: { text: string; asked: str
   const text = normaliseText(wish.text);
   // Paused, or its places this month are taken: not shown until it takes requests again.
   if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
-  if (reading.groupOnly && !ASKS_FOR_GROUP.test(text)) return 0;
+  if (reading.groupOnly && !ASKS_FOR_GROUP.test(withoutRefusals(text))) return 0;
   // Limited to other communities than the wish's: not at all, or (送餐上门仅限…) not at home.
   const elsewhere =
     !!wish.community &&
@@ -304,10 +359,13 @@ export function offerFit(reading: OfferReading, wish: { text: string; asked: str
     !reading.onlyFor.communities.some((c) => sameCommunity(c, wish.community!));
   if (elsewhere && !reading.onlyFor.atHome) return 0;
   const noHomeVisits = reading.noHomeVisits || elsewhere;
-  if (noHomeVisits && HOUSEBOUND.test(text)) return 0;
+  // Someone who cannot go out, or who asks in so many words for someone to come: no help at all.
+  if (noHomeVisits && (HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text)))) return 0;
   let factor = reading.full ? PARTLY : 1;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
+  // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
+  if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
   const naming = reading.excludes.filter((clause) => asked.some((word) => clause.includes(word)));
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
@@ -315,6 +373,10 @@ export function offerFit(reading: OfferReading, wish: { text: string; asked: str
   // It says it does not do what the wish asks for ("户内维修（纱窗…）不在服务范围" to a torn fly screen).
   const what = asked.filter((word) => !AT_HOME_CLAUSE.test(word));
   if (naming.some((clause) => what.some((word) => clause.includes(word)))) return 0;
+  // It refuses the very thing asked, in the wish's own words (不配做假牙 to 有没有大夫能上门给做假牙的),
+  // even where it names the same thing among what it does (检查假牙佩戴情况).
+  const asking = askingPart(text);
+  if (asking && reading.excludes.some((clause) => sharesPhrase(clause, asking))) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   if (naming.length) factor *= PARTLY;
