@@ -318,8 +318,24 @@ export async function prepareAppWithData(
   log("rebuilding the search indexes (npm run search:reindex)…");
   const reindexSeconds = await reindexSearch(appEnv(environment), log);
   log(`search indexes rebuilt in ${reindexSeconds.toFixed(1)} s`);
+  // The swap leaves the old indexes to delete; measuring while Meilisearch still does so measures that too.
+  const settleSeconds = await meiliSettled(services.meiliUrl, services.meiliMasterKey);
+  log(`search engine idle ${settleSeconds.toFixed(1)} s after the rebuild`);
   const app = await startApp(environment);
   return { services, databaseUrl, environment, app, generated, reindexSeconds };
+}
+
+/** Waits until Meilisearch has no task enqueued or processing (at most 5 minutes); returns the seconds waited. */
+async function meiliSettled(meiliUrl: string, masterKey: string): Promise<number> {
+  const started = performance.now();
+  const headers = { Authorization: `Bearer ${masterKey}` };
+  for (let i = 0; i < 3000; i++) {
+    const response = await fetch(`${meiliUrl}/tasks?statuses=enqueued,processing&limit=1`, { headers });
+    const { total } = (await response.json()) as { total?: number };
+    if (!total) break;
+    await sleep(100);
+  }
+  return (performance.now() - started) / 1000;
 }
 
 // ------------------------------------------------------------ measuring

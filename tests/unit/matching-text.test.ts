@@ -2,7 +2,14 @@
 // and what an offer says it does not do.
 import { describe, expect, it } from "vitest";
 import { homophoneIndex, homophoneSlips, normaliseText, offerFit, PARTLY, readOffer, requestSentences } from "~/modules/matching/text";
-import { askedWords, buildQuery, conceptKeysOf, searchIntent } from "~/modules/matching/query-builder.server";
+import {
+  askedConcepts,
+  askedWords,
+  buildQuery,
+  conceptKeysOf,
+  readOfferWithVocabulary,
+  searchIntent,
+} from "~/modules/matching/query-builder.server";
 
 describe("normaliseText", () => {
   it("reads traditional characters and full-width letters as simplified and half-width", () => {
@@ -181,6 +188,48 @@ describe("readOffer and offerFit", () => {
     const canteen2 = readOffer("助餐与送餐上门。双环邨社区独居老人可登记送餐上门。其他社区居民欢迎来堂食，恕不送餐。");
     expect(canteen2.noHomeVisits).toBe(false);
     expect(canteen2.excludes).toEqual([]);
+  });
+
+  it("rules an offer out when a refusal names the kind of help the wish asks for, in other words", () => {
+    const grocer = readOfferWithVocabulary(
+      "电话代购送货上楼。居民可电话下单米面粮油、蔬菜鸡蛋，当天送货上楼。超市无药品经营资质，不代购药品，请联系卫生院。",
+    );
+    expect(grocer.refusedConcepts).toContain("送药上门");
+    const medicine = buildQuery({ title: "降压药剩三天的了", description: "能不能有人帮着去医院开了药给送家来？", category: null });
+    const wish = (query: typeof medicine, text: string) => ({ text, asked: askedWords(query), askedConcepts: askedConcepts(query) });
+    expect(offerFit(grocer, wish(medicine, "降压药剩三天的了。能不能有人帮着去医院开了药给送家来？"))).toBe(0);
+    const flour = buildQuery({ title: "米面油扛不上六楼", description: "想找人给送上楼。", category: null });
+    expect(offerFit(grocer, wish(flour, "米面油扛不上六楼。想找人给送上楼。"))).toBe(1);
+    // A refusal of what its own text also does rules nothing out by concept (户内维修 beside 共有部位维修).
+    const property = readOfferWithVocabulary("负责楼道灯、单元门等共有部位维修。业主户内的水电、家电维修不属于物业服务范围。");
+    expect(property.excludes).toEqual(["业主户内的水电、家电维修不属于物业服务范围"]);
+    const stairs = buildQuery({ title: "楼道灯坏了", description: "晚上黑咕隆咚，想找人来修。", category: null });
+    expect(offerFit(property, wish(stairs, "楼道灯坏了。晚上黑咕隆咚，想找人来修。"))).toBe(1);
+  });
+
+  it("never raises a score: what an offer says of itself is a factor of at most 1", () => {
+    const offers = [
+      "小超市代购，到店自提，不送货上门。",
+      "心理健康讲座。只做讲座，不做个体咨询。",
+      "长者食堂午餐，可送餐上门。本月送餐名额已满，堂食不受影响。",
+      "磨刀修伞修自行车。不修电动车、电瓶车。",
+      "家电义诊：免费检测电视冰箱。空调加氟不在本活动范围。",
+    ].map(readOfferWithVocabulary);
+    const wishes = [
+      "想买点菜，能不能送到家",
+      "想找心理咨询师一对一聊聊",
+      "想订个午饭",
+      "电瓶车充不进电，想找人修",
+      "空调不凉了想加氟",
+      "想理个发",
+    ];
+    for (const reading of offers)
+      for (const text of wishes) {
+        const query = buildQuery({ title: text, description: "", category: null });
+        const fit = offerFit(reading, { text, asked: askedWords(query), askedConcepts: askedConcepts(query) });
+        expect(fit).toBeGreaterThanOrEqual(0);
+        expect(fit).toBeLessThanOrEqual(1);
+      }
   });
 
   it("does not read a lecture the wish says it does not want as asking for one", () => {

@@ -23,8 +23,8 @@ import {
   volunteerToActivities,
   type MatchEngine,
 } from "./matcher.server";
-import { askedWords, type MatchQuery, type MatchSubject } from "./query-builder.server";
-import { offerFit, readOffer, type OfferReading } from "./text";
+import { askedConcepts, askedWords, readOfferWithVocabulary, type MatchQuery, type MatchSubject } from "./query-builder.server";
+import { offerFit, type OfferReading } from "./text";
 import { MIN_SCORE, scoreOf, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
 
@@ -116,7 +116,7 @@ const OFFER_READINGS_SIZE = 20_000;
 function readingOf(text: string): OfferReading {
   const known = offerReadings.get(text);
   if (known) return known;
-  const reading = readOffer(text);
+  const reading = readOfferWithVocabulary(text);
   if (offerReadings.size >= OFFER_READINGS_SIZE) offerReadings.delete(offerReadings.keys().next().value!);
   offerReadings.set(text, reading);
   return reading;
@@ -143,13 +143,14 @@ async function offerListsFor(
   const ranked = new Map<string, { query: MatchQuery; ranked: RankedCandidate[] }>();
   for (const group of byPlace.values()) {
     const place = group[0]!.place;
-    // Spare candidates, and no threshold yet: the database may know an offer was paused since it
-    // was indexed, and what an offer says of itself may lower its score (then the threshold applies).
+    // Spare candidates: the database may know an offer was paused since it was indexed. The threshold
+    // applies already, as what an offer says of itself only ever lowers its score (offerFit ≤ 1):
+    // below it now is below it then, and needs no row read nor reading.
     const results = await findCandidatesForMany(
       group.map((n) => n.subject),
       place,
       await needToOffers(place),
-      { engine, limit: limit + 10, minScore: engine === "baseline" ? undefined : 0.01 },
+      { engine, limit: limit + 10, minScore: engine === "baseline" ? undefined : (minScore ?? MIN_SCORE) },
     );
     group.forEach((need, i) => ranked.set(need.id, results[i]!));
   }
@@ -169,6 +170,7 @@ async function offerListsFor(
     const wish = {
       text: [subject.title, subject.description, ...(subject.tags ?? [])].join("。"),
       asked: askedWords(query),
+      askedConcepts: askedConcepts(query),
       community: place.communityId ? (names.get(place.communityId) ?? null) : null,
     };
     for (const candidate of candidates) {

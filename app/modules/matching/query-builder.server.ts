@@ -13,6 +13,8 @@ import {
   normaliseText,
   requestSentences,
   type HomophoneIndex,
+  readOffer,
+  type OfferReading,
 } from "./text";
 
 export const MAX_QUERY_TERMS = 10;
@@ -254,6 +256,26 @@ export function askedWords(query: MatchQuery): string[] {
 
 /** A concept's key: its first term, the word the matcher searches offers for. */
 export const conceptKey = (concept: Concept): string => concept.terms[0]!;
+
+let conceptKeys: Set<string> | null = null;
+
+/** The concepts a subject mainly asks for (those of its title or asking sentence), by key. */
+export function askedConcepts(query: MatchQuery): string[] {
+  conceptKeys ??= new Set(concepts.map(conceptKey));
+  return query.terms.filter((t) => t.primary && t.source === "concept" && conceptKeys!.has(t.term)).map((t) => t.term);
+}
+
+/** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
+export function readOfferWithVocabulary(text: string): OfferReading {
+  const reading = readOffer(text);
+  if (!reading.excludes.length) return reading;
+  const own = new Set(conceptKeysOf(reading.positive));
+  const refused = new Set(reading.excludes.flatMap(conceptKeysOf));
+  return {
+    ...reading,
+    refusedConcepts: [...refused].filter((key) => !own.has(key)),
+  };
+}
 
 /**
  * The concepts a text evokes, by the matcher's own rule (a cue found in the text). The wish wall

@@ -12,9 +12,11 @@ export const NEARBY_METRES = 2000;
  * sets pooled (needs with a fit still led by a fitting offer, needs without one answered empty). On
  * the dev set and four tuning sets (2026-12; 226 needs) that run was 1.20–1.45 (1.3 taken); with two
  * more tuning sets (322 needs, offers' exclusions read more exactly) the chosen middle was 1.25; over
- * the dev set and nine tuning sets (421 needs; partial pauses, refusals in the wish's own words) it is 1.35.
+ * the dev set and nine tuning sets (421 needs; partial pauses, refusals in the wish's own words) it
+ * was 1.35, and over the dev set and eleven tuning sets (519 needs; refusals read by concept) 1.4. The
+ * run is flat: on those sets 1.25 answers 0.008 nDCG@5 more and leaves 3 of 118 no-fit needs answered.
  */
-export const MIN_SCORE = 1.35;
+export const MIN_SCORE = 1.4;
 
 export interface Place {
   streetId: string;

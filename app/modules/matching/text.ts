@@ -160,7 +160,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|除外|恕不|谢绝|不面向|不修|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)/;
+  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -194,6 +194,11 @@ export interface OfferReading {
   onlyFor: { communities: string[]; atHome: boolean };
   /** The text without those clauses: what the offer does. */
   positive: string;
+  /**
+   * The vocabulary's concepts its "does not do" clauses evoke, less those its own text evokes too
+   * (不代购药品 in a grocery run's offer: medicines); filled by the matcher, which knows the vocabulary.
+   */
+  refusedConcepts?: string[];
 }
 
 /** Clauses: split on every Chinese or ASCII punctuation mark but the enumeration comma (不做A、B). */
@@ -347,7 +352,10 @@ const askingPart = (text: string) => {
  * when it fits only in part (full but part of it goes on or it keeps a waiting list; no home visits
  * while the wish would like one), else 1.
  */
-export function offerFit(reading: OfferReading, wish: { text: string; asked: string[]; community?: string | null }): number {
+export function offerFit(
+  reading: OfferReading,
+  wish: { text: string; asked: string[]; askedConcepts?: string[]; community?: string | null },
+): number {
   const text = normaliseText(wish.text);
   // Paused, or its places this month are taken: not shown until it takes requests again.
   if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
@@ -364,6 +372,8 @@ export function offerFit(reading: OfferReading, wish: { text: string; asked: str
   let factor = reading.full ? PARTLY : 1;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
+  // It refuses the kind of help the wish mainly asks for (不代购药品 to "开了药给送家来").
+  if (wish.askedConcepts?.some((key) => reading.refusedConcepts?.includes(key))) return 0;
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));

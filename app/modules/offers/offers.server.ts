@@ -1,6 +1,6 @@
 // Offers (资源清单): what an organisation or team can give, where, how often. Only its members change them.
 import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { communities, offers, organisations, searchOutbox, streets } from "#db/schema";
 import { db } from "~/lib/db.server";
@@ -108,7 +108,8 @@ export async function listOffers(query: OfferListQuery): Promise<{ items: OfferV
 /** Offers by id, in no particular order (the matcher orders them). */
 export async function getOffersByIds(ids: string[]): Promise<OfferView[]> {
   if (!ids.length) return [];
-  const rows = await offerQuery().where(inArray(offers.id, ids));
+  // One array parameter, not one per id: the same statement whatever the count, prepared once per connection.
+  const rows = await offerQuery().where(sql`${offers.id} = any(${sql.param(ids)}::uuid[])`);
   return rows.map(toOfferView);
 }
 
