@@ -92,7 +92,7 @@ function toCandidate(hit: Hit): CandidateDoc {
 const TERMS_PER_REQUEST = 100;
 
 /** The area's size, then each term on its own (OR semantics with our own weights), in few multi-searches. */
-export async function meiliTermResults(terms: string[], search: TermSearch) {
+async function meiliTermResults(terms: string[], search: TermSearch) {
   const indexUid = indexName(search.index);
   const termQuery = (term: string): MultiSearchQuery => ({
     indexUid,
