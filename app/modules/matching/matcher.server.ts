@@ -19,6 +19,7 @@ import {
 } from "./ranking";
 import { baselineRanking } from "./baseline.server";
 import { nowMs } from "~/lib/clock.server";
+import { boundedMemo } from "~/lib/bounded-memo";
 import { redactContactDetails } from "~/modules/needs/privacy";
 
 export type MatchEngine = "meili" | "baseline";
@@ -126,18 +127,11 @@ async function meiliTermResults(terms: string[], search: TermSearch) {
 }
 
 /** Built queries by subject text: ranking an offer's area builds the same needs' queries again and again. */
-const queryCache = new Map<string, MatchQuery>();
-const QUERY_CACHE_SIZE = 5000;
-
-function queryOf(subject: MatchSubject): MatchQuery {
-  const key = JSON.stringify([subject.title, subject.description, subject.category, subject.tags ?? []]);
-  const known = queryCache.get(key);
-  if (known) return known;
-  const query = buildQuery(subject);
-  if (queryCache.size >= QUERY_CACHE_SIZE) queryCache.delete(queryCache.keys().next().value!);
-  queryCache.set(key, query);
-  return query;
-}
+const queryOf = boundedMemo(
+  5000,
+  (subject: MatchSubject) => JSON.stringify([subject.title, subject.description, subject.category, subject.tags ?? []]),
+  buildQuery,
+);
 
 export interface CandidateOptions {
   engine?: MatchEngine;

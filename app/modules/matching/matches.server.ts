@@ -24,7 +24,8 @@ import {
   type MatchEngine,
 } from "./matcher.server";
 import { askedConcepts, askedWords, readOfferWithVocabulary, type MatchQuery, type MatchSubject } from "./query-builder.server";
-import { offerFit, type OfferReading } from "./text";
+import { offerFit } from "./text";
+import { boundedMemo } from "~/lib/bounded-memo";
 import { MIN_SCORE, scoreOf, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
 
@@ -110,17 +111,7 @@ async function communityNames(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** Offers read by their text: the same offers come up for need after need (a read takes ~0.2 ms). */
-const offerReadings = new Map<string, OfferReading>();
-const OFFER_READINGS_SIZE = 20_000;
-
-function readingOf(text: string): OfferReading {
-  const known = offerReadings.get(text);
-  if (known) return known;
-  const reading = readOfferWithVocabulary(text);
-  if (offerReadings.size >= OFFER_READINGS_SIZE) offerReadings.delete(offerReadings.keys().next().value!);
-  offerReadings.set(text, reading);
-  return reading;
-}
+const readingOf = boundedMemo(20_000, (text: string) => text, readOfferWithVocabulary);
 
 /**
  * Each need's offers, best first, exactly as "who could fulfil this?" lists them. Needs in the same

@@ -7,10 +7,10 @@ import { categoryKeys, type CategoryKey } from "~/modules/categories/categories"
 import { concepts, conditionCues, stopWords, synonymGroups, type Concept } from "./vocabulary";
 import {
   askingClauses,
-  isRequestSentence,
   homophoneIndex,
   homophoneSlips,
   normaliseText,
+  requestClauses,
   requestSentences,
   type HomophoneIndex,
   readOffer,
@@ -226,10 +226,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
 
   const terms = [...byTerm.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS);
   // The asking clauses' own words: the rest of an asking sentence may tell of other things (外边修车铺都改修电动车了).
-  const askingText = asking
-    .split(/[，,、：:；;。！？!?\s]+/)
-    .filter(isRequestSentence)
-    .join("，");
+  const askingText = requestClauses(asking);
   const askingWords = askingText
     ? [...new Set(jieba.cut(askingText, false))].filter((w) => w.length >= 2 && !stopWords.has(w) && !/^[\d.]+$/.test(w))
     : [];

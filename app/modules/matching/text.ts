@@ -52,13 +52,20 @@ export function requestSentences(description: string): string[] {
  * (摔了胯骨下不了楼，想有人送饭 → 想有人送饭).
  */
 export function askingClauses(text: string): string | null {
-  const clauses = text
-    .split(/[，,、：:；;。！？!?\s]+/)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const clauses = shortClauses(text);
   const asking = clauses.filter(isRequestSentence);
   return asking.length && asking.length < clauses.length ? asking.join("，") : null;
 }
+
+/** The clauses of a text that ask, joined (all of them when every one does; "" when none does). */
+export const requestClauses = (text: string): string => shortClauses(text).filter(isRequestSentence).join("，");
+
+/** Clauses split at every punctuation mark and space, the enumeration comma too. */
+const shortClauses = (text: string) =>
+  text
+    .split(/[，,、：:；;。！？!?\s]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 
 // ---- Homophone slips --------------------------------------------------------------------------
 
