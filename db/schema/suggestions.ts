@@ -19,7 +19,11 @@ export const suggestions = pgTable(
   (t) => [primaryKey({ columns: [t.subjectType, t.subjectId] })],
 );
 
-/** What to recompute: filled from the search outbox (a trigger) and by the recomputation itself. */
+/**
+ * What to recompute: filled from the search outbox (a trigger) and by the recomputation itself.
+ * Migration 0014 adds suggestion_queue_due_idx on the relay's claim order (an expression drizzle-kit
+ * cannot describe): the next due entry is read off it instead of sorting the whole queue each time.
+ */
 export const suggestionQueue = pgTable(
   "suggestion_queue",
   {

@@ -7,6 +7,10 @@
 // one at a time (each sampled need once: p50/p95), then 32 connections at once (p95, requests/s;
 // each connection keeps asking until the time is up, and the answers still on their way are waited
 // for and counted).
+// The bulk load's queue of suggestion recomputations (every open need) is set aside first, so the
+// figures are those of a system at rest; then, for the Meilisearch engine, the same sequential sample
+// again while the leader's relay catches up on that queue brought back (`catchUp`: what a bulk import
+// costs the requests made meanwhile).
 // Progress on stderr; the last line on stdout is one JSON object.
 //
 // Options: --offers N, --needs N (= offers), --sample N (500), --seconds N (20, per engine at 32
@@ -20,6 +24,8 @@ import {
   option,
   prepareAppWithData,
   printResult,
+  queueSuggestionCatchUp,
+  suggestionBacklog,
   routeConsoleToStderr,
   runBenchmark,
   samplePublishedNeeds,
@@ -50,7 +56,11 @@ function isMatchAnswer(engine: string) {
 }
 
 await runBenchmark(async () => {
-  const { app, databaseUrl } = await prepareAppWithData("bench-match", { offers: OFFERS, needs: NEEDS });
+  const { app, databaseUrl, suggestionBacklogSetAside } = await prepareAppWithData("bench-match", {
+    offers: OFFERS,
+    needs: NEEDS,
+    setAsideSuggestionBacklog: true,
+  });
   const cookie = await login(app.base, "admin@demo.linli.local");
   const sample = await samplePublishedNeeds(databaseUrl, SAMPLE);
   log(`${sample.length} published needs sampled over ${new Set(sample.map((n) => n.communityId)).size} communities`);
@@ -93,6 +103,23 @@ await runBenchmark(async () => {
       },
     };
   }
+  // The same requests while the relay works through a bulk load's queue.
+  const queued = await queueSuggestionCatchUp(databaseUrl);
+  log(`meili: ${queued} suggestion recomputations queued; ${sample.length} requests one at a time while the relay catches up…`);
+  const catchUpUrls = sample.map((n) => `${app.base}${pathFor(n.id, "meili")}`);
+  const started = performance.now();
+  const catchUp = await measureSequential(catchUpUrls, { Cookie: cookie }, isMatchAnswer("meili"));
+  const recomputed = queued - (await suggestionBacklog(databaseUrl));
+  const seconds = (performance.now() - started) / 1000;
+  log(`meili during catch-up: p50 ${catchUp.p50_ms} ms, p95 ${catchUp.p95_ms} ms, ${recomputed} recomputed in ${seconds.toFixed(1)} s`);
+  errors += catchUp.errors;
+  meiliErrors += catchUp.errors;
+  result.catchUp = {
+    suggestionBacklogSetAside,
+    queued,
+    recomputedPerSecond: Math.round(recomputed / seconds),
+    seq: { p50_ms: catchUp.p50_ms, p95_ms: catchUp.p95_ms, p99_ms: catchUp.p99_ms, requests: catchUp.requests, errors: catchUp.errors },
+  };
   result.errors = errors;
   if (!app.alive()) throw new Error("the app died during the benchmark");
   printResult(result);

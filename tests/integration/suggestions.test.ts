@@ -1,6 +1,6 @@
 // Suggestions as data (app/modules/suggestions): "needs that fit us" on /org and a wish's partners are
 // read from the suggestions table, which the relay recomputes from the search outbox with the matcher.
-import { sql } from "drizzle-orm";
+import { sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed";
 import { db } from "~/lib/db.server";
@@ -8,7 +8,7 @@ import { resetEnvCache } from "~/lib/env.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { drainOutbox } from "~/modules/search/outbox-relay.server";
 import { ensureIndexes } from "~/modules/search/search-indexes.server";
-import { processSuggestionQueue, queueMissingSuggestions } from "~/modules/suggestions/suggestions.server";
+import { nextDueEntry, processSuggestionQueue, queueMissingSuggestions } from "~/modules/suggestions/suggestions.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
 
@@ -176,5 +176,29 @@ describe("suggestions kept as data", () => {
       sql`select subject_id from suggestions where subject_type = 'need' and items @> ${JSON.stringify([{ id: fraudTalk }])}::jsonb`,
     );
     expect(holding.length).toBe(0);
+  });
+});
+
+describe("the relay's queue after a bulk load", () => {
+  it("finds the next due entry through its index, not by sorting the whole queue", async () => {
+    // 20,000 queued needs (a bulk load), in a transaction rolled back: the plan, not the data, is under test.
+    let plan = "";
+    await db()
+      .transaction(async (tx) => {
+        await tx.execute(sql`
+          insert into suggestion_queue (subject_type, subject_id, available_at)
+          select 'need', gen_random_uuid(), linli_now() - make_interval(secs => g) from generate_series(1, 20000) g`);
+        await tx.execute(sql`analyze suggestion_queue`);
+        const rows = await tx.execute<{ "QUERY PLAN": string }>(sql`explain ${nextDueEntry}`);
+        plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+    expect(plan).toMatch(/suggestion_queue_due_idx/);
+    expect(plan).not.toMatch(/\bSort\b/);
+    const [left] = await db().execute<{ n: number }>(sql`select count(*)::int as n from suggestion_queue`);
+    expect(left!.n).toBeLessThan(20000);
   });
 });

@@ -131,6 +131,17 @@ export function refreshSuggestions(type: SubjectType, id: string): Promise<void>
 }
 
 /**
+ * The next entry to recompute. Its order is suggestion_queue_due_idx (migration 0014), so it is read
+ * off the index, not sorted out of the whole queue each time.
+ */
+export const nextDueEntry = sql`
+  select subject_type, subject_id from suggestion_queue s
+  where s.available_at <= linli_now()
+    and not exists (select 1 from search_outbox o where o.entity::text = s.subject_type and o.entity_id = s.subject_id)
+  order by case s.subject_type when 'offer' then 0 when 'need' then 1 else 2 end, s.available_at
+  limit 1 for update skip locked`;
+
+/**
  * Recomputes what is queued and due, offers and needs before organisations; an entry whose change is
  * still in the search outbox waits for it. Each entry is leased (its available_at moved on) rather than
  * locked, so a write queuing it again never waits for the matcher; a lease whose entry was queued again
@@ -143,13 +154,7 @@ export async function processSuggestionQueue({ max = 1000, log }: { max?: number
   while (done + failed < max) {
     const [entry] = await db().execute<{ subject_type: SubjectType; subject_id: string; available_at: string; attempts: number }>(sql`
       update suggestion_queue q set available_at = linli_now() + interval '5 minutes', attempts = q.attempts + 1
-      from (
-        select subject_type, subject_id from suggestion_queue s
-        where s.available_at <= linli_now()
-          and not exists (select 1 from search_outbox o where o.entity::text = s.subject_type and o.entity_id = s.subject_id)
-        order by case s.subject_type when 'offer' then 0 when 'need' then 1 else 2 end, s.available_at
-        limit 1 for update skip locked
-      ) due
+      from (${nextDueEntry}) due
       where q.subject_type = due.subject_type and q.subject_id = due.subject_id
       returning q.subject_type, q.subject_id, q.available_at::text, q.attempts`);
     if (!entry) break;
