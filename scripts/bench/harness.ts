@@ -344,10 +344,10 @@ export async function prepareAppWithData(
   return { services, databaseUrl, environment, app, generated, reindexSeconds, suggestionBacklogSetAside };
 }
 
-async function withDatabase<T>(databaseUrl: string, use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+async function withDatabase<T>(databaseUrl: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    return await use(sql);
+    return await work(sql);
   } finally {
     await sql.end();
   }
