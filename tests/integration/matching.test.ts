@@ -149,6 +149,14 @@ describe("GET /api/needs/:id/matches", () => {
 
   it("is for the poster and the community's staff only", async () => {
     expect((await new Client(server.base).get(`/api/needs/${wish}/matches`)).status).toBe(401);
+    // Signed out is answered first, whatever else is wrong (the need is read while the session is checked).
+    expect((await new Client(server.base).get(`/api/needs/not-a-need/matches`)).status).toBe(401);
+    expect((await new Client(server.base).get(`/api/needs/${wish}/matches?engine=magic`)).status).toBe(401);
+    expect((await new Client(server.base).get(`/api/needs/00000000-0000-4000-8000-000000000000/matches`)).status).toBe(401);
+    const forged = await new Client(server.base).request("GET", `/api/needs/${wish}/matches`, undefined, {
+      Cookie: "linli_session=forged-session-id",
+    });
+    expect(forged.status).toBe(401);
     expect((await (await as("jumin2")).get(`/api/needs/${wish}/matches`)).status).toBe(403);
     expect((await (await as("shequ2")).get(`/api/needs/${wish}/matches`)).status).toBe(403);
     expect((await (await as("jiedao")).get(`/api/needs/${wish}/matches`)).status).toBe(200);

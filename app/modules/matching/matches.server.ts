@@ -50,6 +50,9 @@ export interface MatchOptions {
   viewer?: Viewer;
 }
 
+/** The API's need → offers may pass its session check still running: the need is read meanwhile. */
+export type NeedMatchOptions = Omit<MatchOptions, "viewer"> & { viewer?: Viewer | Promise<Viewer> };
+
 const categoryName = (t: TFunction, key: string | null) =>
   key ? t(`category.${key}`, categories.find((c) => c.key === key)?.zh ?? key) : "";
 
@@ -193,11 +196,16 @@ async function offerListsFor(
 /** "Who could fulfil this?" Active offers serving the need's area, best first; empty when nothing fits. */
 export async function matchOffersForNeed(
   needId: string,
-  { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale, viewer, minScore }: MatchOptions = {},
+  { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale, viewer, minScore }: NeedMatchOptions = {},
 ) {
-  const located = await placeOfNeed(needId);
+  const locating = placeOfNeed(needId);
+  // Read while the caller's session is checked (the API passes its check unsettled); a viewer who is
+  // refused is refused first, and the need's read, settled or not, is then left alone.
+  locating.catch(() => {});
+  const who = await viewer;
+  const located = await locating;
   if (!located) throw notFound("need");
-  if (viewer !== undefined && !canSeeNeedMatches(viewer, located.access))
+  if (who !== undefined && !canSeeNeedMatches(who, located.access))
     throw forbidden("only the poster and the community's staff see a wish's matches");
   const lists = await offerListsFor([{ id: needId, subject: located.subject, place: located.place }], { engine, limit, locale, minScore });
   return lists.get(needId)!;
