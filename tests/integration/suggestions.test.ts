@@ -49,17 +49,22 @@ async function storedForBank(): Promise<{ id: string; offerId: string }[]> {
  * relays running every second would. A computation that keeps failing never settles.
  */
 async function relay() {
-  const total = { done: 0, failed: 0, settled: false };
-  const until = Date.now() + 20_000;
+  const total = { done: 0, failed: 0, settled: false, left: [] as unknown[] };
+  // Generous: under the whole suite on two cores, Meilisearch's task queue (shared by every test file)
+  // can hold the outbox back for a while; what is under test is where the relay ends, not how fast.
+  const until = Date.now() + 60_000;
   for (;;) {
     await drainOutbox();
     const { done, failed } = await processSuggestionQueue();
     total.done += done;
     total.failed += failed;
-    const [left] = await db().execute<{ n: number }>(
-      sql`select (select count(*) from search_outbox)::int + (select count(*) from suggestion_queue)::int as n`,
-    );
-    total.settled = !left?.n;
+    total.left = [
+      ...(await db().execute(sql`select 'outbox' as at, entity::text as type, entity_id as id from search_outbox`)),
+      ...(await db().execute(
+        sql`select 'queue' as at, subject_type as type, subject_id as id, attempts, available_at::text from suggestion_queue`,
+      )),
+    ];
+    total.settled = !total.left.length;
     if (total.settled || Date.now() > until) return total;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -120,7 +125,7 @@ describe("suggestions kept as data", () => {
     expect(await dashboardPanel(bank)).not.toContain(id);
     expect((await storedForBank()).map((s) => s.id)).not.toContain(id);
 
-    expect((await relay()).settled).toBe(true);
+    expect(await relay()).toMatchObject({ settled: true, left: [] });
     expect(await storedForBank()).toContainEqual(expect.objectContaining({ id, offerId: fraudTalk }));
     expect(await dashboardPanel(bank)).toContain(id);
     // The wish's own partners: the bank's talk among them, for its poster.
@@ -170,7 +175,7 @@ describe("suggestions kept as data", () => {
     expect(shown).not.toBe("unavailable");
     for (const id of forTalk) expect(shown).not.toContain(id);
     // … and after the relay the table no longer holds the offer anywhere.
-    expect((await relay()).settled).toBe(true);
+    expect(await relay()).toMatchObject({ settled: true, left: [] });
     expect((await storedForBank()).map((s) => s.offerId)).not.toContain(fraudTalk);
     const holding = await db().execute(
       sql`select subject_id from suggestions where subject_type = 'need' and items @> ${JSON.stringify([{ id: fraudTalk }])}::jsonb`,
