@@ -264,7 +264,7 @@ export async function login(base: string, loginName: string): Promise<string> {
 
 /** A deterministic sample of published needs, spread over every community (round-robin). */
 export function samplePublishedNeeds(databaseUrl: string, count: number): Promise<{ id: string; communityId: string }[]> {
-  return withDatabase(
+  return withOneConnection(
     databaseUrl,
     (sql) => sql<{ id: string; communityId: string }[]>`
       select id, community_id as "communityId" from (
@@ -275,26 +275,20 @@ export function samplePublishedNeeds(databaseUrl: string, count: number): Promis
 }
 
 /** The first column of the first row a query answers (for ids the benchmarks need: a street, a published wish…). */
-export async function firstValue(databaseUrl: string, query: string): Promise<string> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
+export function firstValue(databaseUrl: string, query: string): Promise<string> {
+  return withOneConnection(databaseUrl, async (sql) => {
     const [row] = await sql.unsafe<Record<string, string>[]>(query);
     if (!row) throw new Error(`no row for: ${query}`);
     return String(Object.values(row)[0]);
-  } finally {
-    await sql.end();
-  }
+  });
 }
 
-export async function communityIdOf(databaseUrl: string, name: string): Promise<string> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
+export function communityIdOf(databaseUrl: string, name: string): Promise<string> {
+  return withOneConnection(databaseUrl, async (sql) => {
     const [row] = await sql<{ id: string }[]>`select id from communities where name = ${name}`;
     if (!row) throw new Error(`no community ${name}`);
     return row.id;
-  } finally {
-    await sql.end();
-  }
+  });
 }
 
 /**
@@ -336,7 +330,7 @@ export async function prepareAppWithData(
   log(`search engine idle ${settleSeconds.toFixed(1)} s after the rebuild`);
   let suggestionBacklogSetAside = 0;
   if (setAsideSuggestionBacklog) {
-    suggestionBacklogSetAside = await withDatabase(databaseUrl, async (sql) => (await sql`delete from suggestion_queue`).count);
+    suggestionBacklogSetAside = await withOneConnection(databaseUrl, async (sql) => (await sql`delete from suggestion_queue`).count);
     // Mostly the generated offers: the relay would turn them into every open need and organisation.
     log(`${suggestionBacklogSetAside.toLocaleString("en")} queued suggestion entries from the bulk load set aside`);
   }
@@ -344,7 +338,8 @@ export async function prepareAppWithData(
   return { services, databaseUrl, environment, app, generated, reindexSeconds, suggestionBacklogSetAside };
 }
 
-async function withDatabase<T>(databaseUrl: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+/** One short-lived connection for the harness's own reads and writes, closed whatever happens. */
+async function withOneConnection<T>(databaseUrl: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     return await work(sql);
@@ -355,7 +350,7 @@ async function withDatabase<T>(databaseUrl: string, work: (sql: postgres.Sql) =>
 
 /** Queues every open need's suggestions, as a bulk load does; returns how many are queued. */
 export function queueSuggestionCatchUp(databaseUrl: string): Promise<number> {
-  return withDatabase(databaseUrl, async (sql) => {
+  return withOneConnection(databaseUrl, async (sql) => {
     await sql`
       insert into suggestion_queue (subject_type, subject_id)
       select 'need', id from needs where status in ('pending_review', 'published')
@@ -366,7 +361,7 @@ export function queueSuggestionCatchUp(databaseUrl: string): Promise<number> {
 
 /** Entries still queued. */
 export function suggestionBacklog(databaseUrl: string): Promise<number> {
-  return withDatabase(databaseUrl, suggestionQueueLength);
+  return withOneConnection(databaseUrl, suggestionQueueLength);
 }
 
 async function suggestionQueueLength(sql: postgres.Sql): Promise<number> {
