@@ -25,6 +25,7 @@ export default defineConfig({
     // Two cores: each file runs a server and a browser, so at most two files at once.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 90_000,
-    hookTimeout: 120_000,
+    // Starting a file's app includes its start-up work (see tests/e2e/support/app.ts).
+    hookTimeout: 200_000,
   },
 });

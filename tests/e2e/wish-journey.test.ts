@@ -100,7 +100,7 @@ describe("a micro-wish, from the resident's form to completed", () => {
     const started = Date.now();
     await partner.goto(`${browser.base}/org`);
     let listed = (await link.count()) > 0;
-    while (!listed && Date.now() - started < 15_000) {
+    while (!listed && Date.now() - started < 45_000) {
       await partner.waitForTimeout(1000);
       await partner.reload();
       listed = (await link.count()) > 0;

@@ -185,6 +185,23 @@ describe("suggestions kept as data", () => {
 });
 
 describe("the relay's queue after a bulk load", () => {
+  it("leaves organisations queued while the index is still being filled, then computes them", async () => {
+    expect(await relay()).toMatchObject({ settled: true });
+    const [need] = await db().execute<{ id: string }>(
+      sql`select id from needs where status = 'published' and community_id = ${communityId} limit 1`,
+    );
+    // A change on its way to search (the seed's, at start-up, is every need and offer): an organisation's
+    // list computed now would be computed against an index that does not hold it yet, and again later.
+    await db().execute(sql`insert into search_outbox (entity, entity_id) values ('need', ${need!.id})`);
+    await db().execute(sql`insert into suggestion_queue (subject_type, subject_id) values ('organisation', ${bankId}) on conflict do nothing`);
+    const queued = () => db().execute<{ type: string }>(sql`select subject_type as type from suggestion_queue order by 1`);
+    expect((await processSuggestionQueue()).done).toBe(0);
+    expect((await queued()).map((r) => r.type)).toEqual(["need", "organisation"]);
+    await drainOutbox();
+    expect(await processSuggestionQueue()).toMatchObject({ failed: 0 });
+    expect(await queued()).toEqual([]);
+  });
+
   it("finds the next due entry through its index, not by sorting the whole queue", async () => {
     // 20,000 queued needs (a bulk load), in a transaction rolled back: the plan, not the data, is under test.
     let plan = "";

@@ -132,12 +132,15 @@ export function refreshSuggestions(type: SubjectType, id: string): Promise<void>
 
 /**
  * The next entry to recompute. Its order is suggestion_queue_due_idx (migration 0014), so it is read
- * off the index, not sorted out of the whole queue each time.
+ * off the index, not sorted out of the whole queue each time. A need or offer waits for its own change
+ * to reach search; an organisation (whose list reads every need) waits while any change is on its way
+ * for the first time, so after a seed or bulk load it is computed once, on the filled index.
  */
 export const nextDueEntry = sql`
   select subject_type, subject_id from suggestion_queue s
   where s.available_at <= linli_now()
     and not exists (select 1 from search_outbox o where o.entity::text = s.subject_type and o.entity_id = s.subject_id)
+    and (s.subject_type <> 'organisation' or not exists (select 1 from search_outbox o where o.available_at <= linli_now() and o.attempts = 0))
   order by case s.subject_type when 'offer' then 0 when 'need' then 1 else 2 end, s.available_at
   limit 1 for update skip locked`;
 
