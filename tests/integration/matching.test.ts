@@ -36,6 +36,25 @@ async function as(login: string) {
   return c;
 }
 
+/**
+ * A need's matches as its poster reads them. A 503 (a search that took longer than the client's 3 s,
+ * seen once under the whole suite on two cores) is asked again, twice at most; any other answer fails
+ * with its status and body, so a failure says what came back.
+ */
+async function matchesOf(needId: string): Promise<MatchItem[]> {
+  const resident = await as("jumin");
+  for (let attempt = 1; ; attempt++) {
+    const res = await resident.get(`/api/needs/${needId}/matches`);
+    const text = await res.text();
+    if (res.status === 503 && attempt < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    expect(res.status, text.slice(0, 500)).toBe(200);
+    return (JSON.parse(text) as { items: MatchItem[] }).items;
+  }
+}
+
 async function publishedWish(title: string, description: string) {
   const resident = await as("jumin");
   const posted = await resident.post("/api/needs", { kind: "micro_wish", title, description, communityId: community });
@@ -166,11 +185,14 @@ describe("GET /api/needs/:id/matches", () => {
   it("drops an offer once it is paused (through the outbox)", async () => {
     const team = await as("duizhang");
     expect((await team.patch(`/api/offers/${afterSchool}`, { active: false })).status).toBe(200);
-    await drainOutbox();
-    const body = (await (await (await as("jumin")).get(`/api/needs/${wish}/matches`)).json()) as { items: MatchItem[] };
-    expect(body.items.map((i) => i.id)).not.toContain(afterSchool);
-    expect((await team.patch(`/api/offers/${afterSchool}`, { active: true })).status).toBe(200);
-    await drainOutbox();
+    try {
+      await drainOutbox();
+      expect((await matchesOf(wish)).map((i) => i.id)).not.toContain(afterSchool);
+    } finally {
+      // Active again even when the check fails, so the tests after it start from the seed's offers.
+      expect((await team.patch(`/api/offers/${afterSchool}`, { active: true })).status).toBe(200);
+      await drainOutbox();
+    }
   });
 
   it("says nothing rather than showing noise when nothing fits", async () => {
@@ -179,8 +201,7 @@ describe("GET /api/needs/:id/matches", () => {
       "春节要回老家待十来天，家里两只猫没人照看，想找个靠谱的人帮忙上门喂喂、铲铲猫砂。",
     );
     await drainOutbox();
-    const body = (await (await as("jumin")).get(`/api/needs/${id}/matches`)).json() as Promise<{ items: MatchItem[] }>;
-    expect((await body).items).toEqual([]);
+    expect(await matchesOf(id)).toEqual([]);
   });
 
   it("shows the partners on the wish page to the poster, not to the public", async () => {
