@@ -8,6 +8,7 @@ import {
   buildQuery,
   conceptKeysOf,
   readOfferWithVocabulary,
+  readText,
   searchIntent,
 } from "~/modules/matching/query-builder.server";
 
@@ -44,6 +45,24 @@ describe("homophoneSlips", () => {
     expect(tutoring?.primary).toBe(true);
     expect(tutoring?.quotes).toContain("付导");
     expect(searchIntent("社宝卡").concepts.map((c) => c.key)).toContain("社保卡更换");
+  });
+
+  it("reads a slip only on word boundaries, never across two words spelled right", () => {
+    const withOnline = homophoneIndex(["网银"]);
+    // 希望|银行: the run 望银 sounds like 网银 but cuts through both words.
+    expect(homophoneSlips("希望银行", withOnline)).toEqual([{ written: "望银", meant: "网银" }]);
+    expect(homophoneSlips("希望银行", withOnline, new Set([0, 2, 4]))).toEqual([]);
+    expect(homophoneSlips("想办个社宝卡", index, new Set([0, 1, 2, 3, 4, 5, 6]))).toEqual([{ written: "社宝卡", meant: "社保卡" }]);
+
+    const query = buildQuery({ title: "社保卡坏了", description: "希望银行的人能上门来办", category: null });
+    expect(query.terms.flatMap((t) => t.quotes ?? [])).not.toContain("望银");
+    expect(query.terms.map((t) => t.term)).not.toContain("金融知识");
+  });
+
+  it("reads an everyday word as written, and still catches a misspelling the dictionary has seen", () => {
+    // 可以 sounds like 可疑, 心里 like 心理, 助餐 like 助残: each is a word in its own right.
+    expect([...readText("心里难受，这样可以吗？想去助餐点吃饭").written]).toEqual([]);
+    expect([...readText("厨房的水笼头一直滴").written]).toEqual([["水龙头", "水笼头"]]);
   });
 });
 

@@ -106,17 +106,51 @@ const withoutConditions = (text: string) => text.replace(CONDITIONS, "，");
 let slipIndex: HomophoneIndex | null = null;
 
 /** The vocabulary's words that a homophone slip may stand for (cues and terms). */
-function vocabularySlipIndex(): HomophoneIndex {
-  if (slipIndex) return slipIndex;
+function vocabularySlipWords(): Set<string> {
   const words = new Set<string>();
   for (const concept of concepts) {
     for (const term of concept.terms) words.add(term);
     for (const cue of concept.cues) if (typeof cue === "string") words.add(cue);
   }
   for (const group of synonymGroups) for (const word of group) words.add(word);
-  slipIndex = homophoneIndex(words);
+  return words;
+}
+
+function vocabularySlipIndex(): HomophoneIndex {
+  slipIndex ??= homophoneIndex(vocabularySlipWords());
   return slipIndex;
 }
+
+/** The character offsets where the text's words (as jieba cuts them) start and end. */
+function wordBoundaries(text: string): Set<number> {
+  const boundaries = new Set([0]);
+  let offset = 0;
+  for (const word of keywordExtractor().jieba.cut(text, false)) boundaries.add((offset += [...word].length));
+  return boundaries;
+}
+
+/** How often a word must occur in jieba's dictionary to count as an everyday word. */
+const COMMON_WORD_FREQUENCY = 100;
+let wordsSpelledRight: Set<string> | null = null;
+
+/**
+ * Words that, written, are most likely meant as written: everyday words of jieba's dictionary
+ * (可以, 心里, 起床) and the vocabulary's own (助餐). Rare entries stay out: the dictionary, learnt
+ * from real text, also holds common misspellings (水笼头, 沙窗).
+ */
+function spelledRight(): Set<string> {
+  if (wordsSpelledRight) return wordsSpelledRight;
+  wordsSpelledRight = new Set(vocabularySlipWords());
+  for (const line of Buffer.from(dict).toString("utf8").split("\n")) {
+    const [word, frequency] = line.split(" ");
+    if (word && word.length >= 2 && word.length <= 4 && Number(frequency) >= COMMON_WORD_FREQUENCY) wordsSpelledRight.add(word);
+  }
+  return wordsSpelledRight;
+}
+
+/** The vocabulary words the text spells with a homophone, read on word boundaries, never an everyday word. */
+const slipsOf = (text: string) =>
+  homophoneSlips(text, vocabularySlipIndex(), wordBoundaries(text)).filter((slip) => !spelledRight().has(slip.written));
 
 /**
  * The text as the matcher reads it: normalised (simplified, half-width), with the vocabulary words
@@ -125,7 +159,7 @@ function vocabularySlipIndex(): HomophoneIndex {
  */
 export function readText(raw: string): { text: string; written: Map<string, string> } {
   const text = normaliseText(raw);
-  const slips = homophoneSlips(text, vocabularySlipIndex());
+  const slips = slipsOf(text);
   if (!slips.length) return { text, written: new Map() };
   return { text: `${text}。${slips.map((s) => s.meant).join("。")}`, written: new Map(slips.map((s) => [s.meant, s.written])) };
 }
@@ -306,7 +340,7 @@ export function searchIntent(typed: string): SearchIntent {
   for (const keyword of plainKeywords({ title: q, description: "", category: null }, MAX_SEARCH_WORDS)) words.add(keyword);
   // Everyday and official wording both ways: a synonym group is named by one of its words (or only
   // partly, when a word is part of one of its words: 看病 of 免费看病).
-  const named = new Set([...parts, ...homophoneSlips(q, vocabularySlipIndex()).map((s) => s.meant)]);
+  const named = new Set([...parts, ...slipsOf(q).map((s) => s.meant)]);
   const partly = new Set<string>();
   for (const group of synonymGroups) {
     if (group.some((word) => parts.some((part) => part.includes(word)))) for (const word of group) named.add(word);

@@ -118,12 +118,19 @@ const sharesReading = (a: Set<string>, b: Set<string>) => {
  * that reads like the word (toneless pinyin, any reading of each character), is not the word, shares
  * at least one character with it (so two unrelated words that happen to sound alike do not count),
  * and differs in one character (two for words of four). 电平车 → 电瓶车, 付导 → 辅导.
+ * With `boundaries` (the character offsets where the text's words start and end, from a
+ * segmenter), a run must start and end on them: in 希望银行 the run 望银 sounds like 网银 but cuts
+ * through 希望 and 银行, two words the resident spelled right.
  */
-export function homophoneSlips(text: string, index: HomophoneIndex): { written: string; meant: string }[] {
+export function homophoneSlips(
+  text: string,
+  index: HomophoneIndex,
+  boundaries?: ReadonlySet<number>,
+): { written: string; meant: string }[] {
   const chars = [...text];
   const found = new Map<string, string>();
   for (let i = 0; i < chars.length - 1; i++) {
-    if (!isHan(chars[i]!)) continue;
+    if (!isHan(chars[i]!) || (boundaries && !boundaries.has(i))) continue;
     const seen = new Set<IndexedWord>();
     for (const reading of readings(chars[i]!))
       for (const entry of index.byFirst.get(reading) ?? []) {
@@ -131,6 +138,7 @@ export function homophoneSlips(text: string, index: HomophoneIndex): { written: 
         seen.add(entry);
         const length = entry.chars.length;
         if (i + length > chars.length) continue;
+        if (boundaries && !boundaries.has(i + length)) continue;
         let same = 0;
         let alike = true;
         for (let k = 0; k < length && alike; k++) {
