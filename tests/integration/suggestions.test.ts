@@ -42,26 +42,32 @@ async function storedForBank(): Promise<{ id: string; offerId: string }[]> {
   return row?.items ?? [];
 }
 
+/** For a test that waits for the relay: its 45 s, and a drain already waiting on Meilisearch (30 s per index). */
+const RELAY_TEST = { timeout: 120_000 };
+
 /**
  * The background relays until they settle: the outbox sent and the suggestion queue empty. One pass
  * is not always enough under load — a search batch that times out backs off, and a subject waits
- * while its own change is still on its way to the index — so this goes on for up to 20 s, as the
+ * while its own change is still on its way to the index — so this goes on for up to 45 s, as the
  * relays running every second would. A computation that keeps failing never settles.
  */
 async function relay() {
   const total = { done: 0, failed: 0, settled: false, left: [] as unknown[] };
   // Generous: under the whole suite on two cores, Meilisearch's task queue (shared by every test file)
   // can hold the outbox back for a while; what is under test is where the relay ends, not how fast.
-  const until = Date.now() + 60_000;
+  // Well inside the test's own timeout, so that a relay that never settles fails with what is left.
+  const until = Date.now() + 45_000;
   for (;;) {
     await drainOutbox();
     const { done, failed } = await processSuggestionQueue();
     total.done += done;
     total.failed += failed;
     total.left = [
-      ...(await db().execute(sql`select 'outbox' as at, entity::text as type, entity_id as id from search_outbox`)),
       ...(await db().execute(
-        sql`select 'queue' as at, subject_type as type, subject_id as id, attempts, available_at::text from suggestion_queue`,
+        sql`select 'outbox' as at, entity::text as type, entity_id as id, attempts, available_at::text, last_error, linli_now()::text as now from search_outbox`,
+      )),
+      ...(await db().execute(
+        sql`select 'queue' as at, subject_type as type, subject_id as id, attempts, available_at::text, linli_now()::text as now from suggestion_queue`,
       )),
     ];
     total.settled = !total.left.length;
@@ -107,7 +113,7 @@ describe("suggestions kept as data", () => {
     expect(shown).toContain(fraudWish!.id);
   });
 
-  it("a published need appears in the right offer's suggestions after the relay runs", async () => {
+  it("a published need appears in the right offer's suggestions after the relay runs", RELAY_TEST, async () => {
     const resident = await as("jumin");
     const created = await resident.post("/api/needs", {
       kind: "micro_wish",
@@ -165,7 +171,7 @@ describe("suggestions kept as data", () => {
     expect((await processSuggestionQueue()).failed).toBe(0);
   });
 
-  it("pausing an offer removes it from the suggestions", async () => {
+  it("pausing an offer removes it from the suggestions", RELAY_TEST, async () => {
     const bank = await as("yinhang");
     const forTalk = (await storedForBank()).filter((s) => s.offerId === fraudTalk).map((s) => s.id);
     expect(forTalk.length).toBeGreaterThan(0);
@@ -185,7 +191,7 @@ describe("suggestions kept as data", () => {
 });
 
 describe("the relay's queue after a bulk load", () => {
-  it("leaves organisations queued while the index is still being filled, then computes them", async () => {
+  it("leaves organisations queued while the index is still being filled, then computes them", RELAY_TEST, async () => {
     expect(await relay()).toMatchObject({ settled: true });
     const [need] = await db().execute<{ id: string }>(
       sql`select id from needs where status = 'published' and community_id = ${communityId} limit 1`,
@@ -193,7 +199,9 @@ describe("the relay's queue after a bulk load", () => {
     // A change on its way to search (the seed's, at start-up, is every need and offer): an organisation's
     // list computed now would be computed against an index that does not hold it yet, and again later.
     await db().execute(sql`insert into search_outbox (entity, entity_id) values ('need', ${need!.id})`);
-    await db().execute(sql`insert into suggestion_queue (subject_type, subject_id) values ('organisation', ${bankId}) on conflict do nothing`);
+    await db().execute(
+      sql`insert into suggestion_queue (subject_type, subject_id) values ('organisation', ${bankId}) on conflict do nothing`,
+    );
     const queued = () => db().execute<{ type: string }>(sql`select subject_type as type from suggestion_queue order by 1`);
     expect((await processSuggestionQueue()).done).toBe(0);
     expect((await queued()).map((r) => r.type)).toEqual(["need", "organisation"]);
