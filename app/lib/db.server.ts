@@ -29,7 +29,7 @@ const holder = globalThis as unknown as { __linliDb?: Connection };
  * cache that `inArray`'s lists of every length grow. Statements without parameters stay simple
  * queries (several statements in one string still run). Transactions and savepoints prepare too.
  */
-export function preparingStatements<Client extends postgres.Sql | postgres.TransactionSql>(client: Client): Client {
+function preparingStatements<Client extends postgres.Sql | postgres.TransactionSql>(client: Client): Client {
   return new Proxy(client, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key);
