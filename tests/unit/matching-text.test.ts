@@ -209,6 +209,23 @@ describe("readOffer and offerFit", () => {
     expect(canteen2.excludes).toEqual([]);
   });
 
+  it("reads whom an offer is for apart from where it works, and a refusal apart from who refuses", () => {
+    // "仅限本中心签约居民" says who may ask, not that it stays in the centre: it still comes to the home.
+    const homeCare = readOffer("家庭医生上门服务包。签约的失能居民可申请上门换药、更换导尿管。仅限本中心签约居民。");
+    expect(homeCare.noHomeVisits).toBe(false);
+    expect(offerFit(homeCare, { text: "老伴卧床三年，插着导尿管，医生能上门换吗", asked: ["导尿管"] })).toBe(1);
+    expect(readOffer("老年理发。仅限本店内服务，请到店。").noHomeVisits).toBe(true);
+    // "志愿者不提供医疗护理" refuses nursing; a wish asking for a volunteer is not refused by it.
+    const escort = readOffer("陪同就医。志愿者陪同行动不便居民去医院复查、推轮椅。志愿者不提供医疗护理。");
+    const escortWish = "我爸坐轮椅，下个月复查。想问问有没有志愿者能陪着去一趟医院";
+    expect(offerFit(escort, { text: escortWish, asked: ["复查", "轮椅"] })).toBe(1);
+    expect(offerFit(escort, { text: "想找人上门做医疗护理，给老人换药", asked: ["换药"] })).toBe(0);
+    // 脑瘫 names a condition from birth, not being bedridden: a young man who walks can go to the station.
+    const station = readOffer("社区康复站。康复师为脑瘫、偏瘫居民做康复训练。需自行到站，不提供上门。");
+    expect(offerFit(station, { text: "弟弟小时候脑瘫，走路一瘸一拐，想去康复站练练，我妈带他去", asked: ["康复"] })).toBe(1);
+    expect(offerFit(station, { text: "老伴瘫在床上，想找康复师", asked: ["康复"] })).toBe(0);
+  });
+
   it("rules an offer out when a refusal names the kind of help the wish asks for, in other words", () => {
     const grocer = readOfferWithVocabulary(
       "电话代购送货上楼。居民可电话下单米面粮油、蔬菜鸡蛋，当天送货上楼。超市无药品经营资质，不代购药品，请联系卫生院。",

@@ -186,7 +186,7 @@ const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
 /** Does not come to the home (nor deliver there). */
 const NO_HOME_VISITS =
-  /不(上门|入户|到家|送上门)(服务)?$|不(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$|(只|仅)(在|限).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)/;
+  /不(上门|入户|到家|送上门)(服务)?$|不(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$|(只|仅)(在|限)(?!.{0,12}(居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户)).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)/;
 
 export interface OfferReading {
   /** The offer says it is paused or stopped. */
@@ -320,7 +320,7 @@ const ASKS_FOR_GROUP =
   /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织/;
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
-  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动/;
+  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动/;
 /** A wish that would like someone to come (or something brought) to the home. */
 const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来/;
 
@@ -343,9 +343,13 @@ const withoutRefusals = (text: string) =>
     .filter((clause) => !REFUSAL.test(clause))
     .join("，");
 
+const NEGATION = /不|无|非|没有|恕|谢绝/;
 /** Whether a refusal and a wish's asking words share a phrase of three characters (the negation aside). */
 function sharesPhrase(refusal: string, asking: string): boolean {
-  const chars = [...refusal];
+  // Only what is refused: "志愿者不提供医疗护理" refuses nursing, not the volunteers it names first.
+  const negation = refusal.search(NEGATION);
+  const refused = refusal.includes("除外") ? refusal.slice(0, refusal.indexOf("除外")) : refusal.slice(Math.max(0, negation));
+  const chars = [...refused];
   for (let i = 0; i + 3 <= chars.length; i++) {
     const phrase = chars.slice(i, i + 3).join("");
     if (/^\p{Script=Han}{3}$/u.test(phrase) && !/不|无|非|服务|范围|提供/.test(phrase) && asking.includes(phrase)) return true;

@@ -590,7 +590,7 @@ export const concepts: Concept[] = [...widened, ...added, ...fromCategories];
 export const synonymGroups: string[][] = [
   ["医生", "大夫"],
   ["老人", "老年人", "长者", "老年", "高龄老人"],
-  ["孩子", "小孩", "儿童", "小朋友", "小学生"],
+  ["孩子", "小孩", "儿童", "小朋友"],
   ["理发", "剪发", "剪头发"],
   ["绘画", "美术", "画画"],
   ["家庭医生", "家医"],
