@@ -215,6 +215,11 @@ describe("readOffer and offerFit", () => {
     expect(homeCare.noHomeVisits).toBe(false);
     expect(offerFit(homeCare, { text: "老伴卧床三年，插着导尿管，医生能上门换吗", asked: ["导尿管"] })).toBe(1);
     expect(readOffer("老年理发。仅限本店内服务，请到店。").noHomeVisits).toBe(true);
+    // 不维修 is a refusal like 不修: a phone class that does not repair phones.
+    const phoneClass = readOffer("老年人智能手机课堂。教微信视频、付款码。只教使用，不维修手机。");
+    expect(phoneClass.excludes).toContain("不维修手机");
+    expect(offerFit(phoneClass, { text: "手机屏幕摔碎了。问问咱这有没有便宜点修手机的", asked: ["手机"] })).toBe(0);
+    expect(offerFit(phoneClass, { text: "想学用手机视频，谁能教教我", asked: ["手机"] })).toBe(1);
     // "志愿者不提供医疗护理" refuses nursing; a wish asking for a volunteer is not refused by it.
     const escort = readOffer("陪同就医。志愿者陪同行动不便居民去医院复查、推轮椅。志愿者不提供医疗护理。");
     const escortWish = "我爸坐轮椅，下个月复查。想问问有没有志愿者能陪着去一趟医院";

@@ -28,6 +28,15 @@ describe("vocabulary breadth", () => {
     // 心脏 holds no cleaning cue, 邻居 is no quarrel, 考虑 is no exam.
     expect(conceptKeysOf("邻居大姐心脏不好，我们在考虑搬家的事")).not.toContain("环境清整");
     expect(conceptKeysOf("邻居大姐心脏不好")).not.toContain("矛盾调解");
+    // A lost wage card (工资卡) is a banking matter, not unpaid wages.
+    expect(conceptKeysOf("老伴儿的工资卡丢了，想挂失")).not.toContain("欠薪维权");
+    expect(conceptKeysOf("干了三个月，老板一直不给工资")).toContain("欠薪维权");
+  });
+
+  it("knows the home-care package's own words (助洁) for the help a resident calls cleaning", () => {
+    const homeCare = concepts.find((c) => c.terms[0] === "家政服务" && c.terms.includes("助洁"));
+    expect(homeCare).toBeDefined();
+    expect(conceptKeysOf("想找人每周上门给打扫一次")).toContain("家政服务");
   });
 
   it("has one first term per concept group it widens (a misspelt key would fail at load)", () => {
