@@ -220,6 +220,14 @@ describe("readOffer and offerFit", () => {
     expect(phoneClass.excludes).toContain("不维修手机");
     expect(offerFit(phoneClass, { text: "手机屏幕摔碎了。问问咱这有没有便宜点修手机的", asked: ["手机"] })).toBe(0);
     expect(offerFit(phoneClass, { text: "想学用手机视频，谁能教教我", asked: ["手机"] })).toBe(1);
+    // More verbs an offer refuses with: 不托管, 不办, 不看, 不租售…
+    const holidayCare = readOffer("寒暑假公益托管班。假期全日托管，安排作业辅导。学期中只有周六上午兴趣课，平日放学后不托管。");
+    expect(holidayCare.excludes).toEqual(["平日放学后不托管"]);
+    expect(offerFit(holidayCare, { text: "想找个每天放学后能去的托管，写写作业", asked: ["放学", "托管"] })).toBe(0);
+    expect(offerFit(holidayCare, { text: "暑假孩子没人看，想找个全天的托管班", asked: ["暑假", "托管"] })).toBe(1);
+    expect(readOffer("社保卡上门服务。上门激活、重置密码。上门不办挂失。").excludes).toEqual(["上门不办挂失"]);
+    expect(readOffer("眼科义诊。只验光配镜，不看眼病。").excludes).toEqual(["不看眼病"]);
+    expect(readOffer("人工不收费，材料按实收取。").excludes).toEqual([]);
     // "志愿者不提供医疗护理" refuses nursing; a wish asking for a volunteer is not refused by it.
     const escort = readOffer("陪同就医。志愿者陪同行动不便居民去医院复查、推轮椅。志愿者不提供医疗护理。");
     const escortWish = "我爸坐轮椅，下个月复查。想问问有没有志愿者能陪着去一趟医院";
