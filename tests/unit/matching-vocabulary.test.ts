@@ -11,6 +11,8 @@ describe("vocabulary breadth", () => {
     expect(conceptKeysOf("老太太在卫生间摔了一跤，想装个扶手防滑")).toContain("无障碍改造");
     expect(conceptKeysOf("接到冒充公检法的电话让转钱")).toContain("反诈宣传");
     expect(conceptKeysOf("楼道里黑咕隆咚的")).toContain("路灯");
+    expect(conceptKeysOf("客厅的灯一闪一闪的，看电视晃眼")).toContain("水电维修");
+    expect(conceptKeysOf("说是公安局的，让我把存款转到安全账户配合调查")).toContain("反诈宣传");
   });
 
   it("names kinds of help the first concepts did not", () => {
