@@ -15,6 +15,12 @@ describe("vocabulary breadth", () => {
     expect(conceptKeysOf("说是公安局的，让我把存款转到安全账户配合调查")).toContain("反诈宣传");
   });
 
+  it("reads a broken phone as a repair, not a phone class, and 出面 as a call for mediation", () => {
+    expect(conceptKeysOf("手机上周摔了，屏幕裂得很厉害")).toContain("手机维修");
+    expect(conceptKeysOf("想学学手机怎么发语音")).not.toContain("手机维修");
+    expect(conceptKeysOf("楼上装修天天砸墙，社区能不能出面协调一下")).toContain("矛盾调解");
+  });
+
   it("names kinds of help the first concepts did not", () => {
     expect(conceptKeysOf("不会填表，想找人帮着办手续")).toContain("代办");
     expect(conceptKeysOf("新买的柜子搬不动，谁能帮忙扛上楼")).toContain("搬运");
