@@ -184,9 +184,13 @@ const GROUP_ONLY =
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
-/** Does not come to the home (nor deliver there). */
-const NO_HOME_VISITS =
-  /不(上门|入户|到家|送上门)(服务)?$|不(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$|(只|仅)(在|限)(?!.{0,12}(居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户)).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)/;
+/** Who an offer may be limited to (仅限本中心签约居民): a limit on who asks, not on where the help happens. */
+const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
+/** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
+const NO_HOME_VISITS = new RegExp(
+  "不(上门|入户|到家|送上门)(服务)?$|不(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$" +
+    `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)`,
+);
 
 export interface OfferReading {
   /** The offer says it is paused or stopped. */
@@ -343,7 +347,9 @@ const withoutRefusals = (text: string) =>
     .filter((clause) => !REFUSAL.test(clause))
     .join("，");
 
+/** Where a refusal's refused part starts (志愿者|不提供医疗护理). */
 const NEGATION = /不|无|非|没有|恕|谢绝/;
+
 /** Whether a refusal and a wish's asking words share a phrase of three characters (the negation aside). */
 function sharesPhrase(refusal: string, asking: string): boolean {
   // Only what is refused: "志愿者不提供医疗护理" refuses nursing, not the volunteers it names first.
