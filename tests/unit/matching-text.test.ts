@@ -256,6 +256,55 @@ describe("readOffer and offerFit", () => {
     expect(offerFit(property, wish(stairs, "楼道灯坏了。晚上黑咕隆咚，想找人来修。"))).toBe(1);
   });
 
+  it("reads 暂不提供送餐 as a part it does not do, not as a pause, and keeps the housebound from it", () => {
+    const canteen = readOffer("社区食堂。早中晚三餐，老年人九折。暂不提供送餐，可自带饭盒打包。");
+    expect(canteen.paused).toBe(false);
+    expect(canteen.noHomeVisits).toBe(true);
+    expect(offerFit(canteen, { text: "一个人做饭太麻烦，想找个便宜食堂，我能自己去", asked: ["食堂", "做饭"] })).toBe(1);
+    expect(offerFit(canteen, { text: "老两口都下不了楼了，想订饭送到家", asked: ["送饭"] })).toBe(0);
+    // The whole service stopped for now is still a pause.
+    expect(readOffer("理发服务。暂不提供服务，恢复时间另行通知。").paused).toBe(true);
+  });
+
+  it("keeps a card service for that card: a social-security card offer is not for a lost wage card", () => {
+    const social = readOffer("社保卡上门服务。为行动不便老人上门办理社保卡激活、挂失补办、换卡。");
+    expect(social.cards).toEqual(["social"]);
+    expect(offerFit(social, { text: "工资卡丢了，里面有退休金，得去银行挂失吗", asked: ["工资卡", "挂失"] })).toBe(0);
+    expect(offerFit(social, { text: "钱包丢了，储蓄卡，不是社保卡，想找人替我去挂失", asked: ["挂失"] })).toBe(0);
+    expect(offerFit(social, { text: "我妈社宝卡到期了要换，她下不了楼", asked: ["社保卡"] })).toBe(1);
+    // A wish naming no card is not judged by it, nor one whose story only mentions a card.
+    expect(offerFit(social, { text: "想找人上门帮老人办点银行的事", asked: ["银行"] })).toBe(1);
+    const scam = { title: "我妈差点被骗，想找人给她讲讲", text: "骗子说她的银行卡被人冒用了，要她转账", asked: ["被骗"] };
+    expect(offerFit(readOffer("反诈宣传、社保卡业务。一对一讲解诈骗套路。社保卡补换在网点办理。"), scam)).toBe(1);
+    // 不开机 is what is wrong with a computer, not a refusal.
+    expect(readOffer("电脑上门维修。台式机、笔记本不开机、蓝屏、中毒、装系统。").excludes).toEqual([]);
+  });
+
+  it("does not offer as a fallback what says it serves only its own estate, community or street", () => {
+    const estate = readOffer("户内小修。为恒安里小区业主提供换水龙头、疏通下水。非本小区业主不在服务范围。");
+    expect(estate.ownPlaceOnly).toBe("community");
+    const leak = { text: "厨房水龙头关不严，想找人来换一个", asked: ["水龙头"] };
+    expect(offerFit(estate, leak)).toBe(1);
+    expect(offerFit(estate, { ...leak, outsideArea: "street" })).toBe(0);
+    const meals = readOffer("老人家食堂。午餐晚餐，送餐服务覆盖本街道全部社区。");
+    expect(meals.ownPlaceOnly).toBe("street");
+    const lunch = { text: "想订个午饭", asked: ["午饭"] };
+    expect(offerFit(meals, { ...lunch, outsideArea: "street" })).toBe(1);
+    expect(offerFit(meals, { ...lunch, outsideArea: "nearby" })).toBe(0);
+    // Open to the neighbours: a fallback like any other.
+    expect(readOffer("小区维修服务。户内水电维修。本小区优先，周边小区居民也可预约。").ownPlaceOnly).toBeNull();
+    // "服务范围：X社区" names the communities it is limited to, like 仅限.
+    expect(readOffer("助餐送餐。服务范围：龙潭路社区。").onlyFor.communities).toEqual(["龙潭路社区"]);
+    expect(readOffer("应急维修。服务范围限新兆里小区。").onlyFor.communities).toEqual(["新兆里小区"]);
+  });
+
+  it("reads 不换屏 and a referral elsewhere (补卡请到网点办理) as what the offer does not do", () => {
+    const phoneClass = readOfferWithVocabulary("银发手机课堂。帮老人调大字体、设置视频通话。不维修手机硬件，不换屏。");
+    expect(phoneClass.excludes).toEqual(["不维修手机硬件", "不换屏"]);
+    expect(phoneClass.refusedConcepts).toContain("手机维修");
+    expect(readOffer("社保卡驻点。办理激活、密码重置。补卡、换卡请到网点办理。").excludes).toEqual(["补卡、换卡请到网点办理"]);
+  });
+
   it("never raises a score: what an offer says of itself is a factor of at most 1", () => {
     const offers = [
       "小超市代购，到店自提，不送货上门。",

@@ -21,6 +21,23 @@ describe("vocabulary breadth", () => {
     expect(conceptKeysOf("楼上装修天天砸墙，社区能不能出面协调一下")).toContain("矛盾调解");
   });
 
+  it("tells a broken computer from a computer class, and neighbours' noise at night from sleeplessness", () => {
+    expect(conceptKeysOf("台式电脑一按开关就灭，开不了机")).toContain("电脑维修");
+    expect(conceptKeysOf("电脑老弹广告，是不是中毒了")).toContain("电脑维修");
+    expect(conceptKeysOf("退休了想学学用电脑，打打字")).toEqual(expect.arrayContaining(["电脑培训"]));
+    expect(conceptKeysOf("退休了想学学用电脑，打打字")).not.toContain("电脑维修");
+    expect(conceptKeysOf("楼上天天半夜拉椅子，咚咚的")).toContain("矛盾调解");
+    expect(conceptKeysOf("老伴走了以后我晚上老睡不着")).not.toContain("矛盾调解");
+    // A card is a social-security card only when called so: a lost bank card is not.
+    expect(conceptKeysOf("建行卡丢了，卡里有退休金")).not.toContain("社保卡更换");
+    expect(conceptKeysOf("电话说我医保卡被冻结了，让转钱")).toContain("反诈宣传");
+  });
+
+  it("names new residents' paperwork and rest points for outdoor workers", () => {
+    expect(conceptKeysOf("刚来天津打工，孩子上学得有居住证")).toContain("新市民");
+    expect(conceptKeysOf("环卫工夏天中午没地方歇脚喝水")).toContain("户外劳动者");
+  });
+
   it("names kinds of help the first concepts did not", () => {
     expect(conceptKeysOf("不会填表，想找人帮着办手续")).toContain("代办");
     expect(conceptKeysOf("新买的柜子搬不动，谁能帮忙扛上楼")).toContain("搬运");

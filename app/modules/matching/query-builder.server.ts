@@ -47,7 +47,7 @@ export interface MatchSubject {
 
 const WEIGHT = {
   conceptInTitle: 2,
-  conceptInTitleContext: Number(process.env.XP_TC ?? 1.5),
+  conceptInTitleContext: 1.5,
   conceptInRequest: 1.8,
   conceptInText: 1.5,
   conceptInBackground: 1.1,

@@ -158,7 +158,7 @@ export function homophoneSlips(
 
 /** Paused, stopped, closed for now: the offer is not taking anything. */
 const PAUSED =
-  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|开展|提供|服务)|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
 /** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
@@ -175,7 +175,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送/;
+  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|请(到|去|前往).{0,8}(办理|咨询)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -188,7 +188,7 @@ const INTERNAL =
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(上门|入户|到家|送上门)(服务)?$|不(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$" +
+  "不(上门|入户|到家|送上门)(服务)?$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)`,
 );
 
@@ -213,6 +213,10 @@ export interface OfferReading {
   onlyFor: { communities: string[]; atHome: boolean };
   /** The text without those clauses: what the offer does. */
   positive: string;
+  /** The kinds of card it names (社保卡: "social"; 工资卡, 存折: "bank"); see cardKinds. */
+  cards: CardKind[];
+  /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
+  ownPlaceOnly: "community" | "street" | null;
   /**
    * The vocabulary's concepts its "does not do" clauses evoke, less those its own text evokes too
    * (不代购药品 in a grocery run's offer: medicines); filled by the matcher, which knows the vocabulary.
@@ -229,11 +233,13 @@ const clausesOf = (text: string) =>
 
 /** "仅限丰年里社区", "送餐上门仅限翠阜新村社区（试点）": the communities it (or its part) is limited to. */
 const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|只服务|仅供)([\u4e00-\u9fa5、和及]{2,30}?(?:社区|小区))/g;
+/** "服务范围：龙潭路社区" says the same, before the colon that splits clauses. */
+const SERVICE_RANGE = /服务(范围|区域)([：:为是]|仅?限)?(?=[\u4e00-\u9fa5]{2,30}?(社区|小区)(?![\u4e00-\u9fa5]))/g;
 
 function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
   const communities: string[] = [];
   let atHome = false;
-  for (const clause of clausesOf(normal))
+  for (const clause of clausesOf(normal.replace(SERVICE_RANGE, "仅限")))
     for (const [, name] of clause.matchAll(ONLY_FOR)) {
       // "仅限本社区" is the offer's own place, which the search already keeps to.
       if (!name || /^(本|该|所在|辖区)/.test(name)) continue;
@@ -301,6 +307,22 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
   return { excludes, kept };
 }
 
+/**
+ * Says it serves only its own estate or community (非本小区业主不在服务范围, 仅限本社区居民, 在管小区),
+ * or its own street (送餐覆盖鼓楼街道全部社区): nothing for a need beyond, even nearby, unless it
+ * opens itself to the neighbours too.
+ */
+const OWN_COMMUNITY_ONLY =
+  /(仅限|只限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内/;
+const OWN_STREET_ONLY = /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|服务范围.{0,3}街道/;
+const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
+
+function ownPlaceOnly(normal: string): OfferReading["ownPlaceOnly"] {
+  if (OPEN_TO_NEIGHBOURS.test(normal)) return null;
+  if (OWN_COMMUNITY_ONLY.test(normal)) return "community";
+  return OWN_STREET_ONLY.test(normal) ? "street" : null;
+}
+
 export function readOffer(text: string): OfferReading {
   const normal = normaliseText(text);
   const { excludes, kept } = sortClauses(normal);
@@ -316,7 +338,23 @@ export function readOffer(text: string): OfferReading {
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive: kept.join("，"),
+    cards: cardKinds(normal),
+    ownPlaceOnly: ownPlaceOnly(normal),
   };
+}
+
+export type CardKind = "social" | "bank";
+/**
+ * Cards by who issues them: a social-security card (社保卡, 医保卡; a bank hands it out, yet it is not
+ * the resident's bank card) and bank cards (工资卡, 储蓄卡, 建行卡, 存折). 卡 alone says neither.
+ */
+const CARDS: [CardKind, RegExp][] = [
+  ["social", /社保卡|医保卡|社保.{0,2}卡|医保.{0,2}卡/],
+  ["bank", /工资卡|储蓄卡|信用卡|借记卡|银行卡|养老金卡|退休金.{0,3}卡|[建工农中交招邮浦兴光]行.{0,2}卡|存折/],
+];
+
+export function cardKinds(text: string): CardKind[] {
+  return CARDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
 }
 
 /** A wish that asks for a talk, a class or a campaign for many, not help with one household's problem. */
@@ -379,9 +417,21 @@ const askingPart = (text: string) => {
  */
 export function offerFit(
   reading: OfferReading,
-  wish: { text: string; asked: string[]; askedConcepts?: string[]; community?: string | null },
+  wish: {
+    text: string;
+    /** The wish's title, where its point is (the text when not given). */
+    title?: string;
+    asked: string[];
+    askedConcepts?: string[];
+    community?: string | null;
+    /** The offer does not serve the wish's area: another community of its street, or another street nearby. */
+    outsideArea?: "street" | "nearby";
+  },
 ): number {
   const text = normaliseText(wish.text);
+  // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
+  if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
+  if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
   // Paused, or its places this month are taken: not shown until it takes requests again.
   if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
   if (reading.groupOnly && !ASKS_FOR_GROUP.test(withoutRefusals(text))) return 0;
@@ -394,6 +444,10 @@ export function offerFit(
   const noHomeVisits = reading.noHomeVisits || elsewhere;
   // Someone who cannot go out, or who asks in so many words for someone to come: no help at all.
   if (noHomeVisits && (HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text)))) return 0;
+  // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
+  // from the wish's point, its title: in a story a card may be only a detail (骗子说你的银行卡被冒用).
+  const wishCards = cardKinds(normaliseText(wish.title ?? wish.text).replace(/不是.{0,4}卡/g, ""));
+  if (wishCards.length && reading.cards.length && !wishCards.some((kind) => reading.cards.includes(kind))) return 0;
   let factor = reading.full ? PARTLY : 1;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
