@@ -26,7 +26,7 @@ import {
 import { askedConcepts, askedWords, readOfferWithVocabulary, type MatchQuery, type MatchSubject } from "./query-builder.server";
 import { offerFit } from "./text";
 import { boundedMemo } from "~/lib/bounded-memo";
-import { distanceMetres, MIN_SCORE, NEARBY_METRES, scoreOf, type Place, type RankedCandidate } from "./ranking";
+import { MIN_SCORE, scoreOf, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
 
 export interface MatchExplanation {
@@ -38,8 +38,6 @@ export interface MatchExplanation {
   wholeStreet: boolean;
   distanceMetres: number | null;
   capacityLeft?: number;
-  /** An offer listed for a need whose area it does not serve (a nearby fallback). */
-  outsideArea?: boolean;
 }
 
 export interface MatchOptions {
@@ -72,8 +70,6 @@ export function reasonsText(t: TFunction, e: MatchExplanation): string[] {
   else if (e.areaFit === "street") reasons.push(t("matching.reason.street"));
   if (e.areaFit === "nearby" && e.distanceMetres !== null)
     reasons.push(t("matching.reason.distance", { km: (e.distanceMetres / 1000).toFixed(1) }));
-  // An offer that does not serve the need's area is a fallback: say so, the partner decides.
-  if (e.outsideArea) reasons.push(t("matching.reason.outsideArea"));
   if (e.capacityLeft !== undefined)
     reasons.push(e.capacityLeft > 0 ? t("matching.reason.capacity", { count: e.capacityLeft }) : t("matching.reason.capacityFull"));
   return reasons;
@@ -178,23 +174,17 @@ async function offerListsFor(
       // and as far as what it says of itself fits the wish (paused, full, only lectures, not at home, "不接…").
       if (!offer?.active || offer.capacityLeft <= 0) continue;
       const reading = readings.get(offer.id)!;
-      const outsideArea = candidate.areaFit === "community" ? undefined : candidate.areaFit;
-      const fit = engine === "baseline" ? 1 : offerFit(reading, { ...wish, outsideArea });
+      const fit = engine === "baseline" ? 1 : offerFit(reading, wish);
       const raw = candidate.raw * fit;
       if (fit === 0 || (engine !== "baseline" && raw < (minScore ?? MIN_SCORE))) continue;
       const adjusted = fit === 1 ? candidate : { ...candidate, raw, score: scoreOf(raw) };
-      const explanation = {
-        ...explain(query, adjusted, offer.wholeStreet, reading.full ? 0 : offer.capacityLeft),
-        ...(outsideArea ? { outsideArea: true } : {}),
-      };
+      const explanation = explain(query, adjusted, offer.wholeStreet, reading.full ? 0 : offer.capacityLeft);
       items.push({ ...offer, score: adjusted.score, reasons: reasonsText(t, explanation), explanation });
     }
-    // The offers serving the need's area before any fallback; then relevance (in steps, so near-equal
-    // relevance falls to the next key), then distance.
+    // Relevance (in steps, so near-equal relevance falls to the next key), then distance.
     const stepOf = (m: OfferMatch) => Math.round(m.score * 20);
     items.sort(
       (a, b) =>
-        Number(!!a.explanation.outsideArea) - Number(!!b.explanation.outsideArea) ||
         stepOf(b) - stepOf(a) ||
         (a.explanation.distanceMetres ?? Infinity) - (b.explanation.distanceMetres ?? Infinity) ||
         b.score - a.score,
@@ -204,10 +194,7 @@ async function offerListsFor(
   return lists;
 }
 
-/**
- * "Who could fulfil this?" Active offers serving the need's area, best first, then nearby ones that
- * fit well as fallbacks (saying so); empty when nothing fits.
- */
+/** "Who could fulfil this?" Active offers serving the need's area, best first; empty when nothing fits. */
 export async function matchOffersForNeed(
   needId: string,
   { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale, viewer, minScore }: NeedMatchOptions = {},
@@ -226,16 +213,13 @@ export async function matchOffersForNeed(
 }
 
 /**
- * The published needs that could list an offer working at one of these places: those of its street
- * (the area it serves, and its other communities, where it may be a fallback) and those of other
- * streets within NEARBY_METRES (see needToOffers). Each need's own list then decides.
+ * The published needs that could list an offer working at one of these places: those of the area it
+ * serves (its community, or its whole street; see needToOffers).
  */
 async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
   if (!places.length) return [];
-  const all = await db().execute<{ id: string; street_id: string; lat: number; lng: number }>(
-    sql`select id, street_id, lat, lng from communities`,
-  );
-  const near = all.filter((c) => places.some((p) => p.streetId === c.street_id || (distanceMetres(p, c) ?? Infinity) <= NEARBY_METRES));
+  const all = await db().execute<{ id: string; street_id: string }>(sql`select id, street_id from communities`);
+  const near = all.filter((c) => places.some((p) => p.streetId === c.street_id && (!p.communityId || p.communityId === c.id)));
   if (!near.length) return [];
   const rows = await db().execute<{
     id: string;
