@@ -246,6 +246,52 @@ describe("GET /api/offers/:id/matches", () => {
   });
 });
 
+describe("offers that do not serve the need's area", () => {
+  it("are listed after those that do, as fallbacks that say so, unless they serve only their own estate", async () => {
+    const [other] = await db().execute<{ id: string }>(sql`select id from communities where name = '倚虹西里社区'`);
+    const team = await as("duizhang");
+    const post = async (title: string, description: string, tags: string[]) => {
+      const res = await team.post("/api/offers", {
+        organisationId: teamOrg,
+        title,
+        description,
+        category: "daily_life",
+        tags,
+        communityId: other!.id,
+        capacityPerMonth: 20,
+        weekdays: [6],
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const grinder = await post("磨菜刀、磨剪子", "每周六上午在倚虹西里社区小广场免费磨菜刀、磨剪子，修雨伞。", ["磨刀", "磨剪子", "菜刀"]);
+    const estateOnly = await post("物业磨刀服务", "每周六在倚虹西里小区物业办公室免费磨菜刀、磨剪子。非本小区业主不在服务范围。", [
+      "磨刀",
+      "磨剪子",
+      "菜刀",
+    ]);
+    const { id: wish } = await publishedWish(
+      "菜刀剪子钝了想磨一磨",
+      "家里的菜刀和剪子都钝了，切菜切不动，想找个会磨刀的师傅给磨磨菜刀剪子。",
+    );
+    await drainOutbox();
+    const items = await matchesOf(wish);
+    const fallback = items.find((m) => m.id === grinder);
+    expect(fallback, JSON.stringify(items.map((m) => [m.title, m.score]))).toBeDefined();
+    expect(fallback!.explanation.areaFit).toBe("street");
+    expect(fallback!.reasons).toContain("超出该服务的范围，可联系商量");
+    expect(items.map((m) => m.id)).not.toContain(estateOnly);
+    // Every offer that serves the area comes before it.
+    const position = items.indexOf(fallback!);
+    expect(items.slice(position).every((m) => m.explanation.areaFit !== "community")).toBe(true);
+    // Both directions agree: the offer's own list of needs holds the wish.
+    const reverse = await team.get(`/api/offers/${grinder}/matches`);
+    expect(reverse.status).toBe(200);
+    const needs = ((await reverse.json()) as { items: { id: string }[] }).items;
+    expect(needs.map((n) => n.id)).toContain(wish);
+  });
+});
+
 describe("GET /api/me/activity-matches", () => {
   it("suggests scheduled activities near a volunteer's home that they have not signed up for", async () => {
     const volunteer = await as("zhiyuanzhe");

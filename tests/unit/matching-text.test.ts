@@ -280,7 +280,20 @@ describe("readOffer and offerFit", () => {
     expect(readOffer("电脑上门维修。台式机、笔记本不开机、蓝屏、中毒、装系统。").excludes).toEqual([]);
   });
 
-  it("reads 服务范围：X社区 like 仅限X社区", () => {
+  it("does not offer as a fallback what says it serves only its own estate, community or street", () => {
+    const estate = readOffer("户内小修。为恒安里小区业主提供换水龙头、疏通下水。非本小区业主不在服务范围。");
+    expect(estate.ownPlaceOnly).toBe("community");
+    const leak = { text: "厨房水龙头关不严，想找人来换一个", asked: ["水龙头"] };
+    expect(offerFit(estate, leak)).toBe(1);
+    expect(offerFit(estate, { ...leak, outsideArea: "street" })).toBe(0);
+    const meals = readOffer("老人家食堂。午餐晚餐，送餐服务覆盖本街道全部社区。");
+    expect(meals.ownPlaceOnly).toBe("street");
+    const lunch = { text: "想订个午饭", asked: ["午饭"] };
+    expect(offerFit(meals, { ...lunch, outsideArea: "street" })).toBe(1);
+    expect(offerFit(meals, { ...lunch, outsideArea: "nearby" })).toBe(0);
+    // Open to the neighbours: a fallback like any other.
+    expect(readOffer("小区维修服务。户内水电维修。本小区优先，周边小区居民也可预约。").ownPlaceOnly).toBeNull();
+    // "服务范围：X社区" names the communities it is limited to, like 仅限.
     expect(readOffer("助餐送餐。服务范围：龙潭路社区。").onlyFor.communities).toEqual(["龙潭路社区"]);
     expect(readOffer("应急维修。服务范围限新兆里小区。").onlyFor.communities).toEqual(["新兆里小区"]);
   });

@@ -1,7 +1,7 @@
 // The matcher's pure parts: query building from colloquial wishes, ranking, and index settings.
 import { describe, expect, it } from "vitest";
 import { buildQuery, conceptKeysOf, MAX_QUERY_TERMS, plainKeywords, vocabularyWords } from "~/modules/matching/query-builder.server";
-import { areaFit, distanceMetres, rankCandidates, type TermResult } from "~/modules/matching/ranking";
+import { areaFit, distanceMetres, FALLBACK_FACTOR, rankCandidates, type TermResult } from "~/modules/matching/ranking";
 import { settingsDiff, synonymSettings, indexSettings } from "~/modules/search/search-indexes.server";
 import { splitHighlight } from "~/modules/search/wish-search.server";
 
@@ -137,20 +137,29 @@ describe("rankCandidates", () => {
     expect(ranked[0]!.areaFit).toBe("nearby");
   });
 
-  it("gives a need only offers serving its area: its own community's or its whole street's", () => {
+  it("gives a need the offers serving its area first, and nearby ones only as fallbacks", () => {
     const query = { terms: [term("助浴", 2, true)], askingWords: [], category: null, categorySource: null };
     const docs = [
       doc("own-community", { communityId: "c1" }),
       doc("whole-street"),
       doc("other-community", { communityId: "c2" }),
       doc("next-street", { streetId: "s2", lat: 39.101, lng: 117.2 }),
+      doc("far-street", { streetId: "s3", lat: 39.2, lng: 117.4 }),
     ];
-    const results = [{ term: query.terms[0]!, total: 4, hits: docs.map((d) => ({ doc: d, rankingScore: 1 })) }];
+    const results = [{ term: query.terms[0]!, total: 5, hits: docs.map((d) => ({ doc: d, rankingScore: 1 })) }];
     const serving = rankCandidates(query, results, place, 10, { minScore: 0.01, reach: "serving" });
-    expect(serving.map((r) => r.id).sort()).toEqual(["own-community", "whole-street"]);
-    // A volunteer may go to an activity nearby: there the others stay, as side matches.
+    // Equal fallbacks: the nearer first (the other community lies at the same point here).
+    expect(serving.map((r) => r.id)).toEqual(["own-community", "whole-street", "other-community", "next-street"]);
+    const [own, , , next] = serving;
+    expect(next!.raw).toBeCloseTo(own!.raw * FALLBACK_FACTOR);
+    // A fallback needs text that fits far better than the threshold asks: at a threshold just above
+    // its share, only the offers serving the area are left.
+    const strict = rankCandidates(query, results, place, 10, { minScore: own!.raw * FALLBACK_FACTOR + 0.01, reach: "serving" });
+    expect(strict.map((r) => r.id)).toEqual(["own-community", "whole-street"]);
+    // A volunteer may go to an activity nearby: there the others stay, as side matches, lower still.
     const nearby = rankCandidates(query, results, place, 10, { minScore: 0.01, reach: "nearby" });
     expect(nearby.map((r) => r.id)).toHaveLength(4);
+    expect(nearby.find((r) => r.id === "next-street")!.raw).toBeLessThan(next!.raw);
   });
 
   it("measures distance and area fit", () => {

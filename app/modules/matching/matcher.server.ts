@@ -29,7 +29,7 @@ export interface TermSearch {
   /** Meilisearch filter for the area and state (the baseline reads `scope` instead). */
   filter: string;
   scope: BaselineScope;
-  /** Offers for a need: only those serving its area; activities for a volunteer: anything nearby. */
+  /** Offers for a need: those serving its area, nearby ones as fallbacks; activities for a volunteer: anything nearby. */
   reach: Reach;
 }
 
@@ -261,16 +261,10 @@ export async function placeOfOffer(offerId: string) {
   };
 }
 
-/** The offers serving a place: its street's as a whole (no community) and its own community's. */
-export function servingFilter(place: Place): string {
-  const street = `streetId = ${quote(place.streetId)}`;
-  return place.communityId ? `${street} AND (communityId IS NULL OR communityId = ${quote(place.communityId)})` : street;
-}
-
-/** A need's offers: those serving its area (DESIGN "offers that serve its area"). */
+/** A need's offers: those serving its area, and those near it as fallbacks (ranking.ts FALLBACK_FACTOR). */
 export const needToOffers = async (place: Place): Promise<TermSearch> => ({
   index: "offers",
-  filter: `active = true AND ${servingFilter(place)}`,
+  filter: `active = true AND ${await areaFilter(place)}`,
   scope: { table: "offers", streetId: place.streetId },
   reach: "serving",
 });

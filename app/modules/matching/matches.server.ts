@@ -26,7 +26,7 @@ import {
 import { askedConcepts, askedWords, readOfferWithVocabulary, type MatchQuery, type MatchSubject } from "./query-builder.server";
 import { offerFit } from "./text";
 import { boundedMemo } from "~/lib/bounded-memo";
-import { MIN_SCORE, scoreOf, type Place, type RankedCandidate } from "./ranking";
+import { distanceMetres, MIN_SCORE, NEARBY_METRES, scoreOf, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
 
 export interface MatchExplanation {
@@ -38,6 +38,8 @@ export interface MatchExplanation {
   wholeStreet: boolean;
   distanceMetres: number | null;
   capacityLeft?: number;
+  /** An offer listed for a need whose area it does not serve (a nearby fallback). */
+  outsideArea?: boolean;
 }
 
 export interface MatchOptions {
@@ -70,6 +72,8 @@ export function reasonsText(t: TFunction, e: MatchExplanation): string[] {
   else if (e.areaFit === "street") reasons.push(t("matching.reason.street"));
   if (e.areaFit === "nearby" && e.distanceMetres !== null)
     reasons.push(t("matching.reason.distance", { km: (e.distanceMetres / 1000).toFixed(1) }));
+  // An offer that does not serve the need's area is a fallback: say so, the partner decides.
+  if (e.outsideArea) reasons.push(t("matching.reason.outsideArea"));
   if (e.capacityLeft !== undefined)
     reasons.push(e.capacityLeft > 0 ? t("matching.reason.capacity", { count: e.capacityLeft }) : t("matching.reason.capacityFull"));
   return reasons;
@@ -174,17 +178,23 @@ async function offerListsFor(
       // and as far as what it says of itself fits the wish (paused, full, only lectures, not at home, "不接…").
       if (!offer?.active || offer.capacityLeft <= 0) continue;
       const reading = readings.get(offer.id)!;
-      const fit = engine === "baseline" ? 1 : offerFit(reading, wish);
+      const outsideArea = candidate.areaFit === "community" ? undefined : candidate.areaFit;
+      const fit = engine === "baseline" ? 1 : offerFit(reading, { ...wish, outsideArea });
       const raw = candidate.raw * fit;
       if (fit === 0 || (engine !== "baseline" && raw < (minScore ?? MIN_SCORE))) continue;
       const adjusted = fit === 1 ? candidate : { ...candidate, raw, score: scoreOf(raw) };
-      const explanation = explain(query, adjusted, offer.wholeStreet, reading.full ? 0 : offer.capacityLeft);
+      const explanation = {
+        ...explain(query, adjusted, offer.wholeStreet, reading.full ? 0 : offer.capacityLeft),
+        ...(outsideArea ? { outsideArea: true } : {}),
+      };
       items.push({ ...offer, score: adjusted.score, reasons: reasonsText(t, explanation), explanation });
     }
-    // Relevance (in steps, so near-equal relevance falls to the next key), then distance.
+    // The offers serving the need's area before any fallback; then relevance (in steps, so near-equal
+    // relevance falls to the next key), then distance.
     const stepOf = (m: OfferMatch) => Math.round(m.score * 20);
     items.sort(
       (a, b) =>
+        Number(!!a.explanation.outsideArea) - Number(!!b.explanation.outsideArea) ||
         stepOf(b) - stepOf(a) ||
         (a.explanation.distanceMetres ?? Infinity) - (b.explanation.distanceMetres ?? Infinity) ||
         b.score - a.score,
@@ -194,7 +204,10 @@ async function offerListsFor(
   return lists;
 }
 
-/** "Who could fulfil this?" Active offers serving the need's area, best first; empty when nothing fits. */
+/**
+ * "Who could fulfil this?" Active offers serving the need's area, best first, then nearby ones that
+ * fit well as fallbacks (saying so); empty when nothing fits.
+ */
 export async function matchOffersForNeed(
   needId: string,
   { engine = "meili", limit = NEED_LIST_LENGTH, locale = defaultLocale, viewer, minScore }: NeedMatchOptions = {},
@@ -213,13 +226,32 @@ export async function matchOffersForNeed(
 }
 
 /**
- * The published needs that could list an offer working at one of these places: those of the area it
- * serves (its community, or its whole street; see needToOffers).
+ * The communities whose needs could list an offer working at one of these places: those of its street
+ * (the area it serves, and its other communities, where it may be a fallback) and those of other
+ * streets within NEARBY_METRES (see needToOffers). Each need's own list then decides.
  */
-async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
+async function communitiesInReach(places: Place[]): Promise<string[]> {
   if (!places.length) return [];
-  const all = await db().execute<{ id: string; street_id: string }>(sql`select id, street_id from communities`);
-  const near = all.filter((c) => places.some((p) => p.streetId === c.street_id && (!p.communityId || p.communityId === c.id)));
+  const all = await db().execute<{ id: string; street_id: string; lat: number; lng: number }>(
+    sql`select id, street_id, lat, lng from communities`,
+  );
+  return all
+    .filter((c) => places.some((p) => p.streetId === c.street_id || (distanceMetres(p, c) ?? Infinity) <= NEARBY_METRES))
+    .map((c) => c.id);
+}
+
+/** The open needs (in review or published) whose lists an offer at this place could enter: what to recompute when it changes. */
+export async function openNeedsInReach(place: Place): Promise<string[]> {
+  const near = await communitiesInReach([place]);
+  if (!near.length) return [];
+  const rows = await db().execute<{ id: string }>(sql`
+    select id from needs
+    where status in ('pending_review', 'published') and community_id = any(${sql.param(near)}::uuid[])`);
+  return rows.map((r) => r.id);
+}
+
+async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
+  const near = await communitiesInReach(places);
   if (!near.length) return [];
   const rows = await db().execute<{
     id: string;
@@ -235,7 +267,7 @@ async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
     select n.id, n.title, n.description, n.category, n.community_id, c.street_id, c.lat, c.lng,
            (select array_agg(i.title order by i.position) from need_items i where i.need_id = n.id) as items
     from needs n join communities c on c.id = n.community_id
-    where n.status = 'published' and n.community_id = any(${sql.param(near.map((c) => c.id))}::uuid[])`);
+    where n.status = 'published' and n.community_id = any(${sql.param(near)}::uuid[])`);
   return rows.map((r) => ({
     id: r.id,
     subject: needSubject(r),
@@ -319,31 +351,6 @@ export async function partnersForWish(viewer: Viewer | null, needId: string, sta
 }
 
 export type OrganisationNeedMatch = NeedMatch & { offerId: string; offerTitle: string };
-
-/** The dashboard's "needs that fit us": the needs whose lists hold one of its active offers (best score per need). */
-export async function needsForOrganisation(offers: { id: string; title: string; active: boolean }[], locale: Locale, limit = 10) {
-  return matchPanel(async () => {
-    const active = offers.filter((o) => o.active);
-    const located = (await Promise.all(active.map(async (o) => ({ offer: o, located: await placeOfOffer(o.id) })))).filter(
-      (o) => o.located !== null,
-    );
-    const served = await needsServedBy(
-      located.map((o) => ({ id: o.offer.id, place: o.located!.place })),
-      { locale },
-    );
-    const best = new Map<string, OrganisationNeedMatch & { position: number }>();
-    for (const { offer } of located)
-      for (const need of served.get(offer.id) ?? []) {
-        const known = best.get(need.id);
-        if (!known || need.score > known.score || (need.score === known.score && need.position < known.position))
-          best.set(need.id, { ...need, offerId: offer.id, offerTitle: offer.title });
-      }
-    const items: OrganisationNeedMatch[] = [...best.values()]
-      .sort((a, b) => b.score - a.score || a.position - b.position || a.id.localeCompare(b.id))
-      .map(({ position: _position, ...match }) => match);
-    return { items: items.slice(0, limit) };
-  });
-}
 
 export type ActivityMatch = ActivityView & { score: number | null; reasons: string[] };
 

@@ -215,6 +215,8 @@ export interface OfferReading {
   positive: string;
   /** The kinds of card it names (社保卡: "social"; 工资卡, 存折: "bank"); see cardKinds. */
   cards: CardKind[];
+  /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
+  ownPlaceOnly: "community" | "street" | null;
   /**
    * The vocabulary's concepts its "does not do" clauses evoke, less those its own text evokes too
    * (不代购药品 in a grocery run's offer: medicines); filled by the matcher, which knows the vocabulary.
@@ -305,6 +307,22 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
   return { excludes, kept };
 }
 
+/**
+ * Says it serves only its own estate or community (非本小区业主不在服务范围, 仅限本社区居民, 在管小区),
+ * or its own street (送餐覆盖鼓楼街道全部社区): nothing for a need beyond, even nearby, unless it
+ * opens itself to the neighbours too.
+ */
+const OWN_COMMUNITY_ONLY =
+  /(仅限|只限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内/;
+const OWN_STREET_ONLY = /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|服务范围.{0,3}街道/;
+const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
+
+function ownPlaceOnly(normal: string): OfferReading["ownPlaceOnly"] {
+  if (OPEN_TO_NEIGHBOURS.test(normal)) return null;
+  if (OWN_COMMUNITY_ONLY.test(normal)) return "community";
+  return OWN_STREET_ONLY.test(normal) ? "street" : null;
+}
+
 export function readOffer(text: string): OfferReading {
   const normal = normaliseText(text);
   const { excludes, kept } = sortClauses(normal);
@@ -321,6 +339,7 @@ export function readOffer(text: string): OfferReading {
     onlyFor: onlyFor(normal),
     positive: kept.join("，"),
     cards: cardKinds(normal),
+    ownPlaceOnly: ownPlaceOnly(normal),
   };
 }
 
@@ -405,9 +424,14 @@ export function offerFit(
     asked: string[];
     askedConcepts?: string[];
     community?: string | null;
+    /** The offer does not serve the wish's area: another community of its street, or another street nearby. */
+    outsideArea?: "street" | "nearby";
   },
 ): number {
   const text = normaliseText(wish.text);
+  // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
+  if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
+  if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
   // Paused, or its places this month are taken: not shown until it takes requests again.
   if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
   if (reading.groupOnly && !ASKS_FOR_GROUP.test(withoutRefusals(text))) return 0;

@@ -6,21 +6,20 @@
 // retried: the pages keep showing the last value; one never computed shows "temporarily unavailable".
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { AppError, unavailable } from "~/lib/errors";
-import { createI18n, defaultLocale, type Locale } from "~/lib/i18n";
+import { AppError } from "~/lib/errors";
+import { createI18n, type Locale } from "~/lib/i18n";
 import type { Viewer } from "~/modules/accounts/accounts.policy";
 import {
-  matchNeedsForOffer,
   matchOffersForNeed,
   NEED_LIST_LENGTH,
-  needsForOrganisation,
+  openNeedsInReach,
   reasonsText,
   type MatchExplanation,
   type MatchPanel,
   type OfferMatch,
   type OrganisationNeedMatch,
 } from "~/modules/matching/matches.server";
-import { placeOfNeed } from "~/modules/matching/matcher.server";
+import { placeOfNeed, placeOfOffer } from "~/modules/matching/matcher.server";
 import { canSeeNeedMatches } from "~/modules/matching/matching.policy";
 import { getOffersByIds } from "~/modules/offers/offers.server";
 import { getPublicNeedsByIds } from "~/modules/needs/needs.server";
@@ -36,7 +35,7 @@ interface StoredNeed extends StoredOffer {
 }
 
 /** How many of an organisation's suggestions are kept (the page shows 10 of those still open). */
-const ORGANISATION_KEPT = 30;
+export const ORGANISATION_KEPT = 30;
 const WISH_SHOWN = 5;
 /** More offers queued than this are recomputed through every need and organisation instead. */
 const OFFER_FLOOD = 50;
@@ -91,32 +90,56 @@ async function recomputeNeed(needId: string) {
     await queue("organisation", await organisationsOfOffers([...before, ...after].map((o) => o.id)));
 }
 
-/** An offer changed: its organisation, and every need whose list held it or could hold it now. */
+/**
+ * An offer changed: its organisation, every need whose list held it, and every open need whose list
+ * could hold it now (those in its reach; each need's own ranking decides, once, when it is recomputed).
+ */
 async function recomputeOffer(offerId: string) {
   await queue("organisation", await organisationsOfOffers([offerId]));
   const held = await db().execute<{ id: string }>(sql`
     select subject_id as id from suggestions
     where subject_type = 'need' and items @> ${JSON.stringify([{ id: offerId }])}::jsonb`);
-  let served: string[] = [];
-  try {
-    served = (await matchNeedsForOffer(offerId, { limit: 1000 })).items.map((n) => n.id);
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  await queue("need", [...held.map((r) => r.id), ...served]);
+  const located = await placeOfOffer(offerId);
+  await queue("need", [...held.map((r) => r.id), ...(located ? await openNeedsInReach(located.place) : [])]);
 }
 
+/**
+ * An organisation's "needs that fit us", read off the needs' stored lists: the published needs whose
+ * list holds one of its active offers, each with its best-placed offer (score, then place in the list).
+ * Both directions agree by construction, and no need is ranked again here. Open needs in reach whose
+ * list was never computed (a fresh database, a first read) are computed first.
+ */
 async function recomputeOrganisation(organisationId: string) {
-  const offers = await db().execute<{ id: string; title: string; active: boolean }>(
-    sql`select id, title, active from offers where organisation_id = ${organisationId}`,
-  );
-  const panel = await needsForOrganisation(offers, defaultLocale, ORGANISATION_KEPT);
-  if (panel.state !== "ok") throw unavailable("search is unavailable");
-  await store(
-    "organisation",
-    organisationId,
-    panel.items.map(({ id, offerId, score, explanation }) => ({ id, offerId, score, explanation })),
-  );
+  const offers = await db().execute<{ id: string }>(sql`select id from offers where organisation_id = ${organisationId} and active`);
+  const offerIds = offers.map((o) => o.id);
+  const places = (await Promise.all(offerIds.map(placeOfOffer))).flatMap((l) => (l ? [l.place] : []));
+  const inReach = [...new Set((await Promise.all(places.map(openNeedsInReach))).flat())];
+  if (inReach.length) {
+    const computed = await db().execute<{ id: string }>(sql`
+      select subject_id as id from suggestions where subject_type = 'need' and subject_id = any(${sql.param(inReach)}::uuid[])`);
+    const known = new Set(computed.map((r) => r.id));
+    for (const needId of inReach) if (!known.has(needId)) await recomputeNeed(needId);
+  }
+  const rows = offerIds.length
+    ? await db().execute<{ need_id: string; position: number; item: StoredOffer }>(sql`
+        select s.subject_id as need_id, (e.ord - 1)::int as position, e.item
+        from suggestions s
+        join needs n on n.id = s.subject_id and n.status = 'published'
+        cross join lateral jsonb_array_elements(s.items) with ordinality as e(item, ord)
+        where s.subject_type = 'need' and e.item->>'id' = any(${sql.param(offerIds)}::text[])`)
+    : [];
+  const best = new Map<string, { position: number; item: StoredOffer }>();
+  for (const { need_id, position, item } of rows) {
+    const known = best.get(need_id);
+    if (!known || item.score > known.item.score || (item.score === known.item.score && position < known.position))
+      best.set(need_id, { position, item });
+  }
+  const items: StoredNeed[] = [...best.entries()]
+    .sort(([a, x], [b, y]) => y.item.score - x.item.score || x.position - y.position || a.localeCompare(b))
+    .slice(0, ORGANISATION_KEPT)
+    // The need's reasons for the offer, less the offer's own capacity (its organisation knows it).
+    .map(([needId, { item }]) => ({ id: needId, offerId: item.id, score: item.score, explanation: { ...item.explanation, capacityLeft: undefined } }));
+  await store("organisation", organisationId, items);
 }
 
 const recompute: Record<SubjectType, (id: string) => Promise<void>> = {
