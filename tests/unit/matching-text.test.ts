@@ -280,6 +280,23 @@ describe("readOffer and offerFit", () => {
     expect(readOffer("电脑上门维修。台式机、笔记本不开机、蓝屏、中毒、装系统。").excludes).toEqual([]);
   });
 
+  it("keeps a service for children from a wish about an older person, and the other way round", () => {
+    const youth = readOffer("儿童青少年心理咨询。面向6–16岁儿童青少年：厌学、情绪问题、亲子关系，需家长陪同。不接待成年人个案。");
+    expect(youth.audience).toBe("young");
+    const widower = { text: "老伴去年退休，整天在家唉声叹气，想找人给他疏导疏导", asked: ["疏导"] };
+    expect(offerFit(youth, widower)).toBe(0);
+    expect(offerFit(youth, { text: "儿子初一，回家就关屋里，说活着没意思", asked: ["心理"] })).toBe(1);
+    const elders = readOffer("老年人心理疏导。面向60岁以上老年人：失眠、丧偶哀伤。不接青少年个案。");
+    expect(elders.audience).toBe("old");
+    expect(offerFit(elders, { text: "孩子上初中以后厌学，整天不说话", asked: ["心理"] })).toBe(0);
+    expect(offerFit(elders, widower)).toBe(1);
+    // A wish about both (a grandmother and her grandson), or about neither, is not judged by age.
+    expect(offerFit(youth, { text: "我妈七十了，孙子上小学，俩人老吵架", asked: ["心理"] })).toBe(1);
+    expect(offerFit(elders, { text: "最近心情不好，想找人聊聊", asked: ["心情"] })).toBe(1);
+    // A discount or a priority limits nothing.
+    expect(readOffer("家电清洗。空调油烟机清洗，老年人八折。").audience).toBeNull();
+  });
+
   it("does not offer as a fallback what says it serves only its own estate, community or street", () => {
     const estate = readOffer("户内小修。为恒安里小区业主提供换水龙头、疏通下水。非本小区业主不在服务范围。");
     expect(estate.ownPlaceOnly).toBe("community");

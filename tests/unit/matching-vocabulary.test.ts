@@ -64,6 +64,26 @@ describe("vocabulary breadth", () => {
     expect(conceptKeysOf("想找人每周上门给打扫一次")).toContain("家政服务");
   });
 
+  it("knows jobs, heating, pests, insurance paperwork, rides to hospital, singing and dancing", () => {
+    expect(conceptKeysOf("厂子黄了，想在家附近找个活儿干")).toContain("就业服务");
+    expect(conceptKeysOf("48岁被裁员了，听说街道能推荐工作")).toContain("就业服务");
+    expect(conceptKeysOf("想学个电工考个证")).toContain("职业技能培训");
+    expect(conceptKeysOf("暖气片上边热下边凉")).toContain("暖气");
+    // A homophone slip of a vocabulary word (暖器片 for 暖气片) reaches it too.
+    expect(conceptKeysOf("卧室那组暖器片一直不热")).toContain("暖气");
+    expect(conceptKeysOf("厨房章螂太多了")).toContain("消杀");
+    expect(conceptKeysOf("要去闺女那住半年，一地就医被案怎么弄")).toContain("医保");
+    expect(conceptKeysOf("老伴一星期三回透析，没人送")).toContain("就医接送");
+    expect(conceptKeysOf("年轻时候在宣传队领唱，现在还想唱歌")).toContain("合唱");
+    expect(conceptKeysOf("我妈想出去跟大伙跳跳民族舞")).toContain("广场舞");
+  });
+
+  it("does not read what the resident says they do not need as asked", () => {
+    const query = buildQuery({ title: "孩子放学没人管作业", description: "不需要补课，有人付导一下、看着点就行。", category: null });
+    expect(query.terms.map((t) => t.term)).not.toContain("补课");
+    expect(query.terms.map((t) => t.term)).toContain("作业辅导");
+  });
+
   it("has one first term per concept group it widens (a misspelt key would fail at load)", () => {
     const keys = concepts.map((c) => c.terms[0]);
     expect(keys).toContain("代办");

@@ -96,7 +96,13 @@ function cueWords(concept: Concept, text: string): string[] {
 /** Who posts on whose behalf (网格员代发：…, 代居民申请): how the wish came, not what it asks. */
 const POSTED_FOR =
   /(网格员|社工|社区工作人员|楼长)代(办|发|报|填|为|录)?[:：]?|代发|代为(申请|发布|反映|登记|求助)?|代(居民|老人|住户)(申请|求助|反映|咨询)?|代报|代填/g;
-const withoutPoster = (text: string) => text.replace(POSTED_FOR, "，");
+/**
+ * What the resident says they do not need (不需要补课, 不用上门, 无需陪同): not asked, so neither
+ * searched for nor held against an offer that does not do it either. Up to the clause's end.
+ */
+const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?；;、\s]{0,8}/g;
+/** Who posted it and what is not wanted are asides, not the ask. */
+const withoutAsides = (text: string) => text.replace(POSTED_FOR, "，").replace(NOT_WANTED, "，");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
 
@@ -179,8 +185,8 @@ function isCategory(value: string | null): value is CategoryKey {
 
 /** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
 export function buildQuery(subject: MatchSubject): MatchQuery {
-  const titleRead = readText(withoutPoster(subject.title.trim()));
-  const bodyRead = readText(withoutPoster([subject.description, ...(subject.tags ?? [])].join("。")));
+  const titleRead = readText(withoutAsides(subject.title.trim()));
+  const bodyRead = readText(withoutAsides([subject.description, ...(subject.tags ?? [])].join("。")));
   const title = titleRead.text;
   const body = bodyRead.text;
   // In a long story, the sentences that ask say what the help is for; the rest is background.
@@ -315,7 +321,7 @@ export function readOfferWithVocabulary(text: string): OfferReading {
  * indexes them with each public wish, so a search finds the wishes the matcher reads the same way.
  */
 export function conceptKeysOf(raw: string): string[] {
-  const { text } = readText(withoutPoster(raw));
+  const { text } = readText(withoutAsides(raw));
   const keys = new Set<string>();
   for (const concept of concepts) if (cueHits(concept, text)) keys.add(conceptKey(concept));
   return [...keys].sort();

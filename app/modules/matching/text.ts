@@ -215,6 +215,8 @@ export interface OfferReading {
   positive: string;
   /** The kinds of card it names (社保卡: "social"; 工资卡, 存折: "bank"); see cardKinds. */
   cards: CardKind[];
+  /** Serves only children and young people, or only older people (儿童青少年心理咨询，不接待成年人): see AUDIENCE. */
+  audience: Audience | null;
   /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
   ownPlaceOnly: "community" | "street" | null;
   /**
@@ -340,7 +342,39 @@ export function readOffer(text: string): OfferReading {
     positive: kept.join("，"),
     cards: cardKinds(normal),
     ownPlaceOnly: ownPlaceOnly(normal),
+    audience: audienceOf(normal),
   };
+}
+
+export type Audience = "young" | "old";
+/**
+ * Offers that say whom they serve by age: only children and young people (面向6–16岁儿童青少年,
+ * 只做儿童青少年, 不接待成年人), or only older people (面向60岁以上老年人, 不接青少年). Discounts and
+ * priorities (老年人八折, 老人优先) limit nothing.
+ */
+const YOUNG = "儿童|青少年|中小学生|小学生|初中生|中学生|未成年人?|学龄儿童";
+const OLD = "老年人|老人|长者|60岁以上|六十岁以上|65岁以上|高龄老人";
+const AUDIENCE: Record<Audience, RegExp> = {
+  young: new RegExp(
+    `不接(待|收|诊)?(成年人|成人|老年人|老人)|(只|仅)(做|接|面向|服务|限|招收|接收)?(${YOUNG})|面向\\d{1,2}[-–—~至到]1\\d岁`,
+  ),
+  old: new RegExp(`不接(待|收|诊)?(${YOUNG}|学生)|(只|仅)(做|接|面向|服务|限|接收)?(${OLD})|面向(60|六十|65)岁以上`),
+};
+
+function audienceOf(normal: string): Audience | null {
+  const young = AUDIENCE.young.test(normal);
+  const old = AUDIENCE.old.test(normal);
+  return young === old ? null : young ? "young" : "old";
+}
+
+/** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
+const WISH_YOUNG = /[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9]岁|1[0-7]岁|十[一二三四五六七]?岁|青春期/;
+const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了/;
+
+export function wishAudience(text: string): Audience | null {
+  const young = WISH_YOUNG.test(text);
+  const old = WISH_OLD.test(text);
+  return young === old ? null : young ? "young" : "old";
 }
 
 export type CardKind = "social" | "bank";
@@ -446,8 +480,16 @@ export function offerFit(
   if (noHomeVisits && (HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text)))) return 0;
   // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
   // from the wish's point, its title: in a story a card may be only a detail (骗子说你的银行卡被冒用).
-  const wishCards = cardKinds(normaliseText(wish.title ?? wish.text).replace(/不是.{0,4}卡/g, ""));
-  if (wishCards.length && reading.cards.length && !wishCards.some((kind) => reading.cards.includes(kind))) return 0;
+  if (reading.cards.length) {
+    const wishCards = cardKinds(normaliseText(wish.title ?? wish.text).replace(/不是.{0,4}卡/g, ""));
+    if (wishCards.length && !wishCards.some((kind) => reading.cards.includes(kind))) return 0;
+  }
+  // Only for children to a wish about an older person, or the other way round (a grieving widower
+  // and a youth counselling service that does not see adults).
+  if (reading.audience) {
+    const about = wishAudience(text);
+    if (about && about !== reading.audience) return 0;
+  }
   let factor = reading.full ? PARTLY : 1;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
