@@ -280,6 +280,21 @@ describe("readOffer and offerFit", () => {
     expect(readOffer("电脑上门维修。台式机、笔记本不开机、蓝屏、中毒、装系统。").excludes).toEqual([]);
   });
 
+  it("reads one-to-one tutoring refused as a service, not as group-only work, and an indoor appliance refused as that only", () => {
+    const homework = readOffer("四点半课堂。陪小学生写作业、答疑。以看护和作业辅导为主，不做一对一学科补课。");
+    expect(homework.groupOnly).toBe(false);
+    expect(readOffer("金融知识讲堂。只做集中讲座，不接个案辅导。").groupOnly).toBe(true);
+    expect(readOffer("反诈宣传。进社区宣讲，不做一对一咨询。").groupOnly).toBe(true);
+    // A class through the community (社区统一报名) is for a wish asking for a class.
+    const robots = readOffer("科创公益课。面向8–14岁，每月两次周末体验课：编程、机器人。社区统一报名。");
+    expect(offerFit(robots, { text: "儿子10岁想学编程，有没有免费体验课", asked: ["编程"] })).toBe(1);
+    // "户内电器不在报修范围" refuses appliances, not a blocked kitchen drain.
+    const repairs = readOffer("报修：上下水、暖气、楼道灯。本小区住户报修：下水堵、上水漏。户内电器不在报修范围。");
+    expect(offerFit(repairs, { text: "张奶奶家厨房下水堵了，请安排上门疏通", asked: ["下水", "疏通"] })).toBe(1);
+    const shared = readOffer("楼道公共维修。楼道灯、单元门。户内维修（纱窗、水管）不在服务范围。");
+    expect(offerFit(shared, { text: "卧室暖气管子往外渗水", asked: ["渗水"] })).toBe(0);
+  });
+
   it("keeps a service for children from a wish about an older person, and the other way round", () => {
     const youth = readOffer("儿童青少年心理咨询。面向6–16岁儿童青少年：厌学、情绪问题、亲子关系，需家长陪同。不接待成年人个案。");
     expect(youth.audience).toBe("young");

@@ -180,7 +180,7 @@ const EXCLUDES =
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲)/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲)/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
@@ -393,7 +393,7 @@ export function cardKinds(text: string): CardKind[] {
 
 /** A wish that asks for a talk, a class or a campaign for many, not help with one household's problem. */
 const ASKS_FOR_GROUP =
-  /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织/;
+  /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织|体验课|兴趣课|公益课|上课|兴趣班|训练营|夏令营|冬令营|报名/;
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
   /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动/;
@@ -403,7 +403,8 @@ const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送�
 const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 
 /** An offer's "not inside the home" (户内维修不在服务范围): it looks after the shared parts. */
-const INDOOR = /户内|室内|屋内|入户/;
+const INDOOR =
+  /(户内|室内|屋内|入户)的?(维修|报修|维护|部分|设施|问题|服务|项目)?(（[^）]*）|\([^)]*\))?(不|除外|恕|请)|不(入户|进户)/;
 /** A wish about something inside the home… */
 const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内/;
 /** …and not about the building's shared parts. */
