@@ -78,6 +78,16 @@ describe("vocabulary breadth", () => {
     expect(conceptKeysOf("我妈想出去跟大伙跳跳民族舞")).toContain("广场舞");
   });
 
+  it("knows ID cards (身分证 too), seniors' schools, exercise, vaccines, foot care and disability day care", () => {
+    expect(conceptKeysOf("我妈身分证过期了，她瘫在床上")).toContain("身份证");
+    expect(conceptKeysOf("退休了想上老年大学学书法")).toContain("老年大学");
+    expect(conceptKeysOf("想找人一起打打太极")).toContain("太极拳");
+    expect(conceptKeysOf("老人想打流感疫苗")).toContain("疫苗接种");
+    expect(conceptKeysOf("脚指甲太厚了自己剪不动")).toContain("修脚");
+    expect(conceptKeysOf("我哥是智力残疾，白天没地方去")).toContain("助残");
+    expect(conceptKeysOf("附近有没有老年饭桌")).toContain("助餐");
+  });
+
   it("does not read what the resident says they do not need as asked", () => {
     const query = buildQuery({ title: "孩子放学没人管作业", description: "不需要补课，有人付导一下、看着点就行。", category: null });
     expect(query.terms.map((t) => t.term)).not.toContain("补课");
