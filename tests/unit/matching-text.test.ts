@@ -295,6 +295,26 @@ describe("readOffer and offerFit", () => {
     expect(offerFit(shared, { text: "卧室暖气管子往外渗水", asked: ["渗水"] })).toBe(0);
   });
 
+  it("reads offers that repair nothing, referrals to another place, and the communities a delivery covers", () => {
+    const cleaning = readOffer("家电深度清洗。空调、油烟机拆洗除垢。只清洗，不做维修，不换零件。");
+    expect(cleaning.noRepairs).toBe(true);
+    expect(offerFit(cleaning, { title: "空调不制冷", text: "空调不制冷。外机呼呼转，找人来看看修修。", asked: ["空调"] })).toBe(0);
+    expect(offerFit(cleaning, { title: "油烟机该洗了", text: "油烟机好几年没洗了，想找人洗洗", asked: ["油烟机"] })).toBe(1);
+    expect(readOffer("银龄数字课堂。教老年人用手机电脑。只教不修，手机电脑坏了请找维修店。").noRepairs).toBe(true);
+    // 不修电脑手机 refuses those only.
+    expect(readOffer("小家电义务维修。电饭锅、收音机。不修电脑手机。").noRepairs).toBe(false);
+    // "…请到市残联假肢矫形中心" sends the wish elsewhere: 假肢 is not something the offer does.
+    const aids = readOffer("辅具评估适配。轮椅、助行器借用。假肢、矫形器不在服务范围，请到市残联假肢矫形中心。");
+    expect(offerFit(aids, { text: "假肢磨得腿疼，想问问哪里能换假肢", asked: ["假肢"] })).toBe(0);
+    // "送餐覆盖A、B、C三个社区" names where it delivers; "覆盖鼓楼街道全部社区" names no community.
+    const canteen = readOffer("长者食堂。堂食在龙潭路社区。送餐覆盖新中村、四号路、龙潭路三个社区。");
+    expect(canteen.onlyFor).toEqual({ communities: ["新中村", "四号路", "龙潭路"], atHome: true });
+    const housebound = { text: "腿摔了下不了楼，想让人送个午饭", asked: ["送饭", "午饭"] };
+    expect(offerFit(canteen, { ...housebound, community: "昆仑路社区" })).toBe(0);
+    expect(offerFit(canteen, { ...housebound, community: "四号路社区" })).toBe(1);
+    expect(readOffer("老人家食堂。送餐服务覆盖鼓楼街道全部社区。").onlyFor.communities).toEqual([]);
+  });
+
   it("keeps a service for children from a wish about an older person, and the other way round", () => {
     const youth = readOffer("儿童青少年心理咨询。面向6–16岁儿童青少年：厌学、情绪问题、亲子关系，需家长陪同。不接待成年人个案。");
     expect(youth.audience).toBe("young");

@@ -175,7 +175,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|请(到|去|前往).{0,8}(办理|咨询)/;
+  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|请(到|去|前往).{0,8}(办理|咨询)|请(到|去|前往|找).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -192,6 +192,11 @@ const NO_HOME_VISITS = new RegExp(
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)`,
 );
 
+/** A refusal of repairs as such, not of one thing (不修电脑手机 refuses those only). */
+const NO_REPAIRS = /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修)$|^只.{1,3}不修/;
+/** A wish asking for something to be mended, in its asking part or title (修脚 is foot care). */
+const ASKS_REPAIR = /修(?!脚|眉|剪)/;
+
 export interface OfferReading {
   /** The offer says it is paused or stopped. */
   paused: boolean;
@@ -205,6 +210,8 @@ export interface OfferReading {
   internal: boolean;
   /** Does not come to the home (不上门, 只在店里, 不外送). */
   noHomeVisits: boolean;
+  /** Says it repairs nothing at all (只清洗，不做维修; 只教不修): see NO_REPAIRS. */
+  noRepairs: boolean;
   /** The clauses naming what it does not do. */
   excludes: string[];
   /** The clauses naming a part it has stopped taking on for now (暂停新增送餐户). */
@@ -233,8 +240,11 @@ const clausesOf = (text: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
-/** "仅限丰年里社区", "送餐上门仅限翠阜新村社区（试点）": the communities it (or its part) is limited to. */
-const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|只服务|仅供)([\u4e00-\u9fa5、和及]{2,30}?(?:社区|小区))/g;
+/**
+ * "仅限丰年里社区", "送餐上门仅限翠阜新村社区（试点）", "送餐覆盖新中村、四号路两个社区": the
+ * communities it (or its part) is limited to.
+ */
+const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|只服务|仅供|覆盖)([\u4e00-\u9fa5、和及]{2,30}?(?:社区|小区))/g;
 /** "服务范围：龙潭路社区" says the same, before the colon that splits clauses. */
 const SERVICE_RANGE = /服务(范围|区域)([：:为是]|仅?限)?(?=[\u4e00-\u9fa5]{2,30}?(社区|小区)(?![\u4e00-\u9fa5]))/g;
 
@@ -244,7 +254,8 @@ function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
   for (const clause of clausesOf(normal.replace(SERVICE_RANGE, "仅限")))
     for (const [, name] of clause.matchAll(ONLY_FOR)) {
       // "仅限本社区" is the offer's own place, which the search already keeps to.
-      if (!name || /^(本|该|所在|辖区)/.test(name)) continue;
+      // "覆盖鼓楼街道全部社区", "覆盖周边社区": no names.
+      if (!name || /^(本|该|所在|辖区)|街道|全部|所有|各|周边|附近/.test(name)) continue;
       // "仅限福顺里、朝阳里两个社区": each name of the list.
       communities.push(
         ...name
@@ -292,13 +303,17 @@ const BARE_EXCLUSION =
 function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
   const excludes: string[] = [];
   const kept: string[] = [];
+  // Whether the clause just read was a refusal: a bare one after it (…请到门诊就诊，本项目不受理) belongs with it.
+  let afterRefusal = false;
   for (const clause of offerClauses(normal)) {
     const outside = clause.replace(/[（(][^）)]*[）)]?/g, "").trim();
-    if (BARE_EXCLUSION.test(outside) && kept.length) {
-      excludes.push(`${kept.pop()}，${clause}`);
+    if (BARE_EXCLUSION.test(outside) && (afterRefusal || kept.length)) {
+      excludes.push(`${afterRefusal ? excludes.pop() : kept.pop()}，${clause}`);
+      afterRefusal = true;
       continue;
     }
-    if (EXCLUDES.test(outside)) {
+    afterRefusal = EXCLUDES.test(outside);
+    if (afterRefusal) {
       excludes.push(clause);
       continue;
     }
@@ -336,6 +351,7 @@ export function readOffer(text: string): OfferReading {
     groupOnly: GROUP_ONLY.test(normal),
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: clausesOf(own).some((c) => NO_HOME_VISITS.test(c)),
+    noRepairs: excludes.some((c) => NO_REPAIRS.test(c)),
     excludes,
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
@@ -491,6 +507,8 @@ export function offerFit(
     const about = wishAudience(text);
     if (about && about !== reading.audience) return 0;
   }
+  // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
+  if (reading.noRepairs && (ASKS_REPAIR.test(askingPart(text)) || ASKS_REPAIR.test(normaliseText(wish.title ?? "")))) return 0;
   let factor = reading.full ? PARTLY : 1;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
