@@ -88,6 +88,13 @@ describe("vocabulary breadth", () => {
     expect(conceptKeysOf("附近有没有老年饭桌")).toContain("助餐");
   });
 
+  it("reads a wish naming the service itself (申请送餐) as asking for it; an offer's jargon is read by cues alone", () => {
+    const query = buildQuery({ title: "帮独居王大爷申请送餐", description: "老人能自己吃饭，就是不方便出门买菜做饭。", category: null });
+    expect(query.terms.find((t) => t.term === "助餐")?.primary).toBe(true);
+    // 代购 is a term of the medicine run, yet a grocery run's offer saying 代购 does not evoke it.
+    expect(conceptKeysOf("生活超市代购米面油")).not.toContain("送药上门");
+  });
+
   it("does not read what the resident says they do not need as asked", () => {
     const query = buildQuery({ title: "孩子放学没人管作业", description: "不需要补课，有人付导一下、看着点就行。", category: null });
     expect(query.terms.map((t) => t.term)).not.toContain("补课");

@@ -183,6 +183,15 @@ function isCategory(value: string | null): value is CategoryKey {
   return value !== null && (categoryKeys as string[]).includes(value);
 }
 
+let withTermCues: Concept[] | null = null;
+/**
+ * The concepts as a wish is read: a resident who names the service itself (申请送餐, 想要课后托管)
+ * asks for it, so a concept's terms are cues too. Offers are read with the cues alone (conceptKeysOf):
+ * there a term is often a word of the offer's jargon (代购 in a grocery run's offer).
+ */
+const wishConcepts = (): Concept[] =>
+  (withTermCues ??= concepts.map((c) => ({ ...c, cues: [...new Set([...c.cues, ...c.terms.filter((t) => t.length >= 2)])] })));
+
 /** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
 export function buildQuery(subject: MatchSubject): MatchQuery {
   const titleRead = readText(withoutAsides(subject.title.trim()));
@@ -209,9 +218,9 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   // A title that says what happened and then asks (摔了胯骨下不了楼，想有人送饭): its asking part is
   // the point, the rest is context, when the asking part names something the vocabulary knows.
   const titleAsking = askingClauses(title);
-  const titleAsks = !!titleAsking && concepts.some((concept) => cueHits(concept, titleAsking) > 0);
+  const titleAsks = !!titleAsking && wishConcepts().some((concept) => cueHits(concept, titleAsking) > 0);
   const votes = new Map<CategoryKey, number>();
-  for (const concept of concepts) {
+  for (const concept of wishConcepts()) {
     const inTitle = cueHits(concept, title);
     const inBody = cueHits(concept, body);
     if (!inTitle && !inBody) continue;
