@@ -235,12 +235,13 @@ describe("sign-up by code (no account found out, no phone borrowed)", () => {
   it("answers a taken e-mail or phone exactly as a new one, and tells the owner by message instead", async () => {
     const usersBefore = await count(sql`select count(*)::int as n from users`);
     const answers: { status: number; location: string; cookie: string; page: string; ms: number }[] = [];
-    for (const over of <Record<string, string>[]>[
+    const logins: Record<string, string>[] = [
       { email: "neu-1@example.com" },
       { email: demo("jumin") },
       { phone: "13722220001" },
       { phone: "13800000001" },
-    ]) {
+    ];
+    for (const over of logins) {
       const started = performance.now();
       const res = await browser().postForm("/signup", await form(over));
       const ms = performance.now() - started;
@@ -260,8 +261,19 @@ describe("sign-up by code (no account found out, no phone borrowed)", () => {
       // A taken e-mail's page is the new e-mail's, a taken phone's the new phone's.
       expect(a.page).toBe(answers[i - (i % 2)]!.page);
     }
-    // The same work either way (the password is hashed on both paths): neither answer is several times slower.
-    const [newMail, takenMail, newPhone, takenPhone] = answers.map((a) => a.ms) as [number, number, number, number];
+    // The same work either way (the password is hashed on both paths): neither answer is several times
+    // slower. One sample each is noisy on a loaded machine (CI once measured 5.1×): the fastest of three
+    // per login still shows a path that skips the hashing.
+    const fastest = answers.map((a) => a.ms);
+    for (let round = 0; round < 2; round++) {
+      await db().execute(sql`delete from signup_requests`);
+      for (const [i, over] of logins.entries()) {
+        const started = performance.now();
+        expect((await browser().postForm("/signup", await form(over))).status).toBe(303);
+        fastest[i] = Math.min(fastest[i]!, performance.now() - started);
+      }
+    }
+    const [newMail, takenMail, newPhone, takenPhone] = fastest as [number, number, number, number];
     expect(Math.max(newMail, takenMail) / Math.min(newMail, takenMail)).toBeLessThan(5);
     expect(Math.max(newPhone, takenPhone) / Math.min(newPhone, takenPhone)).toBeLessThan(5);
     // The new logins got a code; the owners got a notice with no code in it; no account was made.
