@@ -240,9 +240,9 @@ async function communitiesInReach(places: Place[]): Promise<string[]> {
     .map((c) => c.id);
 }
 
-/** The open needs (in review or published) whose lists an offer at one of these places could enter: what to recompute when it changes. */
-export async function openNeedsInReach(places: Place[]): Promise<string[]> {
-  const near = await communitiesInReach(places);
+/** The open needs (in review or published) whose lists an offer at this place could enter: what to recompute when it changes. */
+export async function openNeedsInReach(place: Place): Promise<string[]> {
+  const near = await communitiesInReach([place]);
   if (!near.length) return [];
   const rows = await db().execute<{ id: string }>(sql`
     select id from needs
@@ -276,11 +276,43 @@ async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
 }
 
 /**
- * "Which open needs fit what we give?" Published needs whose list holds this offer, best first: read
- * off the needs' own lists, a published need is the offer's match exactly when the offer is in the
- * need's list (NEED_LIST_LENGTH long), with the score and reasons it has there. Both directions agree
- * by construction.
+ * "Which open needs fit what we give?" — read off the needs' own lists: a published need is an
+ * offer's match exactly when the offer is in the need's list (NEED_LIST_LENGTH long), with the
+ * score and reasons it has there. Both directions agree by construction.
  */
+async function needsServedBy(
+  offers: { id: string; place: Place }[],
+  { engine = "meili", locale = defaultLocale }: Pick<MatchOptions, "engine" | "locale">,
+) {
+  const lists = await offerListsFor(await publishedNeedsNear(offers.map((o) => o.place)), { engine, limit: NEED_LIST_LENGTH, locale });
+  const wanted = new Set(offers.map((o) => o.id));
+  const found: { needId: string; offerId: string; position: number; match: OfferMatch }[] = [];
+  for (const [needId, { items }] of lists)
+    items.forEach((match, position) => {
+      if (wanted.has(match.id)) found.push({ needId, offerId: match.id, position, match });
+    });
+  const rows = new Map((await getPublicNeedsByIds([...new Set(found.map((f) => f.needId))])).map((n) => [n.id, n]));
+  const t = createI18n(locale).t;
+  const byOffer = new Map<string, (NeedMatch & { position: number })[]>(offers.map((o) => [o.id, []]));
+  for (const { needId, offerId, position, match } of found) {
+    const need = rows.get(needId);
+    if (need?.status !== "published") continue;
+    // The need's reasons for this offer, less the offer's own capacity (its organisation knows it).
+    const explanation = { ...match.explanation, capacityLeft: undefined };
+    byOffer.get(offerId)!.push({ ...need, score: match.score, reasons: reasonsText(t, explanation), explanation, position });
+  }
+  for (const list of byOffer.values())
+    list.sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.position - b.position ||
+        (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") ||
+        a.id.localeCompare(b.id),
+    );
+  return byOffer;
+}
+
+/** "Which open needs fit what we give?" Published needs whose list holds this offer, best first. */
 export async function matchNeedsForOffer(
   offerId: string,
   { engine = "meili", limit = 10, locale = defaultLocale, viewer }: MatchOptions = {},
@@ -289,30 +321,8 @@ export async function matchNeedsForOffer(
   if (!located) throw notFound("offer");
   if (viewer !== undefined && !canSeeOfferMatches(viewer, located.access))
     throw forbidden("only the organisation's members and the area's staff see an offer's matches");
-  const lists = await offerListsFor(await publishedNeedsNear([located.place]), { engine, limit: NEED_LIST_LENGTH, locale });
-  const found: { needId: string; position: number; match: OfferMatch }[] = [];
-  for (const [needId, { items }] of lists) {
-    const position = items.findIndex((match) => match.id === offerId);
-    if (position >= 0) found.push({ needId, position, match: items[position]! });
-  }
-  const rows = new Map((await getPublicNeedsByIds(found.map((f) => f.needId))).map((n) => [n.id, n]));
-  const t = createI18n(locale).t;
-  const served: (NeedMatch & { position: number })[] = [];
-  for (const { needId, position, match } of found) {
-    const need = rows.get(needId);
-    if (need?.status !== "published") continue;
-    // The need's reasons for this offer, less the offer's own capacity (its organisation knows it).
-    const explanation = { ...match.explanation, capacityLeft: undefined };
-    served.push({ ...need, score: match.score, reasons: reasonsText(t, explanation), explanation, position });
-  }
-  served.sort(
-    (a, b) =>
-      b.score - a.score ||
-      a.position - b.position ||
-      (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") ||
-      a.id.localeCompare(b.id),
-  );
-  const items: NeedMatch[] = served.map(({ position: _position, ...match }) => match);
+  const served = await needsServedBy([{ id: offerId, place: located.place }], { engine, locale });
+  const items: NeedMatch[] = served.get(offerId)!.map(({ position: _position, ...match }) => match);
   return { items: items.slice(0, limit) };
 }
 

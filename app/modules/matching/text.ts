@@ -399,7 +399,7 @@ export type CardKind = "social" | "bank";
  * the resident's bank card) and bank cards (工资卡, 储蓄卡, 建行卡, 存折). 卡 alone says neither.
  */
 const CARDS: [CardKind, RegExp][] = [
-  ["social", /社保.{0,2}卡|医保.{0,2}卡/],
+  ["social", /社保卡|医保卡|社保.{0,2}卡|医保.{0,2}卡/],
   ["bank", /工资卡|储蓄卡|信用卡|借记卡|银行卡|养老金卡|退休金.{0,3}卡|[建工农中交招邮浦兴光]行.{0,2}卡|存折/],
 ];
 

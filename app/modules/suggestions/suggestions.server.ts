@@ -100,7 +100,7 @@ async function recomputeOffer(offerId: string) {
     select subject_id as id from suggestions
     where subject_type = 'need' and items @> ${JSON.stringify([{ id: offerId }])}::jsonb`);
   const located = await placeOfOffer(offerId);
-  await queue("need", [...held.map((r) => r.id), ...(located ? await openNeedsInReach([located.place]) : [])]);
+  await queue("need", [...held.map((r) => r.id), ...(located ? await openNeedsInReach(located.place) : [])]);
 }
 
 /**
@@ -113,7 +113,7 @@ async function recomputeOrganisation(organisationId: string) {
   const offers = await db().execute<{ id: string }>(sql`select id from offers where organisation_id = ${organisationId} and active`);
   const offerIds = offers.map((o) => o.id);
   const places = (await Promise.all(offerIds.map(placeOfOffer))).flatMap((l) => (l ? [l.place] : []));
-  const inReach = await openNeedsInReach(places);
+  const inReach = [...new Set((await Promise.all(places.map(openNeedsInReach))).flat())];
   if (inReach.length) {
     const computed = await db().execute<{ id: string }>(sql`
       select subject_id as id from suggestions where subject_type = 'need' and subject_id = any(${sql.param(inReach)}::uuid[])`);
