@@ -417,3 +417,89 @@ describe("readOffer and offerFit", () => {
     expect(offerFit(cash, wish("我妈的退休金取不出来", "她基本不下楼了。能不能有人每月帮她取点现金送到家里？"))).toBe(0);
   });
 });
+
+describe("readings added in session 14 (found on tune-26…29, stated generally)", () => {
+  const wish = (title: string, description = "") => {
+    const query = buildQuery({ title, description, category: null });
+    return { text: `${title}。${description}`, title, asked: askedWords(query), askedConcepts: askedConcepts(query) };
+  };
+
+  it("reads 可由社区统一组织 as one way among others, and 由社区统一报名 as the only one", () => {
+    expect(readOffer("签约家庭医生，可到中心办理，也可由社区统一组织签约。").groupOnly).toBe(false);
+    expect(readOffer("老年人免费体检，行动不便者可由社区统一组织车辆接送。").groupOnly).toBe(false);
+    expect(readOffer("健康讲座，由社区统一报名，每场30人。").groupOnly).toBe(true);
+  });
+
+  it("keeps a refusal that heads a list (不修：…) with its list, instead of reading it as no repairs at all", () => {
+    const repairs = readOffer("老师傅义务修家电。修：电视、冰箱、洗衣机。不修：自来水管、暖气管。");
+    expect(repairs.noRepairs).toBe(false);
+    expect(offerFit(repairs, wish("冰箱冷藏不凉了", "能不能来给修修"))).toBe(1);
+    expect(offerFit(repairs, wish("厨房自来水管漏水", "想找人修一下水管"))).toBe(0);
+  });
+
+  it("reads 仅限本公司在管的…小区 as a limit on places, not as being for its own staff", () => {
+    expect(readOffer("户内应急维修，服务范围仅限本公司在管的景园、香里两个小区。").internal).toBe(false);
+    expect(readOffer("职工子女托管，仅限本公司员工。").internal).toBe(true);
+  });
+
+  it("does not take a wish that asks to be seen one to one as asking for the talk it mentions", () => {
+    const talks = readOffer("普法讲座进社区，每月一场。只做集中讲座，不接个案咨询。");
+    expect(offerFit(talks, wish("房子的事想找律师", "上回社区的讲座我去听了，想找个律师一对一问问自家的事"))).toBe(0);
+    expect(offerFit(talks, wish("想请律师给老人们办个讲座"))).toBe(1);
+  });
+
+  it("rules out an offer for certificate holders for a wish that says it has none", () => {
+    const aids = readOffer("辅具借用：轮椅、助行器。仅面向持有残疾人证的居民。");
+    expect(aids.requires).toEqual(["disability"]);
+    expect(offerFit(aids, wish("想借个轮椅", "我妈腿脚不好，没有残疾证，也不是低保"))).toBe(0);
+    expect(offerFit(aids, wish("想借个轮椅", "我妈腿脚不好，有残疾证"))).toBe(1);
+    // 低保、特困免费 is who pays less, not who may ask.
+    expect(readOffer("上门助浴，每次20元，低保、特困老人免收。").requires).toEqual([]);
+  });
+
+  it("rules out holiday-only child care for a wish about school days", () => {
+    const holidays = readOffer("假期托管：仅寒假、暑假开班，学期中不开班。面向一到六年级。");
+    expect(holidays.holidaysOnly).toBe(true);
+    expect(offerFit(holidays, wish("下午没人接孩子", "孩子二年级，每天下午三点半放学，我六点才下班"))).toBe(0);
+    expect(offerFit(holidays, wish("暑假孩子没人看", "孩子二年级，暑假我们都上班"))).toBe(1);
+  });
+
+  it("rules out child care for other school years than the one the wish names", () => {
+    const lowerYears = readOffer("四点半课堂，辅导写作业。只收本社区一至三年级的孩子。");
+    expect(lowerYears.grades).toEqual([1, 3]);
+    expect(offerFit(lowerYears, wish("孩子放学后想去四点半课堂", "闺女五年级了，作业总拖"))).toBe(0);
+    expect(offerFit(lowerYears, wish("孩子放学后想去四点半课堂", "闺女二年级，作业总拖"))).toBe(1);
+    expect(offerFit(lowerYears, wish("孩子放学后没人管", "儿子初一，作业总拖"))).toBe(0);
+    // 初一 as a day of the month names no school year.
+    expect(offerFit(lowerYears, wish("正月初一想给楼里老人包饺子"))).toBe(1);
+  });
+
+  it("reads a repair referred elsewhere (请联系品牌售后, 修不了) as not done", () => {
+    const gasCheck = readOffer("燃气入户安检。注意：安检不等于维修，燃气灶、热水器故障请联系品牌售后。");
+    expect(gasCheck.noRepairs).toBe(true);
+    expect(offerFit(gasCheck, wish("燃气灶打不着火", "拧了半天只听见啪啪响，有没有人来看看"))).toBe(0);
+    const phoneClass = readOffer("老年人手机课堂，每周三上午。手机坏了、屏幕碎了我们修不了，请到品牌售后。");
+    expect(offerFit(phoneClass, wish("手机屏幕摔碎了", "想找人给换个屏"))).toBe(0);
+    expect(offerFit(phoneClass, wish("想学手机视频聊天"))).toBe(1);
+    expect(readOffer("电动车电池免费检测。只做检测和宣传，不修车，不卖电池。").noRepairs).toBe(true);
+  });
+
+  it("takes a leaking roof for the building's shared part, even when the damp shows in a bedroom", () => {
+    const shared = readOffer("老旧小区准物业：楼道灯、屋面防水渗漏排查维修。户内维修不在托管范围。");
+    expect(offerFit(shared, wish("顶层漏雨", "每逢下雨屋顶往下漏，卧室墙面都发霉了"))).toBe(1);
+  });
+
+  it("reads spaces between words as sentence breaks, for wishes typed without punctuation", () => {
+    expect(requestSentences("老头中风以后走路拖着腿 出不了远门 想借个轮椅 天好推他下楼")).toEqual(["想借个轮椅"]);
+  });
+
+  it("never takes a particle for a slip (没声了 is not 声乐)", () => {
+    expect(homophoneSlips("电视没声了", homophoneIndex(["声乐"]))).toEqual([]);
+  });
+
+  it("leaves asking words (能不能, 不是) out of what a wish asks for", () => {
+    const asked = askedWords(buildQuery({ title: "儿子不给养老钱", description: "我想问问能不能告他，听说有免费的律师", category: null }));
+    expect(asked).not.toContain("不能");
+    expect(asked).toContain("律师");
+  });
+});

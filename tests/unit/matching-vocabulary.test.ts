@@ -101,6 +101,14 @@ describe("vocabulary breadth", () => {
     expect(query.terms.map((t) => t.term)).toContain("作业辅导");
   });
 
+  it("knows school refusal, outdoor workers' rest points, health-insurance codes and who to ask for damages", () => {
+    expect(conceptKeysOf("儿子初三了，这学期不想去学校，天天关屋里")).toContain("厌学");
+    expect(conceptKeysOf("我是扫马路的，中午想找个地方热饭")).toContain("户外劳动者");
+    expect(conceptKeysOf("医保电子凭证老是刷脸刷不上")).toContain("智能手机");
+    expect(conceptKeysOf("楼上漏水泡了我家顶棚，该找谁赔")).toContain("法律咨询");
+    expect(conceptKeysOf("老伴去世以后他基本不出门了")).toContain("心理咨询");
+  });
+
   it("has one first term per concept group it widens (a misspelt key would fail at load)", () => {
     const keys = concepts.map((c) => c.terms[0]);
     expect(keys).toContain("代办");

@@ -7,7 +7,7 @@ import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 4;
+export const TEXT_READING = 5;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -26,7 +26,7 @@ export function normaliseText(text: string): string {
 /** Sentences (and clauses ending in ; or a line break), without their end marks, empty ones dropped. */
 export function sentencesOf(text: string): string[] {
   return text
-    .split(/[。！？!?；;\n]+/)
+    .split(/[。！？!?；;\n]+|(?<=\p{Script=Han}) +(?=\p{Script=Han})/u)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -108,6 +108,9 @@ export function homophoneIndex(words: Iterable<string>): HomophoneIndex {
   return { byFirst };
 }
 
+/** Grammatical particles: written where they belong, never a slip for a word's character (没声了 is not 声乐). */
+const PARTICLES = new Set([..."了的着地得吗呢吧啊呀嘛哦"]);
+
 const sharesReading = (a: Set<string>, b: Set<string>) => {
   for (const r of a) if (b.has(r)) return true;
   return false;
@@ -144,7 +147,7 @@ export function homophoneSlips(
         for (let k = 0; k < length && alike; k++) {
           const char = chars[i + k]!;
           if (char === entry.chars[k]) same += 1;
-          else alike = isHan(char) && sharesReading(readings(char), entry.readings[k]!);
+          else alike = isHan(char) && !PARTICLES.has(char) && sharesReading(readings(char), entry.readings[k]!);
         }
         if (!alike || same === length || same < 1 || length - same > Math.max(1, length - 2)) continue;
         if (text.includes(entry.word)) continue;
@@ -175,15 +178,15 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|请(到|去|前往).{0,8}(办理|咨询)|请(到|去|前往|找).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅)/;
+  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|请(到|去|前往).{0,8}(办理|咨询)|请(到|去|前往|找).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲)/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(?<!(可|可以|也|或)由?)社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲)/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
-  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
+  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
 /** Who an offer may be limited to (仅限本中心签约居民): a limit on who asks, not on where the help happens. */
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
@@ -192,8 +195,59 @@ const NO_HOME_VISITS = new RegExp(
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)`,
 );
 
+/** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
+const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期中(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
+/** A wish for help on school days (每天下午三点半放学), not in the holidays. */
+const SCHOOL_DAYS = /放学|下学|课后|每天下午/;
+const HOLIDAYS = /寒假|暑假|暑期|寒暑假|假期|放假/;
+
+const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+const gradeNumber = (digit: string) => GRADE_NUMBER[digit] ?? Number(digit);
+/** "只收一至三年级的孩子", "面向1-6年级": the school years an offer takes. */
+const GRADE_RANGE = /([一二三四五六1-6])(?:至|到|-|~|—|－)([一二三四五六1-6])年级/;
+const PUPIL = /孩子|学生|上学|学校|儿子|闺女|女儿|孙子|孙女|外孙|作业/;
+/** The one school year a wish names: 五年级 (5), 初二 (8), 高一 (10). */
+function wishGrade(text: string): number | null {
+  const found = new Set<number>();
+  for (const [, digit] of text.matchAll(/([一二三四五六1-6])年级/g)) found.add(gradeNumber(digit!));
+  // 初一 is also a day of the month and 高一点 "a bit higher": only of a pupil.
+  if (PUPIL.test(text))
+    for (const [, school, digit] of text.matchAll(/(初|高)([一二三])(?!点|些|倍|层|截)/g)) found.add(gradeNumber(digit!) + (school === "初" ? 6 : 9));
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/** Certificates an offer may be limited to, and a wish may say it lacks: the kind each names. */
+const CREDENTIALS: [string, RegExp][] = [
+  ["disability", /残疾人?证/],
+  ["subsistence", /低保/],
+  ["extreme_poverty", /特困/],
+  ["senior_card", /老年证|老年卡/],
+  ["residence_permit", /居住证/],
+];
+/** "仅面向持有残疾人证的居民", "须持低保证": what follows names the certificate asked for. */
+const REQUIRES = /(仅|只)(面向|限|对|为|接受|服务)?持有?|(须|需|需要|必须|凭)(持有?|出示|提供)?/g;
+/** "我没残疾证", "也不是低保", "没办老年证": what follows names a certificate the wish does not have. */
+const LACKS = /(没有?|无|不是|不属于|没办|未办)(办)?/g;
+
+function credentialsAfter(text: string, lead: RegExp): string[] {
+  const kinds = new Set<string>();
+  for (const match of text.matchAll(lead)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 8);
+    for (const [kind, pattern] of CREDENTIALS) if (pattern.test(after) && after.search(pattern) <= 3) kinds.add(kind);
+  }
+  return [...kinds];
+}
+
+function gradeRange(normal: string): [number, number] | null {
+  const match = GRADE_RANGE.exec(normal);
+  return match ? [gradeNumber(match[1]!), gradeNumber(match[2]!)] : null;
+}
+
+/** The certificates a wish says it does not have. */
+export const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
+
 /** A refusal of repairs as such, not of one thing (不修电脑手机 refuses those only). */
-const NO_REPAIRS = /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修)$|^只.{1,3}不修/;
+const NO_REPAIRS = /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修[\u4e00-\u9fa5]?)$|^只.{1,3}不修|^.{0,4}不等于(维修|修理)$/;
 /** A wish asking for something to be mended, in its asking part or title (修脚 is foot care). */
 const ASKS_REPAIR = /修(?!脚|眉|剪)/;
 
@@ -210,6 +264,12 @@ export interface OfferReading {
   internal: boolean;
   /** Does not come to the home (不上门, 只在店里, 不外送). */
   noHomeVisits: boolean;
+  /** Runs in the school holidays only: not for a wish about school days. */
+  holidaysOnly: boolean;
+  /** The school years it takes (一至三年级), when it says. */
+  grades: [number, number] | null;
+  /** The certificates it is limited to (仅面向持有残疾人证的居民): not for a wish that says it has none. */
+  requires: string[];
   /** Says it repairs nothing at all (只清洗，不做维修; 只教不修): see NO_REPAIRS. */
   noRepairs: boolean;
   /** The clauses naming what it does not do. */
@@ -284,12 +344,16 @@ const OTHER_PLACES = /^(其他|其余|外|非本|别的)(社区|小区|街道|�
 const offerClauses = (normal: string) =>
   sentencesOf(normal).flatMap((sentence) => {
     const clauses = sentence
+      .replace(REFUSAL_HEADER, "$1$2")
       .split(/[，,：:]+/)
       .map((c) => c.trim())
       .filter(Boolean);
     const elsewhere = clauses.findIndex((c) => OTHER_PLACES.test(c));
     return elsewhere < 0 ? clauses : clauses.slice(0, elsewhere);
   });
+
+/** "不修：自来水管、暖气管" heads a list of what it does not do: one clause with its list, not a bare "不修". */
+const REFUSAL_HEADER = /(^|[，,])([^，,：:]{0,3}不[^，,：:]{1,3})[：:]/g;
 
 /** A clause that only says "not this" of what came before it ("…请到门诊就诊，本项目不受理"). */
 const BARE_EXCLUSION =
@@ -352,6 +416,9 @@ export function readOffer(text: string): OfferReading {
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: clausesOf(own).some((c) => NO_HOME_VISITS.test(c)),
     noRepairs: excludes.some((c) => NO_REPAIRS.test(c)),
+    requires: credentialsAfter(own, REQUIRES),
+    holidaysOnly: HOLIDAYS_ONLY.test(normal),
+    grades: gradeRange(normal),
     excludes,
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
@@ -409,7 +476,7 @@ export function cardKinds(text: string): CardKind[] {
 
 /** A wish that asks for a talk, a class or a campaign for many, not help with one household's problem. */
 const ASKS_FOR_GROUP =
-  /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织|体验课|兴趣课|公益课|上课|兴趣班|训练营|夏令营|冬令营|报名/;
+  /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织|体验课|兴趣课|公益课|上课|兴趣班|训练营|夏令营|冬令营|报名|申报|立项|拟开展|计划开展/;
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
   /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动/;
@@ -424,9 +491,15 @@ const INDOOR =
 /** A wish about something inside the home… */
 const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内/;
 /** …and not about the building's shared parts. */
-const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|外墙|地下室|电梯|小区|楼梯|楼前|楼后/;
+const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后/;
 
-export const asksForGroup = (text: string): boolean => ASKS_FOR_GROUP.test(withoutRefusals(normaliseText(text)));
+/** A wish that asks to be seen on its own ("想找个律师一对一给讲讲", "问问自家的事"), whatever talk it mentions. */
+const ASKS_ONE_TO_ONE = /一对一|单独|面对面|自家的事|我家的事|个人的事/;
+
+/** Whether a (normalised) wish asks for group work: a talk, a class, a campaign, and not for itself alone. */
+const wantsGroupWork = (text: string) => ASKS_FOR_GROUP.test(withoutRefusals(text)) && !ASKS_ONE_TO_ONE.test(askingPart(text));
+
+export const asksForGroup = (text: string): boolean => wantsGroupWork(normaliseText(text));
 
 /** What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for. */
 const REFUSAL = /不是|不要|不想|不爱|不喜欢|别|而非|用不着/;
@@ -485,7 +558,16 @@ export function offerFit(
   if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
   // Paused, or its places this month are taken: not shown until it takes requests again.
   if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
-  if (reading.groupOnly && !ASKS_FOR_GROUP.test(withoutRefusals(text))) return 0;
+  if (reading.groupOnly && !wantsGroupWork(text)) return 0;
+  // Holidays only to a wish about school days (每天下午三点半放学，没人接).
+  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(text)) return 0;
+  // Other school years than the one the wish names (只收一至三年级 to 五年级).
+  if (reading.grades) {
+    const grade = wishGrade(text);
+    if (grade !== null && (grade < reading.grades[0] || grade > reading.grades[1])) return 0;
+  }
+  // For holders of a certificate (仅面向持有残疾人证的居民) to a wish that says it has none (我没残疾证).
+  if (reading.requires.length && credentialsLacking(text).some((kind) => reading.requires.includes(kind))) return 0;
   // Limited to other communities than the wish's: not at all, or (送餐上门仅限…) not at home.
   const elsewhere =
     !!wish.community &&
