@@ -497,6 +497,19 @@ describe("readings added in session 14 (found on tune-26…29, stated generally)
     expect(homophoneSlips("电视没声了", homophoneIndex(["声乐"]))).toEqual([]);
   });
 
+  it("reads a homophone slip where it was written, so a slip in the sentence that asks is what is asked", () => {
+    const query = buildQuery({ title: "想推老头下楼晒太阳", description: "老头中风以后走路拖着腿 出不了远门 想借个论椅 天好推他下楼", category: null });
+    const wheelchair = query.terms.find((t) => t.term === "轮椅");
+    expect(wheelchair?.primary).toBe(true);
+    expect(wheelchair?.quotes).toContain("论椅");
+  });
+
+  it("keeps every concept a wish evokes among its terms, ahead of the story's other words", () => {
+    const query = buildQuery({ title: "手抖做不了饭", description: "一个人住。手抖得厉害，切菜都切不了，炒菜锅都端不住，这些天净吃馒头就咸菜，喝点稀粥。能不能有人给送个饭", category: null });
+    expect(query.terms.map((t) => t.term)).toContain("独居老人");
+    expect(query.terms.length).toBeLessThanOrEqual(10);
+  });
+
   it("leaves asking words (能不能, 不是) out of what a wish asks for", () => {
     const asked = askedWords(buildQuery({ title: "儿子不给养老钱", description: "我想问问能不能告他，听说有免费的律师", category: null }));
     expect(asked).not.toContain("不能");

@@ -161,15 +161,17 @@ const slipsOf = (text: string) =>
   homophoneSlips(text, vocabularySlipIndex(), wordBoundaries(text)).filter((slip) => !spelledRight().has(slip.written));
 
 /**
- * The text as the matcher reads it: normalised (simplified, half-width), with the vocabulary words
- * that its homophone slips stand for added at the end; `written` maps each such word back to how
- * the resident wrote it.
+ * The text as the matcher reads it: normalised (simplified, half-width), with its homophone slips
+ * read as the vocabulary words they stand for, where they were written (想借个论椅 asks for a
+ * wheelchair in the sentence that asks); `written` maps each such word back to how the resident
+ * wrote it.
  */
 export function readText(raw: string): { text: string; written: Map<string, string> } {
   const text = normaliseText(raw);
   const slips = slipsOf(text);
   if (!slips.length) return { text, written: new Map() };
-  return { text: `${text}。${slips.map((s) => s.meant).join("。")}`, written: new Map(slips.map((s) => [s.meant, s.written])) };
+  const read = slips.reduce((read, slip) => read.split(slip.written).join(slip.meant), text);
+  return { text: read, written: new Map(slips.map((s) => [s.meant, s.written])) };
 }
 
 /** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */
@@ -203,6 +205,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const written = new Map([...bodyRead.written, ...titleRead.written]);
   const quote = (word: string) => written.get(word) ?? word;
   const byTerm = new Map<string, QueryTerm>();
+  const conceptKeys = new Set<string>();
   const covered = new Set<string>();
   const add = (term: QueryTerm) => {
     const known = byTerm.get(term.term);
@@ -243,6 +246,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     const primary = (inTitle > 0 || inRequest > 0) && !onlyCondition && !titleContextOnly;
     const quotes = words.map(quote);
     add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary, quotes });
+    conceptKeys.add(concept.terms[0]!);
     // The resident's own domain words (插座, 轮椅 …) are searched too: offers often use them as they are.
     for (const cue of matchedWords(concept, `${title}。${body}`).slice(0, 2))
       add({
@@ -275,7 +279,12 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     });
   }
 
-  const terms = [...byTerm.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS);
+  // Every kind of help the vocabulary recognises is searched, however faintly it is evoked (独居 in a
+  // story's background): a concept is evidence, where a story's other words (馒头, 咸菜) are mostly not.
+  const byWeight = [...byTerm.values()].sort((a, b) => b.weight - a.weight);
+  const kept = new Set(byWeight.filter((t) => conceptKeys.has(t.term)).slice(0, MAX_QUERY_TERMS));
+  for (const term of byWeight) if (kept.size < MAX_QUERY_TERMS) kept.add(term);
+  const terms = byWeight.filter((t) => kept.has(t));
   // The asking clauses' own words: the rest of an asking sentence may tell of other things (外边修车铺都改修电动车了).
   const askingText = requestClauses(asking);
   const askingWords = askingText
