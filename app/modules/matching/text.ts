@@ -33,7 +33,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望/;
+  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理/;
 
 export const isRequestSentence = (sentence: string): boolean => REQUEST.test(sentence);
 
