@@ -92,7 +92,7 @@ export function NeedActions({
                       {o.viaAgreement
                         ? t("transitions.dispatchAgreement", { name: o.organisationName })
                         : o.reasons.length
-                          ? t("transitions.dispatchMatched", { name: o.organisationName, reasons: o.reasons.slice(0, 2).join("，") })
+                          ? t("transitions.dispatchMatched", { name: o.organisationName, reasons: o.reasons.slice(0, 2).join(t("transitions.dispatchReasonSeparator")) })
                           : o.organisationName}
                     </option>
                   ))}
