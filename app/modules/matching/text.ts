@@ -205,6 +205,10 @@ const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
 const gradeNumber = (digit: string) => GRADE_NUMBER[digit] ?? Number(digit);
 /** "只收一至三年级的孩子", "面向1-6年级": the school years an offer takes. */
 const GRADE_RANGE = /([一二三四五六1-6])(?:至|到|-|~|—|－)([一二三四五六1-6])年级/;
+function gradeRange(normal: string): [number, number] | null {
+  const match = GRADE_RANGE.exec(normal);
+  return match ? [gradeNumber(match[1]!), gradeNumber(match[2]!)] : null;
+}
 const PUPIL = /孩子|学生|上学|学校|儿子|闺女|女儿|孙子|孙女|外孙|作业/;
 /** The one school year a wish names: 五年级 (5), 初二 (8), 高一 (10). */
 function wishGrade(text: string): number | null {
@@ -238,13 +242,8 @@ function credentialsAfter(text: string, lead: RegExp): string[] {
   return [...kinds];
 }
 
-function gradeRange(normal: string): [number, number] | null {
-  const match = GRADE_RANGE.exec(normal);
-  return match ? [gradeNumber(match[1]!), gradeNumber(match[2]!)] : null;
-}
-
 /** The certificates a wish says it does not have. */
-export const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
+const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
 
 /** A refusal of repairs as such, not of one thing (不修电脑手机 refuses those only). */
 const NO_REPAIRS = /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修[\u4e00-\u9fa5]?)$|^只.{1,3}不修|^.{0,4}不等于(维修|修理)$/;
