@@ -516,3 +516,86 @@ describe("readings added in session 14 (found on tune-26…29, stated generally)
     expect(asked).toContain("律师");
   });
 });
+
+describe("readings added in session 15 (found on tune-30…33, stated generally)", () => {
+  const wish = (title: string, description = "", kind?: "micro_wish" | "need" | "project") => {
+    const query = buildQuery({ title, description, category: null });
+    return { text: `${title}。${description}`, title, kind, asked: askedWords(query), askedConcepts: askedConcepts(query) };
+  };
+
+  it("lets a community's need or project take work organised through the community (由社区统一报名)", () => {
+    const alarms = readOfferWithVocabulary("独居老人免费安装烟感报警器。为辖区独居、高龄老人家庭免费安装，每户1–2个。由社区统一报名。");
+    expect(alarms.groupOnly).toBe(true);
+    const forTwelve = ["为独居老人安装烟感报警器", "社区共有独居老人12户，家中无火灾报警装置，申请免费安装烟感报警器。"] as const;
+    expect(offerFit(alarms, wish(...forTwelve, "need"))).toBe(1);
+    expect(offerFit(alarms, wish(...forTwelve, "project"))).toBe(1);
+    // A resident's own wish still does not reach it directly.
+    expect(offerFit(alarms, wish("想给我家装个烟感", "我妈一个人住，老忘关火", "micro_wish"))).toBe(0);
+    // Nor a community's need that asks for one person to be seen on their own.
+    expect(offerFit(readOffer("心理健康讲座。只做集中讲座，不接个案。"), wish("张奶奶丧子后总哭", "想请老师一对一上门看看她", "need"))).toBe(0);
+  });
+
+  it("takes a wish for a class (老年人的班) as asking for group work", () => {
+    const classroom = readOffer("老年人智能手机课堂，每期8次课，集中授课。只做集中课堂，不上门一对一。");
+    expect(offerFit(classroom, wish("有没有教老年人用手机的班", "有没有那种老年人的班，能慢慢教的"))).toBe(1);
+    expect(offerFit(classroom, wish("手机不会用", "闺女上班忙，想找人来家里教教我"))).toBe(0);
+  });
+
+  it("keeps a shared-parts repair service for a shared-parts wish though it refuses repairs inside homes", () => {
+    const shared = readOfferWithVocabulary("公共部位报修。负责小区楼道灯、单元门、公共上下水主管、电梯的报修维修。户内维修（屋里的水管电线家电）不在服务范围。");
+    expect(offerFit(shared, wish("单元门闭门器坏了、楼道灯不亮", "3号楼单元门关不上，楼道声控灯不亮，请尽快维修。"))).toBe(1);
+    expect(offerFit(shared, wish("卫生间水管漏水", "家里卫生间的水管接头老滴水，想找人修修"))).toBe(0);
+  });
+
+  it("rules out an owners-only service for a tenant", () => {
+    const owners = readOffer("业主报修：限本小区业主（凭物业费缴费记录），下水道疏通、门锁更换。租户请联系房东报修。");
+    expect(owners.ownersOnly).toBe(true);
+    expect(offerFit(owners, wish("下水道堵了", "我们是租房住的，房东电话打不通，有没有能帮忙通一下的"))).toBe(0);
+    expect(offerFit(owners, wish("下水道堵了", "厨房水池子的水下不去，有没有能帮忙通一下的"))).toBe(1);
+    expect(readOffer("便民维修，居民和租户都可以报修。").ownersOnly).toBe(false);
+  });
+
+  it("reads the limits of a place said in other words (限本社区, 限…街辖区, 其他街道暂不送, …镇范围内)", () => {
+    expect(readOffer("四点半课堂。限本社区（昆明路社区）小学1–6年级学生。").ownPlaceOnly).toBe("community");
+    expect(readOffer("家庭医生签约服务，限华苑街辖区常住居民。").ownPlaceOnly).toBe("street");
+    expect(readOffer("老年助餐可送餐，送餐范围为果园新村街道各社区，其他街道暂不送。").ownPlaceOnly).toBe("street");
+    expect(readOffer("家电维修：冰箱、洗衣机，团泊镇范围内上门。").ownPlaceOnly).toBe("street");
+    // A range that reaches beyond its street says so.
+    expect(readOffer("义诊，服务范围为华苑街道及周边社区。").ownPlaceOnly).toBe(null);
+    expect(readOffer("不限本社区，欢迎周边居民。").ownPlaceOnly).toBe(null);
+    // A community fallback is ruled out by such a limit; a wish inside it is not.
+    const streetOnly = readOffer("家庭医生签约服务，限华苑街辖区常住居民，卧床签约居民可预约上门巡诊。");
+    expect(offerFit(streetOnly, { ...wish("卧床老人想请医生上门", "奶奶卧床两年了"), outsideArea: "nearby" })).toBe(0);
+    expect(offerFit(streetOnly, wish("卧床老人想请医生上门", "奶奶卧床两年了"))).toBe(1);
+  });
+
+  it("lets an offer that does one thing the wish asks and refuses another fit in part", () => {
+    const wiring = readOfferWithVocabulary("用电安全上门服务。免费入户检查户内线路，处理跳闸、插座发热等用电故障。只负责户内线路，不修家用电器。");
+    expect(offerFit(wiring, wish("一用电饭锅就跳闸", "换了个插座也跳，家里电线是老的铝线。谁能给看看线路。"))).toBe(PARTLY);
+    expect(offerFit(wiring, wish("电饭锅坏了", "电饭锅不加热了，想找人修修"))).toBe(0);
+    // 电路 refused is 线路 asked.
+    const odd = readOfferWithVocabulary("小修小补上门：换灯泡、修纱窗、换锁芯。不含水管、燃气、电路维修。");
+    expect(offerFit(odd, wish("一用电饭锅就跳闸", "换了个插座也跳，家里电线是老的铝线。谁能给看看线路。"))).toBe(0);
+  });
+
+  it("takes home follow-ups (入户随访) for home visits, so refusing treatment at home leaves them", () => {
+    const followUps = readOfferWithVocabulary("家医签约团队入户随访。已签约的慢病居民，由家医团队定期入户随访，测血压血糖、评估用药。不提供输液、换药等上门治疗操作。");
+    expect(offerFit(followUps, wish("能不能有医生定期上门", "父亲高血压、糖尿病，下不了楼，想有医生定期上门给量量血压血糖"))).toBeGreaterThan(0);
+  });
+
+  it("reads whom an offer is for from its title when it says no more, and a grandparent's wish as an old person's", () => {
+    const eldersGroup = readOffer("独居老人心理关爱小组。社工带领开展心理关爱小组活动（怀旧、手工、团体辅导），也可入户谈心。");
+    expect(eldersGroup.audience).toBe("old");
+    expect(offerFit(eldersGroup, wish("儿子初二不愿意上学", "放学就关屋里，想给孩子做心理辅导"))).toBe(0);
+    expect(readOffer("老少同乐手工课。老人和儿童都可报名。").audience).toBe(null);
+    // 孙子上学 in a grandmother's wish is not a wish about a pupil.
+    const phones = readOffer("银发族手机课堂。手把手教微信视频。");
+    expect(offerFit(phones, wish("想学用微信跟孙子视频", "孙子在南方上学，想找人手把手教教"))).toBe(1);
+  });
+
+  it("knows clothing alterations, school refusal in other words, and old people's canteens", () => {
+    expect(conceptKeysOf("裤子太长想改短，附近有没有便宜点改裤边的")).toContain("缝补改衣");
+    expect(conceptKeysOf("孩子不愿意去上学，一说上学就哭")).toContain("厌学");
+    expect(conceptKeysOf("附近有老年饭桌吗")).toContain("助餐");
+  });
+});

@@ -197,12 +197,19 @@ export async function findCandidates(
  * What the matcher reads of a need, the same in both directions: its public text (a phone number or
  * e-mail is never a reason to match, nor shown as one) and its items as tags.
  */
-export function needSubject(row: { title: string; description: string; category: string | null; items: string[] | null }): MatchSubject {
+export function needSubject(row: {
+  title: string;
+  description: string;
+  category: string | null;
+  items: string[] | null;
+  kind?: MatchSubject["kind"];
+}): MatchSubject {
   return {
     title: redactContactDetails(row.title),
     description: redactContactDetails(row.description),
     category: row.category,
     tags: (row.items ?? []).map(redactContactDetails),
+    kind: row.kind,
   };
 }
 
@@ -212,6 +219,7 @@ export async function placeOfNeed(needId: string) {
     title: string;
     description: string;
     category: string | null;
+    kind: MatchSubject["kind"];
     community_id: string;
     street_id: string;
     lat: number;
@@ -220,7 +228,7 @@ export async function placeOfNeed(needId: string) {
     posted_by_user_id: string;
     beneficiary_user_id: string | null;
   }>(sql`
-    select n.title, n.description, n.category, n.community_id, c.street_id, c.lat, c.lng, n.posted_by_user_id, n.beneficiary_user_id,
+    select n.title, n.description, n.category, n.kind, n.community_id, c.street_id, c.lat, c.lng, n.posted_by_user_id, n.beneficiary_user_id,
            (select array_agg(i.title order by i.position) from need_items i where i.need_id = n.id) as items
     from needs n join communities c on c.id = n.community_id where n.id = ${needId}`);
   if (!row) return null;

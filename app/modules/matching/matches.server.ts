@@ -168,6 +168,7 @@ async function offerListsFor(
     const wish = {
       text: [subject.title, subject.description, ...(subject.tags ?? [])].join("。"),
       title: subject.title,
+      kind: subject.kind,
       asked: askedWords(query),
       askedConcepts: askedConcepts(query),
       community: place.communityId ? (names.get(place.communityId) ?? null) : null,
@@ -258,13 +259,14 @@ async function publishedNeedsNear(places: Place[]): Promise<LocatedNeed[]> {
     title: string;
     description: string;
     category: string | null;
+    kind: MatchSubject["kind"];
     community_id: string;
     street_id: string;
     lat: number;
     lng: number;
     items: string[] | null;
   }>(sql`
-    select n.id, n.title, n.description, n.category, n.community_id, c.street_id, c.lat, c.lng,
+    select n.id, n.title, n.description, n.category, n.kind, n.community_id, c.street_id, c.lat, c.lng,
            (select array_agg(i.title order by i.position) from need_items i where i.need_id = n.id) as items
     from needs n join communities c on c.id = n.community_id
     where n.status = 'published' and n.community_id = any(${sql.param(near)}::uuid[])`);

@@ -43,6 +43,8 @@ export interface MatchSubject {
   description: string;
   category: string | null;
   tags?: string[];
+  /** A need's kind: a community's need or project speaks for many residents, a micro-wish for one household. */
+  kind?: "micro_wish" | "need" | "project";
 }
 
 const WEIGHT = {
@@ -330,6 +332,7 @@ export function readOfferWithVocabulary(text: string): OfferReading {
   const refused = new Set(reading.excludes.flatMap(conceptKeysOf));
   return {
     ...reading,
+    ownConcepts: [...own],
     refusedConcepts: [...refused].filter((key) => !own.has(key)),
   };
 }

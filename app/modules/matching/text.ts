@@ -283,6 +283,8 @@ export interface OfferReading {
   cards: CardKind[];
   /** Serves only children and young people, or only older people (儿童青少年心理咨询，不接待成年人): see AUDIENCE. */
   audience: Audience | null;
+  /** For the estate's owners only (限本小区业主, 租户请联系房东): not for a tenant. */
+  ownersOnly: boolean;
   /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
   ownPlaceOnly: "community" | "street" | null;
   /**
@@ -290,6 +292,8 @@ export interface OfferReading {
    * (不代购药品 in a grocery run's offer: medicines); filled by the matcher, which knows the vocabulary.
    */
   refusedConcepts?: string[];
+  /** The concepts the rest of its text evokes (filled with refusedConcepts). */
+  ownConcepts?: string[];
 }
 
 /** Clauses: split on every Chinese or ASCII punctuation mark but the enumeration comma (不做A、B). */
@@ -392,9 +396,11 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
  * or its own street (送餐覆盖鼓楼街道全部社区): nothing for a need beyond, even nearby, unless it
  * opens itself to the neighbours too.
  */
+const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?业主|租户.{0,2}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内/;
-const OWN_STREET_ONLY = /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|服务范围.{0,3}街道/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内/;
+const OWN_STREET_ONLY =
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内/;
 const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
 
 function ownPlaceOnly(normal: string): OfferReading["ownPlaceOnly"] {
@@ -424,6 +430,7 @@ export function readOffer(text: string): OfferReading {
     positive: kept.join("，"),
     cards: cardKinds(normal),
     ownPlaceOnly: ownPlaceOnly(normal),
+    ownersOnly: OWNERS_ONLY.test(normal),
     audience: audienceOf(normal),
   };
 }
@@ -443,15 +450,26 @@ const AUDIENCE: Record<Audience, RegExp> = {
   old: new RegExp(`不接(待|收|诊)?(${YOUNG}|学生)|(只|仅)(做|接|面向|服务|限|接收)?(${OLD})|面向(60|六十|65)岁以上`),
 };
 
+/** An offer whose title names whom it is for (独居老人心理关爱小组, 儿童安全教育). */
+const TITLE_AUDIENCE: Record<Audience, RegExp> = {
+  young: /儿童|青少年|少儿|中小学生|小学生|未成年/,
+  old: /老年|老人|长者|银发|银龄|敬老|助老|适老/,
+};
+
 function audienceOf(normal: string): Audience | null {
   const young = AUDIENCE.young.test(normal);
   const old = AUDIENCE.old.test(normal);
-  return young === old ? null : young ? "young" : "old";
+  if (young !== old) return young ? "young" : "old";
+  if (young) return null;
+  const title = normal.split(/[。！？!?\n]/)[0] ?? "";
+  const youngTitle = TITLE_AUDIENCE.young.test(title);
+  const oldTitle = TITLE_AUDIENCE.old.test(title);
+  return youngTitle === oldTitle ? null : youngTitle ? "young" : "old";
 }
 
 /** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
-const WISH_YOUNG = /[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9]岁|1[0-7]岁|十[一二三四五六七]?岁|青春期/;
-const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了/;
+const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9]岁|1[0-7]岁|十[一二三四五六七]?岁|青春期/;
+const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
 
 export function wishAudience(text: string): Audience | null {
   const young = WISH_YOUNG.test(text);
@@ -475,7 +493,7 @@ export function cardKinds(text: string): CardKind[] {
 
 /** A wish that asks for a talk, a class or a campaign for many, not help with one household's problem. */
 const ASKS_FOR_GROUP =
-  /讲座|宣讲|宣传|培训|讲课|课堂|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织|体验课|兴趣课|公益课|上课|兴趣班|训练营|夏令营|冬令营|报名|申报|立项|拟开展|计划开展/;
+  /讲座|宣讲|宣传|培训|讲课|课堂|(?<![上下加值])(的|那种|这种|学习|培训|兴趣|老年|手机|电脑)班|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织|体验课|兴趣课|公益课|上课|兴趣班|训练营|夏令营|冬令营|报名|申报|立项|拟开展|计划开展/;
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
   /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动/;
@@ -492,8 +510,19 @@ const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内
 /** …and not about the building's shared parts. */
 const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后/;
 
+const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_INDOORS.test(text);
+/** A wish from someone who rents their home. */
+const TENANT = /租房|租的房|租住|租户|租着|房东/;
+
 /** A wish that asks to be seen on its own ("想找个律师一对一给讲讲", "问问自家的事"), whatever talk it mentions. */
 const ASKS_ONE_TO_ONE = /一对一|单独|面对面|自家的事|我家的事|个人的事/;
+
+/**
+ * A community's need or project, posted by its staff for its residents (独居老人家庭安装烟感, 楼前树木
+ * 修剪), not on behalf of one of them (代独居王大爷报：燃气灶打不着火).
+ */
+const forMany = (kind: string | undefined, text: string) => (kind === "need" || kind === "project") && !ON_BEHALF_OF_ONE.test(text);
+const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属]))(?!们)/;
 
 /** Whether a (normalised) wish asks for group work: a talk, a class, a campaign, and not for itself alone. */
 const wantsGroupWork = (text: string) => ASKS_FOR_GROUP.test(withoutRefusals(text)) && !ASKS_ONE_TO_ONE.test(askingPart(text));
@@ -544,6 +573,8 @@ export function offerFit(
     text: string;
     /** The wish's title, where its point is (the text when not given). */
     title?: string;
+    /** A community's need or project speaks for many residents: work done for groups fits it. */
+    kind?: "micro_wish" | "need" | "project";
     asked: string[];
     askedConcepts?: string[];
     community?: string | null;
@@ -557,7 +588,7 @@ export function offerFit(
   if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
   // Paused, or its places this month are taken: not shown until it takes requests again.
   if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
-  if (reading.groupOnly && !wantsGroupWork(text)) return 0;
+  if (reading.groupOnly && !(forMany(wish.kind, text) && !ASKS_ONE_TO_ONE.test(text)) && !wantsGroupWork(text)) return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
   if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(text)) return 0;
   // Other school years than the one the wish names (只收一至三年级 to 五年级).
@@ -594,7 +625,14 @@ export function offerFit(
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
   // It refuses the kind of help the wish mainly asks for (不代购药品 to "开了药给送家来").
-  if (wish.askedConcepts?.some((key) => reading.refusedConcepts?.includes(key))) return 0;
+  // Refused only inside homes (户内维修（屋里的水管电线家电）不在服务范围) to a wish about the shared parts
+  // (单元门闭门器坏了、楼道灯不亮): the refusal is of where, not of what.
+  const refusesIndoorsOnly = reading.excludes.every((clause) => INDOOR.test(clause)) && sharedPartsOnly(text);
+  const refusedAsked = refusesIndoorsOnly ? [] : (wish.askedConcepts ?? []).filter((key) => reading.refusedConcepts?.includes(key));
+  // …unless it does another thing the wish mainly asks for (线路检修，不修家用电器 to 一用电饭锅就跳闸，
+  // 谁能给看看线路): then it does part of it.
+  const doesAnotherAsked = wish.askedConcepts?.some((key) => !refusedAsked.includes(key) && reading.ownConcepts?.includes(key));
+  if (refusedAsked.length && !doesAnotherAsked) return 0;
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
@@ -610,7 +648,9 @@ export function offerFit(
   if (asking && reading.excludes.some((clause) => sharesPhrase(clause, asking))) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
-  if (naming.length) factor *= PARTLY;
+  // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
+  if (reading.ownersOnly && TENANT.test(text)) return 0;
+  if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
 }
 
