@@ -173,13 +173,20 @@ export const nextDueEntry = sql`
  * locked, so a write queuing it again never waits for the matcher; a lease whose entry was queued again
  * meanwhile is not deleted, and the entry runs again. Safe on several processes at once.
  */
+/**
+ * How long a leased entry is left to its processor. A recomputation takes well under a second; a lease
+ * that outlives it (its process or connection lost mid-way: clean-clone CI twice saw entries leased and
+ * never released for 45 s under a 5-minute lease) is taken up again soon. Running one twice is harmless.
+ */
+const LEASE = sql`interval '20 seconds'`;
+
 export async function processSuggestionQueue({ max = 1000, log }: { max?: number; log?: (m: string) => void } = {}) {
   await collapseOfferFlood();
   let done = 0;
   let failed = 0;
   while (done + failed < max) {
     const [entry] = await db().execute<{ subject_type: SubjectType; subject_id: string; available_at: string; attempts: number }>(sql`
-      update suggestion_queue q set available_at = linli_now() + interval '5 minutes', attempts = q.attempts + 1
+      update suggestion_queue q set available_at = linli_now() + ${LEASE}, attempts = q.attempts + 1
       from (${nextDueEntry}) due
       where q.subject_type = due.subject_type and q.subject_id = due.subject_id
       returning q.subject_type, q.subject_id, q.available_at::text, q.attempts`);
