@@ -21,6 +21,7 @@ export const roles = [
 export const role = pgEnum("role", roles);
 
 export const needKinds = ["micro_wish", "need", "project", "problem"] as const;
+export type NeedKind = (typeof needKinds)[number];
 export const needKind = pgEnum("need_kind", needKinds);
 
 export const needStatuses = [

@@ -599,3 +599,69 @@ describe("readings added in session 15 (found on tune-30…33, stated generally)
     expect(conceptKeysOf("附近有老年饭桌吗")).toContain("助餐");
   });
 });
+
+describe("readings added in session 16 (found on tune-34…37, stated generally)", () => {
+  const wish = (title: string, description = "") => {
+    const query = buildQuery({ title, description, category: null });
+    return { text: `${title}。${description}`, title, asked: askedWords(query), askedConcepts: askedConcepts(query) };
+  };
+
+  it("infers a wish's kind of help from what it mainly asks for, not from its story's background", () => {
+    // 着火 and 凑合 in the background evoked fire safety and meals; the title asks for an electrician.
+    const query = buildQuery({
+      title: "卧室灯老闪",
+      description: "这几天屋里灯一闪一闪的，老伴说别是要着火吧，晚上点个小台灯凑合。想找个懂电的师傅来给看看。",
+      category: null,
+    });
+    expect(query).toMatchObject({ category: "repair", categorySource: "inferred" });
+    // 凑合 with a meal still asks for meals.
+    expect(conceptKeysOf("一个人懒得做饭，天天凑合吃一口")).toContain("助餐");
+    expect(conceptKeysOf("点个小台灯凑合")).not.toContain("助餐");
+  });
+
+  it("reads what is asked for in the title and the asking sentences, not in where the story says it is", () => {
+    // 燃气灶 says where the hose is; the gas company's "不修燃气灶" does not refuse a new hose.
+    const hoses = readOfferWithVocabulary("燃气入户安检。老化胶管现场更换（收材料费）。只管燃气管线，不修燃气灶、热水器。");
+    const cracked = wish("燃气管子裂了个口", "燃气灶后面那根胶皮管子有一段裂了。我把总阀关了，谁能来给换根管子？");
+    expect(cracked.asked).not.toContain("燃气灶");
+    expect(offerFit(hoses, cracked)).toBe(1);
+    expect(offerFit(hoses, wish("燃气灶打不着火了", "想找人来修修燃气灶"))).toBe(0);
+  });
+
+  it("lets a class serve a wish to learn, but not someone who wants a teacher at home", () => {
+    const classes = readOffer("数字助老课堂。教老人用智能手机挂号、视频。每期8次课，只做培训，不负责手机维修。");
+    expect(classes.groupOnly).toBe(true);
+    expect(offerFit(classes, wish("想学用手机挂号", "现在医院都让手机上挂号，想学学怎么弄"))).toBe(1);
+    expect(offerFit(classes, wish("想学用手机挂号", "想学学，最好有人能上门来家里教"))).toBe(0);
+  });
+
+  it("reads a pension card as either card, and a deposit as the bank's business", () => {
+    const socialDesk = readOffer("社保卡激活、换卡，养老金到账查询。");
+    expect(offerFit(socialDesk, wish("养老金卡激活", "我妈的社保卡过期了，新卡寄来了不知道怎么激活"))).toBe(1);
+    expect(offerFit(socialDesk, wish("定期存款到期想转存", "我妈的定期到期了，想请人帮着办一下"))).toBe(0);
+    // 定期 alone is "regularly", not a deposit.
+    expect(readOffer("社工每月定期上门探访独居老人。").cards).toEqual([]);
+  });
+
+  it("rules out an in-person-only service for someone who cannot go out", () => {
+    const desk = readOffer("公益法律咨询。每周五上午在司法所接待群众：继承、遗嘱。只接待当面咨询，不接受电话咨询。");
+    expect(desk.noHomeVisits).toBe(true);
+    expect(offerFit(desk, wish("想立遗嘱问问律师", "腿脚不好出不了门，能不能打个电话问问律师"))).toBe(0);
+    expect(offerFit(desk, wish("想立遗嘱问问律师", "想找个律师问问遗嘱怎么写"))).toBe(1);
+  });
+
+  it("rules out booked-a-week-ahead repairs for a wish that cannot wait", () => {
+    const booked = readOffer("水电暖小修。暖气片及阀门跑冒滴漏。需提前一周到社区登记预约，急修不接。");
+    expect(booked.notUrgent).toBe(true);
+    expect(offerFit(booked, wish("暖气片漏水了！急", "接头一直往下滴水，谁能今天就来给看看"))).toBe(0);
+    expect(offerFit(booked, wish("暖气片有点滴水", "不着急，哪天有空来给看看就行"))).toBe(1);
+  });
+
+  it("hears a dispute in a leak the other household will not own up to, and knows bulky waste and eye clinics", () => {
+    const leak = buildQuery({ title: "楼上漏水", description: "楼上卫生间漏水到我家，人家说不是他家的事，还跟我吵起来了。这事该找谁？", category: null });
+    expect(leak.terms.map((t) => t.term)).toContain("矛盾调解");
+    expect(conceptKeysOf("旧沙发没处扔，哪里能上门给拉走")).toContain("大件垃圾清运");
+    expect(conceptKeysOf("眼前老有黑影儿飘")).toContain("眼科筛查");
+    expect(conceptKeysOf("接电话说我银行卡涉嫌洗钱")).toContain("反诈宣传");
+  });
+});

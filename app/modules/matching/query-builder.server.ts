@@ -3,6 +3,7 @@
 // the first 10 terms of a query, and a resident's story is mostly not about the help asked for).
 import { Jieba, TfIdf } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
+import type { NeedKind } from "#db/schema/enums";
 import { categoryKeys, type CategoryKey } from "~/modules/categories/categories";
 import { concepts, conditionCues, stopWords, synonymGroups, type Concept } from "./vocabulary";
 import {
@@ -36,6 +37,8 @@ export interface MatchQuery {
   askingWords: string[];
   category: CategoryKey | null;
   categorySource: "given" | "inferred" | null;
+  /** The title and the sentences that ask, as written: where the words of what is asked for are said. */
+  pointText?: string;
 }
 
 export interface MatchSubject {
@@ -44,7 +47,7 @@ export interface MatchSubject {
   category: string | null;
   tags?: string[];
   /** A need's kind: a community's need or project speaks for many residents, a micro-wish for one household. */
-  kind?: "micro_wish" | "need" | "project";
+  kind?: NeedKind;
 }
 
 const WEIGHT = {
@@ -225,6 +228,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const titleAsking = askingClauses(title);
   const titleAsks = !!titleAsking && wishConcepts().some((concept) => cueHits(concept, titleAsking) > 0);
   const votes = new Map<CategoryKey, number>();
+  const mainVotes = new Map<CategoryKey, number>();
   for (const concept of wishConcepts()) {
     const inTitle = cueHits(concept, title);
     const inBody = cueHits(concept, body);
@@ -262,6 +266,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
       });
     // How the person is says nothing about which kind of help is asked for.
     if (!onlyCondition) votes.set(concept.category, (votes.get(concept.category) ?? 0) + weight);
+    if (primary) mainVotes.set(concept.category, (mainVotes.get(concept.category) ?? 0) + weight);
     for (const cue of concept.cues) for (const part of typeof cue === "string" ? [cue] : cue) covered.add(part);
     for (const term of concept.terms) covered.add(term);
   }
@@ -292,12 +297,18 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const askingWords = askingText
     ? [...new Set(jieba.cut(askingText, false))].filter((w) => w.length >= 2 && !stopWords.has(w) && !/^[\d.]+$/.test(w))
     : [];
-  if (isCategory(subject.category)) return { terms, askingWords, category: subject.category, categorySource: "given" };
-  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  // The whole story when no sentence, or every one, asks (nothing to tell apart).
+  const writtenBody = normaliseText(subject.description);
+  const writtenAsking = requestSentences(writtenBody);
+  const pointText = [normaliseText(subject.title), ...(writtenAsking.length ? writtenAsking : [writtenBody])].join("。");
+  if (isCategory(subject.category)) return { terms, askingWords, category: subject.category, categorySource: "given", pointText };
+  // What the wish mainly asks for decides its kind of help; a story's background (着火, 凑合) does not
+  // outvote it. Without a main concept, every concept votes.
+  const ranked = [...(mainVotes.size ? mainVotes : votes).entries()].sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((sum, [, v]) => sum + v, 0);
   const [best] = ranked;
   const inferred = best && best[1] / total >= 0.5 ? best[0] : null;
-  return { terms, askingWords, category: inferred, categorySource: inferred ? "inferred" : null };
+  return { terms, askingWords, category: inferred, categorySource: inferred ? "inferred" : null, pointText };
 }
 
 /**
@@ -307,8 +318,12 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
  */
 export function askedWords(query: MatchQuery): string[] {
   const main = query.terms.some((t) => t.primary) ? query.terms.filter((t) => t.primary) : query.terms.slice(0, 2);
-  // The resident's own words only (not every word of the concepts they evoke), and their synonyms.
-  const words = new Set([...main.flatMap((t) => t.quotes), ...query.askingWords]);
+  // The resident's own words only (not every word of the concepts they evoke), and their synonyms;
+  // those said in the title or the asking sentences, where there are such (燃气灶 in 燃气灶后面那根管子裂了
+  // is where the pipe is, not what is asked for).
+  const quotes = main.flatMap((t) => t.quotes);
+  const said = query.pointText ? quotes.filter((word) => query.pointText!.includes(word)) : quotes;
+  const words = new Set([...(said.length ? said : quotes), ...query.askingWords]);
   for (const group of synonymGroups) if (group.some((w) => words.has(w))) for (const w of group) words.add(w);
   return [...words].filter((w) => w.length >= 2 && !stopWords.has(w));
 }

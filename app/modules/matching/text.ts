@@ -5,6 +5,7 @@
 // when deciding whether an offer is shown.
 import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
+import type { NeedKind } from "#db/schema/enums";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
 export const TEXT_READING = 5;
@@ -192,8 +193,15 @@ const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住�
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
   "不(上门|入户|到家|送上门)(服务)?$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$" +
-    `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)`,
+    `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
+    // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
+    "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)",
 );
+
+/** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
+const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?(预约|登记|报名)/;
+/** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
+const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|马上|赶紧|立刻|立马|现在就|等不了/;
 
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
 const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期中(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
@@ -285,6 +293,8 @@ export interface OfferReading {
   audience: Audience | null;
   /** For the estate's owners only (限本小区业主, 租户请联系房东): not for a tenant. */
   ownersOnly: boolean;
+  /** Takes no urgent jobs, or only booked days ahead (需提前一周预约，急修不接). */
+  notUrgent: boolean;
   /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
   ownPlaceOnly: "community" | "street" | null;
   /**
@@ -431,6 +441,7 @@ export function readOffer(text: string): OfferReading {
     cards: cardKinds(normal),
     ownPlaceOnly: ownPlaceOnly(normal),
     ownersOnly: OWNERS_ONLY.test(normal),
+    notUrgent: NOT_URGENT.test(normal),
     audience: audienceOf(normal),
   };
 }
@@ -461,7 +472,7 @@ function audienceOf(normal: string): Audience | null {
   const old = AUDIENCE.old.test(normal);
   if (young !== old) return young ? "young" : "old";
   if (young) return null;
-  const title = normal.split(/[。！？!?\n]/)[0] ?? "";
+  const title = sentencesOf(normal)[0] ?? "";
   const youngTitle = TITLE_AUDIENCE.young.test(title);
   const oldTitle = TITLE_AUDIENCE.old.test(title);
   return youngTitle === oldTitle ? null : youngTitle ? "young" : "old";
@@ -480,11 +491,13 @@ export function wishAudience(text: string): Audience | null {
 export type CardKind = "social" | "bank";
 /**
  * Cards by who issues them: a social-security card (社保卡, 医保卡; a bank hands it out, yet it is not
- * the resident's bank card) and bank cards (工资卡, 储蓄卡, 建行卡, 存折). 卡 alone says neither.
+ * the resident's bank card) and bank cards and accounts (工资卡, 储蓄卡, 建行卡, 存折, 定期存款). 卡 alone says neither.
  */
 const CARDS: [CardKind, RegExp][] = [
   ["social", /社保卡|医保卡|社保.{0,2}卡|医保.{0,2}卡/],
-  ["bank", /工资卡|储蓄卡|信用卡|借记卡|银行卡|养老金卡|退休金.{0,3}卡|[建工农中交招邮浦兴光]行.{0,2}卡|存折/],
+  // 养老金卡 and 退休金卡 say neither: a pension is paid onto a bank card or onto the social-security card.
+  // A deposit (定期到期想转存) is the bank's business, whatever card it is on.
+  ["bank", /工资卡|储蓄卡|信用卡|借记卡|银行卡|[建工农中交招邮浦兴光]行.{0,2}卡|存折|定期存款|存定期|定期到期|转存/],
 ];
 
 export function cardKinds(text: string): CardKind[] {
@@ -525,7 +538,12 @@ const forMany = (kind: string | undefined, text: string) => (kind === "need" || 
 const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属]))(?!们)/;
 
 /** Whether a (normalised) wish asks for group work: a talk, a class, a campaign, and not for itself alone. */
-const wantsGroupWork = (text: string) => ASKS_FOR_GROUP.test(withoutRefusals(text)) && !ASKS_ONE_TO_ONE.test(askingPart(text));
+const wantsGroupWork = (text: string) =>
+  (ASKS_FOR_GROUP.test(withoutRefusals(text)) || (WANTS_TO_LEARN.test(askingPart(text)) && !WANTS_AT_HOME.test(askingPart(text)))) &&
+  !ASKS_ONE_TO_ONE.test(askingPart(text));
+
+/** A wish to learn something (想学学怎么挂号): a class teaches it as well as anyone would. */
+const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
 
 export const asksForGroup = (text: string): boolean => wantsGroupWork(normaliseText(text));
 
@@ -574,7 +592,7 @@ export function offerFit(
     /** The wish's title, where its point is (the text when not given). */
     title?: string;
     /** A community's need or project speaks for many residents: work done for groups fits it. */
-    kind?: "micro_wish" | "need" | "project";
+    kind?: NeedKind;
     asked: string[];
     askedConcepts?: string[];
     community?: string | null;
@@ -650,6 +668,8 @@ export function offerFit(
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
   if (reading.ownersOnly && TENANT.test(text)) return 0;
+  // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
+  if (reading.notUrgent && URGENT.test(`${normaliseText(wish.title ?? "")}。${asking}`)) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
 }
