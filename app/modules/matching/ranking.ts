@@ -12,8 +12,8 @@ export const NEARBY_METRES = 2000;
  * sets pooled (needs with a fit still led by a fitting offer, needs without one answered empty).
  * Over the dev set and tune-12…37 (tests/fixtures/match-sets, 1,285 needs), with nearby fallbacks at
  * FALLBACK_FACTOR, that is 2.0 (balanced accuracy 0.935; 0.918 over tune-12…29); each set's own best
- * lies between 1.25 and 2.55. It was 1.95 on tune-12…25 and on tune-12…21, 1.75 on tune-12…15 with no fallbacks, and 1.25
- * on wave 2's first tuning sets (lost with their machine).
+ * lies between 1.25 and 2.55. It was 1.95 on tune-12…25 and on tune-12…21, 1.75 on tune-12…15 with
+ * no fallbacks, and 1.25 on wave 2's first tuning sets (lost with their machine).
  */
 export const MIN_SCORE = 2.0;
 

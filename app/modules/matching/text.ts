@@ -537,15 +537,13 @@ const ASKS_ONE_TO_ONE = /一对一|单独|面对面|自家的事|我家的事|�
 const forMany = (kind: string | undefined, text: string) => (kind === "need" || kind === "project") && !ON_BEHALF_OF_ONE.test(text);
 const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属]))(?!们)/;
 
+/** A wish to learn something (想学学怎么挂号): a class teaches it as well as anyone would. */
+const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
+
 /** Whether a (normalised) wish asks for group work: a talk, a class, a campaign, and not for itself alone. */
 const wantsGroupWork = (text: string) =>
   (ASKS_FOR_GROUP.test(withoutRefusals(text)) || (WANTS_TO_LEARN.test(askingPart(text)) && !WANTS_AT_HOME.test(askingPart(text)))) &&
   !ASKS_ONE_TO_ONE.test(askingPart(text));
-
-/** A wish to learn something (想学学怎么挂号): a class teaches it as well as anyone would. */
-const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
-
-export const asksForGroup = (text: string): boolean => wantsGroupWork(normaliseText(text));
 
 /** What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for. */
 const REFUSAL = /不是|不要|不想|不爱|不喜欢|别|而非|用不着/;
