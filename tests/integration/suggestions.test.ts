@@ -237,4 +237,29 @@ describe("the relay's queue after a bulk load", () => {
     const [left] = await db().execute<{ n: number }>(sql`select count(*)::int as n from suggestion_queue`);
     expect(left!.n).toBeLessThan(20000);
   });
+
+  it("leases one entry at a time, even when the queue's statistics say it is empty", async () => {
+    // The plan that leased every due entry at once (the choice of the next entry rescanned as the inner
+    // side of a nested loop): statistics of a near-empty queue and outbox, then a burst of entries
+    // whose order on disk is their order of due.
+    await drainOutbox();
+    await db().execute(sql`delete from suggestion_queue`);
+    await db().execute(sql`insert into suggestion_queue (subject_type, subject_id) values ('need', gen_random_uuid())`);
+    await db().execute(sql`vacuum analyze suggestion_queue, search_outbox`);
+    await db().execute(sql`
+      insert into suggestion_queue (subject_type, subject_id, available_at)
+      select 'need', gen_random_uuid(), linli_now() - make_interval(secs => 100 - g) from generate_series(1, 40) g`);
+    try {
+      // Needs that do not exist: each recomputation only clears a list, and the entry is released.
+      expect(await processSuggestionQueue({ max: 1 })).toEqual({ done: 1, failed: 0 });
+      const [counts] = await db().execute<{ leased: number; waiting: number }>(sql`
+        select count(*) filter (where attempts > 0)::int as leased, count(*) filter (where attempts = 0)::int as waiting
+        from suggestion_queue`);
+      expect(counts).toEqual({ leased: 0, waiting: 40 });
+      expect(await processSuggestionQueue()).toEqual({ done: 40, failed: 0 });
+    } finally {
+      await db().execute(sql`delete from suggestion_queue`);
+      await db().execute(sql`analyze suggestion_queue`);
+    }
+  });
 });

@@ -175,8 +175,7 @@ export const nextDueEntry = sql`
  */
 /**
  * How long a leased entry is left to its processor. A recomputation takes well under a second; a lease
- * that outlives it (its process or connection lost mid-way: clean-clone CI twice saw entries leased and
- * never released for 45 s under a 5-minute lease) is taken up again soon. Running one twice is harmless.
+ * that outlives it (its process lost mid-way) is taken up again soon. Running one twice is harmless.
  */
 const LEASE = sql`interval '20 seconds'`;
 
@@ -185,9 +184,15 @@ export async function processSuggestionQueue({ max = 1000, log }: { max?: number
   let done = 0;
   let failed = 0;
   while (done + failed < max) {
+    // The due entry is chosen once (a materialised CTE). As a subquery joined to the queue it could be
+    // planned as the inner side of a nested loop when the queue's statistics say it is nearly empty
+    // (after autovacuum analysed it so): rescanned for every row, its LIMIT 1 skipped the rows this
+    // statement had just leased and returned the next, so one statement leased every due entry while
+    // only the first was processed. The rest stayed leased (clean-clone CI, sessions 14–16).
     const [entry] = await db().execute<{ subject_type: SubjectType; subject_id: string; available_at: string; attempts: number }>(sql`
+      with due as materialized (${nextDueEntry})
       update suggestion_queue q set available_at = linli_now() + ${LEASE}, attempts = q.attempts + 1
-      from (${nextDueEntry}) due
+      from due
       where q.subject_type = due.subject_type and q.subject_id = due.subject_id
       returning q.subject_type, q.subject_id, q.available_at::text, q.attempts`);
     if (!entry) break;
