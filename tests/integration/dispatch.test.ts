@@ -60,6 +60,20 @@ describe("the dispatch story", () => {
   const grid = () => as("wangge");
 
   it("a grid worker reports; the matcher ranks a partner first; staff of another street may not dispatch", async () => {
+    // The demo's partners in this street offer no lamp repairs; the volunteer team posts one, the
+    // offer a stairwell light should find (not, as before session 17, a fly-screen and lock service
+    // that names 老旧小区 as where it works).
+    const lamps = await (await as("duizhang")).post("/api/offers", {
+      organisationId: demoId("org:team-hongmajia"),
+      title: "楼道灯、灯泡更换",
+      description: "队里的退休电工为居民和各楼门更换楼道灯、灯泡，修开关。",
+      category: "repair",
+      tags: ["楼道灯", "换灯泡"],
+      streetId: demoId("street:dongxin"),
+      capacityPerMonth: 20,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+    });
+    expect(lamps.status).toBe(201);
     caseId = await report(await grid(), "9号楼2门楼道灯不亮");
     await drainOutbox();
     const staff = await as("shequ");
@@ -68,6 +82,7 @@ describe("the dispatch story", () => {
     const ranked = ((await matches.json()) as { items: { organisationId: string }[] }).items;
     expect(ranked.length).toBeGreaterThan(0);
     partnerId = ranked[0]!.organisationId;
+    expect(partnerId).toBe(demoId("org:team-hongmajia"));
     const other = await as("shequ2");
     const refused = await move(other, caseId, { action: "dispatch", organisationId: partnerId });
     expect(refused.status).toBe(403);

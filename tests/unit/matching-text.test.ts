@@ -657,3 +657,75 @@ describe("readings added in session 16 (found on tune-34…37, stated generally)
     expect(conceptKeysOf("接电话说我银行卡涉嫌洗钱")).toContain("反诈宣传");
   });
 });
+
+describe("readings added in session 17 (found on tune-38…41, stated generally)", () => {
+  it("reads 独居老人家中 in a community's need as many homes, so work organised through the community fits it", () => {
+    const alarms = readOffer("消防站为独居、高龄老人免费安装独立式烟感报警器，由社区统一报名。");
+    expect(alarms.groupOnly).toBe(true);
+    const survey = "网格员排查发现，本社区有23户独居老人家中未安装烟感报警器，申请为这些家庭统一安装。";
+    expect(offerFit(alarms, wishAsRead("辖区独居老人家中安装烟感", survey, "need"))).toBe(1);
+    // On behalf of one old man, it is still one household's wish.
+    expect(offerFit(alarms, wishAsRead("代王大爷报：家里想装个烟感", "王大爷一个人住", "need"))).toBe(0);
+  });
+
+  it("does not read a lecture the wish says it cannot hear as a wish for a lecture", () => {
+    const talks = readOffer("反诈宣传进社区。只做集中讲座，不接个案咨询。");
+    const hardOfHearing = wishAsRead("老接到诈骗电话", "能不能有个明白人来家里给我看看？我耳朵背，去听讲座也听不清。");
+    expect(offerFit(talks, hardOfHearing)).toBe(0);
+    expect(offerFit(talks, wishAsRead("想请人来讲讲反诈", "楼里老人们想听个反诈讲座", "need"))).toBe(1);
+  });
+
+  it("reads a booking a week ahead with words between (提前一周到社区登记预约) as not urgent", () => {
+    const booked = readOffer("居家小修：水龙头、换锁芯。需提前一周到所在社区登记预约，师傅统一排单。");
+    expect(booked.notUrgent).toBe(true);
+    expect(offerFit(booked, wishAsRead("水管爆了！急", "谁能马上来"))).toBe(0);
+  });
+
+  it("reads 仅限本物业服务小区 as the estate's own, so it is no fallback for another community", () => {
+    const pruning = readOffer("小区绿化修剪。业主反映遮挡采光的树枝统一排期修剪。仅限本物业服务小区。");
+    expect(pruning.ownPlaceOnly).toBe("community");
+    expect(offerFit(pruning, { ...wishAsRead("树枝挡窗户", "楼前杨树枝子伸到窗户上"), outsideArea: "street" })).toBe(0);
+  });
+
+  it("lets an offer that comes to the home say one part of it does not (补卡需到网点，不提供上门)", () => {
+    const bank = readOffer("针对卧床老人，网点可预约上门办理社保卡激活、资格认证。银行卡挂失、补卡需本人到网点办理，不提供上门。");
+    expect(bank.noHomeVisits).toBe(false);
+    expect(offerFit(bank, wishAsRead("我妈社保卡没激活", "她下不了床，能不能有人上门帮着弄一下"))).toBe(1);
+    // …but not the part it says needs a visit to the branch.
+    expect(bank.inPersonParts).toEqual(["银行卡挂失、补卡需本人到网点办理"]);
+    expect(offerFit(bank, wishAsRead("钱包丢了里面有银行卡", "腿不利索，能不能让银行的人上门给办个挂失补卡"))).toBe(0);
+    const counter = readOffer("社保卡业务在网点办理，不提供上门。");
+    expect(counter.noHomeVisits).toBe(true);
+    expect(offerFit(counter, wishAsRead("我妈社保卡没激活", "她下不了床，能不能有人上门帮着弄一下"))).toBe(0);
+  });
+
+  it("does not offer a children-only service to a wish with no child in it", () => {
+    const kidsTeeth = readOffer("儿童口腔义诊。进社区为3-12岁儿童免费口腔检查、窝沟封闭。仅限儿童。");
+    expect(offerFit(kidsTeeth, wishAsRead("假牙松了", "戴了十来年的假牙松了，吃饭老掉，听说有口腔义诊能去看看吗"))).toBe(0);
+    expect(offerFit(kidsTeeth, wishAsRead("孩子牙疼", "闺女老说牙疼，想找个牙医看看"))).toBe(1);
+  });
+
+  it("does not take phone lessons for another thing asked when only the phone's name evoked them", () => {
+    const lessons = readOfferWithVocabulary("银发课堂：手机设置。帮老年人调大字体、设置微信视频。不维修手机硬件，不换屏。");
+    expect(offerFit(lessons, wishAsRead("手机屏幕摔碎了", "想找个地方便宜点修修屏"))).toBe(0);
+    expect(offerFit(lessons, wishAsRead("手机字太小", "想找人帮着把字体调大点"))).toBe(1);
+  });
+
+  it("tells a smoke alarm from the gas supply, and reads bills, tubes and slow computers", () => {
+    expect(conceptKeysOf("为独居老人安装烟感报警器")).toContain("烟感报警器");
+    expect(conceptKeysOf("为独居老人安装烟感报警器")).not.toContain("燃气");
+    expect(conceptKeysOf("一进厨房就闻见一股臭鸡蛋味")).toContain("燃气");
+    expect(conceptKeysOf("一进厨房就闻见一股臭鸡蛋味")).not.toContain("烟感报警器");
+    expect(conceptKeysOf("家里电卡没钱了，想找人帮忙交个电费")).toContain("代缴");
+    expect(conceptKeysOf("父亲膀胱造瘘，管子每个月要换")).toContain("上门医疗");
+    expect(conceptKeysOf("家里台式电脑太慢了")).toContain("电脑维修");
+    expect(conceptKeysOf("手机老卡，一会儿就提示内存不足")).toContain("手机维修");
+  });
+
+  it("hears neither a phone lesson in paying by WeChat nor a child at home in grown children far away", () => {
+    expect(conceptKeysOf("电视没图像了，找个师傅上门看看，费用我微信转")).not.toContain("智能手机");
+    expect(conceptKeysOf("想学用微信跟孙子视频")).toContain("智能手机");
+    expect(conceptKeysOf("孩子们都在外地，我一个人在家一天说不了几句话")).not.toContain("暑期托管");
+    expect(conceptKeysOf("暑假孩子一个人在家没人管")).toContain("暑期托管");
+  });
+});

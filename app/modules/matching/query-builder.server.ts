@@ -106,8 +106,10 @@ const POSTED_FOR =
  * searched for nor held against an offer that does not do it either. Up to the clause's end.
  */
 const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?；;、\s]{0,8}/g;
-/** Who posted it and what is not wanted are asides, not the ask. */
-const withoutAsides = (text: string) => text.replace(POSTED_FOR, "，").replace(NOT_WANTED, "，");
+/** How the resident will pay (费用我微信转): not help with WeChat. */
+const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)/g;
+/** Who posted it, what is not wanted and how it will be paid are asides, not the ask. */
+const withoutAsides = (text: string) => text.replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
 
@@ -333,10 +335,17 @@ export const conceptKey = (concept: Concept): string => concept.terms[0]!;
 
 let conceptKeys: Set<string> | null = null;
 
-/** The concepts a subject mainly asks for (those of its title or asking sentence), by key. */
+/**
+ * The concepts a subject mainly asks for (those of its title or asking sentence), by key. A concept
+ * brought in only by words a stronger one was brought in by is the same ask read twice (手机 of
+ * 手机屏幕摔碎了 evokes phone lessons as well as phone repair): not another thing asked for.
+ */
 export function askedConcepts(query: MatchQuery): string[] {
   conceptKeys ??= new Set(concepts.map(conceptKey));
-  return query.terms.filter((t) => t.primary && t.source === "concept" && conceptKeys!.has(t.term)).map((t) => t.term);
+  const main = query.terms.filter((t) => t.primary && t.source === "concept" && conceptKeys!.has(t.term));
+  return main
+    .filter((term, i) => !main.slice(0, i).some((stronger) => term.quotes.every((word) => stronger.quotes.includes(word))))
+    .map((t) => t.term);
 }
 
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */

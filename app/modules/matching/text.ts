@@ -198,8 +198,19 @@ const NO_HOME_VISITS = new RegExp(
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)",
 );
 
+/**
+ * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
+ * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
+ */
+const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门|入户)(?!.{0,2}(请|需|须))|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导)/;
+
+function noHomeVisits(own: string): boolean {
+  const clauses = clausesOf(own);
+  return clauses.some((c) => NO_HOME_VISITS.test(c)) && !clauses.some((c) => COMES_HOME.test(c) && !NO_HOME_VISITS.test(c) && !/不/.test(c));
+}
+
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
-const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?(预约|登记|报名)/;
+const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
 const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|马上|赶紧|立刻|立马|现在就|等不了/;
 
@@ -271,6 +282,8 @@ export interface OfferReading {
   internal: boolean;
   /** Does not come to the home (不上门, 只在店里, 不外送). */
   noHomeVisits: boolean;
+  /** The parts it says need a visit while the rest comes to the home (补卡需本人到网点办理，不提供上门). */
+  inPersonParts: string[];
   /** Runs in the school holidays only: not for a wish about school days. */
   holidaysOnly: boolean;
   /** The school years it takes (一至三年级), when it says. */
@@ -372,6 +385,15 @@ const REFUSAL_HEADER = /(^|[，,])([^，,：:]{0,3}不[^，,：:]{1,3})[：:]/g;
 const BARE_EXCLUSION =
   /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂|[\u4e00-\u9fa5]{1,6}?(所|站|中心|公司|我们|我司|本店|物业|医院))?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供|不负责(维修|处理|解决)?|不管)$/;
 
+/** "银行卡挂失、补卡需本人到网点办理，不提供上门": the part said to need a visit is what is not done at home. */
+const IN_PERSON_PART = /(需|须|请|必须|要).{0,8}到.{0,6}(网点|窗口|柜台|店|现场|中心|营业厅|服务站)/;
+const NOT_AT_HOME = /^不(提供)?(上门|入户)(服务|办理)?$/;
+
+function inPersonParts(normal: string): string[] {
+  const clauses = offerClauses(normal);
+  return clauses.filter((clause, i) => IN_PERSON_PART.test(clause) && NOT_AT_HOME.test(clauses[i + 1] ?? ""));
+}
+
 /**
  * The clauses of an offer, sorted into what it does and what it says it does not do. A bracket
  * belongs to its clause ("户内维修（纱窗、水管）不在服务范围": the list is excluded with it), and a
@@ -408,7 +430,7 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?业主|租户.{0,2}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?(小区|项目|范围)/;
 const OWN_STREET_ONLY =
   /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内/;
 const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
@@ -429,7 +451,8 @@ export function readOffer(text: string): OfferReading {
     fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
     groupOnly: GROUP_ONLY.test(normal),
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
-    noHomeVisits: clausesOf(own).some((c) => NO_HOME_VISITS.test(c)),
+    noHomeVisits: noHomeVisits(own),
+    inPersonParts: inPersonParts(normal),
     noRepairs: excludes.some((c) => NO_REPAIRS.test(c)),
     requires: credentialsAfter(own, REQUIRES),
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
@@ -481,6 +504,9 @@ function audienceOf(normal: string): Audience | null {
 /** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
 const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9]岁|1[0-7]岁|十[一二三四五六七]?岁|青春期/;
 const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
+
+/** A child named in any way, of any age a children's service takes. */
+const CHILD = /孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙|娃|宝宝|小朋友|少年|学生|儿童|幼儿|婴儿|宝贝/;
 
 export function wishAudience(text: string): Audience | null {
   const young = WISH_YOUNG.test(text);
@@ -535,7 +561,8 @@ const ASKS_ONE_TO_ONE = /一对一|单独|面对面|自家的事|我家的事|�
  * 修剪), not on behalf of one of them (代独居王大爷报：燃气灶打不着火).
  */
 const forMany = (kind: string | undefined, text: string) => (kind === "need" || kind === "project") && !ON_BEHALF_OF_ONE.test(text);
-const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属]))(?!们)/;
+// 老人家中 is "in the older people's homes" (独居老人家中未安装烟感), not one 老人家.
+const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属中里]))(?!们)/;
 
 /** A wish to learn something (想学学怎么挂号): a class teaches it as well as anyone would. */
 const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
@@ -546,7 +573,8 @@ const wantsGroupWork = (text: string) =>
   !ASKS_ONE_TO_ONE.test(askingPart(text));
 
 /** What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for. */
-const REFUSAL = /不是|不要|不想|不爱|不喜欢|别|而非|用不着/;
+/** …nor what it says does not work for it (去听讲座也听不清). */
+const REFUSAL = /不是|不要|不想|不爱|不喜欢|别|而非|用不着|听不清|听不见|听不懂/;
 const withoutRefusals = (text: string) =>
   text
     .split(/[，,。！？!?；;\n]+/)
@@ -623,6 +651,8 @@ export function offerFit(
   const noHomeVisits = reading.noHomeVisits || elsewhere;
   // Someone who cannot go out, or who asks in so many words for someone to come: no help at all.
   if (noHomeVisits && (HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text)))) return 0;
+  // The part it does only in person, in the wish's own words (挂失补卡 of a bank card), for someone who needs it at home.
+  if (reading.inPersonParts.some((part) => sharesPhrase(part, text)) && (HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text)))) return 0;
   // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
   // from the wish's point, its title: in a story a card may be only a detail (骗子说你的银行卡被冒用).
   if (reading.cards.length) {
@@ -634,6 +664,8 @@ export function offerFit(
   if (reading.audience) {
     const about = wishAudience(text);
     if (about && about !== reading.audience) return 0;
+    // Only for children, to a wish with no child in it at all (戴了十来年的假牙松了 to 儿童口腔义诊).
+    if (!about && reading.audience === "young" && !CHILD.test(text)) return 0;
   }
   // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
   if (reading.noRepairs && (ASKS_REPAIR.test(askingPart(text)) || ASKS_REPAIR.test(normaliseText(wish.title ?? "")))) return 0;
