@@ -681,6 +681,19 @@ describe("readings added in session 17 (found on tune-38…41, stated generally)
     expect(offerFit(booked, wishAsRead("水管爆了！急", "谁能马上来"))).toBe(0);
   });
 
+  it("reads a refusal of repairs in a list (只做清洗，不做维修、不加氟)", () => {
+    const cleaning = readOffer("空调油烟机清洗。空调、油烟机深度清洗。只做清洗，不做维修、不加氟。");
+    expect(cleaning.noRepairs).toBe(true);
+    expect(offerFit(cleaning, wishAsRead("空调不制冷", "想找人上门修一下"))).toBe(0);
+    expect(offerFit(cleaning, wishAsRead("空调好几年没洗了", "想找人来洗洗空调"))).toBe(1);
+  });
+
+  it("reads 不是太急 as a wish that can wait, so a repair booked a week ahead still fits it", () => {
+    const booked = readOffer("水电小修：水龙头、马桶进水阀。需提前一周在社区登记预约，周末上门，急修不接。");
+    expect(offerFit(booked, wishAsRead("卫生间水龙头关不严", "不是太急，有师傅周末有空过来给看看就行"))).toBe(1);
+    expect(offerFit(booked, wishAsRead("卫生间水龙头关不严，急", "一直哗哗流水，谁能马上来看看"))).toBe(0);
+  });
+
   it("reads 仅限本物业服务小区 as the estate's own, so it is no fallback for another community", () => {
     const pruning = readOffer("小区绿化修剪。业主反映遮挡采光的树枝统一排期修剪。仅限本物业服务小区。");
     expect(pruning.ownPlaceOnly).toBe("community");
@@ -719,6 +732,11 @@ describe("readings added in session 17 (found on tune-38…41, stated generally)
     expect(conceptKeysOf("家里电卡没钱了，想找人帮忙交个电费")).toContain("代缴");
     expect(conceptKeysOf("父亲膀胱造瘘，管子每个月要换")).toContain("上门医疗");
     expect(conceptKeysOf("家里台式电脑太慢了")).toContain("电脑维修");
+    expect(conceptKeysOf("一开电暖气就跳闸")).toContain("水电维修");
+    expect(conceptKeysOf("厨房水池底下的柜子里老是湿乎乎的")).toContain("水管漏水");
+    expect(conceptKeysOf("收到短信说医保卡被冻结了，让点链接解冻")).toContain("反诈宣传");
+    expect(conceptKeysOf("儿子初二，回家就进屋，也不愿意跟我们说话")).toContain("心理咨询");
+    expect(conceptKeysOf("孩子说装个报警的东西")).toContain("烟感报警器");
     expect(conceptKeysOf("手机老卡，一会儿就提示内存不足")).toContain("手机维修");
   });
 

@@ -10,8 +10,8 @@ export const NEARBY_METRES = 2000;
  * picked: `npm run match:calibrate -- --sets DIR…` scores every candidate with no threshold and takes
  * the middle of the widest run of thresholds with the best balanced accuracy over the needs of all
  * sets pooled (needs with a fit still led by a fitting offer, needs without one answered empty).
- * Over the dev set and tune-12…41 (tests/fixtures/match-sets, 1,475 needs), with nearby fallbacks at
- * FALLBACK_FACTOR and MAIN_ASK_FACTOR, that is 2.15 (balanced accuracy 0.951). It was 2.0 over
+ * Over the dev set and tune-12…45 (tests/fixtures/match-sets, 1,665 needs), with nearby fallbacks at
+ * FALLBACK_FACTOR and MAIN_ASK_FACTOR, that is 2.15 (balanced accuracy 0.945; 0.951 over tune-12…41). It was 2.0 over
  * tune-12…37 before MAIN_ASK_FACTOR (0.935), 1.95 on tune-12…25 and on tune-12…21, 1.75 on
  * tune-12…15 with no fallbacks, and 1.25 on wave 2's first tuning sets (lost with their machine).
  */

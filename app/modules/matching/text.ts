@@ -213,6 +213,8 @@ function noHomeVisits(own: string): boolean {
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
 const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|马上|赶紧|立刻|立马|现在就|等不了/;
+/** "不是太急", "不太急", "不算急": said to say it can wait. */
+const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
 const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期中(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
@@ -453,7 +455,8 @@ export function readOffer(text: string): OfferReading {
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: noHomeVisits(own),
     inPersonParts: inPersonParts(normal),
-    noRepairs: excludes.some((c) => NO_REPAIRS.test(c)),
+    // Each part of a list (不做维修、不加氟).
+    noRepairs: excludes.some((c) => c.split("、").some((part) => NO_REPAIRS.test(part))),
     requires: credentialsAfter(own, REQUIRES),
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
     grades: gradeRange(normal),
@@ -699,7 +702,7 @@ export function offerFit(
   // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
   if (reading.ownersOnly && TENANT.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
-  if (reading.notUrgent && URGENT.test(`${normaliseText(wish.title ?? "")}。${asking}`)) return 0;
+  if (reading.notUrgent && URGENT.test(`${normaliseText(wish.title ?? "")}。${asking}`.replace(NOT_PRESSED, "，"))) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
 }
