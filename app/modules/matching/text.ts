@@ -575,8 +575,10 @@ const wantsGroupWork = (text: string) =>
   (ASKS_FOR_GROUP.test(withoutRefusals(text)) || (WANTS_TO_LEARN.test(askingPart(text)) && !WANTS_AT_HOME.test(askingPart(text)))) &&
   !ASKS_ONE_TO_ONE.test(askingPart(text));
 
-/** What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for. */
-/** …nor what it says does not work for it (去听讲座也听不清). */
+/**
+ * What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for, nor what it
+ * says does not work for it (去听讲座也听不清).
+ */
 const REFUSAL = /不是|不要|不想|不爱|不喜欢|别|而非|用不着|听不清|听不见|听不懂/;
 const withoutRefusals = (text: string) =>
   text
@@ -652,10 +654,10 @@ export function offerFit(
     !reading.onlyFor.communities.some((c) => sameCommunity(c, wish.community!));
   if (elsewhere && !reading.onlyFor.atHome) return 0;
   const noHomeVisits = reading.noHomeVisits || elsewhere;
-  // Someone who cannot go out, or who asks in so many words for someone to come: no help at all.
-  if (noHomeVisits && (HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text)))) return 0;
-  // The part it does only in person, in the wish's own words (挂失补卡 of a bank card), for someone who needs it at home.
-  if (reading.inPersonParts.some((part) => sharesPhrase(part, text)) && (HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text)))) return 0;
+  // Someone who cannot go out, or who asks in so many words for someone to come…
+  const needsItAtHome = HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text));
+  // …gets no help at all, nor with the part it does only in person when named in the wish's own words (挂失补卡).
+  if (needsItAtHome && (noHomeVisits || reading.inPersonParts.some((part) => sharesPhrase(part, text)))) return 0;
   // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
   // from the wish's point, its title: in a story a card may be only a detail (骗子说你的银行卡被冒用).
   if (reading.cards.length) {
