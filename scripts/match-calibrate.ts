@@ -13,7 +13,8 @@
 // the best value, the middle of the widest run is taken: as far as the data allow from both the
 // weakest fitting answer and the strongest answer to a need nothing fits. It also prints each set's own best threshold, and leave-one-set-out: each set scored at
 // the threshold the other sets would choose, which is what an unseen set may expect.
-// With --verbose, every need's query and its candidates (label, raw score) go to stderr.
+// With --verbose, every need's query and its candidates (label, raw score; the first three's matched words,
+// category match and area fit) go to stderr.
 // The last line on stdout is one JSON object.
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -77,7 +78,10 @@ async function candidatesOf(dir: string): Promise<NeedCandidates[]> {
             .join(" ")} cat=${query.category ?? "-"}\n  got ${candidates
             .slice(0, 6)
             .map((c) => `${c.id}:${c.relevance}@${c.raw.toFixed(2)}`)
-            .join(" ")}\n  want ${wanted.join(" ")}`,
+            .join(" ")}\n  want ${wanted.join(" ")}\n  why ${items
+            .slice(0, 3)
+            .map((o) => `${datasetId.get(o.id)}[${o.explanation.matchedWords.join(",")}${o.explanation.categoryMatch ? " +cat" : ""} ${o.explanation.areaFit}]`)
+            .join(" ")}`,
         );
       }
     }

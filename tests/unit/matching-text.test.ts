@@ -747,3 +747,93 @@ describe("readings added in session 17 (found on tune-38…41, stated generally)
     expect(conceptKeysOf("暑假孩子一个人在家没人管")).toContain("暑期托管");
   });
 });
+
+describe("readings added in session 18 (found on tune-46…49, stated generally)", () => {
+  it("reads Tianjin's 介 as 这, never as a slip for another word (介种情况 is not 接种)", () => {
+    const query = buildQuery({ title: "厂里拖欠工资俩月了", description: "介种情况上哪说理去？", category: null });
+    expect(query.terms.map((t) => t.term)).not.toContain("疫苗接种");
+    expect(askedConcepts(query)[0]).toBe("欠薪维权");
+    // A real slip still reads as meant.
+    expect(conceptKeysOf("想给孙子找个数学付导")).toContain("作业辅导");
+  });
+
+  it("reads an employer's unpaid contributions as a labour dispute, not as the social-security card", () => {
+    const query = buildQuery({ title: "单位不交社保还拖工资", description: "干了五年了，想找个律师问问", category: null });
+    expect(askedConcepts(query)[0]).toBe("欠薪维权");
+    expect(conceptKeysOf("社保卡丢了想补办")).not.toContain("欠薪维权");
+  });
+
+  it("reads a refusal of repairs joined to the clause before it (只做适配发放，不负责维修)", () => {
+    const aids = readOffer("辅具申领。持残疾人证可申领轮椅、助听器，只做新辅具发放，不负责维修。");
+    expect(aids.noRepairs).toBe(true);
+    expect(offerFit(aids, wishAsRead("助听器老是吱吱响", "想找个地方修一修"))).toBe(0);
+  });
+
+  it("reads a bare 持…证 as a requirement, so a wish without that certificate is not offered it", () => {
+    const aids = readOffer("辅具适配。持残疾人证的居民可申领轮椅、助行器，评估后免费适配。");
+    expect(aids.requires).toEqual(["disability"]);
+    expect(offerFit(aids, wishAsRead("想借个轮椅", "我妈腿摔了，她没有残疾证"))).toBe(0);
+    expect(offerFit(aids, wishAsRead("想申请个轮椅", "我爸有残疾证，走路越来越费劲"))).toBe(1);
+    // One way in of two is no condition.
+    expect(readOffer("辅具借用。持残疾证居民及经评估的半失能老人，可免费借用助行器。").requires).toEqual([]);
+    // A qualified counsellor (持证心理咨询师) names no certificate a resident needs.
+    expect(readOffer("持证心理咨询师上门谈心。").requires).toEqual([]);
+  });
+
+  it("reads 其他…业务请到网点 as about what the offer does not do, not the main ask it does", () => {
+    const cards = readOfferWithVocabulary("上门办社保卡。为行动不便老人上门办理社保卡换卡、激活。其他银行业务请到网点。");
+    const renewal = wishAsRead("社保卡要换新的了", "老伴瘫在床上，去银行说要本人去，这怎么办？");
+    expect(offerFit(cards, renewal)).toBeGreaterThan(0);
+    // Another bank errand is still refused.
+    expect(offerFit(cards, wishAsRead("想去银行取钱", "能不能有人上门帮着取点钱"))).toBe(0);
+  });
+
+  it("reads 集中讲座 and 需社区提前约场地 as group work, not a household's own problem", () => {
+    const talks = readOffer("反诈宣传。网点联合社区开展防诈骗宣传，集中讲座加现场答疑。");
+    expect(talks.groupOnly).toBe(true);
+    expect(readOffer("金融知识进社区。需社区提前约场地，每场一小时。").groupOnly).toBe(true);
+    expect(offerFit(talks, wishAsRead("银行卡丢了", "腿脚不好去不了网点，能不能有人上门帮着挂失"))).toBe(0);
+    expect(readOffer("网点柜台办理挂失、补卡。").groupOnly).toBe(false);
+  });
+
+  it("reads home delivery for its own community only, so a housebound neighbour elsewhere is not offered it", () => {
+    const canteen = readOffer("长者食堂。午餐优惠。本社区行动不便的老人可送餐上门；其他社区的老人欢迎来就餐，暂不送餐。");
+    expect(canteen.homeVisitsOwnPlaceOnly).toBe(true);
+    const bedridden = wishAsRead("想订个送饭的", "老伴卧床，我走不开，想有人每天送个午饭");
+    expect(offerFit(canteen, { ...bedridden, outsideArea: "street" })).toBe(0);
+    // Its own community's resident is still offered delivery.
+    expect(offerFit(canteen, bedridden)).toBe(1);
+    expect(readOffer("长者食堂，可送餐上门。").homeVisitsOwnPlaceOnly).toBe(false);
+  });
+
+  it("reads noise from above, a light at the building door, trees, a burst pipe and someone professional to talk to", () => {
+    expect(conceptKeysOf("楼上天天半夜跺脚拖椅子")).toContain("矛盾调解");
+    expect(conceptKeysOf("单元门口那盏灯坏了")).toContain("路灯");
+    expect(conceptKeysOf("楼前的杨树该修枝了")).toContain("绿化养护");
+    expect(conceptKeysOf("厨房墙里哗哗响，总阀都关了")).toContain("水管漏水");
+    expect(conceptKeysOf("想找个专业的人跟我妈聊聊")).toContain("心理咨询");
+    expect(conceptKeysOf("想找人陪我妈聊聊天")).not.toContain("心理咨询");
+    // Rats are pest control's, not a clean-up's.
+    expect(conceptKeysOf("厨房里有老鼠")).toContain("消杀");
+    expect(conceptKeysOf("厨房里有老鼠")).not.toContain("环境清整");
+  });
+});
+
+describe("an offer for its own people, to a wish of them", () => {
+  it("offers 仅限本校 to a pupil of the school the wish names, and to no one else", () => {
+    const afterSchool = readOffer("课后服务。看护至18:00，含作业辅导。仅限本校在读学生。");
+    expect(afterSchool.internal).toBe(true);
+    const pupil = wishAsRead("放学后有人看吗", "孩子在桂林路小学上二年级，我下班晚，学校有没有课后看护？");
+    const school = { organisationName: "天津市河西区桂林路小学" };
+    expect(offerFit(afterSchool, pupil, school)).toBe(1);
+    expect(offerFit(afterSchool, pupil, { organisationName: "天津市河西区平山道小学" })).toBe(0);
+    expect(offerFit(afterSchool, pupil)).toBe(0);
+    // Named as a school the child is not at, or asked about from outside, it is still not the wish's own.
+    const elsewhere = wishAsRead("放学后没人管", "孩子在实验小学上学，不是咱街道的桂林路小学，附近有没有课后看护？");
+    expect(offerFit(afterSchool, elsewhere, school)).toBe(0);
+    const outsider = wishAsRead("放学后没人管", "听说桂林路小学有课后服务，外校的能报吗？");
+    expect(offerFit(afterSchool, outsider, school)).toBe(0);
+    // A name too short to tell (the district stripped, less than four characters) is not read as named.
+    expect(offerFit(afterSchool, wishAsRead("放学后有人看吗", "孩子在一中上学"), { organisationName: "河西区一中" })).toBe(0);
+  });
+});

@@ -180,7 +180,7 @@ async function offerListsFor(
       if (!offer?.active || offer.capacityLeft <= 0) continue;
       const reading = readings.get(offer.id)!;
       const outsideArea = candidate.areaFit === "community" ? undefined : candidate.areaFit;
-      const fit = engine === "baseline" ? 1 : offerFit(reading, { ...wish, outsideArea });
+      const fit = engine === "baseline" ? 1 : offerFit(reading, { ...wish, outsideArea }, offer);
       const raw = candidate.raw * fit;
       if (fit === 0 || (engine !== "baseline" && raw < (minScore ?? MIN_SCORE))) continue;
       const adjusted = fit === 1 ? candidate : { ...candidate, raw, score: scoreOf(raw) };

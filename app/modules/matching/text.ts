@@ -8,7 +8,7 @@ import { pinyin } from "pinyin-pro";
 import type { NeedKind } from "#db/schema/enums";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 5;
+export const TEXT_READING = 6;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -184,7 +184,7 @@ const EXCLUDES =
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(?<!(可|可以|也|或)由?)社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲)/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(?<!(可|可以|也|或)由?)社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
@@ -203,6 +203,10 @@ const NO_HOME_VISITS = new RegExp(
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
 const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门|入户)(?!.{0,2}(请|需|须))|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导)/;
+
+/** "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐": home visits for its own place only. */
+const HOME_VISITS_OWN_PLACE =
+  /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/;
 
 function noHomeVisits(own: string): boolean {
   const clauses = clausesOf(own);
@@ -249,19 +253,29 @@ const CREDENTIALS: [string, RegExp][] = [
   ["senior_card", /老年证|老年卡/],
   ["residence_permit", /居住证/],
 ];
-/** "仅面向持有残疾人证的居民", "须持低保证": what follows names the certificate asked for. */
-const REQUIRES = /(仅|只)(面向|限|对|为|接受|服务)?持有?|(须|需|需要|必须|凭)(持有?|出示|提供)?/g;
+/**
+ * "仅面向持有残疾人证的居民", "须持低保证", "持残疾人证的居民可申领": what follows names the
+ * certificate asked for (持证心理咨询师 names none of CREDENTIALS).
+ */
+const REQUIRES = /(仅|只)(面向|限|对|为|接受|服务)?持有?|(须|需|需要|必须|凭)(持有?|出示|提供)?|持有?/g;
 /** "我没残疾证", "也不是低保", "没办老年证": what follows names a certificate the wish does not have. */
 const LACKS = /(没有?|无|不是|不属于|没办|未办)(办)?/g;
 
-function credentialsAfter(text: string, lead: RegExp): string[] {
+function credentialsAfter(text: string, lead: RegExp, { alternativesOpen = false } = {}): string[] {
   const kinds = new Set<string>();
   for (const match of text.matchAll(lead)) {
-    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 8);
-    for (const [kind, pattern] of CREDENTIALS) if (pattern.test(after) && after.search(pattern) <= 3) kinds.add(kind);
+    const start = match.index + match[0].length;
+    const after = text.slice(start, start + 8);
+    // "持残疾证居民及经评估的失能老人可借用": one way in of two, not a condition (but "没有残疾证或低保" lacks both).
+    const clause = text.slice(start).split(/[，,。；;！？]/)[0]!;
+    for (const [kind, pattern] of CREDENTIALS)
+      if (pattern.test(after) && after.search(pattern) <= 3 && !(alternativesOpen && EITHER.test(clause))) kinds.add(kind);
   }
   return [...kinds];
 }
+
+/** Another way in beside the certificate (或, 及经评估的…). */
+const EITHER = /或|及/;
 
 /** The certificates a wish says it does not have. */
 const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
@@ -286,6 +300,8 @@ export interface OfferReading {
   noHomeVisits: boolean;
   /** The parts it says need a visit while the rest comes to the home (补卡需本人到网点办理，不提供上门). */
   inPersonParts: string[];
+  /** Comes to the home only in its own community (本社区…可送餐上门；其他社区…暂不送餐). */
+  homeVisitsOwnPlaceOnly: boolean;
   /** Runs in the school holidays only: not for a wish about school days. */
   holidaysOnly: boolean;
   /** The school years it takes (一至三年级), when it says. */
@@ -455,9 +471,10 @@ export function readOffer(text: string): OfferReading {
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: noHomeVisits(own),
     inPersonParts: inPersonParts(normal),
-    // Each part of a list (不做维修、不加氟).
-    noRepairs: excludes.some((c) => c.split("、").some((part) => NO_REPAIRS.test(part))),
-    requires: credentialsAfter(own, REQUIRES),
+    homeVisitsOwnPlaceOnly: HOME_VISITS_OWN_PLACE.test(normal),
+    // Each part of a list (不做维修、不加氟), and a bare refusal joined to the clause before it (只做新辅具适配发放，不负责维修).
+    noRepairs: excludes.some((c) => c.split(/[、，]/).some((part) => NO_REPAIRS.test(part))),
+    requires: credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
     grades: gradeRange(normal),
     excludes,
@@ -630,13 +647,17 @@ export function offerFit(
     /** The offer does not serve the wish's area: another community of its street, or another street nearby. */
     outsideArea?: "street" | "nearby";
   },
+  /** Who makes the offer: "仅限本校" fits a pupil of the school the wish names. */
+  offer: { organisationName?: string | null } = {},
 ): number {
   const text = normaliseText(wish.text);
   // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
   if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
   if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
   // Paused, or its places this month are taken: not shown until it takes requests again.
-  if (reading.paused || reading.internal || (reading.full && !reading.fullButOpen)) return 0;
+  if (reading.paused || (reading.full && !reading.fullButOpen)) return 0;
+  // Only for its own people (仅限本校在读学生), unless the wish is of them (孩子在哈密道小学上三年级).
+  if (reading.internal && !namesOrganisation(text, offer.organisationName)) return 0;
   if (reading.groupOnly && !(forMany(wish.kind, text) && !ASKS_ONE_TO_ONE.test(text)) && !wantsGroupWork(text)) return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
   if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(text)) return 0;
@@ -653,7 +674,7 @@ export function offerFit(
     reading.onlyFor.communities.length > 0 &&
     !reading.onlyFor.communities.some((c) => sameCommunity(c, wish.community!));
   if (elsewhere && !reading.onlyFor.atHome) return 0;
-  const noHomeVisits = reading.noHomeVisits || elsewhere;
+  const noHomeVisits = reading.noHomeVisits || elsewhere || (!!wish.outsideArea && reading.homeVisitsOwnPlaceOnly);
   // Someone who cannot go out, or who asks in so many words for someone to come…
   const needsItAtHome = HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text));
   // …gets no help at all, nor with the part it does only in person when named in the wish's own words (挂失补卡).
@@ -689,7 +710,12 @@ export function offerFit(
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
-  const naming = reading.excludes.filter((clause) => asked.some((word) => clause.includes(word)));
+  // "其他银行业务请到网点" refuses what the offer does not do: not the wish's main ask when the offer does it
+  // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
+  const doesMainAsk = !!wish.askedConcepts?.[0] && !!reading.ownConcepts?.includes(wish.askedConcepts[0]);
+  const naming = reading.excludes.filter(
+    (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => clause.includes(word)),
+  );
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
   if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
   // It says it does not do what the wish asks for ("户内维修（纱窗…）不在服务范围" to a torn fly screen).
@@ -708,6 +734,27 @@ export function offerFit(
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
 }
+
+/** Its city and district, before an organisation's own name (天津市和平区哈密道小学). */
+const ADMIN_PREFIX = /^(天津市?)?([\u4e00-\u9fa5]{2,3}(?<![社小园])[区县])?/;
+
+/**
+ * The wish is of the organisation's own people: it names it, by its own name without city and
+ * district (four characters or more), as where someone studies or works (孩子在哈密道小学上三年级,
+ * 我是…公司的职工), not as a place it is not of (不是咱街道的中山门小学; 泗水道小学有托管，外校的能报吗).
+ */
+function namesOrganisation(text: string, name: string | null | undefined): boolean {
+  if (!name) return false;
+  const own = normaliseText(name).replace(ADMIN_PREFIX, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (own.length < 4) return false;
+  const member = new RegExp(
+    `(?<!不)(在|是)${own}(上学|上|读|念|就读|工作|上班)|${own}(的)?([一二三四五六初高]|\\d)年级|(?<!不)是${own}的?(学生|职工|员工|家属)`,
+  );
+  return member.test(text) && !/外校|不收外|外单位/.test(text);
+}
+
+/** A clause about other things than those the offer names (其他银行业务请到网点). */
+const OTHER_KINDS = /^(其他|其它|其余)/;
 
 /** The factor of an offer that fits only in part (see offerFit). */
 export const PARTLY = 0.6;
