@@ -837,3 +837,53 @@ describe("an offer for its own people, to a wish of them", () => {
     expect(offerFit(afterSchool, wishAsRead("放学后有人看吗", "孩子在一中上学"), { organisationName: "河西区一中" })).toBe(0);
   });
 });
+
+describe("readings added in session 18, second round (found on tune-50…53, stated generally)", () => {
+  it("reads a talk told of in the story, or in the past, as no wish for a talk", () => {
+    const talks = readOffer("普法讲座进社区。每月一期。只做集中讲座，不接个案咨询。");
+    const bought = wishAsRead("保健品的钱想要回来", "老伴在一个健康讲座上买了保健品，现在店关门了。我想把钱要回来，得找谁？");
+    expect(offerFit(talks, bought)).toBe(0);
+    const missed = wishAsRead("想问问遗产怎么分", "上回社区请律师来讲课我去了，人多没轮上问。我想找个律师单独说说我家的事。");
+    expect(offerFit(talks, missed)).toBe(0);
+    expect(offerFit(talks, wishAsRead("想请律师来讲讲遗嘱", "楼里老人们都想听听遗嘱怎么立", "need"))).toBe(1);
+  });
+
+  it("reads holidays named only in the story as not asked for", () => {
+    const summer = readOffer("暑期托管班。7月中旬至8月中旬开班，只在暑假开班，学期中不开。");
+    expect(summer.holidaysOnly).toBe(true);
+    const termTime = wishAsRead("开学了放学后孩子去哪", "学校那个托管班一问说是暑假才有。平时放学以后有没有能去的课后班？");
+    expect(offerFit(summer, termTime)).toBe(0);
+    expect(offerFit(summer, wishAsRead("暑假孩子没人管", "放假了我们上班，想给孩子报个暑假托管"))).toBe(1);
+  });
+
+  it("reads a signing-up route for some (未签约的由社区统一报名) as no limit to group work", () => {
+    const doctors = readOffer("家医团队签约服务。已签约且行动不便的，每月上门随访。未签约的由社区统一报名，签约后纳入随访。");
+    expect(doctors.groupOnly).toBe(false);
+    expect(readOffer("烟感报警器免费安装，由社区统一报名。").groupOnly).toBe(true);
+  });
+
+  it("reads 人数已满, 仅限本小区产权业主 and a clause that starts with 非 (非课后看护)", () => {
+    expect(readOffer("四点半课堂。现有48名学生，人数已满，本学期暂停新增报名。").full).toBe(true);
+    const owners = readOffer("户内维修。仅限本小区产权业主，租户报修请先联系房东授权。");
+    expect(owners.ownersOnly).toBe(true);
+    expect(offerFit(owners, wishAsRead("暖气片漏水", "我是租户，房东联系不上，能不能帮忙先处理"))).toBe(0);
+    const weekend = readOffer("周末兴趣课堂。周六日开设书法、围棋课。非课后看护，不接送。");
+    expect(weekend.excludes).toContain("非课后看护");
+    expect(offerFit(weekend, wishAsRead("放学后没人看孩子", "想找个课后看护的地方"))).toBe(0);
+    // 非常 and 非法 are words, not refusals.
+    expect(readOffer("防诈骗讲座。非法集资的套路非常多。").excludes).toEqual([]);
+  });
+
+  it("does not read funds applied for elsewhere (施工资金另行申请) as asking for the building work", () => {
+    const designer = readOffer("社区规划师。为闲置空地、口袋公园出设计方案和效果图。只出方案，不负责施工。");
+    const park = wishAsRead("空地改造口袋公园", "居民希望把闲置空地改成口袋公园。目前需要专业力量先出设计方案和效果图，施工资金另行申请。", "project");
+    expect(offerFit(designer, park)).toBe(1);
+    expect(offerFit(designer, wishAsRead("空地想改成小公园", "楼后空地坑坑洼洼的。想找人来施工，把空地铺平装上座椅"))).toBe(0);
+  });
+
+  it("reads 微信轉 from relatives abroad as paying, and 说道说道 as asking someone to have a word", () => {
+    const query = buildQuery({ title: "幫我爸媽修馬桶", description: "馬桶沖不下去了。費用我這邊可以微信轉。", category: null });
+    expect(query.terms.map((t) => t.term)).not.toContain("智能手机");
+    expect(conceptKeysOf("楼下那家占了绿地种菜，想找人给说道说道")).toContain("矛盾调解");
+  });
+});

@@ -109,7 +109,9 @@ const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?�
 /** How the resident will pay (费用我微信转): not help with WeChat. */
 const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)/g;
 /** Who posted it, what is not wanted and how it will be paid are asides, not the ask. */
-const withoutAsides = (text: string) => text.replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，");
+const withoutAsides = (text: string) =>
+  // Read normalised: 微信轉 from relatives abroad is 微信转.
+  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
 

@@ -118,6 +118,17 @@ function rarity(total: number, areaSize: number): number {
   return Math.log(1 + areaSize / (1 + total)) / Math.log(1 + areaSize);
 }
 
+/**
+ * The query's strongest concept, what it mainly asks for; of concepts evoked as strongly, the one of
+ * the category asked (楼道灯坏了: the shared light, not the electrician indoors, both at title weight).
+ */
+function mainConceptOf(query: MatchQuery): QueryTerm | undefined {
+  const concepts = query.terms.filter((t) => t.source === "concept");
+  const strongest = concepts[0];
+  if (!strongest || !query.category) return strongest;
+  return concepts.find((t) => t.weight >= strongest.weight - 1e-9 && t.category === query.category) ?? strongest;
+}
+
 export function rankCandidates(
   query: MatchQuery,
   results: TermResult[],
@@ -138,7 +149,7 @@ export function rankCandidates(
     }
   }
   const hasPrimary = query.terms.some((t) => t.primary);
-  const mainConcept = query.terms.find((t) => t.source === "concept");
+  const mainConcept = mainConceptOf(query);
   const ranked: RankedCandidate[] = [];
   for (const { doc, text, matched } of byId.values()) {
     const categoryMatch = !!query.category && doc.category === (query.category as CategoryKey);

@@ -36,7 +36,10 @@ export function sentencesOf(text: string): string[] {
 const REQUEST =
   /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理/;
 
-export const isRequestSentence = (sentence: string): boolean => REQUEST.test(sentence);
+/** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
+const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
+
+export const isRequestSentence = (sentence: string): boolean => REQUEST.test(sentence.replace(NOT_ASKED, ""));
 
 /**
  * The sentences of a wish's description that ask for something. Empty when none does (then the
@@ -172,19 +175,19 @@ function saysPaused(text: string): boolean {
 }
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
-  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满|满额|报满|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满|满额|报满|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
 /** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
 const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|请(到|去|前往).{0,8}(办理|咨询)|请(到|去|前往|找).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅)/;
+  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|请(到|去|前往).{0,8}(办理|咨询)|请(到|去|前往|找).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(?<!(可|可以|也|或)由?)社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(?<!(可|可以|也|或)由?)(?<!的由)社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
@@ -446,7 +449,7 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
  * or its own street (送餐覆盖鼓楼街道全部社区): nothing for a need beyond, even nearby, unless it
  * opens itself to the neighbours too.
  */
-const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?业主|租户.{0,2}(联系|找)房东|不(接|服务|受理|面向)租户/;
+const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
   /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?(小区|项目|范围)/;
 const OWN_STREET_ONLY =
@@ -589,7 +592,8 @@ const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
 
 /** Whether a (normalised) wish asks for group work: a talk, a class, a campaign, and not for itself alone. */
 const wantsGroupWork = (text: string) =>
-  (ASKS_FOR_GROUP.test(withoutRefusals(text)) || (WANTS_TO_LEARN.test(askingPart(text)) && !WANTS_AT_HOME.test(askingPart(text)))) &&
+  // Read where it asks: a talk in its story (在那个健康讲座上买了保健品; 上回社区请律师来讲课) is not asked for.
+  (ASKS_FOR_GROUP.test(withoutRefusals(askingNow(text) || text)) || (WANTS_TO_LEARN.test(askingPart(text)) && !WANTS_AT_HOME.test(askingPart(text)))) &&
   !ASKS_ONE_TO_ONE.test(askingPart(text));
 
 /**
@@ -618,6 +622,14 @@ function sharesPhrase(refusal: string, asking: string): boolean {
   }
   return false;
 }
+
+/** Told of as past (上回社区请律师来讲课我去了): what happened then, not what is asked now. */
+const PAST = /上回|上次|以前|之前|去年|前些|那回|那次|当时/;
+const askingNow = (text: string) =>
+  askingPart(text)
+    .split("。")
+    .filter((sentence) => !PAST.test(sentence))
+    .join("。");
 
 /** The sentences of a wish that ask, and the asking part of its title: what it wants, said outright. */
 const askingPart = (text: string) => {
@@ -660,7 +672,8 @@ export function offerFit(
   if (reading.internal && !namesOrganisation(text, offer.organisationName)) return 0;
   if (reading.groupOnly && !(forMany(wish.kind, text) && !ASKS_ONE_TO_ONE.test(text)) && !wantsGroupWork(text)) return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
-  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(text)) return 0;
+  // Holidays named only in the story (一问说是暑假才有) are not what it asks for.
+  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(askingPart(text) || text)) return 0;
   // Other school years than the one the wish names (只收一至三年级 to 五年级).
   if (reading.grades) {
     const grade = wishGrade(text);

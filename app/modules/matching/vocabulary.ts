@@ -579,6 +579,9 @@ const moreCues: Record<string, (string | string[])[]> = {
     // The other household will not own up (楼上漏水…人家说不是他家的事，还跟我吵起来了).
     "不是他家的事",
     "不是他们家的事",
+    // Asked of someone who would have a word with the other side (想找人给说道说道, 给协调协调).
+    "说道说道",
+    "协调协调",
     "谈不拢",
     "吵起来",
     "嚷嚷",
