@@ -881,6 +881,13 @@ describe("readings added in session 18, second round (found on tune-50…53, sta
     expect(offerFit(designer, wishAsRead("空地想改成小公园", "楼后空地坑坑洼洼的。想找人来施工，把空地铺平装上座椅"))).toBe(0);
   });
 
+  it("reads a referral to arbitration or a court (劳动争议请到仲裁委) as a refusal", () => {
+    const mediation = readOfferWithVocabulary("人民调解。受理邻里纠纷、家庭矛盾调解，调解员可上门。劳动争议请到区劳动人事争议仲裁委。");
+    expect(mediation.excludes).toEqual(["劳动争议请到区劳动人事争议仲裁委"]);
+    expect(offerFit(mediation, wishAsRead("被拖欠工资半年", "老板欠我们工资不给。想问问找谁能帮我们要回来？"))).toBe(0);
+    expect(offerFit(mediation, wishAsRead("楼上漏水不认账", "想找人来给说和说和"))).toBe(1);
+  });
+
   it("reads 微信轉 from relatives abroad as paying, and 说道说道 as asking someone to have a word", () => {
     const query = buildQuery({ title: "幫我爸媽修馬桶", description: "馬桶沖不下去了。費用我這邊可以微信轉。", category: null });
     expect(query.terms.map((t) => t.term)).not.toContain("智能手机");
