@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from "#db/seed";
 import { db } from "~/lib/db.server";
 import { indexName, searchClient } from "~/lib/search.server";
 import { hashPassword } from "~/modules/accounts/password.server";
-import { drainOutbox, outboxLag, resendOutdatedNeeds } from "~/modules/search/outbox-relay.server";
+import { drainOutbox, outboxLag, resendOutdatedDocuments } from "~/modules/search/outbox-relay.server";
 import { ensureIndexes } from "~/modules/search/search-indexes.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
@@ -184,10 +184,24 @@ describe("a vocabulary change", () => {
     // As a document from before the wall searched by concept.
     await index.updateDocuments([{ id: one!.id, concepts: [], vocabulary: "older" }]).waitTask({ timeout: 30_000 });
     expect((await index.search("", { filter: `concepts = "义务理发"` })).hits.map((h) => h.id)).not.toContain(one!.id);
-    expect(await resendOutdatedNeeds()).toBeGreaterThan(0);
+    expect(await resendOutdatedDocuments()).toBeGreaterThan(0);
     await drainOutbox();
     expect((await index.search("", { filter: `concepts = "义务理发"` })).hits.map((h) => h.id)).toContain(one!.id);
     // Once current, nothing is sent again.
-    expect(await resendOutdatedNeeds()).toBe(0);
+    expect(await resendOutdatedDocuments()).toBe(0);
+  });
+
+  it("sends the offers indexed with another vocabulary again, with what their titles name", async () => {
+    const index = searchClient().index(indexName("offers"));
+    const { hits } = await index.search("", { limit: 1000, attributesToRetrieve: ["id", "concepts"] });
+    const named = hits.find((h) => (h.concepts as string[]).length > 0)!;
+    expect(named).toBeDefined();
+    // As an offer from before offers carried concepts.
+    await index.updateDocuments([{ id: named.id, concepts: [], vocabulary: null }]).waitTask({ timeout: 30_000 });
+    const [offers] = await db().execute<{ n: string }>(sql`select count(*) as n from offers`);
+    expect(await resendOutdatedDocuments()).toBe(Number(offers!.n));
+    await drainOutbox();
+    expect((await index.getDocument(named.id)).concepts).toEqual(named.concepts);
+    expect(await resendOutdatedDocuments()).toBe(0);
   });
 });

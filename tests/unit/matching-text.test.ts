@@ -2,12 +2,13 @@
 // and what an offer says it does not do.
 import { describe, expect, it } from "vitest";
 import type { NeedKind } from "#db/schema/enums";
-import { homophoneIndex, homophoneSlips, normaliseText, offerFit, PARTLY, readOffer, requestSentences } from "~/modules/matching/text";
+import { homophoneIndex, homophoneSlips, normaliseText, offerFit, PARTLY, readOffer, requestSentences, wishAudience } from "~/modules/matching/text";
 import {
   askedConcepts,
   askedWords,
   buildQuery,
   conceptKeysOf,
+  offerConceptKeys,
   readOfferWithVocabulary,
   readText,
   searchIntent,
@@ -892,5 +893,76 @@ describe("readings added in session 18, second round (found on tune-50…53, sta
     const query = buildQuery({ title: "幫我爸媽修馬桶", description: "馬桶沖不下去了。費用我這邊可以微信轉。", category: null });
     expect(query.terms.map((t) => t.term)).not.toContain("智能手机");
     expect(conceptKeysOf("楼下那家占了绿地种菜，想找人给说道说道")).toContain("矛盾调解");
+  });
+});
+
+describe("readings added in session 19 (found on tune-54…57, stated generally)", () => {
+  it("reads what an offer's title names, as a wish's words are read", () => {
+    // The resident's words for the concept (收音机, 空调) in a title name it.
+    // The title only: the description is searched as written.
+    expect(offerConceptKeys("老手艺便民服务队", [], "修收音机、电风扇、电饭锅。不上门。", "repair")).toEqual([]);
+    expect(offerConceptKeys("修收音机 电风扇", [], "每月出摊。", "repair")).toContain("家电维修");
+    expect(offerConceptKeys("空调清洗、维修、加氟", [], "只做空调，其他电器不修。", "repair")).toContain("家电维修");
+    // Who it serves is not what it does (卧床老人可上门 on a haircut).
+    expect(offerConceptKeys("义务理发，卧床老人可上门", [], "每月义剪。", "health")).not.toContain("上门医疗");
+    // 手机 of 手机维修 is phone repair, not phone lessons; 辅导 of 心理辅导 is counselling, not homework.
+    expect(offerConceptKeys("电脑、手机维修", [], "换屏换电池。", "culture")).not.toContain("智能手机");
+    expect(offerConceptKeys("儿童青少年心理辅导", [], "个体咨询和团体辅导。", "mental_health")).toEqual(["心理咨询"]);
+    // Within its own category: 时间银行 is no bank, 文艺辅导 no homework help.
+    expect(offerConceptKeys("时间银行 低龄助高龄", [], "陪聊、代购。", "elderly_care")).not.toContain("适老化金融服务");
+    expect(offerConceptKeys("群众文艺辅导", [], "辅导合唱、广场舞。", "culture")).not.toContain("作业辅导");
+    // Nor what its description refuses.
+    expect(offerConceptKeys("家电维修", [], "只修电视冰箱，不修空调。", "repair")).toContain("家电维修");
+    expect(offerConceptKeys("上门理发 陪聊", [], "只理发，不陪聊天。", "elderly_care")).not.toContain("陪伴聊天");
+  });
+
+  it("reads a word evoked only inside a longer word of another concept as that concept read once", () => {
+    const grief = buildQuery({ title: "我妈天天哭", description: "我爸去年走了。想给她找个心里付导的，最好能常去家里陪她说说话", category: null });
+    const keys = grief.terms.map((t) => t.term);
+    expect(keys).toContain("心理咨询");
+    expect(keys).not.toContain("作业辅导");
+    // Homework help asked in its own words is still homework help.
+    expect(conceptKeysOf("孩子作业没人辅导")).toContain("作业辅导");
+  });
+
+  it("reads a stove that will not light (打不着火) as no fire", () => {
+    expect(conceptKeysOf("燃气灶一个眼打不着火，拧半天就是不着")).not.toContain("消防安全");
+    expect(conceptKeysOf("楼道里堆的纸箱差点着火")).toContain("消防安全");
+  });
+
+  it("reads a flat tyre, a bedsore, refrigerant, a neighbour's dog and tree pruning as told", () => {
+    expect(conceptKeysOf("电瓶车后带没气了打上气第二天又瘪了，谁给补补带")).toContain("修自行车");
+    expect(conceptKeysOf("给他翻身发现尾巴骨那块红了一大片，还破皮了")).toContain("上门医疗");
+    expect(conceptKeysOf("空调吹热风，可能是缺氟了")).toContain("家电维修");
+    expect(conceptKeysOf("楼上养了两条狗，白天主人上班狗就在家叫唤")).toContain("矛盾调解");
+    // Droppings downstairs are a clean-up, not a quarrel.
+    expect(conceptKeysOf("楼下草地上天天有狗屎")).not.toContain("矛盾调解");
+    expect(conceptKeysOf("几排杨树长得过高，申请对树木进行修剪")).toContain("绿化养护");
+  });
+
+  it("reads a child's age in words (孩子八岁) as a wish about a child", () => {
+    expect(wishAudience("孩子八岁，老人在老家来不了")).toBe(null);
+    expect(wishAudience("孩子八岁，放学没人管")).toBe("young");
+    expect(wishAudience("我爸六十八岁")).toBe("old");
+    const summer = readOffer("暑期爱心托管班。仅在暑假开班，面向7-12岁的辖区家庭。学期中不开班。");
+    expect(offerFit(summer, wishAsRead("暑期托管还办吗", "马上放暑假了，孩子八岁，老人在老家来不了。社区今年还办暑期托管班吗？"))).toBe(1);
+  });
+
+  it("reads a building with no property company, an estate's owners and a lost card's bank", () => {
+    const property = readOffer("在管楼栋水暖报修。十一经路社区我司在管楼栋：暖气不热、跑冒滴漏、下水堵塞均可报修。");
+    const company = { organisationName: "津东物业服务有限公司十一经路项目部" };
+    const leak = (story: string) => ({ ...wishAsRead("卫生间下水管漏水", story), community: "十一经路社区" });
+    expect(offerFit(property, leak("这楼是原来厂里的宿舍，一直没有物业。想找个师傅上门修一下"), company)).toBe(0);
+    expect(offerFit(property, leak("想找个师傅上门修一下"), company)).toBe(1);
+    const estate = readOffer("24小时应急维修。秋怡家园业主家中水管爆裂漏水，可拨打24小时值班电话。");
+    expect(offerFit(estate, { ...wishAsRead("卫生间往楼下渗水", "下水管子接口裂了，求帮忙找人修修"), community: "金山里社区" })).toBe(0);
+    expect(offerFit(estate, { ...wishAsRead("卫生间往楼下渗水", "下水管子接口裂了，求帮忙找人修修"), community: "秋怡家园社区" })).toBe(1);
+    const lesson = readOffer("银发课堂：手机银行+防骗。每周三上午在网点开课，教老年人用手机银行。");
+    const lost = wishAsRead("银行卡丢了怎么冻上", "农商银行的卡找不着了，里头是退休金。谁能帮帮我先把卡冻上？");
+    expect(offerFit(lesson, lost, { organisationName: "中国建设银行北辰集贤里支行" })).toBe(0);
+    expect(offerFit(lesson, lost, { organisationName: "天津农商银行集贤里支行" })).toBeGreaterThan(0);
+    // The fraudster's "your account is frozen" is no lost card.
+    const scam = wishAsRead("这个电话是真的假的", "有人打电话说我建行账户被冻结了，让我转到安全账户。");
+    expect(offerFit(readOffer("反诈宣传进社区。讲解冒充公检法等骗局。"), scam, { organisationName: "中国农业银行武清支行" })).toBe(1);
   });
 });

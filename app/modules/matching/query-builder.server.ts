@@ -92,6 +92,36 @@ function cueHits(concept: Concept, text: string): number {
   return concept.cues.filter((cue) => (typeof cue === "string" ? text.includes(cue) : cue.every((part) => text.includes(part)))).length;
 }
 
+/**
+ * Concepts evoked only by words that are part of a longer word evoking another concept (辅导 of
+ * 心理辅导, 手机 of 手机维修): that other concept read twice, not a second thing named. The longer
+ * words are those of `longer` (a wish's concepts, whose terms are cues too), by concept key.
+ */
+function subsumedConcepts(list: Concept[], text: string, longer: Concept[] = list): Set<Concept> {
+  const wordsOf = (of: Concept[]) => {
+    const found = new Map<string, string[]>();
+    for (const concept of of) {
+      const words = cueWords(concept, text);
+      if (words.length) found.set(conceptKey(concept), words);
+    }
+    return found;
+  };
+  const found = wordsOf(list);
+  const longerFound = longer === list ? found : wordsOf(longer);
+  const subsumed = new Set<Concept>();
+  for (const concept of list) {
+    const key = conceptKey(concept);
+    const words = found.get(key);
+    if (
+      words?.every((word) =>
+        [...longerFound].some(([other, otherWords]) => other !== key && otherWords.some((w) => w.length > word.length && w.includes(word))),
+      )
+    )
+      subsumed.add(concept);
+  }
+  return subsumed;
+}
+
 /** The words of the cues found in the text (each part of a cue of several). */
 function cueWords(concept: Concept, text: string): string[] {
   const found = concept.cues.filter((cue) => (typeof cue === "string" ? text.includes(cue) : cue.every((part) => text.includes(part))));
@@ -108,10 +138,12 @@ const POSTED_FOR =
 const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?；;、\s]{0,8}/g;
 /** How the resident will pay (费用我微信转): not help with WeChat. */
 const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)/g;
+/** A stove or lighter that will not light (打不着火, 点不着火): no fire. */
+const WILL_NOT_LIGHT = /([打点])不着火/g;
 /** Who posted it, what is not wanted and how it will be paid are asides, not the ask. */
 const withoutAsides = (text: string) =>
   // Read normalised: 微信轉 from relatives abroad is 微信转.
-  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，");
+  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，").replace(WILL_NOT_LIGHT, "$1不着");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
 
@@ -236,7 +268,9 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const titleAsks = !!titleAsking && wishConcepts().some((concept) => cueHits(concept, titleAsking) > 0);
   const votes = new Map<CategoryKey, number>();
   const mainVotes = new Map<CategoryKey, number>();
+  const readTwice = subsumedConcepts(wishConcepts(), `${title}。${body}`);
   for (const concept of wishConcepts()) {
+    if (readTwice.has(concept)) continue;
     const inTitle = cueHits(concept, title);
     const inBody = cueHits(concept, body);
     if (!inTitle && !inBody) continue;
@@ -374,6 +408,29 @@ export function conceptKeysOf(raw: string): string[] {
   const { text } = readText(withoutAsides(raw));
   const keys = new Set<string>();
   for (const concept of concepts) if (cueHits(concept, text)) keys.add(conceptKey(concept));
+  return [...keys].sort();
+}
+
+/**
+ * What an offer's title (and tags) names, by key: the concepts its words evoke, read as a wish's are,
+ * within its own category (时间银行 is no bank, 群众文艺辅导 no homework help), less those it names
+ * only by who it serves (卧床老人可上门), those read twice (手机 of 手机维修) and those its description
+ * refuses (只修电视冰箱，不修管道). Indexed with the offer, so a wish asking for
+ * a concept finds the offers whose title names it in the resident's words (修收音机 for 家电维修)
+ * and not only in the concept's own terms. The title only: descriptions mention much they do not
+ * offer (顺便看看水电煤气有没有隐患).
+ */
+export function offerConceptKeys(title: string, tags: string[], description: string, category: string): string[] {
+  const { text } = readText(withoutAsides([title, ...tags].join("。")));
+  const named = withoutConditions(text);
+  // By cues, as any offer text is read (a concept's terms are often an offer's jargon for something
+  // else: 辅导 of 文艺辅导, 银行 of 时间银行); a term may still make a cue part of a longer word (手机维修).
+  const readTwice = subsumedConcepts(concepts, named, wishConcepts());
+  const refused = new Set(readOfferWithVocabulary(description).refusedConcepts ?? []);
+  const keys = new Set<string>();
+  for (const concept of concepts)
+    if (concept.category === category && !readTwice.has(concept) && cueHits(concept, named) && !refused.has(conceptKey(concept)))
+      keys.add(conceptKey(concept));
   return [...keys].sort();
 }
 

@@ -525,7 +525,7 @@ function audienceOf(normal: string): Audience | null {
 }
 
 /** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
-const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9]岁|1[0-7]岁|十[一二三四五六七]?岁|青春期/;
+const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9一二三四五六七八九]岁|1[0-7]岁|(?<![一二三四五六七八九])十[一二三四五六七]?岁|青春期/;
 const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
 
 /** A child named in any way, of any age a children's service takes. */
@@ -742,6 +742,18 @@ export function offerFit(
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
   if (reading.ownersOnly && TENANT.test(text)) return 0;
+  // A property company serves the estates it manages: not a building with none (老旧小区没物业),
+  // nor, when it names the estate whose owners it serves (秋怡家园业主), a wish in another community.
+  const estate = ESTATE_OWNERS.exec(reading.positive)?.[1];
+  if (estate && wish.community && !sameCommunity(estate, wish.community)) return 0;
+  const propertyCompany = PROPERTY_COMPANY.test(offer.organisationName ?? "") || !!estate || OWNERS.test(reading.positive);
+  if (propertyCompany && NO_PROPERTY_MANAGER.test(text)) return 0;
+  // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class).
+  if (LOST_CARD.test(text)) {
+    const wishBanks = banksOf(text);
+    const offerBanks = banksOf(normaliseText(offer.organisationName ?? ""));
+    if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
+  }
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
   if (reading.notUrgent && URGENT.test(`${normaliseText(wish.title ?? "")}。${asking}`.replace(NOT_PRESSED, "，"))) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
@@ -765,6 +777,29 @@ function namesOrganisation(text: string, name: string | null | undefined): boole
   );
   return member.test(text) && !/外校|不收外|外单位/.test(text);
 }
+
+/** The owners of one named estate (秋怡家园业主, 芳水园小区业主), whom a property company serves. */
+const ESTATE_OWNERS = /([\u4e00-\u9fa5]{2,5}?(?:家园|花园|小区|园|里|苑))(?:小区)?的?业主/;
+const PROPERTY_COMPANY = /物业/;
+const OWNERS = /业主|在管(楼|小区|项目)/;
+/** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
+const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
+/** A card lost or to be stopped (卡丢了, 卡找不着了, 挂失, 先把卡冻上); not the fraudster's "账户冻结". */
+const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上/;
+/** Banks by their short and long names (工行, 工商银行). */
+const BANKS: [string, RegExp][] = [
+  ["icbc", /工行|工商银行/],
+  ["ccb", /建行|建设银行/],
+  ["abc", /农行|农业银行/],
+  ["boc", /(?<!集)中行|中国银行/],
+  ["bocom", /交行|交通银行/],
+  ["rcb", /农商|农村商业银行/],
+  ["psbc", /邮储|邮政储蓄|邮政银行/],
+  ["cmb", /招行|招商银行/],
+  ["tjb", /天津银行/],
+  ["cbhb", /渤海银行/],
+];
+const banksOf = (text: string) => BANKS.filter(([, pattern]) => pattern.test(text)).map(([bank]) => bank);
 
 /** A clause about other things than those the offer names (其他银行业务请到网点). */
 const OTHER_KINDS = /^(其他|其它|其余)/;

@@ -8,7 +8,7 @@ import type { Meilisearch } from "meilisearch";
 import { db, sqlClient } from "~/lib/db.server";
 import { indexName, requireSucceeded, searchClient, type IndexBase } from "~/lib/search.server";
 import { publicNeedStatuses } from "~/modules/needs/lifecycle";
-import { documentReaders, NEED_VOCABULARY } from "./search-documents.server";
+import { documentReaders, DOCUMENT_VOCABULARY } from "./search-documents.server";
 import { ensureIndexes } from "./search-indexes.server";
 
 /** Shared by every drain, taken exclusively by a full reindex so no change lands in an index being replaced. */
@@ -85,16 +85,24 @@ export async function drainOutbox(options: { batchSize?: number; client?: Meilis
 }
 
 /**
- * Sends every public need again when the index holds documents read with another vocabulary (or
- * none, from before the wall searched by concept): they are re-read like any other change.
+ * Sends every offer and public need again when its index holds documents read with another
+ * vocabulary (or none, from before documents carried concepts): they are re-read like any other
+ * change. Returns how many were queued.
  */
-export async function resendOutdatedNeeds(client: Meilisearch = searchClient()): Promise<number> {
-  const stale = await client.index(indexName("needs")).search("", { filter: `vocabulary != ${JSON.stringify(NEED_VOCABULARY)}`, limit: 0 });
-  if (!stale.estimatedTotalHits) return 0;
-  const queued = await db().execute(sql`
-    insert into search_outbox (entity, entity_id)
-    select 'need'::outbox_entity, id from needs where status = any(${sql.param([...publicNeedStatuses])}::need_status[])`);
-  return queued.count;
+export async function resendOutdatedDocuments(client: Meilisearch = searchClient()): Promise<number> {
+  const outdated = async (base: IndexBase) =>
+    !!(await client.index(indexName(base)).search("", { filter: `vocabulary != ${JSON.stringify(DOCUMENT_VOCABULARY)}`, limit: 0 }))
+      .estimatedTotalHits;
+  let queued = 0;
+  if (await outdated("needs"))
+    queued += (
+      await db().execute(sql`
+        insert into search_outbox (entity, entity_id)
+        select 'need'::outbox_entity, id from needs where status = any(${sql.param([...publicNeedStatuses])}::need_status[])`)
+    ).count;
+  if (await outdated("offers"))
+    queued += (await db().execute(sql`insert into search_outbox (entity, entity_id) select 'offer'::outbox_entity, id from offers`)).count;
+  return queued;
 }
 
 export async function outboxLag(): Promise<number> {
@@ -118,8 +126,8 @@ export function startOutboxRelay({ pollMs = 2000, log = (m: string) => console.l
     try {
       if (!indexesReady) {
         await ensureIndexes();
-        const resent = await resendOutdatedNeeds();
-        if (resent) log(`search outbox: ${resent} needs sent again for the current vocabulary`);
+        const resent = await resendOutdatedDocuments();
+        if (resent) log(`search outbox: ${resent} documents sent again for the current vocabulary`);
         indexesReady = true;
       }
       const result = await drainOutbox();

@@ -7,7 +7,7 @@ import type { IndexBase } from "~/lib/search.server";
 import { categories } from "~/modules/categories/categories";
 import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 import { redactContactDetails } from "~/modules/needs/privacy";
-import { conceptKeysOf } from "~/modules/matching/query-builder.server";
+import { conceptKeysOf, offerConceptKeys } from "~/modules/matching/query-builder.server";
 import { concepts } from "~/modules/matching/vocabulary";
 import { normaliseText, readOffer, TEXT_READING } from "~/modules/matching/text";
 
@@ -63,32 +63,41 @@ async function offerDocuments(select: DocumentSelection): Promise<SearchDocument
     left join communities c on c.id = o.community_id
     join streets s on s.id = coalesce(o.street_id, c.street_id)
     where ${where} ${tail}`);
-  return rows.map((r) => ({
-    id: r.id,
-    // Searched as the matcher reads it: one spelling, and without the clauses saying what it does
-    // not do ("不接个案咨询" is no evidence for a wish asking for advice). Pages show the row itself.
-    title: normaliseText(r.title),
-    description: readOffer(r.description).positive,
-    tags: r.tags.map(normaliseText),
-    category: r.category,
-    categoryLabel: categoryLabel(r.category),
-    organisationId: r.organisation_id,
-    organisationName: r.organisation_name,
-    organisationType: r.organisation_type,
-    communityId: r.community_id,
-    streetId: r.street_id,
-    _geo: geo(r.lat, r.lng),
-    capacityPerMonth: r.capacity_per_month,
-    active: r.active,
-    updatedAt: new Date(r.updated_at).getTime(),
-  }));
+  return rows.map((r) => {
+    const title = normaliseText(r.title);
+    const description = readOffer(r.description).positive;
+    const tags = r.tags.map(normaliseText);
+    return {
+      id: r.id,
+      // Searched as the matcher reads it: one spelling, and without the clauses saying what it does
+      // not do ("不接个案咨询" is no evidence for a wish asking for advice). Pages show the row itself.
+      title,
+      description,
+      tags,
+      // What its title names, for wishes that name it in other words (see offerConceptKeys).
+      concepts: offerConceptKeys(r.title, r.tags, r.description, r.category),
+      vocabulary: DOCUMENT_VOCABULARY,
+      category: r.category,
+      categoryLabel: categoryLabel(r.category),
+      organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
+      organisationType: r.organisation_type,
+      communityId: r.community_id,
+      streetId: r.street_id,
+      _geo: geo(r.lat, r.lng),
+      capacityPerMonth: r.capacity_per_month,
+      active: r.active,
+      updatedAt: new Date(r.updated_at).getTime(),
+    };
+  });
 }
 
 /**
- * Which vocabulary a need document's concepts were read with. Documents of another vocabulary are
- * sent again when the relay starts (see resendOutdatedNeeds), so a vocabulary change reaches the wall.
+ * Which vocabulary and reading a document's concepts (and an offer's read text) were made with.
+ * Documents of another are sent again when the relay starts (see resendOutdatedDocuments), so a
+ * vocabulary change reaches the wall and the matcher.
  */
-export const NEED_VOCABULARY = createHash("sha256")
+export const DOCUMENT_VOCABULARY = createHash("sha256")
   .update(JSON.stringify({ concepts, reading: TEXT_READING }))
   .digest("hex")
   .slice(0, 12);
@@ -127,7 +136,7 @@ async function needDocuments(select: DocumentSelection): Promise<SearchDocument[
       items,
       // Read from the public text only, like everything else in this index.
       concepts: conceptKeysOf([title, description, ...items].join("。")),
-      vocabulary: NEED_VOCABULARY,
+      vocabulary: DOCUMENT_VOCABULARY,
       category: r.category,
       categoryLabel: categoryLabel(r.category),
       status: r.status,

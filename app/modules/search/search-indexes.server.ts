@@ -35,8 +35,8 @@ export function indexSettings(base: IndexBase): Settings {
         // at any dictionary size), and a match sends up to 11 queries. Its own segmentation splits
         // both sides alike; the matcher's vocabulary does the domain work before the query is sent.
         dictionary: [],
-        searchableAttributes: ["title", "tags", "categoryLabel", "description", "organisationName"],
-        filterableAttributes: ["active", "category", "streetId", "communityId", "organisationId", "_geo"],
+        searchableAttributes: ["title", "tags", "categoryLabel", "description", "organisationName", "concepts"],
+        filterableAttributes: ["active", "category", "streetId", "communityId", "organisationId", "vocabulary", "_geo"],
         sortableAttributes: ["_geo", "capacityPerMonth", "updatedAt"],
       };
     case "needs":
