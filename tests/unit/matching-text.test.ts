@@ -2,7 +2,16 @@
 // and what an offer says it does not do.
 import { describe, expect, it } from "vitest";
 import type { NeedKind } from "#db/schema/enums";
-import { homophoneIndex, homophoneSlips, normaliseText, offerFit, PARTLY, readOffer, requestSentences, wishAudience } from "~/modules/matching/text";
+import {
+  homophoneIndex,
+  homophoneSlips,
+  normaliseText,
+  offerFit,
+  PARTLY,
+  readOffer,
+  requestSentences,
+  wishAudience,
+} from "~/modules/matching/text";
 import {
   askedConcepts,
   askedWords,
@@ -501,14 +510,22 @@ describe("readings added in session 14 (found on tune-26…29, stated generally)
   });
 
   it("reads a homophone slip where it was written, so a slip in the sentence that asks is what is asked", () => {
-    const query = buildQuery({ title: "想推老头下楼晒太阳", description: "老头中风以后走路拖着腿 出不了远门 想借个论椅 天好推他下楼", category: null });
+    const query = buildQuery({
+      title: "想推老头下楼晒太阳",
+      description: "老头中风以后走路拖着腿 出不了远门 想借个论椅 天好推他下楼",
+      category: null,
+    });
     const wheelchair = query.terms.find((t) => t.term === "轮椅");
     expect(wheelchair?.primary).toBe(true);
     expect(wheelchair?.quotes).toContain("论椅");
   });
 
   it("keeps every concept a wish evokes among its terms, ahead of the story's other words", () => {
-    const query = buildQuery({ title: "手抖做不了饭", description: "一个人住。手抖得厉害，切菜都切不了，炒菜锅都端不住，这些天净吃馒头就咸菜，喝点稀粥。能不能有人给送个饭", category: null });
+    const query = buildQuery({
+      title: "手抖做不了饭",
+      description: "一个人住。手抖得厉害，切菜都切不了，炒菜锅都端不住，这些天净吃馒头就咸菜，喝点稀粥。能不能有人给送个饭",
+      category: null,
+    });
     expect(query.terms.map((t) => t.term)).toContain("独居老人");
     expect(query.terms.length).toBeLessThanOrEqual(10);
   });
@@ -530,7 +547,9 @@ describe("readings added in session 15 (found on tune-30…33, stated generally)
     // A resident's own wish still does not reach it directly.
     expect(offerFit(alarms, wishAsRead("想给我家装个烟感", "我妈一个人住，老忘关火", "micro_wish"))).toBe(0);
     // Nor a community's need that asks for one person to be seen on their own.
-    expect(offerFit(readOffer("心理健康讲座。只做集中讲座，不接个案。"), wishAsRead("张奶奶丧子后总哭", "想请老师一对一上门看看她", "need"))).toBe(0);
+    expect(
+      offerFit(readOffer("心理健康讲座。只做集中讲座，不接个案。"), wishAsRead("张奶奶丧子后总哭", "想请老师一对一上门看看她", "need")),
+    ).toBe(0);
   });
 
   it("takes a wish for a class (老年人的班) as asking for group work", () => {
@@ -540,7 +559,9 @@ describe("readings added in session 15 (found on tune-30…33, stated generally)
   });
 
   it("keeps a shared-parts repair service for a shared-parts wish though it refuses repairs inside homes", () => {
-    const shared = readOfferWithVocabulary("公共部位报修。负责小区楼道灯、单元门、公共上下水主管、电梯的报修维修。户内维修（屋里的水管电线家电）不在服务范围。");
+    const shared = readOfferWithVocabulary(
+      "公共部位报修。负责小区楼道灯、单元门、公共上下水主管、电梯的报修维修。户内维修（屋里的水管电线家电）不在服务范围。",
+    );
     expect(offerFit(shared, wishAsRead("单元门闭门器坏了、楼道灯不亮", "3号楼单元门关不上，楼道声控灯不亮，请尽快维修。"))).toBe(1);
     expect(offerFit(shared, wishAsRead("卫生间水管漏水", "家里卫生间的水管接头老滴水，想找人修修"))).toBe(0);
   });
@@ -568,7 +589,9 @@ describe("readings added in session 15 (found on tune-30…33, stated generally)
   });
 
   it("lets an offer that does one thing the wish asks and refuses another fit in part", () => {
-    const wiring = readOfferWithVocabulary("用电安全上门服务。免费入户检查户内线路，处理跳闸、插座发热等用电故障。只负责户内线路，不修家用电器。");
+    const wiring = readOfferWithVocabulary(
+      "用电安全上门服务。免费入户检查户内线路，处理跳闸、插座发热等用电故障。只负责户内线路，不修家用电器。",
+    );
     expect(offerFit(wiring, wishAsRead("一用电饭锅就跳闸", "换了个插座也跳，家里电线是老的铝线。谁能给看看线路。"))).toBe(PARTLY);
     expect(offerFit(wiring, wishAsRead("电饭锅坏了", "电饭锅不加热了，想找人修修"))).toBe(0);
     // 电路 refused is 线路 asked.
@@ -577,8 +600,12 @@ describe("readings added in session 15 (found on tune-30…33, stated generally)
   });
 
   it("takes home follow-ups (入户随访) for home visits, so refusing treatment at home leaves them", () => {
-    const followUps = readOfferWithVocabulary("家医签约团队入户随访。已签约的慢病居民，由家医团队定期入户随访，测血压血糖、评估用药。不提供输液、换药等上门治疗操作。");
-    expect(offerFit(followUps, wishAsRead("能不能有医生定期上门", "父亲高血压、糖尿病，下不了楼，想有医生定期上门给量量血压血糖"))).toBeGreaterThan(0);
+    const followUps = readOfferWithVocabulary(
+      "家医签约团队入户随访。已签约的慢病居民，由家医团队定期入户随访，测血压血糖、评估用药。不提供输液、换药等上门治疗操作。",
+    );
+    expect(
+      offerFit(followUps, wishAsRead("能不能有医生定期上门", "父亲高血压、糖尿病，下不了楼，想有医生定期上门给量量血压血糖")),
+    ).toBeGreaterThan(0);
   });
 
   it("reads whom an offer is for from its title when it says no more, and a grandparent's wish as an old person's", () => {
@@ -651,7 +678,11 @@ describe("readings added in session 16 (found on tune-34…37, stated generally)
   });
 
   it("hears a dispute in a leak the other household will not own up to, and knows bulky waste and eye clinics", () => {
-    const leak = buildQuery({ title: "楼上漏水", description: "楼上卫生间漏水到我家，人家说不是他家的事，还跟我吵起来了。这事该找谁？", category: null });
+    const leak = buildQuery({
+      title: "楼上漏水",
+      description: "楼上卫生间漏水到我家，人家说不是他家的事，还跟我吵起来了。这事该找谁？",
+      category: null,
+    });
     expect(leak.terms.map((t) => t.term)).toContain("矛盾调解");
     expect(conceptKeysOf("旧沙发没处扔，哪里能上门给拉走")).toContain("大件垃圾清运");
     expect(conceptKeysOf("眼前老有黑影儿飘")).toContain("眼科筛查");
@@ -877,7 +908,11 @@ describe("readings added in session 18, second round (found on tune-50…53, sta
 
   it("does not read funds applied for elsewhere (施工资金另行申请) as asking for the building work", () => {
     const designer = readOffer("社区规划师。为闲置空地、口袋公园出设计方案和效果图。只出方案，不负责施工。");
-    const park = wishAsRead("空地改造口袋公园", "居民希望把闲置空地改成口袋公园。目前需要专业力量先出设计方案和效果图，施工资金另行申请。", "project");
+    const park = wishAsRead(
+      "空地改造口袋公园",
+      "居民希望把闲置空地改成口袋公园。目前需要专业力量先出设计方案和效果图，施工资金另行申请。",
+      "project",
+    );
     expect(offerFit(designer, park)).toBe(1);
     expect(offerFit(designer, wishAsRead("空地想改成小公园", "楼后空地坑坑洼洼的。想找人来施工，把空地铺平装上座椅"))).toBe(0);
   });
@@ -917,7 +952,11 @@ describe("readings added in session 19 (found on tune-54…57, stated generally)
   });
 
   it("reads a word evoked only inside a longer word of another concept as that concept read once", () => {
-    const grief = buildQuery({ title: "我妈天天哭", description: "我爸去年走了。想给她找个心里付导的，最好能常去家里陪她说说话", category: null });
+    const grief = buildQuery({
+      title: "我妈天天哭",
+      description: "我爸去年走了。想给她找个心里付导的，最好能常去家里陪她说说话",
+      category: null,
+    });
     const keys = grief.terms.map((t) => t.term);
     expect(keys).toContain("心理咨询");
     expect(keys).not.toContain("作业辅导");
@@ -957,6 +996,11 @@ describe("readings added in session 19 (found on tune-54…57, stated generally)
     const estate = readOffer("24小时应急维修。秋怡家园业主家中水管爆裂漏水，可拨打24小时值班电话。");
     expect(offerFit(estate, { ...wishAsRead("卫生间往楼下渗水", "下水管子接口裂了，求帮忙找人修修"), community: "金山里社区" })).toBe(0);
     expect(offerFit(estate, { ...wishAsRead("卫生间往楼下渗水", "下水管子接口裂了，求帮忙找人修修"), community: "秋怡家园社区" })).toBe(1);
+    // Unless it takes others too; and 仅限本小区业主 names no other estate.
+    const open = readOffer("水暖维修。跑冒滴漏、暖气片漏水。月牙河街道辖区居民均可报修，非在管小区收取材料费。");
+    expect(offerFit(open, leak("我们是老楼，没物业，不知道找谁"), company)).toBe(1);
+    const ownEstate = readOffer("小修小补。水龙头滴漏、下水道疏通。仅限本小区业主报修，免人工费。");
+    expect(offerFit(ownEstate, { ...wishAsRead("厨房水龙头老滴水", "想找个人给看看换个芯儿"), community: "福华里社区" })).toBe(1);
     const lesson = readOffer("银发课堂：手机银行+防骗。每周三上午在网点开课，教老年人用手机银行。");
     const lost = wishAsRead("银行卡丢了怎么冻上", "农商银行的卡找不着了，里头是退休金。谁能帮帮我先把卡冻上？");
     expect(offerFit(lesson, lost, { organisationName: "中国建设银行北辰集贤里支行" })).toBe(0);
@@ -964,5 +1008,24 @@ describe("readings added in session 19 (found on tune-54…57, stated generally)
     // The fraudster's "your account is frozen" is no lost card.
     const scam = wishAsRead("这个电话是真的假的", "有人打电话说我建行账户被冻结了，让我转到安全账户。");
     expect(offerFit(readOffer("反诈宣传进社区。讲解冒充公检法等骗局。"), scam, { organisationName: "中国农业银行武清支行" })).toBe(1);
+  });
+
+  it("reads 只修电视冰箱洗衣机 as no other appliance, and a referral (请直接找供热站) as a refusal", () => {
+    const threeOnly = readOffer("家电维修进社区。只修电视冰箱洗衣机，不修管道。");
+    expect(offerFit(threeOnly, wishAsRead("空调想洗洗", "空调好几年没洗了，想找人给清洗一下"))).toBe(0);
+    expect(offerFit(threeOnly, wishAsRead("冰箱不制冷了", "想找人来修修"))).toBe(1);
+    const volunteers = readOfferWithVocabulary(
+      "水电小修志愿服务。换水龙头、换灯泡插座。供暖期暖气不热、漏水请直接找供热站，本队不修暖气。",
+    );
+    expect(offerFit(volunteers, wishAsRead("暖气不热", "前面两组片子热后边不热，是不是得放放气，我也不会弄"))).toBe(0);
+    expect(offerFit(volunteers, wishAsRead("水龙头关不严", "想找人换个水龙头"))).toBe(1);
+  });
+
+  it("reads gas cards, stuck locks, medicine and meals brought home, and grief as residents put them", () => {
+    expect(conceptKeysOf("燃气卡没钱了不会充，谁能帮着去交一下")).toContain("代缴");
+    expect(conceptKeysOf("防盗门的锁不好使了，钥匙插进去拧不动")).toContain("开锁换锁");
+    expect(conceptKeysOf("针头和药都得上药房买，能不能有人送")).toContain("送药上门");
+    expect(conceptKeysOf("想给他订个中午的饭送到家")).toContain("助餐");
+    expect(conceptKeysOf("老头子走了半年了，心里头空落落的")).toContain("心理咨询");
   });
 });

@@ -182,7 +182,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|请(到|去|前往).{0,8}(办理|咨询)|请(到|去|前往|找).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察)/;
+  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -706,6 +706,12 @@ export function offerFit(
     // Only for children, to a wish with no child in it at all (戴了十来年的假牙松了 to 儿童口腔义诊).
     if (!about && reading.audience === "young" && !CHILD.test(text)) return 0;
   }
+  // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
+  const onlyAppliances = appliancesIn(ONLY_SOME.exec(reading.positive)?.[2] ?? "");
+  if (onlyAppliances.length) {
+    const wishAppliances = appliancesIn(`${normaliseText(wish.title ?? "")}。${askingPart(text) || text}`);
+    if (wishAppliances.length && !wishAppliances.some((a) => onlyAppliances.includes(a))) return 0;
+  }
   // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
   if (reading.noRepairs && (ASKS_REPAIR.test(askingPart(text)) || ASKS_REPAIR.test(normaliseText(wish.title ?? "")))) return 0;
   let factor = reading.full ? PARTLY : 1;
@@ -744,10 +750,13 @@ export function offerFit(
   if (reading.ownersOnly && TENANT.test(text)) return 0;
   // A property company serves the estates it manages: not a building with none (老旧小区没物业),
   // nor, when it names the estate whose owners it serves (秋怡家园业主), a wish in another community.
-  const estate = ESTATE_OWNERS.exec(reading.positive)?.[1];
+  // Not when it takes others too (辖区居民均可报修，非在管小区收取材料费).
+  const takesOthers = OTHERS_TOO.test(reading.positive);
+  const estate = takesOthers ? undefined : ESTATE_OWNERS.exec(reading.positive)?.[1];
   if (estate && wish.community && !sameCommunity(estate, wish.community)) return 0;
-  const propertyCompany = PROPERTY_COMPANY.test(offer.organisationName ?? "") || !!estate || OWNERS.test(reading.positive);
-  if (propertyCompany && NO_PROPERTY_MANAGER.test(text)) return 0;
+  const managedOnly =
+    !takesOthers && (!!estate || reading.ownersOnly || reading.ownPlaceOnly !== null || OWNERS.test(reading.positive));
+  if (managedOnly && NO_PROPERTY_MANAGER.test(text)) return 0;
   // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class).
   if (LOST_CARD.test(text)) {
     const wishBanks = banksOf(text);
@@ -778,10 +787,11 @@ function namesOrganisation(text: string, name: string | null | undefined): boole
   return member.test(text) && !/外校|不收外|外单位/.test(text);
 }
 
-/** The owners of one named estate (秋怡家园业主, 芳水园小区业主), whom a property company serves. */
-const ESTATE_OWNERS = /([\u4e00-\u9fa5]{2,5}?(?:家园|花园|小区|园|里|苑))(?:小区)?的?业主/;
-const PROPERTY_COMPANY = /物业/;
-const OWNERS = /业主|在管(楼|小区|项目)/;
+/** The owners of one named estate (秋怡家园业主, 芳水园小区业主; not 仅限本小区业主), whom a property company serves. */
+const ESTATE_OWNERS = /([^\s\d本限仅只内的，。、：:；;（）()]{2,5}?(?:家园|花园|小区|园|里|苑))(?:小区)?的?业主/;
+const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
+/** A service that takes those outside its estates too. */
+const OTHERS_TOO = /居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
 const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 /** A card lost or to be stopped (卡丢了, 卡找不着了, 挂失, 先把卡冻上); not the fraudster's "账户冻结". */
@@ -800,6 +810,11 @@ const BANKS: [string, RegExp][] = [
   ["cbhb", /渤海银行/],
 ];
 const banksOf = (text: string) => BANKS.filter(([, pattern]) => pattern.test(text)).map(([bank]) => bank);
+
+/** What an offer does only (只修电视冰箱洗衣机, 仅清洗空调): the things it names, no others. */
+const ONLY_SOME = /(只|仅)(?:修|维修|修理|清洗|做|接)([^，。；;！!]{2,30})/;
+const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机"];
+const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a));
 
 /** A clause about other things than those the offer names (其他银行业务请到网点). */
 const OTHER_KINDS = /^(其他|其它|其余)/;
