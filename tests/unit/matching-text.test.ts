@@ -999,6 +999,8 @@ describe("readings added in session 19 (found on tune-54…57, stated generally)
     // Unless it takes others too; and 仅限本小区业主 names no other estate.
     const open = readOffer("水暖维修。跑冒滴漏、暖气片漏水。月牙河街道辖区居民均可报修，非在管小区收取材料费。");
     expect(offerFit(open, leak("我们是老楼，没物业，不知道找谁"), company)).toBe(1);
+    const managed = readOffer("业主报修（水电）。在管小区业主报修：水管漏水、电路跳闸。仅限本物业在管小区。");
+    expect(offerFit(managed, { ...wishAsRead("屋里灯一闪一闪的", "小区是有物业的，想找人来看看"), community: "滨江道社区" })).toBe(1);
     const ownEstate = readOffer("小修小补。水龙头滴漏、下水道疏通。仅限本小区业主报修，免人工费。");
     expect(offerFit(ownEstate, { ...wishAsRead("厨房水龙头老滴水", "想找个人给看看换个芯儿"), community: "福华里社区" })).toBe(1);
     const lesson = readOffer("银发课堂：手机银行+防骗。每周三上午在网点开课，教老年人用手机银行。");

@@ -787,8 +787,11 @@ function namesOrganisation(text: string, name: string | null | undefined): boole
   return member.test(text) && !/外校|不收外|外单位/.test(text);
 }
 
-/** The owners of one named estate (秋怡家园业主, 芳水园小区业主; not 仅限本小区业主), whom a property company serves. */
-const ESTATE_OWNERS = /([^\s\d本限仅只内的，。、：:；;（）()]{2,5}?(?:家园|花园|小区|园|里|苑))(?:小区)?的?业主/;
+/**
+ * The owners of one named estate (秋怡家园业主, 芳水园小区业主), whom a property company serves; not
+ * its own estates unnamed (仅限本小区业主, 在管小区业主, 辖区小区业主).
+ */
+const ESTATE_OWNERS = /([^\s\d本限仅只内的管辖司项物业各，。、：:；;（）()]{2,5}?(?:家园|花园|小区|园|里|苑))(?:小区)?的?业主/;
 const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
 const OTHERS_TOO = /居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
