@@ -1031,3 +1031,65 @@ describe("readings added in session 19 (found on tune-54…57, stated generally)
     expect(conceptKeysOf("老头子走了半年了，心里头空落落的")).toContain("心理咨询");
   });
 });
+
+describe("readings added in session 20 (found on tune-62…65, stated generally)", () => {
+  it("reads a refusal that names the service by its own name (不做手机维修)", () => {
+    const lesson = readOfferWithVocabulary("银龄手机课堂。每周五教老年人用智能手机：微信视频、手机支付。不做手机维修。");
+    expect(lesson.refusedConcepts).toContain("手机维修");
+    expect(offerFit(lesson, wishAsRead("手机屏摔碎了", "手机掉地上屏幕碎了一大片，去哪能修？"))).toBe(0);
+    // Its own lessons are not refused.
+    expect(offerFit(lesson, wishAsRead("想学用手机视频", "孙子在外地，想学会用微信视频"))).toBe(1);
+  });
+
+  it("reads 不会弄 as a refusal", () => {
+    const fixers = readOfferWithVocabulary("家电义修摊。电视、冰箱、洗衣机都能看。电脑手机这类数码的也不会弄。");
+    expect(offerFit(fixers, wishAsRead("电脑开不开机了", "按了开关就滴滴响，屏幕不亮，谁会修给看看"))).toBe(0);
+    expect(offerFit(fixers, wishAsRead("冰箱不制冷了", "想找人来修修"))).toBe(1);
+  });
+
+  it("does not take one-to-one teaching or a visit booked through the community for group work", () => {
+    const tutors = readOffer("学生志愿者一对一教老人用手机挂号、视频通话。只培训，不修手机电脑。");
+    expect(tutors.groupOnly).toBe(false);
+    const cards = readOffer("80岁以上或行动不便的老人，由社区统一报名，我们带移动终端上门办理。");
+    expect(cards.groupOnly).toBe(false);
+    // A class that is only a class still is.
+    expect(readOffer("只做集中培训，每期8人，需到网点报名。").groupOnly).toBe(true);
+    expect(readOffer("社区统一组织报名，不做一对一。").groupOnly).toBe(true);
+  });
+
+  it("lets a staff-only offer fit a wish that says it works there by a shorter name", () => {
+    const camp = readOffer("职工子女暑期托管班。7-8月开班，看护+作业辅导。仅限本单位职工子女报名。");
+    const wish = wishAsRead("暑假孩子没地方去", "我在供电公司上班。今年暑假孩子8岁自己在家不放心，听说单位有托管班");
+    expect(offerFit(camp, wish, { organisationName: "国网天津红桥供电公司工会" })).toBe(1);
+    expect(offerFit(camp, wish, { organisationName: "天津红桥区自来水公司工会" })).toBe(0);
+    // 在公司上班 names no company.
+    const vague = wishAsRead("暑假孩子没地方去", "我在公司上班，暑假孩子自己在家不放心");
+    expect(offerFit(camp, vague, { organisationName: "国网天津红桥供电公司工会" })).toBe(0);
+  });
+
+  it("reads 今晚就得修 as urgent against an offer that takes no urgent jobs", () => {
+    const booked = readOffer("水电小修。水龙头、水管漏水、马桶更换。需提前一周预约，不接急修。");
+    expect(offerFit(booked, wishAsRead("水管爆了！今晚就得修", "卫生间墙里的水管好像爆了，今天晚上能来人修吗"))).toBe(0);
+    expect(offerFit(booked, wishAsRead("水龙头滴水", "想找人换个水龙头，下周都行"))).toBe(1);
+  });
+
+  it("holds a property company that names one estate's residents (谊城公寓住户) to that estate", () => {
+    const desk = readOffer("谊城公寓住户报修。下水疏通、跑冒滴漏、跳闸断电。");
+    expect(desk.estate).toBe("谊城公寓");
+    const leak = wishAsRead("厨房水管漏水", "水池底下那根管子渗水，想找人来换根管子");
+    expect(offerFit(desk, { ...leak, community: "水上北里社区" })).toBe(0);
+    expect(offerFit(desk, { ...leak, community: "谊城公寓社区" })).toBe(1);
+    // 非 is no part of a name; a kind of estate (老旧小区住户) names none.
+    expect(readOffer("中山门东里小区住户免费小修，非中山门东里小区住户不接。").estate).toBe("中山门东里");
+    expect(readOffer("为老旧小区住户提供水电小修。").estate).toBeNull();
+  });
+
+  it("reads contact details as no ask, and company to the doctor as 陪诊", () => {
+    // 微信同号 says how to reach the child abroad, not that anyone wants WeChat lessons.
+    const visit = buildQuery({ title: "請人定期去看看我父親", description: "他一個人住。想請義工能定期去家裏看看他，有事可以聯繫我，微信同號。", category: null });
+    expect(askedConcepts(visit)).toContain("陪伴聊天");
+    expect(visit.terms.map((t) => t.term)).not.toContain("智能手机");
+    expect(buildQuery({ title: "想学用微信", description: "想学会用微信视频", category: null }).terms.map((t) => t.term)).toContain("智能手机");
+    expect(askedConcepts(buildQuery({ title: "帮王大爷找人陪着看眼睛", description: "希望有志愿者能陪着挂号、排队、取药", category: null }))).toContain("陪诊");
+  });
+});

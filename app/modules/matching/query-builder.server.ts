@@ -138,12 +138,14 @@ const POSTED_FOR =
 const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?；;、\s]{0,8}/g;
 /** How the resident will pay (费用我微信转): not help with WeChat. */
 const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)/g;
+/** How to reach the one who posts (微信同号, 有事联系我): not help with WeChat or the phone. */
+const CONTACT = /(微信|电话|手机)同号|(加|联系)我?的?微信|微信联系|有事(可以|请|就)?(联系|找)我/g;
 /** A stove or lighter that will not light (打不着火, 点不着火): no fire. */
 const WILL_NOT_LIGHT = /([打点])不着火/g;
 /** Who posted it, what is not wanted and how it will be paid are asides, not the ask. */
 const withoutAsides = (text: string) =>
   // Read normalised: 微信轉 from relatives abroad is 微信转.
-  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，").replace(WILL_NOT_LIGHT, "$1不着");
+  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，").replace(CONTACT, "，").replace(WILL_NOT_LIGHT, "$1不着");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
 
@@ -237,6 +239,11 @@ let withTermCues: Concept[] | null = null;
  */
 const wishConcepts = (): Concept[] =>
   (withTermCues ??= concepts.map((c) => ({ ...c, cues: [...new Set([...c.cues, ...c.terms.filter((t) => t.length >= 2)])] })));
+
+let withNamingTerms: Concept[] | null = null;
+/** The concepts with their terms of three characters or more as cues: how a refusal names a service. */
+const refusalConcepts = (): Concept[] =>
+  (withNamingTerms ??= concepts.map((c) => ({ ...c, cues: [...new Set([...c.cues, ...c.terms.filter((t) => t.length >= 3)])] })));
 
 /** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
 export function buildQuery(subject: MatchSubject): MatchQuery {
@@ -382,8 +389,14 @@ let conceptKeys: Set<string> | null = null;
 export function askedConcepts(query: MatchQuery): string[] {
   conceptKeys ??= new Set(concepts.map(conceptKey));
   const main = query.terms.filter((t) => t.primary && t.source === "concept" && conceptKeys!.has(t.term));
+  const within = (term: QueryTerm, other: QueryTerm) => term.quotes.every((word) => other.quotes.includes(word));
   return main
-    .filter((term, i) => !main.slice(0, i).some((stronger) => term.quotes.every((word) => stronger.quotes.includes(word))))
+    .filter(
+      (term, i) =>
+        !main.slice(0, i).some((stronger) => within(term, stronger)) &&
+        // …nor by fewer of the words another as strong was (手机 of 手机、摔、屏幕、碎).
+        !main.some((other) => other.quotes.length > term.quotes.length && other.weight >= term.weight && within(term, other)),
+    )
     .map((t) => t.term);
 }
 
@@ -392,7 +405,9 @@ export function readOfferWithVocabulary(text: string): OfferReading {
   const reading = readOffer(text);
   if (!reading.excludes.length) return reading;
   const own = new Set(conceptKeysOf(reading.positive));
-  const refused = new Set(reading.excludes.flatMap(conceptKeysOf));
+  // A refusal often names the service by its own name (不做手机维修): the concepts' longer terms count
+  // there (not 代购 of 不代购药品, which a grocery run's own 代购 does).
+  const refused = new Set(reading.excludes.flatMap((clause) => conceptKeysOf(clause, refusalConcepts())));
   return {
     ...reading,
     ownConcepts: [...own],
@@ -404,10 +419,10 @@ export function readOfferWithVocabulary(text: string): OfferReading {
  * The concepts a text evokes, by the matcher's own rule (a cue found in the text). The wish wall
  * indexes them with each public wish, so a search finds the wishes the matcher reads the same way.
  */
-export function conceptKeysOf(raw: string): string[] {
+export function conceptKeysOf(raw: string, list: Concept[] = concepts): string[] {
   const { text } = readText(withoutAsides(raw));
   const keys = new Set<string>();
-  for (const concept of concepts) if (cueHits(concept, text)) keys.add(conceptKey(concept));
+  for (const concept of list) if (cueHits(concept, text)) keys.add(conceptKey(concept));
   return [...keys].sort();
 }
 

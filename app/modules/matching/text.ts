@@ -6,6 +6,7 @@
 import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 import type { NeedKind } from "#db/schema/enums";
+import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
 export const TEXT_READING = 6;
@@ -182,12 +183,17 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接|弄)不了|不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
   /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(?<!(可|可以|也|或)由?)(?<!的由)社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+/**
+ * It sees people one by one, or comes to the home to do it (学生志愿者一对一教老人…只培训; 由社区统一报名，
+ * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
+ */
+const ONE_BY_ONE = /(?<!不(做|提供)?)一对一|(上门|入户)(办理|服务|指导|教)/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
@@ -219,7 +225,7 @@ function noHomeVisits(own: string): boolean {
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
-const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|马上|赶紧|立刻|立马|现在就|等不了/;
+const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|今晚|今天晚上|今儿晚上|连夜|马上|赶紧|立刻|立马|现在就|等不了/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
@@ -331,6 +337,12 @@ export interface OfferReading {
   notUrgent: boolean;
   /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
   ownPlaceOnly: "community" | "street" | null;
+  /** The one estate whose owners or residents it names (秋怡家园业主, 谊城公寓住户报修): not another community's. */
+  estate: string | null;
+  /** Serves the estates it manages only, named or not (业主报修, 在管小区): not a building with no property company. */
+  managedEstatesOnly: boolean;
+  /** The only appliances it repairs, when it lists them (只修电视冰箱洗衣机). */
+  onlyAppliances: string[];
   /**
    * The vocabulary's concepts its "does not do" clauses evoke, less those its own text evokes too
    * (不代购药品 in a grocery run's offer: medicines); filled by the matcher, which knows the vocabulary.
@@ -466,11 +478,17 @@ export function readOffer(text: string): OfferReading {
   const normal = normaliseText(text);
   const { excludes, kept } = sortClauses(normal);
   const own = offerClauses(normal).join("，");
+  const positive = kept.join("，");
+  const ownersOnly = OWNERS_ONLY.test(normal);
+  const ownPlace = ownPlaceOnly(normal);
+  // A property company that takes others too (辖区居民均可报修，非在管小区收取材料费) is held to no estate.
+  const takesOthers = OTHERS_TOO.test(positive);
+  const estate = takesOthers ? null : namedEstate(positive);
   return {
     paused: saysPaused(own),
     full: FULL.test(normal),
     fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
-    groupOnly: GROUP_ONLY.test(normal),
+    groupOnly: GROUP_ONLY.test(normal) && !ONE_BY_ONE.test(positive),
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: noHomeVisits(own),
     inPersonParts: inPersonParts(normal),
@@ -483,10 +501,13 @@ export function readOffer(text: string): OfferReading {
     excludes,
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
-    positive: kept.join("，"),
+    positive,
     cards: cardKinds(normal),
-    ownPlaceOnly: ownPlaceOnly(normal),
-    ownersOnly: OWNERS_ONLY.test(normal),
+    ownPlaceOnly: ownPlace,
+    ownersOnly,
+    estate,
+    managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
+    onlyAppliances: appliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     notUrgent: NOT_URGENT.test(normal),
     audience: audienceOf(normal),
   };
@@ -633,9 +654,14 @@ const askingNow = (text: string) =>
 
 /** The sentences of a wish that ask, and the asking part of its title: what it wants, said outright. */
 const askingPart = (text: string) => {
+  // offerFit asks this of the same wish for each of its candidates, up to seven times each.
+  if (lastAsking.text === text) return lastAsking.part;
   const [title = "", ...rest] = sentencesOf(text);
-  return [askingClauses(title) ?? (isRequestSentence(title) ? title : ""), ...rest.filter(isRequestSentence)].join("。");
+  const part = [askingClauses(title) ?? (isRequestSentence(title) ? title : ""), ...rest.filter(isRequestSentence)].join("。");
+  lastAsking = { text, part };
+  return part;
 };
+let lastAsking = { text: "", part: "" };
 
 /**
  * How far what an offer says of itself fits a wish, as a factor of its score: 0 when it rules the
@@ -645,6 +671,9 @@ const askingPart = (text: string) => {
  * when it fits only in part (full but part of it goes on or it keeps a waiting list; no home visits
  * while the wish would like one), else 1.
  */
+/** A wish's text read once for all its candidates (offerFit runs per wish–offer pair). */
+const wishNormalised = boundedMemo(64, (text: string) => text, normaliseText);
+
 export function offerFit(
   reading: OfferReading,
   wish: {
@@ -662,7 +691,7 @@ export function offerFit(
   /** Who makes the offer: "仅限本校" fits a pupil of the school the wish names. */
   offer: { organisationName?: string | null } = {},
 ): number {
-  const text = normaliseText(wish.text);
+  const text = wishNormalised(wish.text);
   // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
   if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
   if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
@@ -695,7 +724,7 @@ export function offerFit(
   // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
   // from the wish's point, its title: in a story a card may be only a detail (骗子说你的银行卡被冒用).
   if (reading.cards.length) {
-    const wishCards = cardKinds(normaliseText(wish.title ?? wish.text).replace(/不是.{0,4}卡/g, ""));
+    const wishCards = cardKinds(wishNormalised(wish.title ?? wish.text).replace(/不是.{0,4}卡/g, ""));
     if (wishCards.length && !wishCards.some((kind) => reading.cards.includes(kind))) return 0;
   }
   // Only for children to a wish about an older person, or the other way round (a grieving widower
@@ -707,13 +736,12 @@ export function offerFit(
     if (!about && reading.audience === "young" && !CHILD.test(text)) return 0;
   }
   // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
-  const onlyAppliances = appliancesIn(ONLY_SOME.exec(reading.positive)?.[2] ?? "");
-  if (onlyAppliances.length) {
-    const wishAppliances = appliancesIn(`${normaliseText(wish.title ?? "")}。${askingPart(text) || text}`);
-    if (wishAppliances.length && !wishAppliances.some((a) => onlyAppliances.includes(a))) return 0;
+  if (reading.onlyAppliances.length) {
+    const wishAppliances = appliancesIn(`${wishNormalised(wish.title ?? "")}。${askingPart(text) || text}`);
+    if (wishAppliances.length && !wishAppliances.some((a) => reading.onlyAppliances.includes(a))) return 0;
   }
   // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
-  if (reading.noRepairs && (ASKS_REPAIR.test(askingPart(text)) || ASKS_REPAIR.test(normaliseText(wish.title ?? "")))) return 0;
+  if (reading.noRepairs && (ASKS_REPAIR.test(askingPart(text)) || ASKS_REPAIR.test(wishNormalised(wish.title ?? "")))) return 0;
   let factor = reading.full ? PARTLY : 1;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
@@ -750,13 +778,8 @@ export function offerFit(
   if (reading.ownersOnly && TENANT.test(text)) return 0;
   // A property company serves the estates it manages: not a building with none (老旧小区没物业),
   // nor, when it names the estate whose owners it serves (秋怡家园业主), a wish in another community.
-  // Not when it takes others too (辖区居民均可报修，非在管小区收取材料费).
-  const takesOthers = OTHERS_TOO.test(reading.positive);
-  const estate = takesOthers ? undefined : ESTATE_OWNERS.exec(reading.positive)?.[1];
-  if (estate && wish.community && !sameCommunity(estate, wish.community)) return 0;
-  const managedOnly =
-    !takesOthers && (!!estate || reading.ownersOnly || reading.ownPlaceOnly !== null || OWNERS.test(reading.positive));
-  if (managedOnly && NO_PROPERTY_MANAGER.test(text)) return 0;
+  if (reading.estate && wish.community && !sameCommunity(reading.estate, wish.community)) return 0;
+  if (reading.managedEstatesOnly && NO_PROPERTY_MANAGER.test(text)) return 0;
   // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class).
   if (LOST_CARD.test(text)) {
     const wishBanks = banksOf(text);
@@ -764,7 +787,7 @@ export function offerFit(
     if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
   }
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
-  if (reading.notUrgent && URGENT.test(`${normaliseText(wish.title ?? "")}。${asking}`.replace(NOT_PRESSED, "，"))) return 0;
+  if (reading.notUrgent && URGENT.test(`${wishNormalised(wish.title ?? "")}。${asking}`.replace(NOT_PRESSED, "，"))) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
 }
@@ -779,19 +802,38 @@ const ADMIN_PREFIX = /^(天津市?)?([\u4e00-\u9fa5]{2,3}(?<![社小园])[区县
  */
 function namesOrganisation(text: string, name: string | null | undefined): boolean {
   if (!name) return false;
-  const own = normaliseText(name).replace(ADMIN_PREFIX, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const plain = normaliseText(name).replace(ADMIN_PREFIX, "");
+  const own = plain.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   if (own.length < 4) return false;
   const member = new RegExp(
     `(?<!不)(在|是)${own}(上学|上|读|念|就读|工作|上班)|${own}(的)?([一二三四五六初高]|\\d)年级|(?<!不)是${own}的?(学生|职工|员工|家属)`,
   );
-  return member.test(text) && !/外校|不收外|外单位/.test(text);
+  return (member.test(text) || worksAtPartOf(text, plain)) && !/外校|不收外|外单位/.test(text);
 }
 
 /**
- * The owners of one named estate (秋怡家园业主, 芳水园小区业主), whom a property company serves; not
- * its own estates unnamed (仅限本小区业主, 在管小区业主, 辖区小区业主).
+ * The wish says where someone works or studies by a shorter name that is part of the organisation's
+ * (我在供电公司上班 of 国网天津红桥供电公司工会): three characters or more, so 在公司上班 names none.
  */
-const ESTATE_OWNERS = /([^\s\d本限仅只内的管辖司项物业各，。、：:；;（）()]{2,5}?(?:家园|花园|小区|园|里|苑))(?:小区)?的?业主/;
+function worksAtPartOf(text: string, own: string): boolean {
+  for (const [, place] of text.matchAll(/(?<!不)在([\u4e00-\u9fa5]{3,10}?)(上学|上班|工作|读书|就读)/g))
+    if (own.includes(place!)) return true;
+  return false;
+}
+
+/**
+ * The owners or residents of one named estate (秋怡家园业主, 芳水园小区业主, 谊城公寓住户), whom a
+ * property company serves; not its own estates unnamed (仅限本小区业主, 在管小区业主, 辖区小区业主,
+ * 非中山门东里小区住户 names it, though: 非 is not part of the name).
+ */
+const ESTATE_OWNERS =
+  /([^\s\d本限仅只内的管辖司项物业各非，。、：:；;（）()]{2,5}?(?:家园|花园|小区|公寓|大厦|园|里|苑))(?:小区)?的?(?:业主|住户)/;
+/** Words that make a kind of estate, not one estate's name (老旧小区住户, 周边小区业主). */
+const NOT_AN_ESTATE = /^[为给向对在]?(老旧|老|旧|新建|商品房|回迁|周边|附近|所在|各个|所有|全部|其他|其它|其余|相关|部分|多个|整个|同一)/;
+function namedEstate(positive: string): string | null {
+  const estate = ESTATE_OWNERS.exec(positive)?.[1];
+  return estate && !NOT_AN_ESTATE.test(estate) ? estate : null;
+}
 const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
 const OTHERS_TOO = /居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
