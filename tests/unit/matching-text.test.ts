@@ -1092,4 +1092,59 @@ describe("readings added in session 20 (found on tune-62…65, stated generally)
     expect(buildQuery({ title: "想学用微信", description: "想学会用微信视频", category: null }).terms.map((t) => t.term)).toContain("智能手机");
     expect(askedConcepts(buildQuery({ title: "帮王大爷找人陪着看眼睛", description: "希望有志愿者能陪着挂号、排队、取药", category: null }))).toContain("陪诊");
   });
+
+  it("reads a campaign that does no business on the spot (不在现场办理…挂失) as not for a lost card", () => {
+    const campaign = readOffer("反诈宣传进社区。帮老人下载反诈APP。本活动为公益宣传，不在现场办理开卡、挂失、转账等任何业务。");
+    expect(campaign.excludes.some((clause) => clause.includes("挂失"))).toBe(true);
+    // Dictated by voice: 逗号 is a comma.
+    const lost = wishAsRead("银行卡丢了咋办", "钱包丢了里面有一张银行卡是存退休金的逗号我不会用手机银行也不知道去哪挂失能有人帮帮我吗");
+    expect(offerFit(campaign, lost)).toBe(0);
+    expect(normaliseText("存退休金的逗号我不会用句号")).toBe("存退休金的，我不会用。");
+  });
+
+  it("does not count a phone class as part of a phone repair, and keeps staff-only repairs from those not of the staff", () => {
+    const lesson = readOfferWithVocabulary("老年人智能手机培训班。微信视频、发语音、扫码付款。只教使用，不负责手机维修、换屏、刷机。");
+    const screen = wishAsRead("手机屏幕摔碎了", "手机掉地上屏幕碎了一大片，就是划不动了，微信也点不开。想问问社区有没有公益修手机的");
+    expect(offerFit(lesson, screen)).toBe(0);
+    // A refusal of one appliance leaves the wiring the wish also asks about: part of the same kind of job.
+    const wiring = readOfferWithVocabulary("线路检修、换插座开关。不修家用电器。");
+    const trips = wishAsRead("一用电饭锅就跳闸", "谁能给看看线路，电饭锅是不是也坏了");
+    expect(offerFit(wiring, trips)).toBeGreaterThan(0);
+    const dorm = readOffer("宿舍区户内维修。户内水电小修仅限港务局在职及退休职工家属，需出示职工证明。");
+    expect(dorm.staffOnly).toBe(true);
+    expect(offerFit(dorm, wishAsRead("插座冒火星子", "物业说我们不是港务局的职工不给修，能帮找个师傅吗"))).toBe(0);
+    expect(offerFit(dorm, wishAsRead("插座冒火星子", "我爱人是港务局退休职工，能来修吗"))).toBe(1);
+  });
+
+  it("reads 群里发发 as posting in a group, not as a slip for 理发", () => {
+    const dog = buildQuery({ title: "我家狗丢了", description: "谁能帮忙找找，在群里发发也行", category: null });
+    expect(dog.terms.map((t) => t.term)).not.toContain("义务理发");
+  });
+
+  it("reads 报满为止 as a limit, not as full; and glasses, a dead computer and a daily knock as residents put them", () => {
+    expect(readOffer("四点半课堂。每期25人，报满为止。").full).toBe(false);
+    expect(readOffer("四点半课堂。本期已报满。").full).toBe(true);
+    expect(conceptKeysOf("老花镜一条腿掉了，哪能给修修")).toContain("眼镜维修");
+    expect(conceptKeysOf("家里电脑打不开了，按了开关光响不亮")).toContain("电脑维修");
+    expect(conceptKeysOf("希望每天有人来敲敲门看一眼")).toContain("陪伴聊天");
+    // Knocking in a quarrel is no visit.
+    expect(conceptKeysOf("上去敲过两回门，人家态度还挺横")).not.toContain("陪伴聊天");
+  });
+
+  it("reads 不在现场办理 as refusing the business named after it, not the place; and 适老化 alone as no home modification", () => {
+    const talks = readOffer("反诈宣传进社区。只做集中讲座，不接个案，不在现场办理开户、挂失等具体业务。");
+    const campaign = wishAsRead("防范养老诈骗宣传活动", "社区计划开展一场防范养老诈骗宣传活动，现需要银行派人现场宣讲", "need");
+    expect(offerFit(talks, campaign)).toBeGreaterThan(0);
+    expect(offerFit(talks, wishAsRead("卡丢了", "存折丢了，想找人帮着挂失"))).toBe(0);
+    expect(conceptKeysOf("适老化手机课堂")).not.toContain("无障碍改造");
+    expect(conceptKeysOf("想给老人家里做适老化改造，卫生间装扶手")).toContain("无障碍改造");
+  });
+
+  it("keeps a class that refuses repairs for a wish that mainly asks to learn, whatever else it evokes", () => {
+    const course = readOfferWithVocabulary("社区居民电脑培训班。开机、打字、网上办事。只教不修，电脑坏了请找维修店。");
+    const learn = wishAsRead("想学用电脑网上办事", "退休以后想学学电脑，想找个地方从头学，最好老师讲慢点");
+    expect(offerFit(course, learn)).toBeGreaterThan(0);
+    expect(offerFit(course, wishAsRead("电脑开不开机了", "电脑坏了，按了开关就滴滴响，谁会修"))).toBe(0);
+  });
 });
+

@@ -408,10 +408,14 @@ export function readOfferWithVocabulary(text: string): OfferReading {
   // A refusal often names the service by its own name (不做手机维修): the concepts' longer terms count
   // there (not 代购 of 不代购药品, which a grocery run's own 代购 does).
   const refused = new Set(reading.excludes.flatMap((clause) => conceptKeysOf(clause, refusalConcepts())));
+  const categories = new Map(concepts.map((concept) => [conceptKey(concept), concept.category as string]));
+  const conceptCategories: Record<string, string> = {};
+  for (const key of [...own, ...refused]) conceptCategories[key] = categories.get(key)!;
   return {
     ...reading,
     ownConcepts: [...own],
     refusedConcepts: [...refused].filter((key) => !own.has(key)),
+    conceptCategories,
   };
 }
 

@@ -21,6 +21,9 @@ export function normaliseText(text: string): string {
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ");
   return toSimplified(halfWidth)
+    // Dictated by voice, punctuation comes out as words (…存退休金的逗号我不会用手机银行).
+    .replace(/逗号/g, "，")
+    .replace(/句号/g, "。")
     .replace(/[ \t]+/g, " ")
     .toLowerCase();
 }
@@ -114,7 +117,8 @@ export function homophoneIndex(words: Iterable<string>): HomophoneIndex {
 }
 
 /** Grammatical particles: written where they belong, never a slip for a word's character (没声了 is not 声乐). */
-const PARTICLES = new Set([..."了的着地得吗呢吧啊呀嘛哦"]);
+// 里 of 群里发发 is "in", not a slip for 理 (理发).
+const PARTICLES = new Set([..."了的着地得吗呢吧啊呀嘛哦里"]);
 
 const sharesReading = (a: Set<string>, b: Set<string>) => {
   for (const r of a) if (b.has(r)) return true;
@@ -176,14 +180,14 @@ function saysPaused(text: string): boolean {
 }
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
-  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满|满额|报满|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止)|满额|报满(?!为止|即止)|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
 /** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
 const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接|弄)不了|不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在.{0,4}(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接|弄)不了|不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -350,6 +354,10 @@ export interface OfferReading {
   refusedConcepts?: string[];
   /** The concepts the rest of its text evokes (filled with refusedConcepts). */
   ownConcepts?: string[];
+  /** The category of each of those concepts, own and refused. */
+  conceptCategories?: Record<string, string>;
+  /** Only for the staff of an organisation it names (仅限港务局在职及退休职工家属). */
+  staffOnly: boolean;
 }
 
 /** Clauses: split on every Chinese or ASCII punctuation mark but the enumeration comma (不做A、B). */
@@ -508,6 +516,7 @@ export function readOffer(text: string): OfferReading {
     estate,
     managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
     onlyAppliances: appliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
+    staffOnly: STAFF_ONLY.test(normal),
     notUrgent: NOT_URGENT.test(normal),
     audience: audienceOf(normal),
   };
@@ -635,7 +644,11 @@ const NEGATION = /不|无|非|没有|恕|谢绝/;
 function sharesPhrase(refusal: string, asking: string): boolean {
   // Only what is refused: "志愿者不提供医疗护理" refuses nursing, not the volunteers it names first.
   const negation = refusal.search(NEGATION);
-  const refused = refusal.includes("除外") ? refusal.slice(0, refusal.indexOf("除外")) : refusal.slice(Math.max(0, negation));
+  const refused = refusal.includes("除外")
+    ? refusal.slice(0, refusal.indexOf("除外"))
+    : NOT_DONE_HERE.test(refusal)
+      ? refusedPart(refusal)
+      : refusal.slice(Math.max(0, negation));
   const chars = [...refused];
   for (let i = 0; i + 3 <= chars.length; i++) {
     const phrase = chars.slice(i, i + 3).join("");
@@ -752,7 +765,16 @@ export function offerFit(
   const refusedAsked = refusesIndoorsOnly ? [] : (wish.askedConcepts ?? []).filter((key) => reading.refusedConcepts?.includes(key));
   // …unless it does another thing the wish mainly asks for (线路检修，不修家用电器 to 一用电饭锅就跳闸，
   // 谁能给看看线路): then it does part of it.
-  const doesAnotherAsked = wish.askedConcepts?.some((key) => !refusedAsked.includes(key) && reading.ownConcepts?.includes(key));
+  // When it refuses the main ask, only another part of the same kind of help counts: a phone class does
+  // no part of a phone repair (不负责手机维修 to 手机屏幕摔碎了…微信也点不开), though it teaches WeChat.
+  const refusesMainAsk = !!wish.askedConcepts?.[0] && refusedAsked.includes(wish.askedConcepts[0]);
+  const refusedKinds = new Set(refusedAsked.map((key) => reading.conceptCategories?.[key]));
+  const doesAnotherAsked = wish.askedConcepts?.some(
+    (key) =>
+      !refusedAsked.includes(key) &&
+      reading.ownConcepts?.includes(key) &&
+      (!refusesMainAsk || refusedKinds.has(reading.conceptCategories?.[key])),
+  );
   if (refusedAsked.length && !doesAnotherAsked) return 0;
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
@@ -761,7 +783,7 @@ export function offerFit(
   // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
   const doesMainAsk = !!wish.askedConcepts?.[0] && !!reading.ownConcepts?.includes(wish.askedConcepts[0]);
   const naming = reading.excludes.filter(
-    (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => clause.includes(word)),
+    (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)),
   );
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
   if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
@@ -774,6 +796,8 @@ export function offerFit(
   if (asking && reading.excludes.some((clause) => sharesPhrase(clause, asking))) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
+  // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
+  if (reading.staffOnly && NOT_STAFF.test(text)) return 0;
   // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
   if (reading.ownersOnly && TENANT.test(text)) return 0;
   // A property company serves the estates it manages: not a building with none (老旧小区没物业),
@@ -837,6 +861,10 @@ function namedEstate(positive: string): string | null {
 const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
 const OTHERS_TOO = /居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
+/** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
+const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)[\u4e00-\u9fa5]{0,8}?(在职|退休|离退休)?(职工|员工)/;
+/** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
+const NOT_STAFF = /(不是|非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
 const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 /** A card lost or to be stopped (卡丢了, 卡找不着了, 挂失, 先把卡冻上); not the fraudster's "账户冻结". */
@@ -860,6 +888,13 @@ const banksOf = (text: string) => BANKS.filter(([, pattern]) => pattern.test(tex
 const ONLY_SOME = /(只|仅)(?:修|维修|修理|清洗|做|接)([^，。；;！!]{2,30})/;
 const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机"];
 const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a));
+
+/** What a "not here" clause refuses (不在现场办理开户、挂失): what follows, not where (现场宣讲 is asked). */
+const NOT_DONE_HERE = /不在.{0,4}?(办理|受理)/;
+function refusedPart(clause: string): string {
+  const match = NOT_DONE_HERE.exec(clause);
+  return match ? clause.slice(match.index + match[0].length) : clause;
+}
 
 /** A clause about other things than those the offer names (其他银行业务请到网点). */
 const OTHER_KINDS = /^(其他|其它|其余)/;

@@ -265,7 +265,8 @@ const curated: Concept[] = [
   { category: "infrastructure", terms: ["健身器材"], cues: ["健身器材", "锻炼器材", "健身"] },
   {
     category: "infrastructure",
-    terms: ["路灯", "照明", "庭院灯"],
+    // 楼道灯 too: a property company lists it among the shared parts it repairs (楼道灯、单元门…).
+    terms: ["路灯", "照明", "庭院灯", "楼道灯"],
     cues: ["路灯", "两盏灯", "黑灯瞎火", "太黑", "照明", "天一黑", "灯也不亮"],
   },
   { category: "infrastructure", terms: ["电梯扶手", "助老设施", "电梯"], cues: ["电梯"] },
@@ -379,8 +380,10 @@ const curated: Concept[] = [
   { category: "disability", terms: ["轮椅", "辅具借用", "助行器", "辅具"], cues: ["轮椅", "拐杖", "拐棍", "助行器", "辅具"] },
   {
     category: "disability",
-    terms: ["无障碍改造", "扶手", "适老化", "坡道"],
-    cues: ["扶手", "坡道", "起身", "滑倒", "无障碍", "适老化", "扶的地方"],
+    // 适老化 is said of banks and phones too (适老化金融服务, 适老化手机): not a term Meilisearch would
+    // find every such offer by; the home's 适老化改造 is a cue.
+    terms: ["无障碍改造", "扶手", "坡道"],
+    cues: ["扶手", "坡道", "起身", "滑倒", "无障碍", "适老化改造", "扶的地方"],
   },
   { category: "disability", terms: ["康复", "康复指导"], cues: ["康复", "中风", "偏瘫", "残疾", "复健"] },
   // Added after reading residents' wishes in other wording (kept general: each is a kind of help).
@@ -470,6 +473,11 @@ const curated: Concept[] = [
       ["手机", "反应慢"],
     ],
   },
+  {
+    category: "health",
+    terms: ["眼镜维修", "验光", "配镜"],
+    cues: ["眼镜腿", "镜腿", "老花镜", "眼镜坏", "眼镜架", "鼻托", "配眼镜", "验光", "配副眼镜", ["眼镜", "修"]],
+  },
   { category: "daily_life", terms: ["修鞋", "配钥匙"], cues: ["鞋跟", "皮鞋", "修鞋", "拉链", "配钥匙"] },
   { category: "repair", terms: ["门窗维修", "门窗密封"], cues: ["窗户", "漏风", "窗框", "木窗", "门窗", "玻璃碎"] },
   { category: "environment", terms: ["流浪猫", "流浪动物"], cues: ["野猫", "流浪猫", "流浪狗", "野狗"] },
@@ -483,6 +491,8 @@ const curated: Concept[] = [
       "装系统",
       "蓝屏",
       ["电脑", "开不"],
+      ["电脑", "打不开"],
+      ["电脑", "不亮"],
       ["电脑", "黑屏"],
       ["电脑", "死机"],
       ["电脑", "中毒"],
@@ -525,7 +535,8 @@ const moreCues: Record<string, (string | string[])[]> = {
   助餐: ["做不动饭", "老年餐", "吃口热", "饭堂", "伙食", "送个饭", "订午饭", "吃不好饭", "顿顿", "饭桌", "吃饭的地方", ["饭", "送到家"], ["饭", "送家"]],
   助浴: ["洗不了澡", "搓澡", "擦澡", "没洗澡", "洗个澡", "澡堂", "浴室"],
   // 定期去家里看看他: visits to someone living alone, asked by a child far away.
-  陪伴聊天: [["定期", "看看他"], ["定期", "看看她"],"唠嗑", "唠唠", "闷得慌", "说话的人", "陪着说", "没人陪着", "陪老人", "想念"],
+  // 每天有人来敲敲门看一眼: the daily knock on an old person's door.
+  陪伴聊天: [["定期", "看看他"], ["定期", "看看她"], "敲敲门", ["每天", "敲门"], ["每天", "看一眼"], "唠嗑", "唠唠", "闷得慌", "说话的人", "陪着说", "没人陪着", "陪老人", "想念"],
   // Medicine brought home, as asked (药房…能不能有人送).
   送药上门: ["取药", "拿点药", "配药", "药没了", "断药", "针头", ["药房", "送"], ["药店", "送"], ["药", "有人送"]],
   // 陪着看眼睛, 陪着挂号、排队、取药: company to the doctor, whatever for.
