@@ -1146,5 +1146,30 @@ describe("readings added in session 20 (found on tune-62…65, stated generally)
     expect(offerFit(course, learn)).toBeGreaterThan(0);
     expect(offerFit(course, wishAsRead("电脑开不开机了", "电脑坏了，按了开关就滴滴响，谁会修"))).toBe(0);
   });
+
+  it("keeps this session's readings to what they mean (counter-cases from review)", () => {
+    // Offers describing the problem they solve do not refuse it.
+    const teach = readOffer("针对不会弄智能手机的老年人，志愿者上门手把手教。");
+    expect(teach.excludes).toEqual([]);
+    expect(readOffer("子女不在身边也能办理，工作人员上门。").excludes).toEqual([]);
+    // A negated one-to-one is still group work only.
+    expect(readOffer("仅开展集中讲座，无法一对一解答。").groupOnly).toBe(true);
+    // "In the estate" is no estate's name.
+    expect(readOffer("免费为小区里的住户疏通下水道。").estate).toBeNull();
+    expect(readOffer("帮楼里的住户修水管。").estate).toBeNull();
+    // A family member of the staff, or a retiree, is of the staff.
+    const dorm = readOffer("户内水电小修仅限港务局在职及退休职工家属。");
+    expect(offerFit(dorm, wishAsRead("插座坏了", "我是港务局退休职工的家属，不是职工本人，能来修吗"))).toBe(1);
+    // 不是在…上班 names no workplace.
+    const camp = readOffer("职工子女暑期托管班。仅限本单位职工子女报名。");
+    expect(offerFit(camp, wishAsRead("暑假托管", "我不是在供电公司上班的，孩子能报吗"), { organisationName: "国网天津红桥供电公司工会" })).toBe(0);
+    // 今晚 that can wait is not urgent.
+    const booked = readOffer("水电小修。需提前一周预约，不接急修。");
+    expect(offerFit(booked, wishAsRead("热水器打不着火", "不着急，今晚或者周末来都行"))).toBe(1);
+    // Asking for WeChat itself stays an ask; 心里 is still a slip for 心理.
+    expect(buildQuery({ title: "我妈不会加微信", description: "想学学怎么用微信联系在外地的儿子", category: null }).terms.map((t) => t.term)).toContain("智能手机");
+    expect(conceptKeysOf("想给我妈做个心里咨询")).toContain("心理咨询");
+    expect(readOffer("名额有限，额满截止。").full).toBe(false);
+  });
 });
 

@@ -139,7 +139,7 @@ const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?�
 /** How the resident will pay (费用我微信转): not help with WeChat. */
 const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)/g;
 /** How to reach the one who posts (微信同号, 有事联系我): not help with WeChat or the phone. */
-const CONTACT = /(微信|电话|手机)同号|(加|联系)我?的?微信|微信联系|有事(可以|请|就)?(联系|找)我/g;
+const CONTACT = /(微信|电话|手机)同号|加我的?微信|有事(可以|请|就)?(联系|找)我/g;
 /** A stove or lighter that will not light (打不着火, 点不着火): no fire. */
 const WILL_NOT_LIGHT = /([打点])不着火/g;
 /** Who posted it, what is not wanted and how it will be paid are asides, not the ask. */

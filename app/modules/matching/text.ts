@@ -117,8 +117,7 @@ export function homophoneIndex(words: Iterable<string>): HomophoneIndex {
 }
 
 /** Grammatical particles: written where they belong, never a slip for a word's character (没声了 is not 声乐). */
-// 里 of 群里发发 is "in", not a slip for 理 (理发).
-const PARTICLES = new Set([..."了的着地得吗呢吧啊呀嘛哦里"]);
+const PARTICLES = new Set([..."了的着地得吗呢吧啊呀嘛哦"]);
 
 const sharesReading = (a: Set<string>, b: Set<string>) => {
   for (const r of a) if (b.has(r)) return true;
@@ -143,6 +142,8 @@ export function homophoneSlips(
   const found = new Map<string, string>();
   for (let i = 0; i < chars.length - 1; i++) {
     if (!isHan(chars[i]!) || (boundaries && !boundaries.has(i))) continue;
+    // 里 after a word is "in" (群里发发, 家里): no slip starts there (心里 for 心理 starts at 心).
+    if (chars[i] === "里" && i > 0 && isHan(chars[i - 1]!)) continue;
     const seen = new Set<IndexedWord>();
     for (const reading of readings(chars[i]!))
       for (const entry of index.byFirst.get(reading) ?? []) {
@@ -180,14 +181,14 @@ function saysPaused(text: string): boolean {
 }
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
-  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止)|满额|报满(?!为止|即止)|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停)|满额(?!为止|即止|截止|即停)|报满(?!为止|即止|截止|即停)|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
 /** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
 const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在.{0,4}(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接|弄)不了|不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -197,7 +198,7 @@ const GROUP_ONLY =
  * It sees people one by one, or comes to the home to do it (学生志愿者一对一教老人…只培训; 由社区统一报名，
  * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
  */
-const ONE_BY_ONE = /(?<!不(做|提供)?)一对一|(上门|入户)(办理|服务|指导|教)/;
+const ONE_BY_ONE = /(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教)/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
@@ -229,7 +230,7 @@ function noHomeVisits(own: string): boolean {
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
-const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|今晚|今天晚上|今儿晚上|连夜|马上|赶紧|立刻|立马|现在就|等不了/;
+const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
@@ -840,7 +841,7 @@ function namesOrganisation(text: string, name: string | null | undefined): boole
  * (我在供电公司上班 of 国网天津红桥供电公司工会): three characters or more, so 在公司上班 names none.
  */
 function worksAtPartOf(text: string, own: string): boolean {
-  for (const [, place] of text.matchAll(/(?<!不)在([\u4e00-\u9fa5]{3,10}?)(上学|上班|工作|读书|就读)/g))
+  for (const [, place] of text.matchAll(/(?<!不是?)在([\u4e00-\u9fa5]{3,10}?)(上学|上班|工作|读书|就读)/g))
     if (own.includes(place!)) return true;
   return false;
 }
@@ -851,12 +852,13 @@ function worksAtPartOf(text: string, own: string): boolean {
  * 非中山门东里小区住户 names it, though: 非 is not part of the name).
  */
 const ESTATE_OWNERS =
-  /([^\s\d本限仅只内的管辖司项物业各非，。、：:；;（）()]{2,5}?(?:家园|花园|小区|公寓|大厦|园|里|苑))(?:小区)?的?(?:业主|住户)/;
+  /([^\s\d本限仅只内的管辖司项物业各非为给帮替，。、：:；;（）()]{2,5}?(?:家园|花园|小区|公寓|大厦|园|里|苑))(?:小区)?的?(?:业主|住户)/;
 /** Words that make a kind of estate, not one estate's name (老旧小区住户, 周边小区业主). */
 const NOT_AN_ESTATE = /^[为给向对在]?(老旧|老|旧|新建|商品房|回迁|周边|附近|所在|各个|所有|全部|其他|其它|其余|相关|部分|多个|整个|同一)/;
 function namedEstate(positive: string): string | null {
   const estate = ESTATE_OWNERS.exec(positive)?.[1];
-  return estate && !NOT_AN_ESTATE.test(estate) ? estate : null;
+  // 小区里的住户, 楼里的住户: "in the estate", not its name.
+  return estate && !NOT_AN_ESTATE.test(estate) && !/(小区|楼|院)里$/.test(estate) ? estate : null;
 }
 const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
@@ -864,7 +866,7 @@ const OTHERS_TOO = /居民均可|住户均可|所有居民|非在管.{0,8}(也|�
 /** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
 const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)[\u4e00-\u9fa5]{0,8}?(在职|退休|离退休)?(职工|员工)/;
 /** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
-const NOT_STAFF = /(不是|非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)/;
+const NOT_STAFF = /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?(不是|并非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)(?!本人|家属)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
 const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 /** A card lost or to be stopped (卡丢了, 卡找不着了, 挂失, 先把卡冻上); not the fraudster's "账户冻结". */
