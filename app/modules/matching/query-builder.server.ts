@@ -231,19 +231,24 @@ function isCategory(value: string | null): value is CategoryKey {
   return value !== null && (categoryKeys as string[]).includes(value);
 }
 
-let withTermCues: Concept[] | null = null;
+/** The concepts with their terms of at least `minLength` characters as cues too, built once per length. */
+const withTermsAsCues = new Map<number, Concept[]>();
+function conceptsWithTerms(minLength: number): Concept[] {
+  let list = withTermsAsCues.get(minLength);
+  if (!list) {
+    list = concepts.map((c) => ({ ...c, cues: [...new Set([...c.cues, ...c.terms.filter((t) => t.length >= minLength)])] }));
+    withTermsAsCues.set(minLength, list);
+  }
+  return list;
+}
 /**
  * The concepts as a wish is read: a resident who names the service itself (申请送餐, 想要课后托管)
  * asks for it, so a concept's terms are cues too. Offers are read with the cues alone (conceptKeysOf):
  * there a term is often a word of the offer's jargon (代购 in a grocery run's offer).
  */
-const wishConcepts = (): Concept[] =>
-  (withTermCues ??= concepts.map((c) => ({ ...c, cues: [...new Set([...c.cues, ...c.terms.filter((t) => t.length >= 2)])] })));
-
-let withNamingTerms: Concept[] | null = null;
-/** The concepts with their terms of three characters or more as cues: how a refusal names a service. */
-const refusalConcepts = (): Concept[] =>
-  (withNamingTerms ??= concepts.map((c) => ({ ...c, cues: [...new Set([...c.cues, ...c.terms.filter((t) => t.length >= 3)])] })));
+const wishConcepts = (): Concept[] => conceptsWithTerms(2);
+/** How a refusal names a service: by its terms of three characters or more too (不做手机维修, not 代购). */
+const refusalConcepts = (): Concept[] => conceptsWithTerms(3);
 
 /** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
 export function buildQuery(subject: MatchSubject): MatchQuery {
@@ -400,6 +405,8 @@ export function askedConcepts(query: MatchQuery): string[] {
     .map((t) => t.term);
 }
 
+let categoryByKey: Map<string, string> | null = null;
+
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
 export function readOfferWithVocabulary(text: string): OfferReading {
   const reading = readOffer(text);
@@ -408,9 +415,9 @@ export function readOfferWithVocabulary(text: string): OfferReading {
   // A refusal often names the service by its own name (不做手机维修): the concepts' longer terms count
   // there (not 代购 of 不代购药品, which a grocery run's own 代购 does).
   const refused = new Set(reading.excludes.flatMap((clause) => conceptKeysOf(clause, refusalConcepts())));
-  const categories = new Map(concepts.map((concept) => [conceptKey(concept), concept.category as string]));
+  categoryByKey ??= new Map(concepts.map((concept) => [conceptKey(concept), concept.category as string]));
   const conceptCategories: Record<string, string> = {};
-  for (const key of [...own, ...refused]) conceptCategories[key] = categories.get(key)!;
+  for (const key of [...own, ...refused]) conceptCategories[key] = categoryByKey.get(key)!;
   return {
     ...reading,
     ownConcepts: [...own],
