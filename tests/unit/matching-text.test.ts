@@ -1173,3 +1173,48 @@ describe("readings added in session 20 (found on tune-62…65, stated generally)
   });
 });
 
+
+describe("readings added in session 21 (found on tune-70…73, stated generally)", () => {
+  it("reads a stop to new sign-ups as closed to a new wish, and a stop to one part as that part only", () => {
+    const camp = readOffer("暑期托管班。手工、科学实验、作业辅导，自带午饭。本月起暂停新增报名，已报名的照常参加。");
+    expect(camp.paused).toBe(true);
+    expect(readOffer("暑期托管班。本月起暂停新增学员。").paused).toBe(true);
+    // A part of it stopped: the rest still goes on.
+    expect(readOffer("老年助餐。堂食照常，本月起暂停新增送餐户。").paused).toBe(false);
+    expect(readOffer("会员服务。暂停新增会员卡办理，其他照常。").paused).toBe(false);
+  });
+
+  it("reads 不动 as a refusal, not 搬不动 or 走不动", () => {
+    const appliances = readOfferWithVocabulary("家电义务维修。修电视、冰箱、洗衣机。只修家电，不修水管，也不动墙里的电线和灯具线路。");
+    expect(appliances.refusedConcepts).toContain("水电维修");
+    expect(offerFit(appliances, wishAsRead("屋里灯一闪一闪的", "开关一按还冒火星子，电线是不是老化了，谁能来看看"))).toBe(0);
+    expect(offerFit(appliances, wishAsRead("冰箱不制冷了", "想找人来修修"))).toBe(1);
+    const porters = readOffer("为搬不动重物、走不动远路的老人送米面油上楼。");
+    expect(porters.excludes).toEqual([]);
+    // 不动户内电路: the circuit is an electrician's job.
+    expect(readOfferWithVocabulary("小家电维修。修电饭锅、微波炉。不动户内电路。").refusedConcepts).toContain("水电维修");
+  });
+
+  it("hears front and back nasals as one sound in slips (视平 for 视频), and colloquial words for meals and dog mess", () => {
+    const index = homophoneIndex(["视频", "电瓶车"]);
+    expect(homophoneSlips("想跟孙子视平，谁能教教我", index)).toEqual([{ written: "视平", meant: "视频" }]);
+    expect(homophoneSlips("电平车在楼道充电", index)).toEqual([{ written: "电平车", meant: "电瓶车" }]);
+    // Words that share no character are not slips for each other: 平时 is not 视频.
+    expect(homophoneSlips("平时爱看新闻", index)).toEqual([]);
+    // A video call in passing (这周视频的时候发现) is no ask for phone lessons; 想学视频 is.
+    expect(conceptKeysOf("这周视频的时候发现他客厅的灯一闪一闪的")).not.toContain("智能手机");
+    expect(conceptKeysOf("想学视频，看看孙子")).toContain("智能手机");
+    expect(conceptKeysOf("老伴住院了，中午没饭吃")).toContain("助餐");
+    expect(conceptKeysOf("楼下草坪上到处是狗粑粑")).toContain("宠物粪便");
+  });
+
+  it("reads who a team is apart from what it does (退休电工组成 is no electrician's offer)", () => {
+    const team = readOfferWithVocabulary("家电义修队。退休电工、家电师傅组成。修电视、冰箱、洗衣机。不修水管，也不动墙里的电线。");
+    expect(team.ownConcepts).not.toContain("水电维修");
+    expect(team.refusedConcepts).toContain("水电维修");
+    // A team whose members are electricians and who say they do an electrician's work still do it.
+    const fixers = readOfferWithVocabulary("便民小修队。队员多为退休电工、水暖工。上门换灯泡、修插座、水龙头滴漏。不修家电。");
+    expect(fixers.ownConcepts).toContain("水电维修");
+    expect(offerFit(fixers, wishAsRead("屋里灯不亮了", "灯泡换了也不亮，想找个电工来看看"))).toBe(1);
+  });
+});

@@ -16,6 +16,7 @@ import {
   type HomophoneIndex,
   readOffer,
   type OfferReading,
+  whatItDoes,
 } from "./text";
 
 export const MAX_QUERY_TERMS = 10;
@@ -411,7 +412,8 @@ let categoryByKey: Map<string, string> | null = null;
 export function readOfferWithVocabulary(text: string): OfferReading {
   const reading = readOffer(text);
   if (!reading.excludes.length) return reading;
-  const own = new Set(conceptKeysOf(reading.positive));
+  // What it does, not who does it: 退休电工组成 is no offer of an electrician (只修家电…不动墙里的电线).
+  const own = new Set(conceptKeysOf(whatItDoes(reading.positive)));
   // A refusal often names the service by its own name (不做手机维修): the concepts' longer terms count
   // there (not 代购 of 不代购药品, which a grocery run's own 代购 does).
   const refused = new Set(reading.excludes.flatMap((clause) => conceptKeysOf(clause, refusalConcepts())));

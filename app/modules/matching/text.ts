@@ -84,7 +84,12 @@ function readings(char: string): Set<string> {
   let known = readingsCache.get(char);
   if (!known) {
     known = /\p{Script=Han}/u.test(char)
-      ? new Set(pinyin(char, { toneType: "none", multiple: true, type: "array" }).map((r) => r.replace(/v/g, "ü")))
+      ? new Set(
+          pinyin(char, { toneType: "none", multiple: true, type: "array" })
+            .map((r) => r.replace(/v/g, "ü"))
+            // Front and back nasals are one sound to many speakers and to fuzzy-pinyin keyboards (视平 for 视频).
+            .flatMap((r) => [r, r.replace(/([ie])ng$/, "$1n")]),
+        )
       : new Set([char]);
     readingsCache.set(char, known);
   }
@@ -171,7 +176,7 @@ export function homophoneSlips(
 
 /** Paused, stopped, closed for now: the offer is not taking anything. */
 const PAUSED =
-  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生)(?![\u4e00-\u9fa5])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
 /** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
@@ -188,7 +193,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产)|[也都均]不动(?!产)|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -483,6 +488,15 @@ function ownPlaceOnly(normal: string): OfferReading["ownPlaceOnly"] {
   return OWN_STREET_ONLY.test(normal) ? "street" : null;
 }
 
+/** Who the team is (退休电工、家电师傅组成; 队员多为退休电工): not what it does. */
+const WHO_WE_ARE = /组成|(队员|成员|志愿者|师傅)(多为|均为|都是|主要是|大多是|大都是)|由.{1,16}担任/;
+/** An offer's own clauses less those that say who its people are: what it does. */
+export const whatItDoes = (positive: string): string =>
+  positive
+    .split("，")
+    .filter((clause) => !WHO_WE_ARE.test(clause))
+    .join("，");
+
 export function readOffer(text: string): OfferReading {
   const normal = normaliseText(text);
   const { excludes, kept } = sortClauses(normal);
@@ -667,15 +681,15 @@ const askingNow = (text: string) =>
     .join("。");
 
 /** The sentences of a wish that ask, and the asking part of its title: what it wants, said outright. */
-const askingPart = (text: string) => {
-  // offerFit asks this of the same wish for each of its candidates, up to seven times each.
-  if (lastAsking.text === text) return lastAsking.part;
-  const [title = "", ...rest] = sentencesOf(text);
-  const part = [askingClauses(title) ?? (isRequestSentence(title) ? title : ""), ...rest.filter(isRequestSentence)].join("。");
-  lastAsking = { text, part };
-  return part;
-};
-let lastAsking = { text: "", part: "" };
+// offerFit asks this of the same wish for each of its candidates, up to seven times each, in any order.
+const askingPart = boundedMemo(
+  500,
+  (text: string) => text,
+  (text: string) => {
+    const [title = "", ...rest] = sentencesOf(text);
+    return [askingClauses(title) ?? (isRequestSentence(title) ? title : ""), ...rest.filter(isRequestSentence)].join("。");
+  },
+);
 
 /**
  * How far what an offer says of itself fits a wish, as a factor of its score: 0 when it rules the
@@ -828,13 +842,21 @@ const ADMIN_PREFIX = /^(天津市?)?([\u4e00-\u9fa5]{2,3}(?<![社小园])[区县
 function namesOrganisation(text: string, name: string | null | undefined): boolean {
   if (!name) return false;
   const plain = normaliseText(name).replace(ADMIN_PREFIX, "");
-  const own = plain.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  if (own.length < 4) return false;
-  const member = new RegExp(
-    `(?<!不)(在|是)${own}(上学|上|读|念|就读|工作|上班)|${own}(的)?([一二三四五六初高]|\\d)年级|(?<!不)是${own}的?(学生|职工|员工|家属)`,
-  );
-  return (member.test(text) || worksAtPartOf(text, plain)) && !/外校|不收外|外单位/.test(text);
+  if (plain.length < 4) return false;
+  return (memberOf(plain).test(text) || worksAtPartOf(text, plain)) && !/外校|不收外|外单位/.test(text);
 }
+
+/** Someone studies or works at the organisation of this plain name: built once per organisation. */
+const memberOf = boundedMemo(
+  1_000,
+  (plain: string) => plain,
+  (plain: string) => {
+    const own = plain.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(
+      `(?<!不)(在|是)${own}(上学|上|读|念|就读|工作|上班)|${own}(的)?([一二三四五六初高]|\\d)年级|(?<!不)是${own}的?(学生|职工|员工|家属)`,
+    );
+  },
+);
 
 /**
  * The wish says where someone works or studies by a shorter name that is part of the organisation's
