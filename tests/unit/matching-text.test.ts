@@ -5,6 +5,7 @@ import type { NeedKind } from "#db/schema/enums";
 import {
   homophoneIndex,
   homophoneSlips,
+  isRequestSentence,
   normaliseText,
   offerFit,
   PARTLY,
@@ -22,6 +23,7 @@ import {
   readText,
   searchIntent,
 } from "~/modules/matching/query-builder.server";
+import { concepts } from "~/modules/matching/vocabulary";
 
 /** A wish as the matcher reads it for offerFit: its text, title and kind, and what it mainly asks for. */
 function wishAsRead(title: string, description = "", kind?: NeedKind) {
@@ -1216,5 +1218,42 @@ describe("readings added in session 21 (found on tune-70…73, stated generally)
     const fixers = readOfferWithVocabulary("便民小修队。队员多为退休电工、水暖工。上门换灯泡、修插座、水龙头滴漏。不修家电。");
     expect(fixers.ownConcepts).toContain("水电维修");
     expect(offerFit(fixers, wishAsRead("屋里灯不亮了", "灯泡换了也不亮，想找个电工来看看"))).toBe(1);
+  });
+  it("reads a question for someone or somewhere (还有地方能去吗) as the ask, so holidays in the story do not count", () => {
+    const summerOnly = readOffer("暑期托管班。7月中旬至8月底开办，含午餐午休、作业辅导。仅暑假开放，学期中不开班。");
+    const termTime = wishAsRead(
+      "上学期间放学后孩子没人管",
+      "孩子上一年级，三点多放学。去年暑假送过那个托管班挺好，可现在开学了人家说只有暑假才开。平时放学后还有地方能去吗",
+    );
+    expect(offerFit(summerOnly, termTime)).toBe(0);
+    // Asking for the summer itself still fits.
+    expect(offerFit(summerOnly, wishAsRead("暑假孩子没人看", "马上放暑假了，还有地方能去吗"))).toBe(1);
+    expect(isRequestSentence("有人能来给修修吗")).toBe(true);
+    expect(isRequestSentence("人家说只有暑假才开")).toBe(false);
+  });
+
+  it("reads an over-the-counter-only delivery as no help for a prescribed medicine", () => {
+    const pharmacy = readOffer("送药上门（非处方药）。30分钟送药上门，限非处方药、保健食品。处方药需凭医院处方到店购买，不配送。");
+    expect(pharmacy.overTheCounterOnly).toBe(true);
+    expect(offerFit(pharmacy, wishAsRead("我妈吃的降压药", "那个降压药是医院开的处方药，每个月都得去医院开一回，有没有办法送上门"))).toBe(0);
+    expect(offerFit(pharmacy, wishAsRead("感冒药吃完了", "想买点感冒药和创可贴，有人能送吗"))).toBe(1);
+    expect(readOffer("代购药品（凭医保卡或处方），代取快递。").overTheCounterOnly).toBe(false);
+  });
+
+  it("reads a school named in part (在镇中心小学上二年级), and hears no z/zh slip (一说 is not 一岁)", () => {
+    // z/zh, c/ch and s/sh were tried as one sound too (跳匝 for 跳闸) and read 一说就顶嘴 as 一岁.
+    expect(homophoneSlips("一说就顶嘴", homophoneIndex(["一岁"]))).toEqual([]);
+    const afterSchool = readOffer("课后延时看护。放学后延时看护至18:00，老师看着写作业。只面向本校在读学生，由班主任统一登记。");
+    const pupil = wishAsRead("孩子放学后没地方待", "闺女在镇中心小学上二年级，我们六点多才到家，有没有地方能让孩子多待会儿？");
+    expect(offerFit(afterSchool, pupil, { organisationName: "邦均镇中心小学" })).toBe(1);
+    expect(offerFit(afterSchool, pupil, { organisationName: "邦均镇第二小学" })).toBe(0);
+  });
+
+  it("hears a visit asked for in passing words (隔三差五上门看一眼) and finds a talk at home (入户谈心) for it", () => {
+    expect(conceptKeysOf("想问社区能不能有志愿者隔三差五上门看一眼，有什么情况给我打个电话")).toContain("陪伴聊天");
+    expect(conceptKeysOf("能不能隔几天有人去看看我爸")).toContain("陪伴聊天");
+    // 隔三差五 of something else is no visit.
+    expect(conceptKeysOf("楼下隔三差五就停水")).not.toContain("陪伴聊天");
+    expect(concepts.find((concept) => concept.terms[0] === "陪伴聊天")?.terms).toContain("谈心");
   });
 });

@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理/;
+  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫).{0,12}[吗么]/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -233,6 +233,10 @@ function noHomeVisits(own: string): boolean {
 }
 
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
+/** Medicines sold without a prescription only (限非处方药; 处方药…不配送). */
+const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?非处方药|处方药[^。；;]{0,14}不(配送|送|代购|代买|外送)/;
+/** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
+const PRESCRIBED = /(?<!非)处方药|医院开的药|(医院|医生|大夫)开的(降压|降糖|降脂)?药/;
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
 const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了/;
@@ -345,6 +349,8 @@ export interface OfferReading {
   ownersOnly: boolean;
   /** Takes no urgent jobs, or only booked days ahead (需提前一周预约，急修不接). */
   notUrgent: boolean;
+  /** It brings only medicines sold without a prescription (限非处方药). */
+  overTheCounterOnly: boolean;
   /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
   ownPlaceOnly: "community" | "street" | null;
   /** The one estate whose owners or residents it names (秋怡家园业主, 谊城公寓住户报修): not another community's. */
@@ -533,6 +539,7 @@ export function readOffer(text: string): OfferReading {
     onlyAppliances: appliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     staffOnly: STAFF_ONLY.test(normal),
     notUrgent: NOT_URGENT.test(normal),
+    overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
     audience: audienceOf(normal),
   };
 }
@@ -826,6 +833,8 @@ export function offerFit(
     if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
   }
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
+  // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
+  if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   if (reading.notUrgent && URGENT.test(`${wishNormalised(wish.title ?? "")}。${asking}`.replace(NOT_PRESSED, "，"))) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
@@ -860,10 +869,11 @@ const memberOf = boundedMemo(
 
 /**
  * The wish says where someone works or studies by a shorter name that is part of the organisation's
- * (我在供电公司上班 of 国网天津红桥供电公司工会): three characters or more, so 在公司上班 names none.
+ * (我在供电公司上班 of 国网天津红桥供电公司工会, 在镇中心小学上二年级 of 邦均镇中心小学): three characters
+ * or more, so 在公司上班 names none.
  */
 function worksAtPartOf(text: string, own: string): boolean {
-  for (const [, place] of text.matchAll(/(?<!不是?)在([\u4e00-\u9fa5]{3,10}?)(上学|上班|工作|读书|就读)/g))
+  for (const [, place] of text.matchAll(/(?<!不是?)在([\u4e00-\u9fa5]{3,10}?)(上学|上班|工作|读书|就读|[上读][一二三四五六初高]年级)/g))
     if (own.includes(place!)) return true;
   return false;
 }
