@@ -227,11 +227,11 @@ function noHomeVisits(own: string): boolean {
   return clauses.some((c) => NO_HOME_VISITS.test(c)) && !clauses.some((c) => COMES_HOME.test(c) && !NO_HOME_VISITS.test(c) && !/不/.test(c));
 }
 
-/** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
 /** Medicines sold without a prescription only (限非处方药; 处方药…不配送). */
 const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?非处方药|处方药[^，,。；;]{0,14}不(配送|送|代购|代买|外送)/;
 /** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
 const PRESCRIBED = /(?<!非)处方药|医院开的药|(医院|医生|大夫)开的(降压|降糖|降脂)?药/;
+/** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
 const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了/;
@@ -827,9 +827,9 @@ export function offerFit(
     const offerBanks = banksOf(normaliseText(offer.organisationName ?? ""));
     if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
   }
-  // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
+  // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
   if (reading.notUrgent && URGENT.test(`${wishNormalised(wish.title ?? "")}。${asking}`.replace(NOT_PRESSED, "，"))) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
