@@ -1007,8 +1007,11 @@ describe("readings added in session 19 (found on tune-54…57, stated generally)
     expect(offerFit(ownEstate, { ...wishAsRead("厨房水龙头老滴水", "想找个人给看看换个芯儿"), community: "福华里社区" })).toBe(1);
     const lesson = readOffer("银发课堂：手机银行+防骗。每周三上午在网点开课，教老年人用手机银行。");
     const lost = wishAsRead("银行卡丢了怎么冻上", "农商银行的卡找不着了，里头是退休金。谁能帮帮我先把卡冻上？");
-    expect(offerFit(lesson, lost, { organisationName: "中国建设银行北辰集贤里支行" })).toBe(0);
-    expect(offerFit(lesson, lost, { organisationName: "天津农商银行集贤里支行" })).toBeGreaterThan(0);
+    const cardService = readOffer("适老化上门服务。行动不便的老人可预约上门办理挂失、补卡、密码重置。");
+    expect(offerFit(cardService, lost, { organisationName: "中国建设银行北辰集贤里支行" })).toBe(0);
+    expect(offerFit(cardService, lost, { organisationName: "天津农商银行集贤里支行" })).toBeGreaterThan(0);
+    // A class replaces no card, even at the wish's own bank (session 22).
+    expect(offerFit(lesson, lost, { organisationName: "天津农商银行集贤里支行" })).toBe(0);
     // The fraudster's "your account is frozen" is no lost card.
     const scam = wishAsRead("这个电话是真的假的", "有人打电话说我建行账户被冻结了，让我转到安全账户。");
     expect(offerFit(readOffer("反诈宣传进社区。讲解冒充公检法等骗局。"), scam, { organisationName: "中国农业银行武清支行" })).toBe(1);
@@ -1279,5 +1282,83 @@ describe("readings added in session 21 (found on tune-70…73, stated generally)
     expect(conceptKeysOf("隔三差五就跳闸，能不能来看看")).not.toContain("陪伴聊天");
     // 谈心 stays counselling's (it was tried as a visit too, and drew 谈心室 offers).
     expect(concepts.find((concept) => concept.terms[0] === "陪伴聊天")?.terms).not.toContain("谈心");
+  });
+});
+
+describe("readings added in session 22", () => {
+  it("reads a refusal of repairs as naming nothing of a wish where nothing is broken", () => {
+    const charging = readOffer(
+      "电动自行车集中充电设施建设。为辖区小区免费建设电动自行车集中充电棚，居民扫码付费充电。场地需社区协调。只做充电设施，不修电动车。",
+    );
+    const chargingWish = wishAsRead(
+      "楼道电动车飞线充电问题",
+      "不少楼门从窗户吊插排给电动自行车充电，火灾隐患大。社区拟建设集中充电设施，同时希望有单位开展电动车安全充电宣传。",
+      "need",
+    );
+    expect(offerFit(charging, chargingWish)).toBeGreaterThan(0);
+    // Something broken is a repair asked for, however it is said.
+    expect(offerFit(charging, wishAsRead("电动车充不进电", "电瓶充不进电了，想找人给看看电动车"))).toBe(0);
+    expect(offerFit(charging, wishAsRead("电动车骑不走了", "电动车骑着骑着就不走了，谁能给修修"))).toBe(0);
+    expect(offerFit(charging, wishAsRead("电动车刹车失灵", "想找人给看看"))).toBe(0);
+    expect(offerFit(charging, wishAsRead("电动车胎扎了", "想找人给补个胎"))).toBe(0);
+    // The refusal said the other way round (不负责电动车维修) is read alike.
+    const chargingToo = readOffer("电动自行车集中充电棚建设。免费建设集中充电棚，居民扫码充电。不提供电动车维修服务。");
+    expect(offerFit(chargingToo, chargingWish)).toBeGreaterThan(0);
+  });
+
+  it("hears grief told as crying, blood pressure taken in passing words, and memory screening by its plain name", () => {
+    expect(conceptKeysOf("我母亲今年七十，我父亲三月份没的，从那以后她天天晚上一个人坐那哭")).toContain("心理咨询");
+    expect(conceptKeysOf("血压计坏了，想知道附近哪能量个血压")).toContain("义诊");
+    expect(conceptKeysOf("我妈这半年记忆力下降得厉害")).toContain("认知症筛查");
+    // Memory screening is searched by its plain name in offers (家医签约…记忆力筛查).
+    expect(concepts.find((concept) => concept.terms[0] === "认知症筛查")?.terms).toContain("记忆力筛查");
+    // A baby's or a toddler's crying is not grief, nor a pupil's memory a screening.
+    expect(conceptKeysOf("刚满月的孩子晚上总是哭")).not.toContain("心理咨询");
+    expect(conceptKeysOf("三岁孙子老是哭闹")).not.toContain("心理咨询");
+    expect(conceptKeysOf("孩子记忆力差，背课文背不下来，想找个辅导老师")).not.toContain("认知症筛查");
+  });
+});
+
+describe("lost cards (session 22)", () => {
+  it("finds no talk or campaign for a lost card, and still the bank that handles cards", () => {
+    const campaign = readOffer("反诈宣传进社区、一对一提醒。可进社区、进楼栋开展防范电信诈骗宣讲；对接到可疑电话的老人，客户经理可一对一讲解、协助核实。");
+    const lost = wishAsRead("银行卡丢了咋办", "今早上去早市买菜，回来发现钱包没了，里面有张工资卡，这卡咋挂失啊");
+    expect(offerFit(campaign, lost)).toBe(0);
+    const homeService = readOffer("社保卡业务适老化上门服务。对行动不便的老人提供上门服务：社保卡激活、补换卡、密码重置。");
+    expect(offerFit(homeService, wishAsRead("社保卡丢了", "我妈的社保卡丢了，她卧床去不了，能上门补卡吗"))).toBeGreaterThan(0);
+    // A campaign that also stops and reissues cards does handle them.
+    const bus = readOffer("银行流动服务车进社区。现场为老人开卡、补发银行卡、口头止付，同时宣传防范电信诈骗知识。");
+    expect(offerFit(bus, lost)).toBeGreaterThan(0);
+    // A talk asked for (讲讲银行卡丢了怎么挂失) is a talk's business.
+    expect(offerFit(campaign, wishAsRead("想请银行来社区办个讲座", "给楼里老人讲讲银行卡丢了怎么挂失、接到诈骗电话怎么办"))).toBeGreaterThan(0);
+    // The talk still fits a wish about scams.
+    expect(offerFit(campaign, wishAsRead("我妈老接到诈骗电话", "想请银行的人给她讲讲怎么防骗"))).toBeGreaterThan(0);
+  });
+});
+
+describe("scams (session 22)", () => {
+  it("finds no card service for a scam, and still the bank's fraud desk", () => {
+    const cards = readOffer("社保卡业务适老化上门服务。对行动不便、长期卧床的老人提供上门服务：社保卡激活、补换卡、密码重置、养老金账户查询。");
+    const scam = wishAsRead("我妈天天在群里投钱，想找银行的人单独劝劝", "说投两万一年返三千，已经转进去一万了。想找银行或者懂行的人单独上门跟她讲讲。");
+    expect(offerFit(cards, scam)).toBe(0);
+    const desk = readOffer("防范养老诈骗 反诈咨询台。居民拿不准的电话、短信、投资理财产品可随时来网点问，可上门讲解。");
+    expect(offerFit(desk, scam)).toBeGreaterThan(0);
+    // A scam that leaves a card to change still fits the card service.
+    expect(offerFit(cards, wishAsRead("被骗子套了密码", "我妈让骗子把社保卡密码套走了，想上门给改个密码"))).toBeGreaterThan(0);
+    // A card service still fits a wish that only mentions money moving or a pension.
+    expect(offerFit(cards, wishAsRead("我妈养老金这个月转进去没有", "想找人上门帮查查社保卡养老金账户"))).toBeGreaterThan(0);
+    expect(offerFit(cards, wishAsRead("我爸过年返乡以后社保卡就刷不了了", "想找人上门给看看"))).toBeGreaterThan(0);
+    // A scam that leaves a card to stop is card work.
+    expect(offerFit(cards, wishAsRead("我爸被骗了", "骗子拿到了社保卡卡号，想赶紧先把卡冻结了"))).toBeGreaterThan(0);
+  });
+});
+
+describe("windows (session 22)", () => {
+  it("reads a broken window as a window to mend, and a window named in passing as none", () => {
+    expect(conceptKeysOf("阳台窗户关不严，呼呼漏风")).toContain("门窗维修");
+    expect(conceptKeysOf("卧室窗户把手坏了，关不上")).toContain("门窗维修");
+    expect(conceptKeysOf("婆婆整天坐在窗户边上发呆")).not.toContain("门窗维修");
+    expect(conceptKeysOf("楼前的树枝都伸进窗户了")).not.toContain("门窗维修");
+    expect(conceptKeysOf("有人从窗户吊插排给电动车充电")).not.toContain("门窗维修");
   });
 });

@@ -22,6 +22,45 @@ describe("buildQuery", () => {
     expect(q.terms.map((t) => t.term)).toContain("上门医疗");
   });
 
+  it("asks for the kin of what a wish mainly asks for: a counsellor beside a visitor, and back", () => {
+    const visit = buildQuery({
+      title: "我爸自从我妈走了就不怎么说话",
+      description: "我在广州，我爸一个人住。想找人定期去看看他、跟他聊聊。",
+      category: null,
+    });
+    const company = visit.terms.find((t) => t.term === "陪伴聊天")!;
+    expect(company.primary).toBe(true);
+    expect(visit.terms.find((t) => t.term === "心理咨询")).toMatchObject({ primary: true, category: "mental_health" });
+    const grief = buildQuery({ title: "我妈晚上老睡不着", description: "我爸走了以后她就这样，想请社区给找个心理老师。", category: null });
+    expect(grief.terms[0]!.term).toBe("心理咨询");
+    expect(grief.terms.find((t) => t.term === "陪伴聊天")).toMatchObject({ primary: true, category: "elderly_care" });
+    expect(grief.terms.find((t) => t.term === "陪伴聊天")!.weight).toBeCloseTo(grief.terms[0]!.weight * 0.8);
+    // A kin asked for in its own right is asked at least as strongly.
+    const both = buildQuery({
+      title: "王大爷最近不爱说话了",
+      description: "老伴去世两年，晚上老睡不着，白天就坐在窗户边发呆。想找人常去陪陪他、开导开导。",
+      category: null,
+    });
+    const [counsellor] = both.terms;
+    expect(counsellor!.term).toBe("心理咨询");
+    expect(both.terms.find((t) => t.term === "陪伴聊天")!.weight).toBeCloseTo(counsellor!.weight * 0.8);
+    // A visit asked beside a stronger ask brings no counsellor in.
+    const meals = buildQuery({
+      title: "帮独居王大爷申请送餐",
+      description: "希望能有助餐点每天给送个午饭，另外要是有志愿者能隔三差五上门看看更好。",
+      category: null,
+    });
+    expect(meals.terms.map((t) => t.term)).toContain("陪伴聊天");
+    expect(meals.terms.map((t) => t.term)).not.toContain("心理咨询");
+    // Nor does a counsellor asked for a child bring in an elderly visitor; someone to talk to for a
+    // child still brings in a counsellor.
+    const teen = buildQuery({ title: "孩子中考压力大", description: "最近老失眠，不爱说话，想找个心理老师给疏导疏导。", category: null });
+    expect(teen.terms[0]!.term).toBe("心理咨询");
+    expect(teen.terms.map((t) => t.term)).not.toContain("陪伴聊天");
+    const pupil = buildQuery({ title: "闺女初二了不爱说话", description: "放学回来就把自己关屋里。有没有懂孩子的老师能帮着聊聊？", category: null });
+    expect(pupil.terms.find((t) => t.term === "心理咨询")).toMatchObject({ primary: true });
+  });
+
   it("sends at most ten terms, never stop words, whatever the length of the story", () => {
     const long =
       "我想找人帮忙。".repeat(20) +
@@ -120,6 +159,17 @@ describe("rankCandidates", () => {
     expect(loose[0]!.matchedTerms).toEqual(["课后看护", "作业"]);
     expect(loose[2]!.areaFit).toBe("street");
     expect(loose[0]!.score).toBeGreaterThan(loose[1]!.score);
+  });
+
+  it("counts an offer of the main ask's kin as of the kind asked for", () => {
+    const company = { ...term("陪伴聊天", 2.3, true), category: "elderly_care" as const };
+    const counsel = { ...term("心理咨询", 1.84, true), category: "mental_health" as const };
+    const query = { terms: [company, counsel], askingWords: [], category: "elderly_care" as const, categorySource: "inferred" as const };
+    const hits = [doc("counsellor", { category: "mental_health" }), doc("tutor")].map((d) => ({ doc: d, rankingScore: 1 }));
+    const ranked = rankCandidates(query, [{ term: counsel, total: 2, hits }], place, 10, { minScore: 0.01 });
+    const raw = (id: string) => ranked.find((r) => r.id === id)!.raw;
+    expect(raw("counsellor")).toBeCloseTo(raw("tutor") * 1.25);
+    expect(ranked.find((r) => r.id === "counsellor")!.categoryMatch).toBe(false);
   });
 
   it("leaves out candidates of other streets beyond the nearby radius", () => {

@@ -5,7 +5,7 @@ import { Jieba, TfIdf } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
 import type { NeedKind } from "#db/schema/enums";
 import { categoryKeys, type CategoryKey } from "~/modules/categories/categories";
-import { concepts, conditionCues, stopWords, synonymGroups, type Concept } from "./vocabulary";
+import { concepts, conditionCues, kinOf, stopWords, synonymGroups, type Concept } from "./vocabulary";
 import {
   askingClauses,
   homophoneIndex,
@@ -17,6 +17,7 @@ import {
   readOffer,
   type OfferReading,
   whatItDoes,
+  wishAudience,
 } from "./text";
 
 export const MAX_QUERY_TERMS = 10;
@@ -68,6 +69,9 @@ export function vocabularyWords(): string[] {
   for (const group of synonymGroups) for (const word of group) words.add(word);
   return [...words].filter((w) => w.length > 1).sort();
 }
+
+/** The weight of a concept brought in as the kin of the main ask, against the main ask's. */
+const KIN_FACTOR = 0.8;
 
 /** The weight of a concept evoked only by how the person is (see conditionCues). */
 const CONDITION_FACTOR = 0.6;
@@ -325,6 +329,18 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     for (const term of concept.terms) covered.add(term);
   }
 
+  // What a wish mainly asks for brings in its kin (a counsellor for 想找人跟我妈聊聊), a little weaker:
+  // an offer of the kin meets the main point, though in another category. A kind of help for older
+  // people only for an older person (孩子中考压力大，想找个心理老师: no elderly visitor).
+  const mainAsk = [...byTerm.values()].filter((t) => conceptKeys.has(t.term)).sort((a, b) => b.weight - a.weight)[0];
+  const aboutOld = wishAudience(`${title}。${body}`) === "old";
+  if (mainAsk?.primary)
+    for (const key of kinOf(mainAsk.term)) {
+      if (categoryOfKey(key) === "elderly_care" && !aboutOld) continue;
+      add({ term: key, weight: mainAsk.weight * KIN_FACTOR, source: "concept", category: categoryOfKey(key), primary: true, quotes: mainAsk.quotes });
+      conceptKeys.add(key);
+    }
+
   const { jieba, tfIdf } = keywordExtractor();
   const keywords = tfIdf.extractKeywords(jieba, `${title}。${title}。${asking}。${body}`, 12);
   const strongest = Math.max(...keywords.map((k) => k.weight), 1e-9);
@@ -406,7 +422,12 @@ export function askedConcepts(query: MatchQuery): string[] {
     .map((t) => t.term);
 }
 
-let categoryByKey: Map<string, string> | null = null;
+let categoryByKey: Map<string, CategoryKey> | null = null;
+
+function categoryOfKey(key: string): CategoryKey {
+  categoryByKey ??= new Map(concepts.map((concept) => [conceptKey(concept), concept.category as CategoryKey]));
+  return categoryByKey.get(key)!;
+}
 
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
 export function readOfferWithVocabulary(text: string): OfferReading {
@@ -417,9 +438,8 @@ export function readOfferWithVocabulary(text: string): OfferReading {
   // A refusal often names the service by its own name (不做手机维修): the concepts' longer terms count
   // there (not 代购 of 不代购药品, which a grocery run's own 代购 does).
   const refused = new Set(reading.excludes.flatMap((clause) => conceptKeysOf(clause, refusalConcepts())));
-  categoryByKey ??= new Map(concepts.map((concept) => [conceptKey(concept), concept.category as string]));
   const conceptCategories: Record<string, string> = {};
-  for (const key of [...own, ...refused]) conceptCategories[key] = categoryByKey.get(key)!;
+  for (const key of [...own, ...refused]) conceptCategories[key] = categoryOfKey(key);
   return {
     ...reading,
     ownConcepts: [...own],

@@ -2,6 +2,7 @@
 // the PostgreSQL baseline) supplies which documents each term found; this decides what fits.
 import type { CategoryKey } from "~/modules/categories/categories";
 import type { MatchQuery, QueryTerm } from "./query-builder.server";
+import { kinOf } from "./vocabulary";
 
 /** Beyond its own street a candidate counts only this close (metres). */
 export const NEARBY_METRES = 2000;
@@ -152,18 +153,20 @@ export function rankCandidates(
   }
   const hasPrimary = query.terms.some((t) => t.primary);
   const mainConcept = mainConceptOf(query);
+  // Asked terms of the main ask's kin (a visit for 睡不着也不说话，想找人去陪陪她): an offer of their kind
+  // is of a kind asked for, as the category is.
+  const kinAsked = mainConcept ? query.terms.filter((t) => t.primary && kinOf(mainConcept.term).includes(t.term)) : [];
   const ranked: RankedCandidate[] = [];
   for (const { doc, text, matched } of byId.values()) {
     const categoryMatch = !!query.category && doc.category === (query.category as CategoryKey);
+    const kinMatch = !categoryMatch && kinAsked.some((t) => t.category === doc.category && matched.includes(t));
     const fit = areaFit(subject, doc);
     const distance = distanceMetres(subject, doc);
     if (fit === "nearby" && (distance === null || distance > NEARBY_METRES)) continue;
     let relevance = text;
     if (hasPrimary && !matched.some((t) => t.primary)) relevance *= MISSED_PRIMARY_FACTOR;
-    if (categoryMatch && query.categorySource) {
-      relevance *= CATEGORY_FACTOR[query.categorySource];
-      if (mainConcept && matched.includes(mainConcept)) relevance *= MAIN_ASK_FACTOR;
-    }
+    if ((categoryMatch || kinMatch) && query.categorySource) relevance *= CATEGORY_FACTOR[query.categorySource];
+    if (categoryMatch && query.categorySource && mainConcept && matched.includes(mainConcept)) relevance *= MAIN_ASK_FACTOR;
     const raw = relevance * AREA_FACTOR[reach][fit];
     if (raw < minScore) continue;
     ranked.push({

@@ -302,6 +302,11 @@ const credentialsLacking = (text: string): string[] => credentialsAfter(text, LA
 const NO_REPAIRS = /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修[\u4e00-\u9fa5]?)$|^只.{1,3}不修|^.{0,4}不等于(维修|修理)$/;
 /** A wish asking for something to be mended, in its asking part or title (修脚 is foot care). */
 const ASKS_REPAIR = /修(?!脚|眉|剪)/;
+/** Something broken, or a repair asked for. */
+const BROKEN =
+  /修(?!脚|眉|剪)|坏|故障|毛病|失灵|不好使|不好用|不灵|不转|不亮|不响|不工作|没反应|打不着|点不着|不能用|用不了|没法用|不走了|不行了|[骑推跑走]不动|没劲|漏|堵|裂|碎|断了|松了|掉了|扎了|爆胎|没气|鼓包|没电|不充电|充不了|[充进]不[进上]|不进电|换.{0,2}电瓶|不制冷|不制热|不出(热)?水|跳闸|黑屏|没信号|开不|打不开|关不/;
+/** A clause that refuses repairs of what it names (不修电动车, 不负责电动车维修, 不提供维修服务). */
+const REFUSES_REPAIR = /^不(负责|提供|做|接|承接)?.{0,4}(维修|修理)|^不修/;
 
 export interface OfferReading {
   /** The offer says it is paused or stopped. */
@@ -799,8 +804,13 @@ export function offerFit(
   // "其他银行业务请到网点" refuses what the offer does not do: not the wish's main ask when the offer does it
   // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
   const doesMainAsk = !!wish.askedConcepts?.[0] && !!reading.ownConcepts?.includes(wish.askedConcepts[0]);
+  // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电).
+  const nothingBroken = !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""));
   const naming = reading.excludes.filter(
-    (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)),
+    (clause) =>
+      !(doesMainAsk && OTHER_KINDS.test(clause)) &&
+      !(nothingBroken && REFUSES_REPAIR.test(clause)) &&
+      asked.some((word) => refusedPart(clause).includes(word)),
   );
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
   if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
@@ -810,7 +820,7 @@ export function offerFit(
   // It refuses the very thing asked, in the wish's own words (不配做假牙 to 有没有大夫能上门给做假牙的),
   // even where it names the same thing among what it does (检查假牙佩戴情况).
   const asking = askingPart(text);
-  if (asking && reading.excludes.some((clause) => sharesPhrase(clause, asking))) return 0;
+  if (asking && reading.excludes.some((clause) => !(nothingBroken && REFUSES_REPAIR.test(clause)) && sharesPhrase(clause, asking))) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
@@ -823,10 +833,16 @@ export function offerFit(
   if (reading.managedEstatesOnly && NO_PROPERTY_MANAGER.test(text)) return 0;
   // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class).
   if (LOST_CARD.test(text)) {
+    // A talk or a campaign (反诈宣讲进社区, 金融知识课堂) stops and replaces no card.
+    if (TALKS.test(reading.positive) && !HANDLES_CARDS.test(reading.positive) && !wantsGroupWork(text)) return 0;
     const wishBanks = banksOf(text);
     const offerBanks = banksOf(normaliseText(offer.organisationName ?? ""));
     if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
   }
+  // A scam told (转到安全账户, 投了钱说返利) is not a card's business: card services that say nothing of
+  // fraud (社保卡激活、补换卡、密码重置) do not fit it.
+  if (SCAM.test(text) && !LOST_CARD.test(text) && !CARD_WORK.test(text) && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
+    return 0;
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
@@ -898,6 +914,19 @@ const NOT_STAFF = /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?
 const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 /** A card lost or to be stopped (卡丢了, 卡找不着了, 挂失, 先把卡冻上); not the fraudster's "账户冻结". */
 const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上/;
+/** A scam told, tried or feared. */
+const SCAM =
+  /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群/;
+/** Fraud as an offer speaks of it. */
+const FRAUD = /诈|防骗|骗局/;
+/** Work on a card asked for in so many words. */
+const CARD_WORK = /补卡|换卡|补办|激活|密码|(把|给|先).{0,6}(冻结|冻上|停)|止付|换.{0,2}新卡?|认证|年审|查.{0,4}(账|余额|到账)/;
+/** Services on cards and pension accounts. */
+const CARD_SERVICES = /社保卡|补卡|换卡|挂失|密码重置|资格认证|养老金卡/;
+/** Talks, campaigns and classes. */
+const TALKS = /宣传|宣讲|讲座|知识|课堂|防范/;
+/** Work on someone's own card or account. */
+const HANDLES_CARDS = /挂失|补卡|补办|换卡|补换|补发|开卡|制卡|解挂|冻结|止付|业务|上门服务|办理|激活|密码/;
 /** Banks by their short and long names (工行, 工商银行). */
 const BANKS: [string, RegExp][] = [
   ["icbc", /工行|工商银行/],

@@ -51,7 +51,7 @@ const curated: Concept[] = [
   { category: "elderly_care", terms: ["独居老人", "空巢老人", "独居老人探访"], cues: ["独居", "空巢", "一个人住", "孤寡"] },
   {
     category: "elderly_care",
-    terms: ["送药上门", "代购药品", "代购"],
+    terms: ["送药上门", "代购药品", "代购", "代配药"],
     cues: ["药快吃完", "买药", "拿药", "降压药", "药品", "代买药", "开药", "药吃完"],
   },
   {
@@ -133,7 +133,8 @@ const curated: Concept[] = [
   },
   {
     category: "repair",
-    terms: ["水管漏水", "水电维修", "管道疏通", "水龙头", "疏通", "管道漏水", "水管"],
+    // 下水 is the property trade's word for drains (报修：水电、下水、门窗).
+    terms: ["水管漏水", "水电维修", "管道疏通", "水龙头", "疏通", "管道漏水", "水管", "下水"],
     cues: ["漏水", "滴水", "水管", "水龙头", "下水道", "堵了", "马桶堵", "疏通", "马桶", "水箱", "关不严", "滴答"],
   },
   { category: "repair", terms: ["修纱窗", "纱窗"], cues: ["纱窗", "蚊子"] },
@@ -480,7 +481,27 @@ const curated: Concept[] = [
     cues: ["眼镜腿", "镜腿", "老花镜", "眼镜坏", "眼镜架", "鼻托", "配眼镜", "验光", "配副眼镜", ["眼镜", "修"]],
   },
   { category: "daily_life", terms: ["修鞋", "配钥匙"], cues: ["鞋跟", "皮鞋", "修鞋", "拉链", "配钥匙"] },
-  { category: "repair", terms: ["门窗维修", "门窗密封"], cues: ["窗户", "漏风", "窗框", "木窗", "门窗", "玻璃碎"] },
+  {
+    category: "repair",
+    terms: ["门窗维修", "门窗密封"],
+    // A window named is no window to mend (坐窗户边发呆, 树枝挡窗户, 从窗户吊插排): only one that is broken.
+    cues: [
+      "漏风",
+      "窗框",
+      "木窗",
+      "门窗",
+      "玻璃碎",
+      ["窗户", "关不"],
+      ["窗户", "坏"],
+      ["窗户", "合不上"],
+      ["窗户", "推不"],
+      ["窗户", "拉不"],
+      ["窗户", "打不开"],
+      ["窗户", "锁不"],
+      ["窗户", "合页"],
+      ["窗户", "把手"],
+    ],
+  },
   { category: "environment", terms: ["流浪猫", "流浪动物"], cues: ["野猫", "流浪猫", "流浪狗", "野狗"] },
   { category: "legal", terms: ["租房纠纷", "法律咨询"], cues: ["房租", "租户", "房东", "押金", "租房"] },
   {
@@ -576,7 +597,7 @@ const moreCues: Record<string, (string | string[])[]> = {
     ["翻身", "红了"],
   ],
   // 看看药还对不对: a doctor's look at the medicines, what a free clinic day does (用药咨询).
-  义诊: ["用药咨询", ["药", "对不对"], ["药", "对不"], "药吃得对"],
+  义诊: ["用药咨询", ["药", "对不对"], ["药", "对不"], "药吃得对", "量个血压", "量量血压", "量一下血压", "量下血压", "测个血压", "测一下血压", "测下血压"],
   慢病管理: ["血压高", "血糖高", "降糖", "胰岛素", "吃药控制", "慢性", "降压", "长处方", "长期的药"],
   家电维修: [
     "电扇",
@@ -760,6 +781,15 @@ const moreCues: Record<string, (string | string[])[]> = {
     "空落落",
     "掉眼泪",
     "没那心思",
+    // An older person crying (我母亲…从那以后她天天晚上一个人坐那哭); a baby's or a toddler's crying is not grief.
+    ["母亲", "哭"],
+    ["父亲", "哭"],
+    ["我妈", "哭"],
+    ["我爸", "哭"],
+    ["老伴", "哭"],
+    ["老太太", "哭"],
+    ["老爷子", "哭"],
+    ["老人", "哭"],
   ],
   义务理发: ["剃头", "推子", "剪短", "理个发", "头发太长", "剃个头", "理理发", "剪个头", "推个头"],
   便民市集: ["买不了菜", "买菜难", "扛不动", "拿不动", "捎点", "扛不上", "米面油", "帮买菜", "帮着买"],
@@ -881,8 +911,8 @@ const added: Concept[] = [
   },
   {
     category: "health",
-    terms: ["认知症筛查", "认知障碍", "记忆门诊", "认知评估"],
-    cues: ["忘事", "记性", "记不住", "脑子不灵", "不灵光", "老糊涂", "犯糊涂", "痴呆", "阿尔茨海默", "认知症", "失智"],
+    terms: ["认知症筛查", "认知障碍", "记忆门诊", "认知评估", "记忆力筛查", "记忆筛查"],
+    cues: ["忘事", "记性", "记不住", "脑子不灵", "不灵光", "老糊涂", "犯糊涂", "痴呆", "阿尔茨海默", "认知症", "失智", "记忆力下降", "记忆力减退", "记忆力衰退", "记忆力不如", "记忆力差了"],
   },
   {
     category: "infrastructure",
@@ -1024,6 +1054,15 @@ for (const key of Object.keys(moreCues))
 const widened = curated.map((c) => (moreCues[c.terms[0]!] ? { ...c, cues: [...c.cues, ...moreCues[c.terms[0]!]!] } : c));
 
 export const concepts: Concept[] = [...widened, ...added, ...fromCategories];
+
+/**
+ * Kinds of help that stand in for one another, by concept key: someone to talk to is a visitor or a
+ * counsellor alike (我妈走了以后我爸不爱说话，想找人定期去看看他、跟他聊聊), and writers label both fits.
+ */
+export const kinConcepts: string[][] = [["陪伴聊天", "心理咨询"]];
+
+/** The concepts kin to one, not itself. */
+export const kinOf = (key: string): string[] => kinConcepts.find((group) => group.includes(key))?.filter((k) => k !== key) ?? [];
 
 /** Words that mean the same thing both ways (everyday and official wording). */
 export const synonymGroups: string[][] = [
