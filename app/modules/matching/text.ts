@@ -303,8 +303,10 @@ const NO_REPAIRS = /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|�
 /** A wish asking for something to be mended, in its asking part or title (修脚 is foot care). */
 const ASKS_REPAIR = /修(?!脚|眉|剪)/;
 /** Something broken, or a repair asked for. */
-const BROKEN =
-  /修(?!脚|眉|剪)|坏|故障|毛病|失灵|不好使|不好用|不灵|不转|不亮|不响|不工作|没反应|打不着|点不着|不能用|用不了|没法用|不走了|不行了|[骑推跑走]不动|没劲|漏|堵|裂|碎|断了|松了|掉了|扎了|爆胎|没气|鼓包|没电|不充电|充不了|[充进]不[进上]|不进电|换.{0,2}电瓶|不制冷|不制热|不出(热)?水|跳闸|黑屏|没信号|开不|打不开|关不/;
+const BROKEN = new RegExp(
+  `${ASKS_REPAIR.source}|` +
+    /坏|故障|毛病|失灵|不好使|不好用|不灵|不转|不亮|不响|不工作|没反应|打不着|点不着|不能用|用不了|没法用|不走了|不行了|[骑推跑走]不动|没劲|漏|堵|裂|碎|断了|松了|掉了|扎了|爆胎|没气|鼓包|没电|不充电|充不了|[充进]不[进上]|不进电|换.{0,2}电瓶|不制冷|不制热|不出(热)?水|跳闸|黑屏|没信号|开不|打不开|关不/.source,
+);
 /** A clause that refuses repairs of what it names (不修电动车, 不负责电动车维修, 不提供维修服务). */
 const REFUSES_REPAIR = /^不(负责|提供|做|接|承接)?.{0,4}(维修|修理)|^不修/;
 
@@ -805,12 +807,12 @@ export function offerFit(
   // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
   const doesMainAsk = !!wish.askedConcepts?.[0] && !!reading.ownConcepts?.includes(wish.askedConcepts[0]);
   // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电).
-  const nothingBroken = !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""));
-  const naming = reading.excludes.filter(
-    (clause) =>
-      !(doesMainAsk && OTHER_KINDS.test(clause)) &&
-      !(nothingBroken && REFUSES_REPAIR.test(clause)) &&
-      asked.some((word) => refusedPart(clause).includes(word)),
+  const refusals =
+    reading.excludes.some((clause) => REFUSES_REPAIR.test(clause)) && !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""))
+      ? reading.excludes.filter((clause) => !REFUSES_REPAIR.test(clause))
+      : reading.excludes;
+  const naming = refusals.filter(
+    (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)),
   );
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
   if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
@@ -820,7 +822,7 @@ export function offerFit(
   // It refuses the very thing asked, in the wish's own words (不配做假牙 to 有没有大夫能上门给做假牙的),
   // even where it names the same thing among what it does (检查假牙佩戴情况).
   const asking = askingPart(text);
-  if (asking && reading.excludes.some((clause) => !(nothingBroken && REFUSES_REPAIR.test(clause)) && sharesPhrase(clause, asking))) return 0;
+  if (asking && refusals.some((clause) => sharesPhrase(clause, asking))) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
