@@ -1362,3 +1362,115 @@ describe("windows (session 22)", () => {
     expect(conceptKeysOf("有人从窗户吊插排给电动车充电")).not.toContain("门窗维修");
   });
 });
+
+describe("readings added in session 23 (found on tune-82…89, stated generally)", () => {
+  it("reads writing a complaint as its own service, which a desk that only answers questions refuses", () => {
+    const desk = readOfferWithVocabulary("律师驻点咨询。每周二下午解答婚姻、继承、劳动纠纷问题。只做口头咨询，不代写诉状，不代理诉讼。");
+    expect(desk.refusedConcepts).toContain("代写文书");
+    const complaint = wishAsRead("想找人帮写个状子", "租客欠了半年房租跑了，我想去法院告他，可不会写起诉状，谁能帮着写一份？");
+    expect(complaint.askedConcepts).toContain("代写文书");
+    expect(offerFit(desk, complaint)).toBe(0);
+    // A legal aid desk that writes them fits; and the refusing desk still answers a plain question.
+    const writer = readOfferWithVocabulary("公益法律援助。婚姻家事、劳动争议咨询，可协助代写起诉状、申请法律援助。");
+    expect(offerFit(writer, complaint)).toBe(1);
+    expect(offerFit(desk, wishAsRead("遗产怎么分", "老人走了，留下一套房，兄妹几个想问问律师该怎么分"))).toBe(1);
+  });
+
+  it("reads the only kinds of case an office takes (仅受理劳动争议类)", () => {
+    const labour = readOfferWithVocabulary("劳动争议法律援助。仅受理劳动争议类：拖欠工资、工伤认定、未签劳动合同。需本人来站登记。");
+    expect(labour.onlyConcepts).toContain("欠薪维权");
+    expect(offerFit(labour, wishAsRead("房子过户想问问律师", "老父亲去世了，房子要过户，有个兄弟在外地不回来签字，想找律师问问"))).toBe(0);
+    expect(offerFit(labour, wishAsRead("干了三个月活不给工钱", "包工头拖欠工资，想找人帮着讨薪"))).toBe(1);
+    // Not a limit by kind: its own estate (只受理本项目在管小区) is read elsewhere.
+    expect(readOffer("物业报修。只受理本项目在管小区业主报修。").onlyCases).toBeNull();
+  });
+
+  it("reads a part not served (晚餐暂不提供) as no pause of the whole offer", () => {
+    expect(readOffer("老年食堂。午餐一荤两素，高龄老人可送餐上门。晚餐暂不提供。").paused).toBe(false);
+    expect(readOffer("老年食堂。厨房改造，目前暂不提供服务。").paused).toBe(true);
+    expect(readOffer("助浴服务。本项目暂不提供。").paused).toBe(true);
+  });
+
+  it("reads a limit to one street's residents, and home visits kept to its own street", () => {
+    const classes = readOffer("四点半课堂。周一至周五放学后辅导作业。限西于庄街道居民子女，满20人止。");
+    expect(classes.ownPlaceOnly).toBe("street");
+    const homework = wishAsRead("孩子放学没人管", "想找个能看着写作业的地方");
+    expect(offerFit(classes, { ...homework, outsideArea: "nearby" })).toBe(0);
+    expect(offerFit(classes, homework)).toBe(1);
+    const haircuts = readOffer("义务理发。每月第二个周六在社区活动室理发。卧床老人可登记上门，上门只限西于庄街道。");
+    expect(haircuts.homeVisitsOwnPlaceOnly).toBe(true);
+    const bedridden = wishAsRead("上门剃头", "老伴瘫在床上好几年了，谁能来家给剃剃头");
+    expect(offerFit(haircuts, { ...bedridden, outsideArea: "nearby" })).toBe(0);
+    // A limit on whom it visits (上门仅限80岁以上老人) says nothing of where.
+    expect(readOffer("助餐。上门仅限80岁以上或失能老人。").homeVisitsOwnPlaceOnly).toBe(false);
+  });
+
+  it("reads a lock that keeps someone out, or a job wanted today, as urgent", () => {
+    const booked = readOffer("纱窗门锁小修。换纱窗、修门锁、换灯泡。需提前一周预约，急修不接。");
+    expect(offerFit(booked, wishAsRead("门锁坏了进不去家", "钥匙拧不动，我在邻居家等着"))).toBe(0);
+    expect(offerFit(booked, wishAsRead("门锁坏了", "钥匙拧不动了，今天能来人修不？"))).toBe(0);
+    expect(offerFit(booked, wishAsRead("门锁不好使", "钥匙得使劲才拧得动，哪天有空来给换个锁芯"))).toBe(1);
+  });
+
+  it("reads the scammer's own threat (说我卡要冻结) as no ask for card work", () => {
+    const cards = readOffer("社保卡上门服务。为行动不便的老人办理社保卡补卡、换卡、激活。");
+    const sms = wishAsRead("短信说医保卡要冻结", "收到短信说我医保卡异常要冻结，让点链接认证。我没敢点。想找人帮我看看是不是骗子");
+    expect(offerFit(cards, sms)).toBe(0);
+    // Asking for it is card work (帮我把卡冻结).
+    expect(offerFit(cards, wishAsRead("被骗了", "骗子让我转了钱，想赶紧把社保卡冻结"))).toBe(1);
+  });
+
+  it("reads cars parked anyhow as parking, which a road-safety talk refuses", () => {
+    expect(conceptKeysOf("小区里晚上车停得乱七八糟，消防通道都堵了")).toContain("停车管理");
+    const talk = readOfferWithVocabulary("交通安全进社区。民警给居民讲交通安全、戴头盔。不处理违停投诉。");
+    expect(offerFit(talk, wishAsRead("小区乱停车堵了消防通道", "晚上车停得乱七八糟，救护车都进不来，谁能管管"))).toBe(0);
+  });
+
+  it("reads more of how residents put a flickering light, school refusal, a share of an inheritance and an expert's advice", () => {
+    expect(conceptKeysOf("客厅灯一会儿亮一会儿灭的，怕是线老化了")).toContain("水电维修");
+    expect(conceptKeysOf("屋里那灯不对劲，谁能来给看看")).toContain("水电维修");
+    expect(conceptKeysOf("孩子这学期不爱上学了，一说就急")).toContain("厌学");
+    expect(conceptKeysOf("我哥要卖爸妈留下的房子，我到底有没有份")).toContain("法律咨询");
+    expect(conceptKeysOf("想找个专家问问药是不是该换了")).toContain("义诊");
+    // Not every light or every expert.
+    expect(conceptKeysOf("楼下路灯挺亮的，晚上遛弯方便")).not.toContain("水电维修");
+    expect(wishAudience("婆婆八十了，一个人在家，想有人常去陪她说说话")).toBe("old");
+    // An online class is told by the computer it needs, not as homework help.
+    expect(conceptKeysOf("孙子要上网课，电脑开不了机")).toEqual(["电脑维修"]);
+  });
+});
+
+describe("estates named (session 23)", () => {
+  it("reads 本物业服务小区业主 as its own estates, none named, and 只服务地华里小区住户 as one", () => {
+    const company = readOffer("水电应急维修。24小时报修热线，水管漏水、跳闸应急处置。限本物业服务小区业主。");
+    expect(company.estate).toBeNull();
+    expect(company.managedEstatesOnly).toBe(true);
+    expect(offerFit(company, { ...wishAsRead("卫生间水管漏水", "洗手盆底下的管子一直滴答漏水，谁能来修修"), community: "龙都社区" })).toBe(1);
+    expect(readOffer("户内维修。只服务地华里小区住户。").estate).toBe("地华里");
+  });
+});
+
+describe("a quarrel to settle (session 23)", () => {
+  it("reads what a quarrel is about as no ask, unless the asking says so too", () => {
+    const primaryOf = (title: string, description: string) =>
+      buildQuery({ title, description, category: null }).terms.filter((t) => t.primary).map((t) => t.term);
+    const settle = primaryOf("楼上漏水跟邻居闹僵了", "楼上卫生间漏水把我家顶子泡了，人家说不是他们家的事。就想有个明白人给评评理，这钱该谁出。");
+    expect(settle).toContain("矛盾调解");
+    expect(settle).not.toContain("水管漏水");
+    const both = primaryOf("楼上漏水跟邻居闹僵了", "楼上卫生间漏水，人家不认账。想找人来修修漏水的地方，再给我们评评理。");
+    expect(both).toContain("水管漏水");
+    expect(both).toContain("矛盾调解");
+    // A slip read as a quarrel word (说户里的 as 说和) tells no quarrel.
+    const slip = primaryOf("暖气片接头滴水", "暖气片下边那个接头老往下滴水。物业说户里的不归他们管，嘛时候能有人来给看看啊？");
+    expect(slip).toContain("暖气");
+  });
+});
+
+describe("lost cards and classes (session 23)", () => {
+  it("reads a class (培训, 开班) as stopping and replacing no card", () => {
+    const phoneClass = readOffer("老年人智能手机培训。在社区活动室开班，教微信视频、网上挂号、打车。");
+    const lost = wishAsRead("银行卡丢了", "老头买菜把储蓄卡丢了，他不会用手机，想让银行来人帮着挂失补卡");
+    expect(offerFit(phoneClass, lost)).toBe(0);
+    expect(offerFit(phoneClass, wishAsRead("想学用手机视频", "孙子在外地，想学会用微信视频"))).toBe(1);
+  });
+});

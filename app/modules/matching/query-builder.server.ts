@@ -255,6 +255,10 @@ const wishConcepts = (): Concept[] => conceptsWithTerms(2);
 /** How a refusal names a service: by its terms of three characters or more too (不做手机维修, not 代购). */
 const refusalConcepts = (): Concept[] => conceptsWithTerms(3);
 
+let mediationConcept: Concept | null = null;
+/** The concept of settling quarrels between neighbours or in a family, as a wish is read (its terms are cues too). */
+const mediation = (): Concept => (mediationConcept ??= wishConcepts().find((concept) => concept.terms[0] === "矛盾调解")!);
+
 /** Builds the weighted query of a wish or an offer; pure apart from the segmenter's dictionaries. */
 export function buildQuery(subject: MatchSubject): MatchQuery {
   const titleRead = readText(withoutAsides(subject.title.trim()));
@@ -286,11 +290,12 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const votes = new Map<CategoryKey, number>();
   const mainVotes = new Map<CategoryKey, number>();
   const readTwice = subsumedConcepts(wishConcepts(), `${title}。${body}`);
-  for (const concept of wishConcepts()) {
-    if (readTwice.has(concept)) continue;
+  // How strongly each concept is evoked, and whether it is asked for (in the title or an asking sentence).
+  const evoked = wishConcepts().flatMap((concept) => {
+    if (readTwice.has(concept)) return [];
     const inTitle = cueHits(concept, title);
     const inBody = cueHits(concept, body);
-    if (!inTitle && !inBody) continue;
+    if (!inTitle && !inBody) return [];
     const inRequest = asking ? cueHits(concept, asking) : 0;
     const titleContextOnly = titleAsks && inTitle > 0 && !cueHits(concept, titleAsking!) && !inRequest;
     const base = titleContextOnly
@@ -302,12 +307,20 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
           : asking
             ? WEIGHT.conceptInBackground
             : WEIGHT.conceptInText;
-    const words = cueWords(concept, `${title}。${body}`);
     // Evoked only by how the person is (卧床, 独居, 坐轮椅: also when a cue is part of such words),
     // not by anything asked: context, not the point.
     const onlyCondition = !cueHits(concept, withoutConditions(`${title}。${body}`));
     const weight = (base + 0.25 * Math.min(3, inTitle + inBody - 1)) * (onlyCondition ? CONDITION_FACTOR : 1);
     const primary = (inTitle > 0 || inRequest > 0) && !onlyCondition && !titleContextOnly;
+    return [{ concept, inRequest, onlyCondition, weight, primary, words: cueWords(concept, `${title}。${body}`) }];
+  });
+  // Asked to settle a quarrel (就想有个明白人给评评理), a wish asks nothing of what the quarrel is about
+  // (楼上漏水 of 楼上漏水跟邻居闹僵了): that is a repair only when the asking says so too. The quarrel
+  // told in its own words, not read from a slip (人家说活太小 and 说户里的 are read as 说和).
+  const quarrel = evoked.find((e) => e.concept === mediation() && e.primary && e.inRequest > 0 && e.words.some((w) => quote(w) === w));
+  for (const { concept, inRequest, onlyCondition, weight, primary: asked, words } of evoked) {
+    const aboutTheQuarrel = !!quarrel && concept.category !== "legal" && !inRequest;
+    const primary = asked && !aboutTheQuarrel;
     const quotes = words.map(quote);
     add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary, quotes });
     conceptKeys.add(concept.terms[0]!);
@@ -432,6 +445,9 @@ function categoryOfKey(key: string): CategoryKey {
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
 export function readOfferWithVocabulary(text: string): OfferReading {
   const reading = readOffer(text);
+  // The kinds of case it only takes, when the vocabulary knows them (仅受理劳动争议类: 欠薪维权).
+  const onlyConcepts = reading.onlyCases ? conceptKeysOf(reading.onlyCases) : [];
+  if (onlyConcepts.length) reading.onlyConcepts = onlyConcepts;
   if (!reading.excludes.length) return reading;
   // What it does, not who does it: 退休电工组成 is no offer of an electrician (只修家电…不动墙里的电线).
   const own = new Set(conceptKeysOf(whatItDoes(reading.positive)));

@@ -171,7 +171,7 @@ export function homophoneSlips(
 
 /** Paused, stopped, closed for now: the offer is not taking anything. */
 const PAUSED =
-  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生)(?![\u4e00-\u9fa5])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生)(?![\u4e00-\u9fa5])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|(?<=^|[，。；;！!]|目前|现在|近期|暂时|本月|服务|项目|业务|活动)暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
 /** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
@@ -188,7 +188,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -218,9 +218,12 @@ const NO_HOME_VISITS = new RegExp(
  */
 const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门|入户)(?!.{0,2}(请|需|须))|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导)/;
 
-/** "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐": home visits for its own place only. */
+/**
+ * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道":
+ * home visits for its own place only.
+ */
 const HOME_VISITS_OWN_PLACE =
-  /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/;
+  /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/;
 
 function noHomeVisits(own: string): boolean {
   const clauses = clausesOf(own);
@@ -233,8 +236,8 @@ const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?�
 const PRESCRIBED = /(?<!非)处方药|医院开的药|(医院|医生|大夫)开的(降压|降糖|降脂)?药/;
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
-/** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来). */
-const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了/;
+/** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来; 门锁坏了进不去家，今天能来人修不). */
+const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|进不(去|了)(家|门|屋)/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
@@ -372,6 +375,10 @@ export interface OfferReading {
   conceptCategories?: Record<string, string>;
   /** Only for the staff of an organisation it names (仅限港务局在职及退休职工家属). */
   staffOnly: boolean;
+  /** What it says are the only cases it takes (仅受理劳动争议类: 劳动争议), or null. */
+  onlyCases: string | null;
+  /** The concepts those cases evoke (filled by the matcher): a wish asking none of them is not its business. */
+  onlyConcepts?: string[];
 }
 
 /** Clauses: split on every Chinese or ASCII punctuation mark but the enumeration comma (不做A、B). */
@@ -487,7 +494,7 @@ const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面�
 const OWN_COMMUNITY_ONLY =
   /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?(小区|项目|范围)/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
 
 function ownPlaceOnly(normal: string): OfferReading["ownPlaceOnly"] {
@@ -495,6 +502,9 @@ function ownPlaceOnly(normal: string): OfferReading["ownPlaceOnly"] {
   if (OWN_COMMUNITY_ONLY.test(normal)) return "community";
   return OWN_STREET_ONLY.test(normal) ? "street" : null;
 }
+
+/** The only cases it takes, named by kind (仅受理劳动争议类; 只受理邻里、家庭纠纷调解), not by place or people (只受理本项目在管小区). */
+const ONLY_CASES = /(?:仅|只)受理(?!本)([^，。；：:]{2,14})/;
 
 /** Who the team is (退休电工、家电师傅组成; 队员多为退休电工): not what it does. */
 const WHO_WE_ARE = /组成|(队员|成员|志愿者|师傅)(多为|均为|都是|主要是|大多是|大都是)|由.{1,16}担任/;
@@ -540,6 +550,7 @@ export function readOffer(text: string): OfferReading {
     managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
     onlyAppliances: appliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     staffOnly: STAFF_ONLY.test(normal),
+    onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
     notUrgent: NOT_URGENT.test(normal),
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
     audience: audienceOf(normal),
@@ -580,7 +591,7 @@ function audienceOf(normal: string): Audience | null {
 
 /** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
 const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9一二三四五六七八九]岁|1[0-7]岁|(?<![一二三四五六七八九])十[一二三四五六七]?岁|青春期/;
-const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
+const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|老爸|老妈|婆婆|公公|岳父|岳母|丈母娘|老丈人|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
 
 /** A child named in any way, of any age a children's service takes. */
 const CHILD = /孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙|娃|宝宝|小朋友|少年|学生|儿童|幼儿|婴儿|宝贝/;
@@ -747,6 +758,9 @@ export function offerFit(
   }
   // For holders of a certificate (仅面向持有残疾人证的居民) to a wish that says it has none (我没残疾证).
   if (reading.requires.length && credentialsLacking(text).some((kind) => reading.requires.includes(kind))) return 0;
+  // Takes only some kinds of case (仅受理劳动争议类) to a wish asking none of them (房子过户的事想问问律师).
+  if (reading.onlyConcepts?.length && wish.askedConcepts?.length && !wish.askedConcepts.some((key) => reading.onlyConcepts!.includes(key)))
+    return 0;
   // Limited to other communities than the wish's: not at all, or (送餐上门仅限…) not at home.
   const elsewhere =
     !!wish.community &&
@@ -841,14 +855,17 @@ export function offerFit(
     const offerBanks = banksOf(normaliseText(offer.organisationName ?? ""));
     if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
   }
+
   // A scam told (转到安全账户, 投了钱说返利) is not a card's business: card services that say nothing of
-  // fraud (社保卡激活、补换卡、密码重置) do not fit it.
-  if (SCAM.test(text) && !LOST_CARD.test(text) && !CARD_WORK.test(text) && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
+  // fraud (社保卡激活、补换卡、密码重置) do not fit it, unless the wish asks for card work (帮我把卡冻结);
+  // the scammer's own threat (说我医保卡异常要冻结) is no such ask.
+  if (SCAM.test(text) && !LOST_CARD.test(text) && !CARD_WORK.test(askingPart(text) || text) && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
     return 0;
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
-  if (reading.notUrgent && URGENT.test(`${wishNormalised(wish.title ?? "")}。${asking}`.replace(NOT_PRESSED, "，"))) return 0;
+  // Read in what it asks, or in all of it when no sentence asks outright (钥匙拧不动了，今天能来人修不).
+  if (reading.notUrgent && URGENT.test(`${wishNormalised(wish.title ?? "")}。${asking || text}`.replace(NOT_PRESSED, "，"))) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
 }
@@ -901,9 +918,11 @@ const ESTATE_OWNERS =
 /** Words that make a kind of estate, not one estate's name (老旧小区住户, 周边小区业主). */
 const NOT_AN_ESTATE = /^[为给向对在]?(老旧|老|旧|新建|商品房|回迁|周边|附近|所在|各个|所有|全部|其他|其它|其余|相关|部分|多个|整个|同一)/;
 function namedEstate(positive: string): string | null {
-  const estate = ESTATE_OWNERS.exec(positive)?.[1];
+  // 只服务地华里小区住户 names 地华里; 本物业服务小区业主 names none.
+  const estate = ESTATE_OWNERS.exec(positive)?.[1]?.replace(/^(服务|管理|所管)/, "");
+  if (!estate || estate.length < 2 || /^(小区|家园|花园|公寓|大厦)$/.test(estate)) return null;
   // 小区里的住户, 楼里的住户: "in the estate", not its name.
-  return estate && !NOT_AN_ESTATE.test(estate) && !/(小区|楼|院)里$/.test(estate) ? estate : null;
+  return !NOT_AN_ESTATE.test(estate) && !/(小区|楼|院)里$/.test(estate) ? estate : null;
 }
 const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
@@ -926,7 +945,7 @@ const CARD_WORK = /补卡|换卡|补办|激活|密码|(把|给|先).{0,6}(冻结
 /** Services on cards and pension accounts. */
 const CARD_SERVICES = /社保卡|补卡|换卡|挂失|密码重置|资格认证|养老金卡/;
 /** Talks, campaigns and classes. */
-const TALKS = /宣传|宣讲|讲座|知识|课堂|防范/;
+const TALKS = /宣传|宣讲|讲座|知识|课堂|防范|培训|开班/;
 /** Work on someone's own card or account. */
 const HANDLES_CARDS = /挂失|补卡|补办|换卡|补换|补发|开卡|制卡|解挂|冻结|止付|业务|上门服务|办理|激活|密码/;
 /** Banks by their short and long names (工行, 工商银行). */

@@ -201,6 +201,10 @@ const curated: Concept[] = [
       "懂法",
       "讨说法",
       "找谁评理",
+      // Whether an heir has a share (我到底有没有份), and what a parent left.
+      "有没有份",
+      "遗产",
+      "家产",
     ],
   },
   // 金融服务
@@ -553,7 +557,7 @@ const curated: Concept[] = [
  */
 const moreCues: Record<string, (string | string[])[]> = {
   一键呼叫: ["能叫人", "叫人的", "一键", "跌倒报警", "摔了没人", "摔倒没人", "手环"],
-  厌学: ["不愿意去上学", "不愿意上学", "不想去上学", "不肯去上学", "一说上学", "说上学就"],
+  厌学: ["不愿意去上学", "不愿意上学", "不想去上学", "不肯去上学", "一说上学", "说上学就", "不爱上学", "不爱去上学", "不爱去学校"],
   助餐: ["做不动饭", "老年餐", "吃口热", "饭堂", "伙食", "送个饭", "订午饭", "吃不好饭", "顿顿", "饭桌", "吃饭的地方", ["饭", "送到家"], ["饭", "送家"]],
   助浴: ["洗不了澡", "搓澡", "擦澡", "没洗澡", "洗个澡", "澡堂", "浴室"],
   // 定期去家里看看他: visits to someone living alone, asked by a child far away.
@@ -565,7 +569,8 @@ const moreCues: Record<string, (string | string[])[]> = {
   陪诊: ["陪着看", ["陪着", "挂号"], ["陪着", "取药"], ["陪同", "挂号"], ["陪", "复查"], "陪他去医院", "陪她去医院", "陪去医院", "陪同去", "跑医院", "做检查", "复诊", "住院", "做胃镜", "做手术", "挂号排队"],
   养老服务: ["护工", "伺候", "照顾不过来", "白天没人照看", "白天没人"],
   课后看护: ["放学没人管", "下班晚", "接孩子", "没人接送", "接送孩子", "看孩子"],
-  作业辅导: ["数学", "英语", "语文", "不及格", "跟不上", "考试", "网课"],
+  // Not 网课: an online class is named by the computer that will not start for it (28 of 28 tuning needs).
+  作业辅导: ["数学", "英语", "语文", "不及格", "跟不上", "考试"],
   上门医疗: [
     "打针",
     "输液",
@@ -597,7 +602,7 @@ const moreCues: Record<string, (string | string[])[]> = {
     ["翻身", "红了"],
   ],
   // 看看药还对不对: a doctor's look at the medicines, what a free clinic day does (用药咨询).
-  义诊: ["用药咨询", ["药", "对不对"], ["药", "对不"], "药吃得对", "量个血压", "量量血压", "量一下血压", "量下血压", "测个血压", "测一下血压", "测下血压"],
+  义诊: ["用药咨询", ["药", "对不对"], ["药", "对不"], "药吃得对", ["药", "该换"], "找个专家", "找专家", "问问专家", "专家给看看", "专家看看", "量个血压", "量量血压", "量一下血压", "量下血压", "测个血压", "测一下血压", "测下血压"],
   慢病管理: ["血压高", "血糖高", "降糖", "胰岛素", "吃药控制", "慢性", "降压", "长处方", "长期的药"],
   家电维修: [
     "电扇",
@@ -637,6 +642,14 @@ const moreCues: Record<string, (string | string[])[]> = {
     "灯闪",
     ["灯", "一闪一闪"],
     ["灯", "老闪"],
+    // A light that comes and goes, or is "not right": the wiring, not the bulb only.
+    ["灯", "忽明忽暗"],
+    ["灯", "一会儿亮"],
+    ["灯", "亮一会儿"],
+    ["灯", "不对劲"],
+    ["灯", "毛病"],
+    "电线老化",
+    "线老化了",
     // A light in the home, by its name (看看电灯, 屋顶灯: not the roof).
     "电灯",
     "屋顶灯",
@@ -935,6 +948,20 @@ const added: Concept[] = [
     category: "legal",
     terms: ["还迁安置", "房产证", "不动产登记"],
     cues: ["房本", "房产证", "不动产证", "还迁", "回迁", "安置房", "村改居", "拆迁房"],
+  },
+  // Cars parked anyhow (乱停车, 堵了消防通道): shared parking and enforcement, not fire-safety talks
+  // (交通安全宣讲，不处理违停投诉).
+  {
+    category: "infrastructure",
+    terms: ["停车管理", "违停", "违停投诉", "停车难", "共享停车", "车位"],
+    cues: ["乱停", "停得乱", "停车乱", "违停", "停车难", "车位", "占道停车"],
+  },
+  // Writing a complaint for someone is its own service: many lawyers' desks only answer questions
+  // (只做咨询，不代写诉状), and a wish to have one written is not met by a consultation.
+  {
+    category: "legal",
+    terms: ["代写文书", "代写诉状", "代写起诉状", "代写法律文书", "文书代写"],
+    cues: ["诉状", "起诉书", "状子", "写起诉", ["写", "文书"]],
   },
   // Session 13, after reading tune-22…25: kinds of help every street offers that had no words here.
   {
