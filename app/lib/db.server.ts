@@ -93,10 +93,22 @@ export function isDriverWriteCrash(error: unknown): boolean {
 }
 
 /**
+ * postgres.js 3.4.9 reads the array types on every new connection and drops that query's promise
+ * (porsager/postgres#1192, #1223): when the connection dies meanwhile (the database restarts, or a
+ * test drops its database while a relay connects), the rejection is unhandled, though no query of
+ * ours is lost: ours fail or succeed on their own. Recognised by the driver's own query.
+ */
+export function isDriverTypeFetchFailure(reason: unknown): boolean {
+  const query = reason instanceof Error ? (reason as Error & { query?: unknown }).query : undefined;
+  return typeof query === "string" && /b\.typarray/.test(query) && /pg_catalog\.pg_type/.test(query);
+}
+
+/**
  * For the long-running server: when PostgreSQL dies under load, postgres.js can throw that error
  * from a timer, out of every try/catch, which would end the process, and leave the connection
- * unable to send again. That one error is logged and the pool replaced; any other uncaught
- * exception still ends the process as Node would.
+ * unable to send again. That one error is logged and the pool replaced, and the driver's dropped
+ * type query is logged; any other uncaught exception or unhandled rejection still ends the process
+ * as Node would.
  */
 export function surviveDriverWriteCrash(log: (message: string) => void) {
   process.on("uncaughtException", (error) => {
@@ -106,6 +118,10 @@ export function surviveDriverWriteCrash(log: (message: string) => void) {
     }
     log("database: a connection died while writing (postgres.js); opening a fresh pool");
     replacePool();
+  });
+  process.on("unhandledRejection", (reason) => {
+    if (!isDriverTypeFetchFailure(reason)) throw reason;
+    log("database: a new connection closed while reading its types (postgres.js); it reconnects on its own");
   });
 }
 

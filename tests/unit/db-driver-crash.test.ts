@@ -1,7 +1,7 @@
 // The one uncaught driver error `npm start` survives (postgres.js writing to a connection that is
 // already gone, porsager/postgres#1154): recognised by its stack, and nothing else is.
 import { describe, expect, it } from "vitest";
-import { isDriverWriteCrash } from "~/lib/db.server";
+import { isDriverTypeFetchFailure, isDriverWriteCrash } from "~/lib/db.server";
 
 function typeError(message: string, stack: string) {
   const error = new TypeError(message);
@@ -26,5 +26,23 @@ describe("the postgres.js write crash", () => {
     expect(isDriverWriteCrash(elsewhere)).toBe(false);
     expect(isDriverWriteCrash(new Error("Cannot read properties of null (reading 'write')"))).toBe(false);
     expect(isDriverWriteCrash("nextWrite")).toBe(false);
+  });
+});
+
+describe("the postgres.js dropped type query", () => {
+  const typeQuery = "\n      select b.oid, b.typarray\n      from pg_catalog.pg_type a\n      left join pg_catalog.pg_type b on b.oid = a.typelem\n";
+  function driverError(message: string, query: string) {
+    return Object.assign(new Error(message), { code: "CONNECTION_CLOSED", query });
+  }
+
+  it("is recognised by the driver's own array-types query", () => {
+    expect(isDriverTypeFetchFailure(driverError("write CONNECTION_CLOSED 127.0.0.1:42313", typeQuery))).toBe(true);
+  });
+
+  it("leaves every other rejection alone, also a closed connection running one of our queries", () => {
+    expect(isDriverTypeFetchFailure(driverError("write CONNECTION_CLOSED 127.0.0.1:42313", "select * from messages"))).toBe(false);
+    expect(isDriverTypeFetchFailure(new Error("select b.oid, b.typarray from pg_catalog.pg_type"))).toBe(false);
+    expect(isDriverTypeFetchFailure({ query: typeQuery })).toBe(false);
+    expect(isDriverTypeFetchFailure(undefined)).toBe(false);
   });
 });
