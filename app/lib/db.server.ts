@@ -119,9 +119,19 @@ export function surviveDriverWriteCrash(log: (message: string) => void) {
     log("database: a connection died while writing (postgres.js); opening a fresh pool");
     replacePool();
   });
+  surviveDriverTypeFetchFailure(() =>
+    log("database: a new connection closed while reading its types (postgres.js); it reconnects on its own"),
+  );
+}
+
+/**
+ * Ignores (after `onFailure`) the driver's dropped type-query rejection; any other unhandled rejection is
+ * thrown on, so it ends the process, or is reported by a test runner, as it would be without this.
+ */
+export function surviveDriverTypeFetchFailure(onFailure: () => void = () => {}) {
   process.on("unhandledRejection", (reason) => {
     if (!isDriverTypeFetchFailure(reason)) throw reason;
-    log("database: a new connection closed while reading its types (postgres.js); it reconnects on its own");
+    onFailure();
   });
 }
 

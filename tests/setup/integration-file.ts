@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
-import { closeDb, isDriverTypeFetchFailure } from "~/lib/db.server";
+import { closeDb, surviveDriverTypeFetchFailure } from "~/lib/db.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { searchClient } from "~/lib/search.server";
 
@@ -38,9 +38,7 @@ async function createFromTemplate() {
 const holder = globalThis as { __linliTypeFetchGuard?: boolean };
 if (!holder.__linliTypeFetchGuard) {
   holder.__linliTypeFetchGuard = true;
-  process.on("unhandledRejection", (reason) => {
-    if (!isDriverTypeFetchFailure(reason)) throw reason;
-  });
+  surviveDriverTypeFetchFailure();
 }
 
 await createFromTemplate();

@@ -444,10 +444,10 @@ function categoryOfKey(key: string): CategoryKey {
 
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
 export function readOfferWithVocabulary(text: string): OfferReading {
-  const reading = readOffer(text);
+  const read = readOffer(text);
   // The kinds of case it only takes, when the vocabulary knows them (仅受理劳动争议类: 欠薪维权).
-  const onlyConcepts = reading.onlyCases ? conceptKeysOf(reading.onlyCases) : [];
-  if (onlyConcepts.length) reading.onlyConcepts = onlyConcepts;
+  const onlyConcepts = read.onlyCases ? conceptKeysOf(read.onlyCases) : [];
+  const reading = onlyConcepts.length ? { ...read, onlyConcepts } : read;
   if (!reading.excludes.length) return reading;
   // What it does, not who does it: 退休电工组成 is no offer of an electrician (只修家电…不动墙里的电线).
   const own = new Set(conceptKeysOf(whatItDoes(reading.positive)));
