@@ -1474,3 +1474,92 @@ describe("lost cards and classes (session 23)", () => {
     expect(offerFit(phoneClass, wishAsRead("想学用手机视频", "孙子在外地，想学会用微信视频"))).toBe(1);
   });
 });
+
+describe("readings added in session 24 (found on tune-90…97, stated generally)", () => {
+  it("reads 没气 of a tyre as written, not as 煤气", () => {
+    const flat = buildQuery({ title: "三轮车后轱辘没气", description: "打了气第二天又瘪了，谁能给补补", category: null });
+    expect(flat.terms.map((t) => t.term)).not.toContain("燃气");
+    expect(flat.terms.map((t) => t.term)).toContain("修自行车");
+    expect(buildQuery({ title: "厨房有煤气味", description: "想找人来查查", category: null }).terms[0]!.term).toBe("燃气");
+  });
+
+  it("reads a car accident as no traffic-safety class, and a lost pet as a pet to find", () => {
+    expect(conceptKeysOf("老伴骑车出了车祸，对方一直不赔")).not.toContain("交通安全");
+    expect(conceptKeysOf("孩子骑电动车不戴头盔")).toContain("交通安全");
+    const cat = buildQuery({ title: "猫丢了", description: "家里的猫前天从窗户跑出去就没回来，老太太天天哭，谁能帮忙找找", category: null });
+    expect(cat.terms[0]!.term).toBe("寻找走失宠物");
+  });
+
+  it("reads 应急 as preparedness, not haste", () => {
+    const drill = readOffer("消防演练。为社区开展疏散演练和灭火器培训，需提前一周预约。");
+    expect(drill.notUrgent).toBe(true);
+    expect(offerFit(drill, wishAsRead("社区消防应急演练", "社区下月组织一次消防应急疏散演练，需专业力量指导", "need"))).toBe(1);
+    expect(offerFit(drill, wishAsRead("家里着火了", "厨房着火了，急！"))).toBe(0);
+  });
+
+  it("reads 不碰 as a refusal, and the rest of a repair refusal when nothing is broken", () => {
+    const fixers = readOfferWithVocabulary("便民维修队。修小家电、换灯泡、修门锁。燃气管道、燃气灶一律不碰，请找燃气公司。");
+    expect(fixers.excludes.some((clause) => clause.includes("不碰"))).toBe(true);
+    expect(offerFit(fixers, wishAsRead("燃气灶打不着火", "灶眼打好几下才着，闻着有点味儿，想找人来看看"))).toBe(0);
+    expect(offerFit(fixers, wishAsRead("门锁坏了", "钥匙插进去拧不动，谁能来修修门锁"))).toBe(1);
+    const cleaning = readOfferWithVocabulary("家电清洗公益价。空调、油烟机深度清洗。只做清洗保养，不做维修、不加氟、不换配件。");
+    expect(offerFit(cleaning, wishAsRead("空调想加氟", "空调吹的是热风，师傅说缺氟，想找便宜点的给加个氟"))).toBe(0);
+    expect(offerFit(cleaning, wishAsRead("空调想洗洗", "空调一开有股味儿，想找人来清洗一下"))).toBe(1);
+  });
+
+  it("reads indoor wiring and fittings not served as a refusal of where, and moving gas pipes as no such refusal", () => {
+    const grid = readOffer("供电服务进社区。负责楼道公共照明线路、小区供电设施检修。户内线路、家中灯具插座不在服务范围内。");
+    expect(offerFit(grid, wishAsRead("楼道灯坏了", "三栋一单元楼道灯坏了半个月，晚上上下楼全黑，请协助维修", "need"))).toBe(1);
+    expect(offerFit(grid, wishAsRead("卧室插座坏了", "卧室墙上的插座一插就冒火星，想找人来换一个"))).toBe(0);
+    const gas = readOffer("入户燃气安全检查。免费入户检查燃气表、胶管、灶具。不负责室内管道改移。");
+    expect(offerFit(gas, wishAsRead("厨房有煤气味儿", "这几天做饭总闻着有煤气味，想找燃气公司来查查"))).toBe(1);
+    // Work refused indoors is still refused (不负责户内电线改造).
+    expect(readOffer("物业公共维修。不负责户内电线改造。").excludes).toHaveLength(1);
+  });
+
+  it("reads 非处方药 as a medicine, not a refusal", () => {
+    expect(readOffer("常用药送药到家。老人电话下单，非处方药免费送上门。").excludes).toEqual([]);
+    expect(readOffer("健康讲座。非签约居民不提供上门。").excludes.length).toBeGreaterThan(0);
+  });
+
+  it("reads delivery only to its own community (送餐只送本社区) as no home visits elsewhere", () => {
+    const canteen = readOffer("长者助餐点。中午、晚上两餐。送餐只送本社区，外社区老人可以来堂食。");
+    expect(canteen.homeVisitsOwnPlaceOnly).toBe(true);
+    const housebound = wishAsRead("帮失能老人找送餐", "刘大爷中风后半身不遂，做不了饭，原来的送餐停了，希望找到送餐的");
+    expect(offerFit(canteen, { ...housebound, outsideArea: "nearby" })).toBe(0);
+    expect(offerFit(canteen, housebound)).toBe(1);
+  });
+
+  it("reads a wound to dress as not served by a home visit that names no dressing", () => {
+    const checkups = readOffer("家医签约居民上门随访。已签约的慢病老人，可预约上门测血压血糖、评估用药。");
+    const nursing = readOffer("家医上门。签约的卧床老人可预约上门测血压血糖、压疮护理、换药。");
+    const sore = wishAsRead("我妈褥疮要换药", "卧床两年，尾巴骨长了褥疮，想找护士上门换药");
+    expect(offerFit(checkups, sore)).toBe(0);
+    expect(offerFit(nursing, sore)).toBe(1);
+    // A medicine to change (是不是该换药了) is no wound.
+    expect(offerFit(checkups, wishAsRead("血糖老是高", "药按时吃着，是不是该换药了，想请大夫上门看看"))).toBe(1);
+  });
+
+  it("reads what the other side is to do in a quarrel (让他家把水管修了) as not asked, and 说理的地方 as a quarrel to settle", () => {
+    const primaryOf = (title: string, description: string) =>
+      buildQuery({ title, description, category: null }).terms.filter((t) => t.primary).map((t) => t.term);
+    const neighbours = primaryOf("楼上漏水不管", "楼上卫生间漏水漏到我家，人家不开门。想请社区出面给说和说和，让他家把水管修了。");
+    expect(neighbours).toContain("矛盾调解");
+    expect(neighbours).not.toContain("水管漏水");
+    expect(primaryOf("楼上漏水不认账", "楼上卫生间漏水，我家顶棚泡了，他们说不是他家的事。想找个说理的地方")).toContain("矛盾调解");
+  });
+
+  it("reads 耳背 as how a person is, and a light as something an appliance-only repairer does not mend", () => {
+    const visit = buildQuery({ title: "想有人常去看看我爸", description: "我爸一个人住，有点耳背，想有人每周去看看他、陪他聊会儿", category: null });
+    expect(visit.terms.filter((t) => t.primary).map((t) => t.term)).not.toContain("助听器");
+    const aid = buildQuery({ title: "老伴耳背", description: "想给老伴配个助听器，哪里便宜", category: null });
+    expect(aid.terms.filter((t) => t.primary).map((t) => t.term)).toContain("助听器");
+    const appliances = readOffer("家电义务维修。只修电视、冰箱、洗衣机这些家电，不修管道。");
+    expect(offerFit(appliances, wishAsRead("屋里灯老闪", "卧室吸顶灯一闪一闪的，也不知道是灯坏了还是线有毛病"))).toBe(0);
+    expect(offerFit(appliances, wishAsRead("电视没声音了", "电视有图没声音，谁能给修修"))).toBe(1);
+  });
+
+  it("reads an eatery's 爱心餐 as a meal for older people", () => {
+    expect(offerConceptKeys("爱心餐", [], "店内为60岁以上老人提供午餐爱心价。只做堂食。", "elderly_care")).toContain("助餐");
+  });
+});

@@ -188,7 +188,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -219,17 +219,21 @@ const NO_HOME_VISITS = new RegExp(
 const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门|入户)(?!.{0,2}(请|需|须))|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导)/;
 
 /**
- * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道":
+ * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
  * home visits for its own place only.
  */
 const HOME_VISITS_OWN_PLACE =
-  /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/;
+  /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/;
 
 function noHomeVisits(own: string): boolean {
   const clauses = clausesOf(own);
   return clauses.some((c) => NO_HOME_VISITS.test(c)) && !clauses.some((c) => COMES_HOME.test(c) && !NO_HOME_VISITS.test(c) && !/不/.test(c));
 }
 
+/** A wound told (褥疮, 刀口), not a medicine to change (是不是该换药了). */
+const WOUND = /伤口|刀口|[褥压]疮|[褥压]仓|拆线|口子|破了/;
+/** An offer that dresses wounds, or nurses at home (where dressing is the work). */
+const DRESSES_WOUNDS = /换药|伤口|[褥压]疮|拆线|上门护理|居家护理|家庭病床/;
 /** Medicines sold without a prescription only (限非处方药; 处方药…不配送). */
 const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?非处方药|处方药[^，,。；;]{0,14}不(配送|送|代购|代买|外送)/;
 /** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
@@ -237,7 +241,7 @@ const PRESCRIBED = /(?<!非)处方药|医院开的药|(医院|医生|大夫)开�
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来; 门锁坏了进不去家，今天能来人修不). */
-const URGENT = /(?<!不着?)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|进不(去|了)(家|门|屋)/;
+const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|进不(去|了)(家|门|屋)/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
@@ -631,7 +635,7 @@ const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 
 /** An offer's "not inside the home" (户内维修不在服务范围): it looks after the shared parts. */
 const INDOOR =
-  /(户内|室内|屋内|入户)的?(维修|报修|维护|部分|设施|问题|服务|项目)?(（[^）]*）|\([^)]*\))?(不|除外|恕|请)|不(入户|进户)|不(负责|做|管|包括|含|接)(户内|室内|屋内)/;
+  /(户内|室内|屋内|入户)的?(维修|报修|维护|部分|设施|问题|服务|项目)?(（[^）]*）|\([^)]*\))?(不|除外|恕|请)|(户内|室内|屋内|家中|家里)的?(线路|电线|管道|水管|灯具|插座)[^，。；]{0,10}不(在|属于)[^，。；]{0,6}范围|不(入户|进户)|不(负责|做|管|包括|含|接)(户内|室内|屋内)(?![^，。；]{0,4}(改移|移位|挪))/;
 /** A wish about something inside the home… */
 const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内/;
 /** …and not about the building's shared parts. */
@@ -820,11 +824,14 @@ export function offerFit(
   // "其他银行业务请到网点" refuses what the offer does not do: not the wish's main ask when the offer does it
   // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
   const doesMainAsk = !!wish.askedConcepts?.[0] && !!reading.ownConcepts?.includes(wish.askedConcepts[0]);
-  // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电).
-  const refusals =
-    reading.excludes.some((clause) => REFUSES_REPAIR.test(clause)) && !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""))
-      ? reading.excludes.filter((clause) => !REFUSES_REPAIR.test(clause))
-      : reading.excludes;
+  // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电);
+  // what the same clause refuses besides (不做维修、不加氟) still counts.
+  const nothingBroken = !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""));
+  const refusals = nothingBroken
+    ? reading.excludes.flatMap((clause) =>
+        REFUSES_REPAIR.test(clause) ? clause.split("、").filter((part) => /^(不|无|非)/.test(part) && !REFUSES_REPAIR.test(part)) : [clause],
+      )
+    : reading.excludes;
   const naming = refusals.filter(
     (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)),
   );
@@ -861,6 +868,9 @@ export function offerFit(
   // the scammer's own threat (说我医保卡异常要冻结) is no such ask.
   if (SCAM.test(text) && !LOST_CARD.test(text) && !CARD_WORK.test(askingPart(text) || text) && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
     return 0;
+  // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
+  // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
+  if (wish.askedConcepts?.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
@@ -965,7 +975,7 @@ const banksOf = (text: string) => BANKS.filter(([, pattern]) => pattern.test(tex
 
 /** What an offer does only (只修电视冰箱洗衣机, 仅清洗空调): the things it names, no others. */
 const ONLY_SOME = /(只|仅)(?:修|维修|修理|清洗|做|接)([^，。；;！!]{2,30})/;
-const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机"];
+const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机", "灯"];
 const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a));
 
 /** What a "not here" clause refuses (不在现场办理开户、挂失): what follows, not where (现场宣讲 is asked). */
