@@ -1507,6 +1507,16 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     expect(offerFit(cleaning, wishAsRead("空调想洗洗", "空调一开有股味儿，想找人来清洗一下"))).toBe(1);
   });
 
+  it("reads more ways of saying what an offer does not do (不涉及, 不陪同, 不予, 不帮, 不承担, 不参与, 不收养)", () => {
+    for (const clause of ["本中心不涉及入户电路", "不陪同进医院", "已进入诉讼程序的不予受理", "不帮搬运家具重物", "不承担垃圾清运", "不参与调解", "不收养、不寄养、不抓狗"])
+      expect(readOffer(`社区服务。每周二开放。${clause}。`).excludes, clause).toHaveLength(1);
+    // Money not taken is no refusal (不收钱, 不收工时费), nor a trip saved (一次都不跑).
+    for (const clause of ["换小零件不收钱", "不收工时费", "实行一次都不跑"]) expect(readOffer(`便民维修。${clause}。`).excludes, clause).toEqual([]);
+    const escort = readOffer("代买代办。帮老人买菜、取快递。不陪同进医院。");
+    expect(offerFit(escort, wishAsRead("想找人陪同进医院", "下周复查，想找人陪同进医院"))).toBe(0);
+    expect(offerFit(escort, wishAsRead("想找人帮着买菜", "腿脚不好，想找人帮着买点菜"))).toBe(1);
+  });
+
   it("reads indoor wiring and fittings not served as a refusal of where, and moving gas pipes as no such refusal", () => {
     const grid = readOffer("供电服务进社区。负责楼道公共照明线路、小区供电设施检修。户内线路、家中灯具插座不在服务范围内。");
     expect(offerFit(grid, wishAsRead("楼道灯坏了", "三栋一单元楼道灯坏了半个月，晚上上下楼全黑，请协助维修", "need"))).toBe(1);
@@ -1557,6 +1567,26 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     const appliances = readOffer("家电义务维修。只修电视、冰箱、洗衣机这些家电，不修管道。");
     expect(offerFit(appliances, wishAsRead("屋里灯老闪", "卧室吸顶灯一闪一闪的，也不知道是灯坏了还是线有毛病"))).toBe(0);
     expect(offerFit(appliances, wishAsRead("电视没声音了", "电视有图没声音，谁能给修修"))).toBe(1);
+  });
+
+  it("reads 日托 as the day care a family asks for, when that part is paused", () => {
+    const centre = readOffer("日间照料中心。提供老人白天托养、午餐、午休。本月起暂停新增日托名额。助餐照常，每天中午对老人开放。");
+    expect(offerFit(centre, wishAsRead("想把老娘白天送去有人照看的地方", "我妈有点糊涂，白天我们上班，想送到日间照料那种地方"))).toBe(0);
+    expect(offerFit(centre, wishAsRead("想找个吃午饭的地方", "老伴走了，我一个人不会做饭，想中午去食堂吃顿饭"))).toBe(1);
+  });
+
+  it("reads a limit put on deliveries alone (可送餐（限本社区）) as no limit of the whole offer", () => {
+    const station = readOffer("社区助餐＋助浴。午餐堂食，行动不便的可送餐（限本社区）。助浴：站内无障碍浴室，需提前预约。");
+    expect(station.ownPlaceOnly).toBeNull();
+    expect(station.homeVisitsOwnPlaceOnly).toBe(true);
+    expect(readOffer("社区助餐。仅限本社区居民。").ownPlaceOnly).toBe("community");
+  });
+
+  it("reads words found on tune-90…97: 送药到家, 每个月跑医院开药, 冒火星子", () => {
+    expect(offerConceptKeys("常用药送药到家", [], "", "elderly_care")).toContain("送药上门");
+    const monthly = buildQuery({ title: "每个月跑医院开药太难", description: "老伴糖尿病，每个月得去医院开药，排队一上午", category: null });
+    expect(monthly.terms.filter((t) => t.primary).map((t) => t.term)).toContain("慢病管理");
+    expect(conceptKeysOf("墙上那个开关一按就冒火星子")).toContain("水电维修");
   });
 
   it("reads an eatery's 爱心餐 as a meal for older people", () => {
