@@ -1481,6 +1481,9 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     expect(flat.terms.map((t) => t.term)).not.toContain("燃气");
     expect(flat.terms.map((t) => t.term)).toContain("修自行车");
     expect(buildQuery({ title: "厨房有煤气味", description: "想找人来查查", category: null }).terms[0]!.term).toBe("燃气");
+    // With no tyre in sight, 没气 may still be the gas gone (家里没气了).
+    const gas = buildQuery({ title: "家里突然没气了", description: "做饭做一半打不着火了，谁能来看看", category: null });
+    expect(gas.terms.filter((t) => t.primary).map((t) => t.term)).toContain("燃气");
   });
 
   it("reads a car accident as no traffic-safety class, and a lost pet as a pet to find", () => {
@@ -1488,6 +1491,8 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     expect(conceptKeysOf("孩子骑电动车不戴头盔")).toContain("交通安全");
     const cat = buildQuery({ title: "猫丢了", description: "家里的猫前天从窗户跑出去就没回来，老太太天天哭，谁能帮忙找找", category: null });
     expect(cat.terms[0]!.term).toBe("寻找走失宠物");
+    // A dog that gets out and fouls the stairs is a nuisance, not a pet lost.
+    expect(conceptKeysOf("邻居家的狗总跑出去在楼道里拉屎，想找人调解一下")).not.toContain("寻找走失宠物");
   });
 
   it("reads 应急 as preparedness, not haste", () => {
@@ -1505,13 +1510,18 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     const cleaning = readOfferWithVocabulary("家电清洗公益价。空调、油烟机深度清洗。只做清洗保养，不做维修、不加氟、不换配件。");
     expect(offerFit(cleaning, wishAsRead("空调想加氟", "空调吹的是热风，师傅说缺氟，想找便宜点的给加个氟"))).toBe(0);
     expect(offerFit(cleaning, wishAsRead("空调想洗洗", "空调一开有股味儿，想找人来清洗一下"))).toBe(1);
+    // The part refused by itself counts with an adverb before its negation (也不加氟).
+    const cleaningToo = readOfferWithVocabulary("家电清洗公益价。空调深度清洗。只做清洗保养，不做维修、也不加氟。");
+    expect(offerFit(cleaningToo, wishAsRead("空调想加氟", "空调吹的是热风，师傅说缺氟，想找便宜点的给加个氟"))).toBe(0);
   });
 
   it("reads more ways of saying what an offer does not do (不涉及, 不陪同, 不予, 不帮, 不承担, 不参与, 不收养)", () => {
-    for (const clause of ["本中心不涉及入户电路", "不陪同进医院", "已进入诉讼程序的不予受理", "不帮搬运家具重物", "不承担垃圾清运", "不参与调解", "不收养、不寄养、不抓狗"])
+    for (const clause of ["本中心不涉及入户电路", "不陪同进医院", "已进入诉讼程序的不予受理", "不帮搬运家具重物", "不承担垃圾清运", "不参与调解", "不收养流浪狗"])
       expect(readOffer(`社区服务。每周二开放。${clause}。`).excludes, clause).toHaveLength(1);
-    // Money not taken is no refusal (不收钱, 不收工时费), nor a trip saved (一次都不跑).
-    for (const clause of ["换小零件不收钱", "不收工时费", "实行一次都不跑"]) expect(readOffer(`便民维修。${clause}。`).excludes, clause).toEqual([]);
+    // Nothing to pay is no refusal (不承担配送费, 不涉及任何费用, 不予收费), nor 不收养老服务费, nor a relative's
+    // company not required (家属不陪同也可以), nor 不帮倒忙.
+    for (const clause of ["送餐上门不承担配送费", "上门理发不涉及任何费用", "上门理发不予收费", "低保老人日间照料不收养老服务费", "家属不陪同也可以", "不帮倒忙"])
+      expect(readOffer(`社区服务。每周二开放。${clause}。`).excludes, clause).toEqual([]);
     const escort = readOffer("代买代办。帮老人买菜、取快递。不陪同进医院。");
     expect(offerFit(escort, wishAsRead("想找人陪同进医院", "下周复查，想找人陪同进医院"))).toBe(0);
     expect(offerFit(escort, wishAsRead("想找人帮着买菜", "腿脚不好，想找人帮着买点菜"))).toBe(1);
@@ -1521,6 +1531,7 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     const grid = readOffer("供电服务进社区。负责楼道公共照明线路、小区供电设施检修。户内线路、家中灯具插座不在服务范围内。");
     expect(offerFit(grid, wishAsRead("楼道灯坏了", "三栋一单元楼道灯坏了半个月，晚上上下楼全黑，请协助维修", "need"))).toBe(1);
     expect(offerFit(grid, wishAsRead("卧室插座坏了", "卧室墙上的插座一插就冒火星，想找人来换一个"))).toBe(0);
+    expect(offerFit(grid, wishAsRead("一开空调就跳闸", "客厅一开空调就跳闸，想找电工看看"))).toBe(0);
     const gas = readOffer("入户燃气安全检查。免费入户检查燃气表、胶管、灶具。不负责室内管道改移。");
     expect(offerFit(gas, wishAsRead("厨房有煤气味儿", "这几天做饭总闻着有煤气味，想找燃气公司来查查"))).toBe(1);
     // Work refused indoors is still refused (不负责户内电线改造).
@@ -1546,8 +1557,13 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     const sore = wishAsRead("我妈褥疮要换药", "卧床两年，尾巴骨长了褥疮，想找护士上门换药");
     expect(offerFit(checkups, sore)).toBe(0);
     expect(offerFit(nursing, sore)).toBe(1);
-    // A medicine to change (是不是该换药了) is no wound.
-    expect(offerFit(checkups, wishAsRead("血糖老是高", "药按时吃着，是不是该换药了，想请大夫上门看看"))).toBe(1);
+    // 换药 with no wound is a medicine to change (吃的药不管用了); 老两口子 is a couple, not a cut.
+    expect(offerFit(checkups, wishAsRead("想请大夫上门给换药", "老两口子都是高血压，吃的药不管用了，想请大夫上门给换药"))).toBe(1);
+    // The sore is not the main ask of a wish for a bath (想找人上门给我妈洗澡…身上有褥疮).
+    const bathing = readOffer("上门助浴。为卧床老人上门助浴、擦身。");
+    expect(offerFit(bathing, wishAsRead("想找人上门给我妈洗澡", "我妈卧床，身上有褥疮，想找人上门给洗澡换药"))).toBe(1);
+    // A nurse's home visit dresses wounds though it does not say so (护士上门医疗护理).
+    expect(offerFit(readOffer("上门医疗护理。卧床老人可预约护士上门医疗护理。"), sore)).toBe(1);
   });
 
   it("reads what the other side is to do in a quarrel (让他家把水管修了) as not asked, and 说理的地方 as a quarrel to settle", () => {
@@ -1557,6 +1573,9 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     expect(neighbours).toContain("矛盾调解");
     expect(neighbours).not.toContain("水管漏水");
     expect(primaryOf("楼上漏水不认账", "楼上卫生间漏水，我家顶棚泡了，他们说不是他家的事。想找个说理的地方")).toContain("矛盾调解");
+    // A repairer asked to mend one's own pipe (要他把我家水管修了) is still asked.
+    const both = primaryOf("跟邻居闹僵了", "楼上漏水，跟邻居闹僵了。想找人说和说和，再找个师傅，要他把我家水管修了。");
+    expect(both).toContain("水管漏水");
   });
 
   it("reads 耳背 as how a person is, and a light as something an appliance-only repairer does not mend", () => {
@@ -1567,6 +1586,10 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     const appliances = readOffer("家电义务维修。只修电视、冰箱、洗衣机这些家电，不修管道。");
     expect(offerFit(appliances, wishAsRead("屋里灯老闪", "卧室吸顶灯一闪一闪的，也不知道是灯坏了还是线有毛病"))).toBe(0);
     expect(offerFit(appliances, wishAsRead("电视没声音了", "电视有图没声音，谁能给修修"))).toBe(1);
+    // A device's indicator light is the device (电饭煲指示灯不亮), and lamps named by an offer count (灯具).
+    const cookers = readOffer("家电义务维修。只修电视、电饭煲这些家电。");
+    expect(offerFit(cookers, wishAsRead("电饭煲坏了", "电饭煲指示灯不亮，插上电没反应，谁能给修修"))).toBe(1);
+    expect(readOffer("小家电维修。只修电视、冰箱、灯具。").onlyAppliances).toContain("灯");
   });
 
   it("reads 日托 as the day care a family asks for, when that part is paused", () => {

@@ -188,7 +188,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|不涉及|不陪同|不予|不安排|不帮(?!你|您)|不承担|不参与|不收养|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不陪同(?![^，。；]{0,4}也)|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -222,8 +222,13 @@ const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
  * home visits for its own place only.
  */
-const HOME_VISITS_OWN_PLACE =
-  /(送餐|上门|入户|配送|送货)[^，。；]{0,4}[（(](仅|只)?限本(社区|小区)|本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/;
+/** A limit of place put on its deliveries or home visits alone: 可送餐（限本社区）. */
+const DELIVERIES_LIMITED_SOURCE = String.raw`(送餐|上门|入户|配送|送货)[^，。；]{0,4}[（(](仅|只)?限本(社区|小区)[^）)]{0,4}[）)]`;
+const DELIVERIES_LIMITED = new RegExp(DELIVERIES_LIMITED_SOURCE, "g");
+const HOME_VISITS_OWN_PLACE = new RegExp(
+  `${DELIVERIES_LIMITED_SOURCE}|` +
+    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
+);
 
 function noHomeVisits(own: string): boolean {
   const clauses = clausesOf(own);
@@ -231,9 +236,11 @@ function noHomeVisits(own: string): boolean {
 }
 
 /** A wound told (褥疮, 刀口), not a medicine to change (是不是该换药了). */
-const WOUND = /伤口|刀口|[褥压]疮|[褥压]仓|拆线|口子|破了/;
+const WOUND = /伤口|刀口|[褥压]疮|[褥压]仓|拆线|(?<!两)口子|破了/;
+/** The main asks of a wish for a doctor or nurse at home (not 助浴 with a sore to mind). */
+const DOCTORS_VISIT = new Set(["上门换药", "上门医疗"]);
 /** An offer that dresses wounds, or nurses at home (where dressing is the work). */
-const DRESSES_WOUNDS = /换药|伤口|[褥压]疮|拆线|上门护理|居家护理|家庭病床/;
+const DRESSES_WOUNDS = /换药|伤口|[褥压]疮|拆线|上门护理|居家护理|家庭病床|护士上门|医疗护理|护理服务|造口/;
 /** Medicines sold without a prescription only (限非处方药; 处方药…不配送). */
 const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?非处方药|处方药[^，,。；;]{0,14}不(配送|送|代购|代买|外送)/;
 /** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
@@ -244,9 +251,6 @@ const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个�
 const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|进不(去|了)(家|门|屋)/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
-
-/** A limit of place put on its deliveries or home visits alone: 可送餐（限本社区）. */
-const DELIVERIES_LIMITED = /(送餐|上门|入户|配送|送货)[^，。；]{0,4}[（(](仅|只)?限本(社区|小区)[）)]/g;
 
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
 const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期中(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
@@ -318,6 +322,8 @@ const BROKEN = new RegExp(
     /坏|故障|毛病|失灵|不好使|不好用|不灵|不转|不亮|不响|不工作|没反应|打不着|点不着|不能用|用不了|没法用|不走了|不行了|[骑推跑走]不动|没劲|漏|堵|裂|碎|断了|松了|掉了|扎了|爆胎|没气|鼓包|没电|不充电|充不了|[充进]不[进上]|不进电|换.{0,2}电瓶|不制冷|不制热|不出(热)?水|跳闸|黑屏|没信号|开不|打不开|关不/.source,
 );
 /** A clause that refuses repairs of what it names (不修电动车, 不负责电动车维修, 不提供维修服务). */
+/** A part of a listed refusal that refuses by itself (不加氟, 也不换配件). */
+const REFUSAL_PART = /^[也都均亦一律暂恕]*(不|无|非)/;
 const REFUSES_REPAIR = /^不(负责|提供|做|接|承接)?.{0,4}(维修|修理)|^不修/;
 
 export interface OfferReading {
@@ -557,7 +563,7 @@ export function readOffer(text: string): OfferReading {
     ownersOnly,
     estate,
     managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
-    onlyAppliances: appliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
+    onlyAppliances: onlyAppliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     staffOnly: STAFF_ONLY.test(normal),
     onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
     notUrgent: NOT_URGENT.test(normal),
@@ -797,7 +803,7 @@ export function offerFit(
   }
   // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
   if (reading.onlyAppliances.length) {
-    const wishAppliances = appliancesIn(`${wishNormalised(wish.title ?? "")}。${askingPart(text) || text}`);
+    const wishAppliances = wishAppliancesIn(`${wishNormalised(wish.title ?? "")}。${askingPart(text) || text}`);
     if (wishAppliances.length && !wishAppliances.some((a) => reading.onlyAppliances.includes(a))) return 0;
   }
   // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
@@ -834,7 +840,7 @@ export function offerFit(
   const nothingBroken = !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""));
   const refusals = nothingBroken
     ? reading.excludes.flatMap((clause) =>
-        REFUSES_REPAIR.test(clause) ? clause.split("、").filter((part) => /^(不|无|非)/.test(part) && !REFUSES_REPAIR.test(part)) : [clause],
+        REFUSES_REPAIR.test(clause) ? clause.split("、").filter((part) => REFUSAL_PART.test(part) && !REFUSES_REPAIR.test(part)) : [clause],
       )
     : reading.excludes;
   const naming = refusals.filter(
@@ -875,7 +881,8 @@ export function offerFit(
     return 0;
   // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
   // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
-  if (wish.askedConcepts?.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
+  const mainAsk = wish.askedConcepts?.[0] ?? "";
+  if (DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
@@ -980,8 +987,20 @@ const banksOf = (text: string) => BANKS.filter(([, pattern]) => pattern.test(tex
 
 /** What an offer does only (只修电视冰箱洗衣机, 仅清洗空调): the things it names, no others. */
 const ONLY_SOME = /(只|仅)(?:修|维修|修理|清洗|做|接)([^，。；;！!]{2,30})/;
-const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机", "灯"];
+const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "电饭煲", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机"];
+/** A lamp (吸顶灯, 灯具), not a device's indicator light (指示灯). */
+const LAMP = /(?<!指示|信号|红绿)灯(?!笼|谜|会|节)/;
 const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a));
+/** What a wish is about: its devices, or else a lamp (卧室吸顶灯一闪一闪的). */
+const wishAppliancesIn = (text: string) => {
+  const named = appliancesIn(text);
+  return named.length || !LAMP.test(text) ? named : ["灯"];
+};
+/** What an offer repairs only: its list of devices, lamps among them when named (只修电视、冰箱、灯具). */
+const onlyAppliancesIn = (text: string) => {
+  const named = appliancesIn(text);
+  return named.length && LAMP.test(text) ? [...named, "灯"] : named;
+};
 
 /** What a "not here" clause refuses (不在现场办理开户、挂失): what follows, not where (现场宣讲 is asked). */
 const NOT_DONE_HERE = /不在.{0,4}?(办理|受理)/;
