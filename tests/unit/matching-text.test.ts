@@ -1515,16 +1515,15 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     expect(offerFit(cleaningToo, wishAsRead("空调想加氟", "空调吹的是热风，师傅说缺氟，想找便宜点的给加个氟"))).toBe(0);
   });
 
-  it("reads more ways of saying what an offer does not do (不涉及, 不陪同, 不予, 不帮, 不承担, 不参与, 不收养)", () => {
-    for (const clause of ["本中心不涉及入户电路", "不陪同进医院", "已进入诉讼程序的不予受理", "不帮搬运家具重物", "不承担垃圾清运", "不参与调解", "不收养流浪狗"])
+  it("reads more ways of saying what an offer does not do (不涉及, 不予, 不帮, 不承担, 不参与, 不收养)", () => {
+    for (const clause of ["本中心不涉及入户电路", "已进入诉讼程序的不予受理", "不帮搬运家具重物", "不承担垃圾清运", "不参与调解", "不收养流浪狗"])
       expect(readOffer(`社区服务。每周二开放。${clause}。`).excludes, clause).toHaveLength(1);
-    // Nothing to pay is no refusal (不承担配送费, 不涉及任何费用, 不予收费), nor 不收养老服务费, nor a relative's
-    // company not required (家属不陪同也可以), nor 不帮倒忙.
-    for (const clause of ["送餐上门不承担配送费", "上门理发不涉及任何费用", "上门理发不予收费", "低保老人日间照料不收养老服务费", "家属不陪同也可以", "不帮倒忙"])
+    // Nothing to pay is no refusal (不承担配送费, 不涉及任何费用, 不予收费), nor 不收养老服务费, nor 不帮倒忙.
+    for (const clause of ["送餐上门不承担配送费", "上门理发不涉及任何费用", "上门理发不予收费", "低保老人日间照料不收养老服务费", "不帮倒忙"])
       expect(readOffer(`社区服务。每周二开放。${clause}。`).excludes, clause).toEqual([]);
-    const escort = readOffer("代买代办。帮老人买菜、取快递。不陪同进医院。");
-    expect(offerFit(escort, wishAsRead("想找人陪同进医院", "下周复查，想找人陪同进医院"))).toBe(0);
-    expect(offerFit(escort, wishAsRead("想找人帮着买菜", "腿脚不好，想找人帮着买点菜"))).toBe(1);
+    const errands = readOffer("代买代办。帮老人买菜、取快递。不帮搬运家具重物。");
+    expect(offerFit(errands, wishAsRead("想找人帮着搬运家具", "要搬家了，想找人帮着搬运家具"))).toBe(0);
+    expect(offerFit(errands, wishAsRead("想找人帮着买菜", "腿脚不好，想找人帮着买点菜"))).toBe(1);
   });
 
   it("reads indoor wiring and fittings not served as a refusal of where, and moving gas pipes as no such refusal", () => {
@@ -1605,11 +1604,11 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     expect(readOffer("社区助餐。仅限本社区居民。").ownPlaceOnly).toBe("community");
   });
 
-  it("reads words found on tune-90…97: 送药到家, 每个月跑医院开药, 冒火星子", () => {
+  it("reads words found on tune-90…97: 送药到家, 每个月跑医院开药, 打火花", () => {
     expect(offerConceptKeys("常用药送药到家", [], "", "elderly_care")).toContain("送药上门");
     const monthly = buildQuery({ title: "每个月跑医院开药太难", description: "老伴糖尿病，每个月得去医院开药，排队一上午", category: null });
     expect(monthly.terms.filter((t) => t.primary).map((t) => t.term)).toContain("慢病管理");
-    expect(conceptKeysOf("墙上那个开关一按就冒火星子")).toContain("水电维修");
+    expect(conceptKeysOf("厨房开关按的时候还打火花")).toContain("水电维修");
   });
 
   it("reads an eatery's 爱心餐 as a meal for older people", () => {

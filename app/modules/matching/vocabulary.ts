@@ -642,8 +642,6 @@ const moreCues: Record<string, (string | string[])[]> = {
     "插头",
     "冒火花",
     "打火花",
-    "火星子",
-    "冒火星",
     "灯不着",
     "灯不亮",
     "灯闪",
