@@ -1604,10 +1604,13 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
     expect(readOffer("社区助餐。仅限本社区居民。").ownPlaceOnly).toBe("community");
   });
 
-  it("reads words found on tune-90…97: 送药到家, 每个月跑医院开药, 打火花", () => {
+  it("reads words found on tune-90…97: 送药到家, 每个月跑医院, 打火花", () => {
     expect(offerConceptKeys("常用药送药到家", [], "", "elderly_care")).toContain("送药上门");
-    const monthly = buildQuery({ title: "每个月跑医院开药太难", description: "老伴糖尿病，每个月得去医院开药，排队一上午", category: null });
+    const monthly = buildQuery({ title: "每个月跑医院开药太难", description: "老伴糖尿病，每个月得去医院开药。有没有办法不用每个月跑医院啊", category: null });
     expect(monthly.terms.filter((t) => t.primary).map((t) => t.term)).toContain("慢病管理");
+    // Company on the monthly trip is asked, not the prescription (想找志愿者每月陪一趟).
+    const company = buildQuery({ title: "谁能陪我妈去医院开药", description: "我妈每个月得去医院开一回药，想找志愿者每月陪一趟", category: null });
+    expect(company.terms.filter((t) => t.primary).map((t) => t.term)).not.toContain("慢病管理");
     expect(conceptKeysOf("厨房开关按的时候还打火花")).toContain("水电维修");
   });
 
