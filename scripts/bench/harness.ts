@@ -43,6 +43,15 @@ export function option(name: string, fallback: number): number {
 
 export const flag = (name: string) => process.argv.includes(`--${name}`);
 
+/** A text option (`--name value`), or null when not given. */
+export function textOption(name: string): string | null {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at < 0) return null;
+  const value = process.argv[at + 1];
+  if (!value || value.startsWith("--")) throw new Error(`--${name} needs a value`);
+  return value;
+}
+
 // ------------------------------------------------------------ cleanup
 
 type Cleanup = { name: string; run: () => Promise<void>; lastResort?: () => void };
@@ -302,6 +311,7 @@ export async function prepareAppWithData(
     needs,
     fastDurability = true,
     setAsideSuggestionBacklog = false,
+    nodeArgs,
   }: {
     offers: number;
     needs: number;
@@ -312,6 +322,8 @@ export async function prepareAppWithData(
      * of a system at rest; `queueSuggestionCatchUp` brings a catch-up back on purpose, to measure it apart.
      */
     setAsideSuggestionBacklog?: boolean;
+    /** Options for the app's node (see AppEnvironment.nodeArgs). */
+    nodeArgs?: string[];
   },
 ) {
   const services = await startBenchServices(name, { fastDurability });
@@ -320,7 +332,7 @@ export async function prepareAppWithData(
   log(`generating ${offers.toLocaleString("en")} offers and ${needs.toLocaleString("en")} needs…`);
   const generated = await generateBenchData(databaseUrl, { offers, needs, log });
   log(`generated in ${generated.seconds} s (needs by status ${JSON.stringify(generated.byNeedStatus)})`);
-  const environment: AppEnvironment = { ...services, databaseUrl };
+  const environment: AppEnvironment = { ...services, databaseUrl, nodeArgs };
   await dropIndexes(services.meiliUrl, services.meiliMasterKey, BENCH_INDEX_PREFIX);
   log("rebuilding the search indexes (npm run search:reindex)…");
   const reindexSeconds = await reindexSearch(appEnv(environment), log);

@@ -14,7 +14,9 @@
 // Progress on stderr; the last line on stdout is one JSON object.
 //
 // Options: --offers N, --needs N (= offers), --sample N (500), --seconds N (20, per engine at 32
-// connections), --connections N (32), --meili-only.
+// connections), --connections N (32), --meili-only, --cpu-prof DIR (the app writes a V8 CPU profile
+// of the whole run there when it stops: open it in Chrome DevTools or speedscope).
+import path from "node:path";
 import {
   flag,
   log,
@@ -29,6 +31,7 @@ import {
   routeConsoleToStderr,
   runBenchmark,
   samplePublishedNeeds,
+  textOption,
   type HttpAnswer,
 } from "./harness";
 
@@ -41,6 +44,7 @@ const SECONDS = option("seconds", quick ? 5 : 20);
 const CONNECTIONS = option("connections", 32);
 // --meili-only skips the baseline (at 100,000 offers its 500 requests take minutes).
 const ENGINES = flag("meili-only") ? (["meili"] as const) : (["meili", "baseline"] as const);
+const CPU_PROFILE_DIR = textOption("cpu-prof");
 
 /** A match answer is 200 with items from the engine asked for. */
 function isMatchAnswer(engine: string) {
@@ -60,6 +64,7 @@ await runBenchmark(async () => {
     offers: OFFERS,
     needs: NEEDS,
     setAsideSuggestionBacklog: true,
+    nodeArgs: CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : undefined,
   });
   const cookie = await login(app.base, "admin@demo.linli.local");
   const sample = await samplePublishedNeeds(databaseUrl, SAMPLE);

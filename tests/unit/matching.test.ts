@@ -248,3 +248,45 @@ describe("search helpers", () => {
     ]);
   });
 });
+
+describe("reasonsText", () => {
+  const explanation = {
+    matchedWords: ["修水管", "漏水"],
+    category: "repair",
+    categoryMatch: true,
+    categorySource: "chosen" as const,
+    areaFit: "nearby" as const,
+    wholeStreet: false,
+    distanceMetres: 1530,
+    capacityLeft: 3,
+    outsideArea: true,
+  };
+
+  it("speaks each language, the same phrases asked again included (phrases are kept per translator)", async () => {
+    const { reasonsText } = await import("~/modules/matching/matches.server");
+    const { createI18n } = await import("~/lib/i18n");
+    const zh = createI18n("zh-CN").t;
+    const en = createI18n("en").t;
+    for (let round = 0; round < 2; round++) {
+      expect(reasonsText(zh, explanation)).toEqual([
+        "匹配词：修水管、漏水",
+        "同属「维修服务」类别",
+        "相距约 1.5 公里",
+        "超出该服务的范围，可联系商量",
+        "本月还可接 3 件",
+      ]);
+      expect(reasonsText(en, explanation)).toEqual([
+        "Matched words: 修水管, 漏水",
+        "Same category: Home repair",
+        "About 1.5 km away",
+        "Beyond the offer's service area: worth asking",
+        "3 more this month",
+      ]);
+    }
+    expect(reasonsText(zh, { ...explanation, capacityLeft: 7, distanceMetres: 800 })).toContain("本月还可接 7 件");
+    expect(reasonsText(zh, { ...explanation, capacityLeft: 0 })).toContain("本月名额已满");
+    expect(reasonsText(en, { ...explanation, areaFit: "community", wholeStreet: true, outsideArea: false })).toContain(
+      "Serves the whole street",
+    );
+  });
+});

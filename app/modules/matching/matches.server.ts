@@ -56,26 +56,49 @@ export interface MatchOptions {
 export type NeedMatchOptions = Omit<MatchOptions, "viewer"> & { viewer?: Viewer | Promise<Viewer> };
 
 const categoryName = (t: TFunction, key: string | null) =>
-  key ? t(`category.${key}`, categories.find((c) => c.key === key)?.zh ?? key) : "";
+  key ? phrase(t, `category.${key}`, { defaultValue: categories.find((c) => c.key === key)?.zh ?? key }) : "";
+
+/**
+ * A reason's phrase, kept per translator once made: i18next's t() costs 10–30 µs a call and a list
+ * of ten offers asks for ~40 phrases, nearly all from a few fixed ones (area, category, places left).
+ * Keyed by the translator itself: one per language, shared by every request (createI18n).
+ */
+const phrasesByTranslator = new WeakMap<TFunction, Map<string, string>>();
+const PHRASES_KEPT = 5000;
+
+function phrase(t: TFunction, key: string, values?: Record<string, string | number>): string {
+  let phrases = phrasesByTranslator.get(t);
+  if (!phrases) phrasesByTranslator.set(t, (phrases = new Map()));
+  const id = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+  let text = phrases.get(id);
+  if (text === undefined) {
+    text = t(key, values);
+    if (phrases.size < PHRASES_KEPT) phrases.set(id, text);
+  }
+  return text;
+}
 
 export function reasonsText(t: TFunction, e: MatchExplanation): string[] {
   const reasons: string[] = [];
+  // The words quoted are the asker's own: seldom the same twice, so not kept.
   if (e.matchedWords.length)
-    reasons.push(t("matching.reason.words", { words: e.matchedWords.slice(0, 4).join(t("matching.listSeparator")) }));
+    reasons.push(t("matching.reason.words", { words: e.matchedWords.slice(0, 4).join(phrase(t, "matching.listSeparator")) }));
   if (e.categoryMatch)
     reasons.push(
-      t(e.categorySource === "inferred" ? "matching.reason.categoryInferred" : "matching.reason.category", {
+      phrase(t, e.categorySource === "inferred" ? "matching.reason.categoryInferred" : "matching.reason.category", {
         category: categoryName(t, e.category),
       }),
     );
-  if (e.areaFit === "community") reasons.push(t(e.wholeStreet ? "matching.reason.wholeStreet" : "matching.reason.community"));
-  else if (e.areaFit === "street") reasons.push(t("matching.reason.street"));
+  if (e.areaFit === "community") reasons.push(phrase(t, e.wholeStreet ? "matching.reason.wholeStreet" : "matching.reason.community"));
+  else if (e.areaFit === "street") reasons.push(phrase(t, "matching.reason.street"));
   if (e.areaFit === "nearby" && e.distanceMetres !== null)
-    reasons.push(t("matching.reason.distance", { km: (e.distanceMetres / 1000).toFixed(1) }));
+    reasons.push(phrase(t, "matching.reason.distance", { km: (e.distanceMetres / 1000).toFixed(1) }));
   // An offer that does not serve the need's area is a fallback: say so, the partner decides.
-  if (e.outsideArea) reasons.push(t("matching.reason.outsideArea"));
+  if (e.outsideArea) reasons.push(phrase(t, "matching.reason.outsideArea"));
   if (e.capacityLeft !== undefined)
-    reasons.push(e.capacityLeft > 0 ? t("matching.reason.capacity", { count: e.capacityLeft }) : t("matching.reason.capacityFull"));
+    reasons.push(
+      e.capacityLeft > 0 ? phrase(t, "matching.reason.capacity", { count: e.capacityLeft }) : phrase(t, "matching.reason.capacityFull"),
+    );
   return reasons;
 }
 
