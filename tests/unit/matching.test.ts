@@ -254,7 +254,7 @@ describe("reasonsText", () => {
     matchedWords: ["修水管", "漏水"],
     category: "repair",
     categoryMatch: true,
-    categorySource: "chosen" as const,
+    categorySource: "given" as const,
     areaFit: "nearby" as const,
     wholeStreet: false,
     distanceMetres: 1530,
