@@ -1,4 +1,4 @@
-// `npm run match:calibrate -- --sets DIR [DIR…] [--verbose]`
+// `npm run match:calibrate -- --sets DIR [DIR…] [--verbose] [--save FILE] [--load FILE…]`
 // How the matcher's threshold (ranking.ts MIN_SCORE) is chosen: every labelled set is loaded into
 // a throwaway instance and each need is matched with no threshold at all. The candidates' raw scores
 // then fall into two groups: pairs that fit (label 1 or 2, active offer) and pairs that do not. For
@@ -15,15 +15,37 @@
 // the threshold the other sets would choose, which is what an unseen set may expect.
 // With --verbose, every need's query and its candidates (label, raw score; the first three's matched words,
 // category match and area fit) go to stderr.
+// --save FILE writes the sets' candidates (and the commit they were scored on) to FILE; --load FILE…
+// calibrates on saved candidates as well, without an instance. That is how sets are calibrated on as
+// the code first saw them: a tuning set's misreadings were mended once read, so today's code scores it
+// better than it scores unseen text, and a threshold fitted to today's scores of tuning sets is fitted
+// to mended answers. Each set is scored by the commit that first reported it as held out (this script
+// copied into a worktree of that commit), saved, and loaded here together (README, Matching, Quality).
 // The last line on stdout is one JSON object.
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DatasetNeed, DatasetOffer, loadDataset, readDataset } from "./lib/match-dataset";
 import { logToStderr, withScratchInstance } from "./lib/scratch";
+import {
+  bestThreshold,
+  combineSets,
+  evaluate,
+  readSavedSets,
+  type NeedCandidates,
+  type SavedSets,
+  type ScoredSet,
+} from "./lib/match-calibration";
 
 const { values, positionals } = parseArgs({
-  options: { sets: { type: "string", multiple: true }, verbose: { type: "boolean" }, one: { type: "string" } },
+  options: {
+    sets: { type: "string", multiple: true },
+    verbose: { type: "boolean" },
+    one: { type: "string" },
+    save: { type: "string" },
+    load: { type: "string", multiple: true },
+  },
   allowPositionals: true,
 });
 const dirs = [...(values.sets ?? []), ...positionals];
@@ -32,16 +54,9 @@ if (values.one) {
   process.stdout.write(`${JSON.stringify(await candidatesOf(values.one))}\n`);
   process.exit(0);
 }
-if (!dirs.length) {
-  logToStderr("usage: npm run match:calibrate -- --sets DIR [DIR…] [--verbose]");
+if (!dirs.length && !values.load?.length) {
+  logToStderr("usage: npm run match:calibrate -- --sets DIR [DIR…] [--verbose] [--save FILE] [--load FILE…]");
   process.exit(2);
-}
-
-/** One need's candidates with no threshold: raw score and label, best first. */
-interface NeedCandidates {
-  needId: string;
-  fits: boolean;
-  candidates: { raw: number; relevance: number }[];
 }
 
 async function candidatesOf(dir: string): Promise<NeedCandidates[]> {
@@ -80,72 +95,16 @@ async function candidatesOf(dir: string): Promise<NeedCandidates[]> {
             .map((c) => `${c.id}:${c.relevance}@${c.raw.toFixed(2)}`)
             .join(" ")}\n  want ${wanted.join(" ")}\n  why ${items
             .slice(0, 3)
-            .map((o) => `${datasetId.get(o.id)}[${o.explanation.matchedWords.join(",")}${o.explanation.categoryMatch ? " +cat" : ""} ${o.explanation.areaFit}]`)
+            .map(
+              (o) =>
+                `${datasetId.get(o.id)}[${o.explanation.matchedWords.join(",")}${o.explanation.categoryMatch ? " +cat" : ""} ${o.explanation.areaFit}]`,
+            )
             .join(" ")}`,
         );
       }
     }
     return out;
   });
-}
-
-const grid = Array.from({ length: 61 }, (_, i) => Math.round((0.4 + i * 0.05) * 100) / 100);
-
-function evaluate(needs: NeedCandidates[], threshold: number) {
-  let withFit = 0;
-  let topFits = 0;
-  let lost = 0;
-  let noFit = 0;
-  let empty = 0;
-  let fitPairs = 0;
-  let fitShown = 0;
-  let otherPairs = 0;
-  let otherHidden = 0;
-  for (const need of needs) {
-    const shown = need.candidates.filter((c) => c.raw >= threshold);
-    for (const c of need.candidates) {
-      if (c.relevance > 0) {
-        fitPairs += 1;
-        if (c.raw >= threshold) fitShown += 1;
-      } else {
-        otherPairs += 1;
-        if (c.raw < threshold) otherHidden += 1;
-      }
-    }
-    if (need.fits) {
-      withFit += 1;
-      if (shown[0] && shown[0].relevance > 0) topFits += 1;
-      if (!shown.length) lost += 1;
-    } else {
-      noFit += 1;
-      if (!shown.length) empty += 1;
-    }
-  }
-  return {
-    threshold,
-    balanced: (topFits / Math.max(1, withFit) + empty / Math.max(1, noFit)) / 2,
-    topFits,
-    withFit,
-    lost,
-    empty,
-    noFit,
-    fitPairsShown: fitPairs ? fitShown / fitPairs : 0,
-    otherPairsHidden: otherPairs ? otherHidden / otherPairs : 0,
-  };
-}
-
-/** The middle of the widest run of grid thresholds reaching the best balanced accuracy over the sets' needs pooled. */
-function best(sets: NeedCandidates[][]) {
-  const pooled = sets.flat();
-  const scored = grid.map((threshold) => ({ threshold, balanced: evaluate(pooled, threshold).balanced }));
-  const top = Math.max(...scored.map((s) => s.balanced));
-  let run: typeof scored = [];
-  let widest: typeof scored = [];
-  for (const s of scored) {
-    run = s.balanced >= top - 1e-9 ? [...run, s] : [];
-    if (run.length > widest.length) widest = run;
-  }
-  return widest[Math.floor((widest.length - 1) / 2)]!;
 }
 
 const quantiles = (xs: number[]) => {
@@ -165,7 +124,18 @@ function candidatesInChild(dir: string): NeedCandidates[] {
   return JSON.parse(result.stdout.trim().split("\n").pop()!) as NeedCandidates[];
 }
 
-const sets = dirs.map((dir) => ({ name: path.basename(path.resolve(dir)), needs: candidatesInChild(dir) }));
+const scored: ScoredSet[] = dirs.map((dir) => ({ name: path.basename(path.resolve(dir)), needs: candidatesInChild(dir) }));
+if (values.save) {
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim() || "unknown";
+  writeFileSync(values.save, JSON.stringify({ commit, sets: scored } satisfies SavedSets));
+  logToStderr(`${scored.length} sets' candidates (commit ${commit}) saved to ${values.save}`);
+}
+const loaded = (values.load ?? []).map((file) => {
+  const saved = readSavedSets(file);
+  logToStderr(`${file}: ${saved.sets.length} sets scored on ${saved.commit}`);
+  return saved.sets;
+});
+const sets = combineSets(scored, ...loaded);
 
 for (const { name, needs } of sets) {
   const pairs = needs.flatMap((n) => n.candidates);
@@ -178,11 +148,11 @@ for (const { name, needs } of sets) {
     `${name}: top fitting candidate of needs with one ${quantiles(needs.filter((n) => n.fits).map((n) => n.candidates.find((c) => c.relevance > 0)?.raw ?? 0))}`,
   );
 }
-const chosen = best(sets.map((s) => s.needs));
+const chosen = bestThreshold(sets.map((s) => s.needs));
 const perSet = sets.map(({ name, needs }) => {
-  const own = best([needs]);
+  const own = bestThreshold([needs]);
   const others = sets.filter((s) => s.name !== name).map((s) => s.needs);
-  const heldOut = others.length ? best(others).threshold : own.threshold;
+  const heldOut = others.length ? bestThreshold(others).threshold : own.threshold;
   return { set: name, own: own.threshold, atChosen: evaluate(needs, chosen.threshold), leaveOneOut: evaluate(needs, heldOut) };
 });
 for (const p of perSet)
