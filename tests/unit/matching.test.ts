@@ -290,3 +290,16 @@ describe("reasonsText", () => {
     );
   });
 });
+
+describe("the documents' reading stamp", () => {
+  it("changes with the threshold as with the vocabulary, so stored suggestions are made again", async () => {
+    const { readingStamp, DOCUMENT_VOCABULARY } = await import("~/modules/search/search-documents.server");
+    const { MIN_SCORE } = await import("~/modules/matching/ranking");
+    const { concepts } = await import("~/modules/matching/vocabulary");
+    const { TEXT_READING } = await import("~/modules/matching/text");
+    const today = { concepts, reading: TEXT_READING, threshold: MIN_SCORE };
+    expect(readingStamp(today)).toBe(DOCUMENT_VOCABULARY);
+    expect(readingStamp({ ...today, threshold: MIN_SCORE - 0.05 })).not.toBe(DOCUMENT_VOCABULARY);
+    expect(readingStamp({ ...today, concepts: concepts.slice(1) })).not.toBe(DOCUMENT_VOCABULARY);
+  });
+});

@@ -9,6 +9,7 @@ import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 import { redactContactDetails } from "~/modules/needs/privacy";
 import { conceptKeysOf, offerConceptKeys } from "~/modules/matching/query-builder.server";
 import { concepts } from "~/modules/matching/vocabulary";
+import { MIN_SCORE } from "~/modules/matching/ranking";
 import { normaliseText, readOffer, TEXT_READING } from "~/modules/matching/text";
 
 export interface SearchDocument {
@@ -93,14 +94,17 @@ async function offerDocuments(select: DocumentSelection): Promise<SearchDocument
 }
 
 /**
- * Which vocabulary and reading a document's concepts (and an offer's read text) were made with.
- * Documents of another are sent again when the relay starts (see resendOutdatedDocuments), so a
- * vocabulary change reaches the wall and the matcher.
+ * Which vocabulary and reading a document's concepts (and an offer's read text) were made with, and
+ * the matcher's threshold. Documents of another are sent again when the relay starts (see
+ * resendOutdatedDocuments), so a vocabulary change reaches the wall and the matcher; sending them
+ * queues their suggestions too, so stored lists made with another threshold are made again (the
+ * match APIs, computing on demand, would otherwise disagree with them).
  */
-export const DOCUMENT_VOCABULARY = createHash("sha256")
-  .update(JSON.stringify({ concepts, reading: TEXT_READING }))
-  .digest("hex")
-  .slice(0, 12);
+export function readingStamp(parts: { concepts: unknown; reading: unknown; threshold: number }): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 12);
+}
+
+export const DOCUMENT_VOCABULARY = readingStamp({ concepts, reading: TEXT_READING, threshold: MIN_SCORE });
 
 async function needDocuments(select: DocumentSelection): Promise<SearchDocument[]> {
   const { where, tail } = selection("n", select);
