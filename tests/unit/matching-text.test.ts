@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { NeedKind } from "#db/schema/enums";
 import {
+  askingOfStory,
   homophoneIndex,
   homophoneSlips,
   isRequestSentence,
@@ -698,8 +699,10 @@ describe("readings added in session 17 (found on tune-38…41, stated generally)
     expect(alarms.groupOnly).toBe(true);
     const survey = "网格员排查发现，本社区有23户独居老人家中未安装烟感报警器，申请为这些家庭统一安装。";
     expect(offerFit(alarms, wishAsRead("辖区独居老人家中安装烟感", survey, "need"))).toBe(1);
-    // On behalf of one old man, it is still one household's wish.
-    expect(offerFit(alarms, wishAsRead("代王大爷报：家里想装个烟感", "王大爷一个人住", "need"))).toBe(0);
+    // A household's own wish is still one household's (since session 26, staff posting for one resident,
+    // 代王大爷报, is the community signing them up: see the session 26 readings).
+    expect(offerFit(alarms, wishAsRead("家里想装个烟感", "我爸一个人住，老忘关火", "micro_wish"))).toBe(0);
+    expect(offerFit(alarms, wishAsRead("代王大爷报：家里想装个烟感", "王大爷一个人住", "need"))).toBe(1);
   });
 
   it("does not read a lecture the wish says it cannot hear as a wish for a lecture", () => {
@@ -1616,5 +1619,114 @@ describe("readings added in session 24 (found on tune-90…97, stated generally)
 
   it("reads an eatery's 爱心餐 as a meal for older people", () => {
     expect(offerConceptKeys("爱心餐", [], "店内为60岁以上老人提供午餐爱心价。只做堂食。", "elderly_care")).toContain("助餐");
+  });
+});
+
+describe("readings added in session 26 (found on tune-98…113, stated generally)", () => {
+  it("finds the request in a story told in one long sentence, and a bare question with what it asks about", () => {
+    const story = "我是前进里的，老伴住院了，我自己腿也不行，家里缺米少油的，想找人每礼拜帮着去超市买买菜，钱我给他";
+    expect(askingOfStory(story)).toEqual(["家里缺米少油的，想找人每礼拜帮着去超市买买菜"]);
+    const shopping = buildQuery({ title: "老伴住院了 家里缺米少油", description: story, category: null });
+    expect(shopping.terms[0]!.term).toBe("便民市集");
+    // Two or three clauses are no story to leave a background out of.
+    expect(askingOfStory("我想问问能不能告他，听说有免费的律师")).toEqual([]);
+    // 嘛时候来？ asks about the clause before it.
+    const clinic = buildQuery({ title: "膝盖疼", description: "膝盖疼好几年了，上下楼费劲，听说有大夫来社区义诊，嘛时候来？", category: null });
+    expect(clinic.terms.find((t) => t.term === "义诊")?.primary).toBe(true);
+    expect(askingOfStory("楼上漏水渗到我家。跟他说了不认。这事该咋办？")).toEqual(["跟他说了不认", "这事该咋办"]);
+  });
+
+  it("lets a pupil of a school named by its number (在芦台一小上二年级) into its own after-school class", () => {
+    const ownPupils = readOffer("四点半课堂。放学后在校内看护写作业到18:00，仅限本校一至三年级学生，不接收外校学生。");
+    expect(ownPupils.internal).toBe(true);
+    expect(ownPupils.excludes).toEqual([]);
+    const pupil = wishAsRead("孙子放学没人接", "孙子在芦台一小上二年级，三点半就放学，想找个放学后能看着写作业的地方");
+    expect(offerFit(ownPupils, pupil, { organisationName: "宁河区芦台第一小学" })).toBe(1);
+    expect(offerFit(ownPupils, wishAsRead("孩子放学没人管", "孩子在三小上二年级，放学以后没人看"), { organisationName: "大港第三小学" })).toBe(1);
+    // Another school's pupil is still turned away.
+    expect(offerFit(ownPupils, wishAsRead("孩子放学没人管", "孩子在五小上二年级，放学以后没人看"), { organisationName: "大港第三小学" })).toBe(0);
+  });
+
+  it("reads a refusal to take children to and from school as that, not as no care after school", () => {
+    const classroom = readOffer("四点半课堂·作业辅导。面向1-4年级学生，每周一至周四16:30-18:00在社区活动室辅导作业。家长须按时接，不负责接送孩子放学。");
+    expect(offerFit(classroom, wishAsRead("孩子放学没人管", "孩子上三年级，我们下班晚，想找个放学后能写作业、有人看着的地方，我们下班去接"))).toBe(1);
+    expect(offerFit(classroom, wishAsRead("放学没人接送", "想找人每天接送孩子放学"))).toBe(0);
+  });
+
+  it("reads registration through the community as such, so a grid worker's post for one resident fits", () => {
+    const alarms = readOffer("独居老人免费安装烟感。为辖区独居、高龄老人免费安装独立式烟感报警器，由社区统一报名。");
+    expect(alarms.groupOnly).toBe(true);
+    expect(alarms.throughCommunity).toBe(true);
+    expect(offerFit(alarms, wishAsRead("给独居孙奶奶家装烟感", "帮5号楼独居的孙奶奶发一个：老人忘关火，想给家里装个烟感。——社区网格员"))).toBe(1);
+    expect(offerFit(alarms, wishAsRead("想给我家装个烟感", "我妈一个人住，老忘关火", "micro_wish"))).toBe(0);
+    const referred = readOffer("空巢老人心理关怀。社工上门谈心，由社区或网格员转介，不接受个人直接报名。");
+    expect(referred.throughCommunity).toBe(true);
+    // A talk organised by the community is still a talk.
+    expect(readOffer("消防安全讲座，以社区为单位预约，需社区统一组织报名。").throughCommunity).toBe(false);
+  });
+
+  it("reads who may come, delivery limits, queues and neighbours apart from what an offer does", () => {
+    // 送餐范围仅限…街道 limits the deliveries; the canteen is open to all.
+    const canteen = readOffer("老年助餐。堂食不限户籍，送餐服务需提前一天电话订餐，送餐范围仅限中山门街道辖区。");
+    expect(canteen.ownPlaceOnly).toBeNull();
+    expect(canteen.homeVisitsOwnPlaceOnly).toBe(true);
+    expect(readOffer("长者助餐点。堂食面向60岁以上老人，不限社区；送餐仅限本社区80岁以上老人。").ownPlaceOnly).toBeNull();
+    // 名额满了排队 is a waiting list, not a full class.
+    expect(readOffer("四点半课堂，面向辖区小学生，名额满了排队。").full).toBe(false);
+    // 业主优先；周边小区居民可电话预约: no estate's owners only.
+    const repairs = readOffer("户内水电维修。金海湾小区业主优先；周边小区居民可电话预约，收人工费。");
+    expect(repairs.estate).toBeNull();
+    expect(repairs.managedEstatesOnly).toBe(false);
+    expect(readOffer("物业便民维修。为西沽公园社区业主提供水电应急维修。").estate).toBe("西沽公园");
+    expect(readOffer("课后看护。名额有限，仅接收本社区户籍或常住居民子女。").ownPlaceOnly).toBe("community");
+    // 服务…街道辖区 says where it works: a nearby street's need may still call on it (labelled so).
+    expect(readOffer("水电小修。服务富民路街道辖区，上门前电话沟通。").ownPlaceOnly).toBeNull();
+  });
+
+  it("reads pauses for newcomers, quotas used up, and no classes in term", () => {
+    expect(readOffer("梨园头助餐点。本月起暂停新增用餐老人，已登记老人照常供餐。").paused).toBe(true);
+    expect(readOffer("适老化改造。因年度额度已用完，本月起暂停新增申请。").paused).toBe(true);
+    expect(readOffer("适老化改造。年度额度已用完。").full).toBe(true);
+    expect(readOffer("暑期公益托管班。7月中旬至8月中旬开班，学期内不开班。").holidaysOnly).toBe(true);
+  });
+
+  it("reads visits as home visits, and where an errand buys things as no place the helper stays", () => {
+    const visits = readOffer("独居老人关爱。定期探访独居、空巢老人，代买菜、代缴费。不做饭、不送餐，不做护理。");
+    expect(visits.noHomeVisits).toBe(false);
+    expect(readOffer("代购跑腿。帮行动不便的老人代买药、代买菜，处方药需提供医保卡和处方，只在附近药店买。").noHomeVisits).toBe(false);
+    expect(readOffer("便民服务日：磨刀、修鞋、理发。每月10号在海滨街道文化广场。").noHomeVisits).toBe(true);
+    expect(readOffer("便民服务日：理发。每月10号在文化广场，行动不便的可预约上门。").noHomeVisits).toBe(false);
+  });
+
+  it("keeps term-time care from a holiday wish, a class from a lost card, and a week's booking from tomorrow", () => {
+    const afterSchool = readOffer("课后四点半课堂。放学后作业辅导、看护到18:00。");
+    expect(offerFit(afterSchool, wishAsRead("孙子暑假没地方去", "孙子放暑假了，天天在家打游戏，想给他报个托管班，管管作业"))).toBe(0);
+    expect(offerFit(afterSchool, wishAsRead("孙子暑假没地方去", "孙子放暑假了，爸妈都上班。想给他报个托管班，管管作业。"))).toBe(0);
+    expect(offerFit(afterSchool, wishAsRead("孩子放学没人管", "孩子放学以后没人看，想找个托管"))).toBe(1);
+    const phoneClass = readOffer("教老人用智能手机。每周三下午开课：微信视频、网上挂号、手机支付，一对一慢慢教。");
+    expect(offerFit(phoneClass, wishAsRead("银行卡丢了", "银行卡丢了，里面是退休金，怎么挂失？我不会用手机弄"))).toBe(0);
+    const dressing = readOffer("慢病管理。上门换药、上门输液等服务需提前一周预约。");
+    expect(offerFit(dressing, wishAsRead("明天想请人上门换药", "我爸腿上的伤口需要换药，明天能不能请医生上门给换一下？"))).toBe(0);
+    expect(offerFit(dressing, wishAsRead("想请人上门换药", "我爸腿上的伤口需要定期换药，想约医生上门"))).toBe(1);
+  });
+
+  it("reads grown-up children away (孩子们都在外地) as an old person writing, whom a youth service does not see", () => {
+    expect(wishAudience("孩子们都在外地，我一个人在家一天说不上三句话")).toBe("old");
+    expect(wishAudience("一个人住，孩子在国外，一天到晚屋里就电视响")).toBe("old");
+    const youth = readOffer("青少年心理辅导。面向中小学生及家长：情绪问题、厌学、亲子沟通。只接18岁以下孩子及其家长。");
+    expect(offerFit(youth, wishAsRead("想有个人来说说话", "一个人住，孩子在国外，闷得慌，想有个人隔三差五来坐坐聊聊天"))).toBe(0);
+  });
+
+  it("reads words found on tune-98…113: 按摩, 说理, 药品送上门, 楼前灯, 开解, 包工头不给钱", () => {
+    expect(conceptKeysOf("腰间盘突出想按摩")).toContain("中医理疗");
+    expect(conceptKeysOf("这事该找谁说理啊")).toContain("矛盾调解");
+    expect(offerConceptKeys("药品送上门", [], "", "elderly_care")).toContain("送药上门");
+    expect(conceptKeysOf("楼前灯不亮")).toContain("路灯");
+    expect(conceptKeysOf("帮他开解开解")).toContain("心理咨询");
+    expect(conceptKeysOf("在工地干了半年活，包工头一直拖着不给钱")).toContain("欠薪维权");
+    // 充电器 holds 充电 and 电器, 没电梯 holds 没电: neither is meant.
+    expect(conceptKeysOf("不知道是电瓶坏了还是充电器坏了")).toEqual([]);
+    expect(conceptKeysOf("我住六楼没电梯")).not.toContain("水电维修");
+    expect(conceptKeysOf("家里突然没电了")).toContain("水电维修");
   });
 });

@@ -161,14 +161,15 @@ describe("rankCandidates", () => {
     expect(loose[0]!.score).toBeGreaterThan(loose[1]!.score);
   });
 
-  it("counts an offer of the main ask's kin as of the kind asked for", () => {
+  it("counts an offer of the main ask's kin as of the kind asked for, meeting the main ask", () => {
     const company = { ...term("陪伴聊天", 2.3, true), category: "elderly_care" as const };
     const counsel = { ...term("心理咨询", 1.84, true), category: "mental_health" as const };
     const query = { terms: [company, counsel], askingWords: [], category: "elderly_care" as const, categorySource: "inferred" as const };
     const hits = [doc("counsellor", { category: "mental_health" }), doc("tutor")].map((d) => ({ doc: d, rankingScore: 1 }));
     const ranked = rankCandidates(query, [{ term: counsel, total: 2, hits }], place, 10, { minScore: 0.01 });
     const raw = (id: string) => ranked.find((r) => r.id === id)!.raw;
-    expect(raw("counsellor")).toBeCloseTo(raw("tutor") * 1.25);
+    // The category factor (inferred, 1.25) and the main ask's (1.25): a counsellor for 想找人陪他聊聊 meets it.
+    expect(raw("counsellor")).toBeCloseTo(raw("tutor") * 1.25 * 1.25);
     expect(ranked.find((r) => r.id === "counsellor")!.categoryMatch).toBe(false);
   });
 

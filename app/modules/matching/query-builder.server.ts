@@ -8,11 +8,11 @@ import { categoryKeys, type CategoryKey } from "~/modules/categories/categories"
 import { concepts, conditionCues, kinOf, stopWords, synonymGroups, type Concept } from "./vocabulary";
 import {
   askingClauses,
+  askingOfStory,
   homophoneIndex,
   homophoneSlips,
   normaliseText,
   requestClauses,
-  requestSentences,
   type HomophoneIndex,
   readOffer,
   type OfferReading,
@@ -227,13 +227,20 @@ const slipsOf = (text: string) =>
  * wheelchair in the sentence that asks); `written` maps each such word back to how the resident
  * wrote it.
  */
-export function readText(raw: string): { text: string; written: Map<string, string> } {
+export function readText(raw: string): { text: string; written: Map<string, string>; words: string } {
   const text = normaliseText(raw);
   const slips = slipsOf(text);
-  if (!slips.length) return { text, written: new Map() };
   const read = slips.reduce((read, slip) => read.split(slip.written).join(slip.meant), text);
-  return { text: read, written: new Map(slips.map((s) => [s.meant, s.written])) };
+  // `text` is read for cues, `words` for keywords (充电器 is no cue, but a word an offer may use).
+  return { text: withoutFalseCues(read), written: new Map(slips.map((s) => [s.meant, s.written])), words: read };
 }
+
+/**
+ * Words that hold a cue they do not mean (充电器 is no 充电 nor 电器; 六楼没电梯 is no power cut), blanked
+ * so that no cue is read in them.
+ */
+const FALSE_CUES = /充电器|没有?电梯/g;
+const withoutFalseCues = (text: string) => text.replace(FALSE_CUES, (word) => "・".repeat(word.length));
 
 /** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */
 function matchedWords(concept: Concept, text: string): string[] {
@@ -276,7 +283,8 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const title = titleRead.text;
   const body = bodyRead.text;
   // In a long story, the sentences that ask say what the help is for; the rest is background.
-  const asking = requestSentences(body).join("。");
+  const asking = askingOfStory(body).join("。");
+  const askingAsRead = askingOfStory(bodyRead.words).join("。");
   const written = new Map([...bodyRead.written, ...titleRead.written]);
   const quote = (word: string) => written.get(word) ?? word;
   const byTerm = new Map<string, QueryTerm>();
@@ -367,13 +375,13 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
     }
 
   const { jieba, tfIdf } = keywordExtractor();
-  const keywords = tfIdf.extractKeywords(jieba, `${title}。${title}。${asking}。${body}`, 12);
+  const keywords = tfIdf.extractKeywords(jieba, `${titleRead.words}。${titleRead.words}。${askingAsRead}。${bodyRead.words}`, 12);
   const strongest = Math.max(...keywords.map((k) => k.weight), 1e-9);
   for (const { keyword, weight } of keywords) {
     if (keyword.length < 2 || stopWords.has(keyword) || /^[\d.]+$/.test(keyword) || covered.has(keyword)) continue;
     add({
       term: keyword,
-      weight: (title.includes(keyword) ? WEIGHT.keywordInTitle : WEIGHT.keyword) * (0.5 + 0.5 * (weight / strongest)),
+      weight: (titleRead.words.includes(keyword) ? WEIGHT.keywordInTitle : WEIGHT.keyword) * (0.5 + 0.5 * (weight / strongest)),
       source: "keyword",
       category: null,
       primary: false,
@@ -388,13 +396,13 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   for (const term of byWeight) if (kept.size < MAX_QUERY_TERMS) kept.add(term);
   const terms = byWeight.filter((t) => kept.has(t));
   // The asking clauses' own words: the rest of an asking sentence may tell of other things (外边修车铺都改修电动车了).
-  const askingText = requestClauses(asking);
+  const askingText = requestClauses(askingAsRead);
   const askingWords = askingText
     ? [...new Set(jieba.cut(askingText, false))].filter((w) => w.length >= 2 && !stopWords.has(w) && !/^[\d.]+$/.test(w))
     : [];
   // The whole story when no sentence, or every one, asks (nothing to tell apart).
   const writtenBody = normaliseText(subject.description);
-  const writtenAsking = requestSentences(writtenBody);
+  const writtenAsking = askingOfStory(writtenBody);
   const pointText = [normaliseText(subject.title), ...(writtenAsking.length ? writtenAsking : [writtenBody])].join("。");
   if (isCategory(subject.category)) return { terms, askingWords, category: subject.category, categorySource: "given", pointText };
   // What the wish mainly asks for decides its kind of help; a story's background (着火, 凑合) does not

@@ -173,7 +173,8 @@ export function rankCandidates(
     let relevance = text;
     if (hasPrimary && !matched.some((t) => t.primary)) relevance *= MISSED_PRIMARY_FACTOR;
     if ((categoryMatch || kinMatch) && query.categorySource) relevance *= CATEGORY_FACTOR[query.categorySource];
-    if (categoryMatch && query.categorySource && mainConcept && matched.includes(mainConcept)) relevance *= MAIN_ASK_FACTOR;
+    // Meeting the main ask in its kin's kind (a counsellor for 想找人陪他聊聊) meets it as well.
+    if (query.categorySource && ((categoryMatch && mainConcept && matched.includes(mainConcept)) || kinMatch)) relevance *= MAIN_ASK_FACTOR;
     const raw = relevance * AREA_FACTOR[reach][fit];
     if (raw < minScore) continue;
     ranked.push({

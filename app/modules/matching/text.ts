@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
+  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|找谁报|还能报|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -53,6 +53,32 @@ export function requestSentences(description: string): string[] {
   const sentences = sentencesOf(description);
   const asking = sentences.filter(isRequestSentence);
   return asking.length === sentences.length ? [] : asking;
+}
+
+const SHORT_STORY = 3;
+/** A question this short names nothing itself (嘛时候来？ 该怎么办呢？): it asks about the sentence before. */
+const BARE_QUESTION = 6;
+
+/**
+ * What a story asks: its asking sentences; in a story told in one sentence (我是岷江里的，老伴住院了，
+ * …，想找人每礼拜帮着去超市买买菜、带点药), the clauses that ask. Empty when nothing, or everything, asks.
+ */
+export function askingOfStory(description: string): string[] {
+  const sentences = sentencesOf(description);
+  if (sentences.length !== 1) return askingUnits(sentences, BARE_QUESTION);
+  // A clause that asks often names what it asks for in the clause before (不会写起诉状，谁能帮着写一份).
+  // Told in two or three clauses, a story has no background to leave out (我想问问能不能告他，听说有免费的律师).
+  const clauses = sentences[0]!.split(/[，,；;]+/).filter((c) => c.trim());
+  const asking = clauses.length > SHORT_STORY ? askingUnits(clauses, Infinity) : [];
+  return asking.length ? [asking.join("，")] : [];
+}
+
+/** The units (sentences, clauses) that ask, with the one before when they are no longer than `leaning`. */
+function askingUnits(units: string[], leaning: number): string[] {
+  const asking = new Set(
+    units.flatMap((unit, i) => (!isRequestSentence(unit) ? [] : unit.length <= leaning && i > 0 ? [units[i - 1]!, unit] : [unit])),
+  );
+  return asking.size === units.length ? [] : units.filter((unit) => asking.has(unit));
 }
 
 /**
@@ -171,7 +197,7 @@ export function homophoneSlips(
 
 /** Paused, stopped, closed for now: the offer is not taking anything. */
 const PAUSED =
-  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生)(?![\u4e00-\u9fa5])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|(?<=^|[，。；;！!]|目前|现在|近期|暂时|本月|服务|项目|业务|活动)暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生|申请|用餐老人|老人|居民|家庭)(?![\u4e00-\u9fa5])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|(?<=^|[，。；;！!]|目前|现在|近期|暂时|本月|服务|项目|业务|活动)暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
 /** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
@@ -181,7 +207,7 @@ function saysPaused(text: string): boolean {
 }
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
-  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停)|满额(?!为止|即止|截止|即停)|报满(?!为止|即止|截止|即停)|已排满|排满了|名额(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|满额(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|报满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|已排满|排满了|(名额|额度)(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
 /** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
 const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
@@ -199,6 +225,10 @@ const GROUP_ONLY =
  * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
  */
 const ONE_BY_ONE = /(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教)/;
+/** Outsiders turned away (不接收外校孩子, 非本单位职工不接待). */
+const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
+/** A clause saying people are signed up by the community (由社区统一报名单, 由网格员转介，不接受个人直接报名). */
+const THROUGH_COMMUNITY = /(社区|网格员|居委会)[^，。；]{0,6}(报名|申请|申报|上报|摸排|转介|推荐)|不接受个人(直接)?(报名|申请)|转介/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
   /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
@@ -207,16 +237,18 @@ const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住�
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
   "不(上门|入户|到家|送上门)(服务)?$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$" +
-    `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
+    `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
-    "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)",
+    "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
+    // Held at a place (每月10号在海滨街道文化广场): people come to it.
+    "|^(每[月周天][^，。；]{0,6})?在[^，。；]{2,14}(广场|公园|空地|门口|大院)$",
 );
 
 /**
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
-const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门|入户)(?!.{0,2}(请|需|须))|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导)/;
+const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门|入户)(?!.{0,2}(请|需|须))|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导)|探访|走访|看望/;
 
 /**
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
@@ -227,12 +259,13 @@ const DELIVERIES_LIMITED_SOURCE = String.raw`(送餐|上门|入户|配送|送货
 const DELIVERIES_LIMITED = new RegExp(DELIVERIES_LIMITED_SOURCE, "g");
 const HOME_VISITS_OWN_PLACE = new RegExp(
   `${DELIVERIES_LIMITED_SOURCE}|` +
-    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
+    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
 );
 
 function noHomeVisits(own: string): boolean {
   const clauses = clausesOf(own);
-  return clauses.some((c) => NO_HOME_VISITS.test(c)) && !clauses.some((c) => COMES_HOME.test(c) && !NO_HOME_VISITS.test(c) && !/不/.test(c));
+  // 行动不便的可预约上门 comes home: its 不 is of 不便.
+  return clauses.some((c) => NO_HOME_VISITS.test(c)) && !clauses.some((c) => COMES_HOME.test(c) && !NO_HOME_VISITS.test(c) && !/不(?!便)/.test(c));
 }
 
 /** A wound told (褥疮, 刀口), not a medicine to change (是不是该换药了). */
@@ -248,12 +281,12 @@ const PRESCRIBED = /(?<!非)处方药|医院开的药|(医院|医生|大夫)开�
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
 const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来; 门锁坏了进不去家，今天能来人修不). */
-const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|进不(去|了)(家|门|屋)/;
+const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|明天(就|能|得|必须)|明儿(就|能|得)|进不(去|了)(家|门|屋)/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
-const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期中(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
+const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
 /** A wish for help on school days (每天下午三点半放学), not in the holidays. */
 const SCHOOL_DAYS = /放学|下学|课后|每天下午/;
 const HOLIDAYS = /寒假|暑假|暑期|寒暑假|假期|放假/;
@@ -335,6 +368,11 @@ export interface OfferReading {
   fullButOpen: boolean;
   /** Works with groups only: lectures, classes, campaigns, not a household's own problem. */
   groupOnly: boolean;
+  /**
+   * …only because people are signed up through the community (由社区统一报名, 由网格员转介，不接受个人直接报名):
+   * each household is still served on its own, once community staff ask for it.
+   */
+  throughCommunity?: boolean;
   /** Serves only its own people (仅限本校). */
   internal: boolean;
   /** Does not come to the home (不上门, 只在店里, 不外送). */
@@ -505,14 +543,18 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?(小区|项目|范围)/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?(小区|项目|范围)/;
 const OWN_STREET_ONLY =
   /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
+const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
 const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
 
 function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
   // A limit on its deliveries only (行动不便的可送餐（限本社区）) is read as such (HOME_VISITS_OWN_PLACE).
-  const normal = text.replace(DELIVERIES_LIMITED, "");
+  // So is a clause about deliveries (送餐范围仅限中山门街道辖区; 堂食不限社区，送餐仅限本社区).
+  const normal = clausesOf(text.replace(DELIVERIES_LIMITED, ""))
+    .filter((clause) => !DELIVERY_LIMIT.test(clause))
+    .join("，");
   if (OPEN_TO_NEIGHBOURS.test(normal)) return null;
   if (OWN_COMMUNITY_ONLY.test(normal)) return "community";
   return OWN_STREET_ONLY.test(normal) ? "street" : null;
@@ -538,13 +580,14 @@ export function readOffer(text: string): OfferReading {
   const ownersOnly = OWNERS_ONLY.test(normal);
   const ownPlace = ownPlaceOnly(normal);
   // A property company that takes others too (辖区居民均可报修，非在管小区收取材料费) is held to no estate.
-  const takesOthers = OTHERS_TOO.test(positive);
+  const takesOthers = OTHERS_TOO.test(positive) || OPEN_TO_NEIGHBOURS.test(normal);
   const estate = takesOthers ? null : namedEstate(positive);
   return {
     paused: saysPaused(own),
     full: FULL.test(normal),
     fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
     groupOnly: GROUP_ONLY.test(normal) && !ONE_BY_ONE.test(positive),
+    throughCommunity: GROUP_ONLY.test(normal) && !GROUP_ONLY.test(clausesOf(normal).filter((c) => !THROUGH_COMMUNITY.test(c)).join("，")),
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: noHomeVisits(own),
     inPersonParts: inPersonParts(normal),
@@ -554,7 +597,8 @@ export function readOffer(text: string): OfferReading {
     requires: credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
     grades: gradeRange(normal),
-    excludes,
+    // Who may come is read as such (不接收外校学生: internal), not as a kind of help refused.
+    excludes: excludes.filter((clause) => !OUTSIDERS.test(clause)),
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive,
@@ -606,7 +650,8 @@ function audienceOf(normal: string): Audience | null {
 
 /** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
 const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9一二三四五六七八九]岁|1[0-7]岁|(?<![一二三四五六七八九])十[一二三四五六七]?岁|青春期/;
-const WISH_OLD = /老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|老爸|老妈|婆婆|公公|岳父|岳母|丈母娘|老丈人|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
+// 孩子们都在外地: grown-up children away, so the one writing is old.
+const WISH_OLD = /孩子们?都?(在|去了?)(外地|国外|外省|南方)|孩子们?都?不在身边|子女都?(在外地|不在身边)|老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|老爸|老妈|婆婆|公公|岳父|岳母|丈母娘|老丈人|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
 
 /** A child named in any way, of any age a children's service takes. */
 const CHILD = /孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙|娃|宝宝|小朋友|少年|学生|儿童|幼儿|婴儿|宝贝/;
@@ -638,9 +683,9 @@ const ASKS_FOR_GROUP =
   /讲座|宣讲|宣传|培训|讲课|课堂|(?<![上下加值])(的|那种|这种|学习|培训|兴趣|老年|手机|电脑)班|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织|体验课|兴趣课|公益课|上课|兴趣班|训练营|夏令营|冬令营|报名|申报|立项|拟开展|计划开展/;
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
-  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动/;
+  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动|走不过去/;
 /** A wish that would like someone to come (or something brought) to the home. */
-const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来/;
+const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来|送过来|送到楼下/;
 
 const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 
@@ -666,6 +711,9 @@ const ASKS_ONE_TO_ONE = /一对一|单独|面对面|自家的事|我家的事|�
 const forMany = (kind: string | undefined, text: string) => (kind === "need" || kind === "project") && !ON_BEHALF_OF_ONE.test(text);
 // 老人家中 is "in the older people's homes" (独居老人家中未安装烟感), not one 老人家.
 const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属中里]))(?!们)/;
+
+/** Posted by community staff for a resident (网格员代发, 代张大爷报, 社区想转介): the community asking. */
+const BY_COMMUNITY_STAFF = /网格员|楼门长|居委会|社区工作人员|代发|代.{0,8}(报|申请|登记)|辖区|转介/;
 
 /** A wish to learn something (想学学怎么挂号): a class teaches it as well as anyone would. */
 const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
@@ -762,10 +810,19 @@ export function offerFit(
   if (reading.paused || (reading.full && !reading.fullButOpen)) return 0;
   // Only for its own people (仅限本校在读学生), unless the wish is of them (孩子在哈密道小学上三年级).
   if (reading.internal && !namesOrganisation(text, offer.organisationName)) return 0;
-  if (reading.groupOnly && !(forMany(wish.kind, text) && !ASKS_ONE_TO_ONE.test(text)) && !wantsGroupWork(text)) return 0;
+  if (
+    reading.groupOnly &&
+    !(forMany(wish.kind, text) && !ASKS_ONE_TO_ONE.test(text)) &&
+    !wantsGroupWork(text) &&
+    !(reading.throughCommunity && BY_COMMUNITY_STAFF.test(text))
+  )
+    return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
   // Holidays named only in the story (一问说是暑假才有) are not what it asks for.
   if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(askingPart(text) || text)) return 0;
+  // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then too.
+  const forHolidays = HOLIDAYS.test(wishNormalised(wish.title ?? "")) || HOLIDAYS.test(askingPart(text) || text);
+  if (forHolidays && !SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) return 0;
   // Other school years than the one the wish names (只收一至三年级 to 五年级).
   if (reading.grades) {
     const grade = wishGrade(text);
@@ -838,11 +895,15 @@ export function offerFit(
   // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电);
   // what the same clause refuses besides (不做维修、不加氟) still counts.
   const nothingBroken = !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""));
-  const refusals = nothingBroken
-    ? reading.excludes.flatMap((clause) =>
-        REFUSES_REPAIR.test(clause) ? clause.split("、").filter((part) => REFUSAL_PART.test(part) && !REFUSES_REPAIR.test(part)) : [clause],
-      )
-    : reading.excludes;
+  const refusals = (
+    nothingBroken
+      ? reading.excludes.flatMap((clause) =>
+          REFUSES_REPAIR.test(clause) ? clause.split("、").filter((part) => REFUSAL_PART.test(part) && !REFUSES_REPAIR.test(part)) : [clause],
+        )
+      : reading.excludes
+  )
+    // 不负责接送孩子放学 refuses the trip, not the time after school.
+    .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause));
   const naming = refusals.filter(
     (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)),
   );
@@ -904,8 +965,12 @@ function namesOrganisation(text: string, name: string | null | undefined): boole
   if (!name) return false;
   const plain = normaliseText(name).replace(ADMIN_PREFIX, "");
   if (plain.length < 4) return false;
-  return (memberOf(plain).test(text) || worksAtPartOf(text, plain)) && !/外校|不收外|外单位/.test(text);
+  // Schools go by their number (芦台第一小学 is 芦台一小, 大港第三小学 三小).
+  const short = plain.replace(NUMBERED_SCHOOL, "$1$2");
+  const names = short === plain ? [plain] : [plain, short];
+  return names.some((own) => memberOf(own).test(text) || worksAtPartOf(text, own)) && !/外校|不收外|外单位/.test(text);
 }
+const NUMBERED_SCHOOL = /第([一二三四五六七八九十]{1,3})(小|中)学$/;
 
 /** Someone studies or works at the organisation of this plain name: built once per organisation. */
 const memberOf = boundedMemo(
@@ -925,8 +990,9 @@ const memberOf = boundedMemo(
  * or more, so 在公司上班 names none.
  */
 function worksAtPartOf(text: string, own: string): boolean {
-  for (const [, place] of text.matchAll(/(?<!不是?)在([\u4e00-\u9fa5]{3,10}?)(上学|上班|工作|读书|就读|[上读][一二三四五六初高]年级)/g))
-    if (own.includes(place!)) return true;
+  for (const [, place] of text.matchAll(/(?<!不是?)在([\u4e00-\u9fa5]{2,10}?)(上学|上班|工作|读书|就读|[上读][一二三四五六初高]年级)/g))
+    // Three characters or more, or a school by its number (在三小上二年级 of 大港三小).
+    if (own.includes(place!) && (place!.length >= 3 || (/^[一二三四五六七八九十]+[小中]$/.test(place!) && own.endsWith(place!)))) return true;
   return false;
 }
 
@@ -936,7 +1002,7 @@ function worksAtPartOf(text: string, own: string): boolean {
  * 非中山门东里小区住户 names it, though: 非 is not part of the name).
  */
 const ESTATE_OWNERS =
-  /([^\s\d本限仅只内的管辖司项物业各非为给帮替，。、：:；;（）()]{2,5}?(?:家园|花园|小区|公寓|大厦|园|里|苑))(?:小区)?的?(?:业主|住户)/;
+  /([^\s\d本限仅只内的管辖司项物业各非为给帮替，。、：:；;（）()]{2,5}?(?:家园|花园|小区|公寓|大厦|园|里|苑))(?:小区|社区)?的?(?:业主|住户)/;
 /** Words that make a kind of estate, not one estate's name (老旧小区住户, 周边小区业主). */
 const NOT_AN_ESTATE = /^[为给向对在]?(老旧|老|旧|新建|商品房|回迁|周边|附近|所在|各个|所有|全部|其他|其它|其余|相关|部分|多个|整个|同一)/;
 function namedEstate(positive: string): string | null {
@@ -948,7 +1014,7 @@ function namedEstate(positive: string): string | null {
 }
 const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
-const OTHERS_TOO = /居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
+const OTHERS_TOO = /(业主|住户|居民)优先|居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
 /** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
 const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)[\u4e00-\u9fa5]{0,8}?(在职|退休|离退休)?(职工|员工)/;
 /** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
@@ -959,7 +1025,7 @@ const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上/;
 /** A scam told, tried or feared. */
 const SCAM =
-  /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群/;
+  /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|真的假的|是真是假|冒充|问我.{0,4}(卡号|密码|验证码)/;
 /** Fraud as an offer speaks of it. */
 const FRAUD = /诈|防骗|骗局/;
 /** Work on a card asked for in so many words. */
@@ -967,7 +1033,7 @@ const CARD_WORK = /补卡|换卡|补办|激活|密码|(把|给|先).{0,6}(冻结
 /** Services on cards and pension accounts. */
 const CARD_SERVICES = /社保卡|补卡|换卡|挂失|密码重置|资格认证|养老金卡/;
 /** Talks, campaigns and classes. */
-const TALKS = /宣传|宣讲|讲座|知识|课堂|防范|培训|开班/;
+const TALKS = /宣传|宣讲|讲座|知识|课堂|防范|培训|开班|开课|上课|教老人/;
 /** Work on someone's own card or account. */
 const HANDLES_CARDS = /挂失|补卡|补办|换卡|补换|补发|开卡|制卡|解挂|冻结|止付|业务|上门服务|办理|激活|密码/;
 /** Banks by their short and long names (工行, 工商银行). */
@@ -1011,6 +1077,10 @@ function refusedPart(clause: string): string {
 
 /** A clause about other things than those the offer names (其他银行业务请到网点). */
 const OTHER_KINDS = /^(其他|其它|其余)/;
+
+/** A refusal to take children to and from school (不负责接送孩子放学). */
+const PICK_UP_REFUSAL = /不(负责|提供|管)?接送/;
+const SCHOOL_TIMES = /放学|上学|下学|课后/g;
 
 /** The factor of an offer that fits only in part (see offerFit). */
 export const PARTLY = 0.6;
