@@ -283,8 +283,9 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const title = titleRead.text;
   const body = bodyRead.text;
   // In a long story, the sentences that ask say what the help is for; the rest is background.
-  const asking = askingOfStory(body).join("。");
+  // Found once, in the words as written (masking 充电器 changes no sentence); cues are read in its masked copy.
   const askingAsRead = askingOfStory(bodyRead.words).join("。");
+  const asking = withoutFalseCues(askingAsRead);
   const written = new Map([...bodyRead.written, ...titleRead.written]);
   const quote = (word: string) => written.get(word) ?? word;
   const byTerm = new Map<string, QueryTerm>();

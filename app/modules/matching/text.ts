@@ -50,9 +50,7 @@ export const isRequestSentence = (sentence: string): boolean => REQUEST.test(sen
  * whole story is read evenly) or when every sentence does (nothing to tell apart).
  */
 export function requestSentences(description: string): string[] {
-  const sentences = sentencesOf(description);
-  const asking = sentences.filter(isRequestSentence);
-  return asking.length === sentences.length ? [] : asking;
+  return askingUnits(sentencesOf(description), 0);
 }
 
 const SHORT_STORY = 3;
@@ -73,12 +71,14 @@ export function askingOfStory(description: string): string[] {
   return asking.length ? [asking.join("，")] : [];
 }
 
-/** The units (sentences, clauses) that ask, with the one before when they are no longer than `leaning`. */
+/**
+ * The units (sentences, clauses) that ask, each with the one before when it is no longer than
+ * `leaning`; empty when none asks, or every one does (nothing to tell apart).
+ */
 function askingUnits(units: string[], leaning: number): string[] {
-  const asking = new Set(
-    units.flatMap((unit, i) => (!isRequestSentence(unit) ? [] : unit.length <= leaning && i > 0 ? [units[i - 1]!, unit] : [unit])),
-  );
-  return asking.size === units.length ? [] : units.filter((unit) => asking.has(unit));
+  const leans = (i: number) => i + 1 < units.length && units[i + 1]!.length <= leaning && isRequestSentence(units[i + 1]!);
+  const asking = units.filter((unit, i) => isRequestSentence(unit) || leans(i));
+  return asking.length === units.length ? [] : asking;
 }
 
 /**
