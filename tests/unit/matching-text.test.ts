@@ -1730,3 +1730,93 @@ describe("readings added in session 26 (found on tune-98…113, stated generally
     expect(conceptKeysOf("家里突然没电了")).toContain("水电维修");
   });
 });
+
+describe("readings added in session 27 (found on tune-114…121, stated generally)", () => {
+  it("reads a wish to be told face to face (当面给她一个人讲讲) as no wish for a talk", () => {
+    const talks = readOffer("金融知识进社区。每月一次反诈宣讲进社区，只做集中讲座，不接个案咨询。");
+    const faceToFace = wishAsRead("我妈差点被骗", "骗子冒充医保局让她转钱到安全账户。想找银行的人当面给她一个人好好讲讲，她不爱去听讲座。");
+    expect(offerFit(talks, faceToFace)).toBe(0);
+    expect(offerFit(talks, wishAsRead("想请银行来社区讲讲防骗", "社区老人多，想请银行的人来给大家讲讲防诈骗", "need"))).toBe(1);
+  });
+
+  it("reads a refusal of drains in the offer's words as a refusal of a blocked drain in the wish's", () => {
+    const handyman = readOffer("小修小补。换灯泡、修开关插座、水龙头换阀芯。管道疏通、燃气、大家电不做。");
+    expect(offerFit(handyman, wishAsRead("厨房下水堵了", "水池子水下不去好几天了，谁能来给通一通？"))).toBe(0);
+    expect(offerFit(readOffer("不修水管、下水。只换灯泡、修插座。"), wishAsRead("马桶堵了", "马桶堵了冲不下去，求帮忙"))).toBe(0);
+    // A leak is not a drain: the refusal of drains leaves the taps it fixes.
+    expect(offerFit(handyman, wishAsRead("水龙头一直滴水", "厨房水龙头关不严，滴答滴答的，想换个阀芯"))).toBe(1);
+    // An offer that clears drains as well as refusing other pipes still fits.
+    const plumber = readOffer("水电小修：疏通下水、换水龙头。墙里暗管不动。");
+    expect(offerFit(plumber, wishAsRead("下水堵了", "厨房下水堵了，谁能来通一通"))).toBe(1);
+  });
+
+  it("reads repairs of the company's own installations only, and an estate named after the property company", () => {
+    const own = readOffer("健身器材检修。只负责本公司捐赠安装的健身路径器材的检修、更换配件，其他来源器材不接。");
+    expect(own.internal).toBe(true);
+    expect(offerFit(own, wishAsRead("广场健身器材坏了", "区体育局配建的健身器材漫步机坏了，希望有单位检修", "need"))).toBe(0);
+    const estate = readOffer("24小时水电应急维修。维修班24小时值班，仅限本物业服务的新中村社区居民。");
+    expect(estate.ownPlaceOnly).toBe("community");
+    expect(estate.onlyFor.communities).toEqual(["新中村社区"]);
+    expect(offerFit(estate, { ...wishAsRead("水管滴水", "洗手池底下管子渗水"), community: "福东里社区" })).toBe(0);
+    expect(offerFit(estate, { ...wishAsRead("水管滴水", "洗手池底下管子渗水"), community: "新中村社区" })).toBe(1);
+  });
+
+  it("keeps paused deliveries from someone who cannot come down, and term-time care from a holiday wish", () => {
+    const canteen = readOffer("老年餐桌。中午供餐，堂食正常。送餐人手紧张，本月起暂停新增送餐户，已登记的送餐户不受影响。");
+    expect(offerFit(canteen, wishAsRead("腿摔了下不了楼", "腿打着石膏下不了楼，能不能每天中午给送一份饭上来"))).toBe(0);
+    expect(offerFit(canteen, wishAsRead("想找个吃饭的地方", "一个人做饭不方便，腿脚还行，想找个老年食堂吃午饭"))).toBe(1);
+    const classroom = readOffer("四点半课堂。周一至周四下午陪孩子写作业、读绘本，面向小学一至四年级。寒暑假停课。");
+    expect(classroom.termOnly).toBe(true);
+    expect(offerFit(classroom, wishAsRead("暑期托管需求", "暑假期间双职工家庭孩子白天无人看护，希望开设暑托班", "need"))).toBe(0);
+    expect(offerFit(classroom, wishAsRead("孩子放学没人管", "孩子二年级，放学后没人辅导作业"))).toBe(1);
+  });
+
+  it("reads a lost card as no business of a campaign that handles none here, whatever the wish has heard", () => {
+    const campaign = readOffer("金融知识与反诈宣传进社区。网点员工进社区宣传，宣传活动形式，不在社区现场办理挂失、补卡等业务。");
+    expect(campaign.excludes).toContain("不在社区现场办理挂失、补卡等业务");
+    expect(offerFit(campaign, wishAsRead("银行卡丢了", "钱包丢了，里面有银行卡，怎么补办？能有人帮着办一下吗"))).toBe(0);
+    // What it has heard of (听说…来讲课) is not what it asks for.
+    const lecture = readOffer("反诈宣传进社区。网点员工进社区讲反诈，只做宣传讲座，不在现场办理业务。");
+    expect(offerFit(lecture, wishAsRead("银行卡丢了", "早上把银行卡丢了。听说社区有银行的人来讲课，能不能帮我挂失补办一个？"))).toBe(0);
+  });
+
+  it("reads a pharmacy as doing at most a part of what a doctor asked to the home would", () => {
+    const pharmacy = readOffer("送药上门 免费测血压。街道3公里内送药上门，非处方药电话下单，店内可免费量血压。");
+    expect(offerFit(pharmacy, wishAsRead("老伴瘫在床上", "老伴儿瘫床上，最近老咳嗽。想问问有没有大夫能上家里来给看看"))).toBe(PARTLY);
+    expect(offerFit(pharmacy, wishAsRead("降压药快吃完了", "下不了楼，谁能帮忙买药送过来"))).toBe(1);
+    const rounds = readOffer("家医签约 慢病管理。已签约且行动不便的老人可预约家庭医生上门巡诊、代开常用药。");
+    expect(offerFit(rounds, wishAsRead("老伴瘫在床上", "老伴儿瘫床上，最近老咳嗽。想问问有没有大夫能上家里来给看看"))).toBe(1);
+  });
+
+  it("reads zh, ch, sh as z, c, s in slips (跳匝), and a service heard of (听说附近有…食堂) as what is asked", () => {
+    expect(conceptKeysOf("家里老跳匝")).toContain("水电维修");
+    // Only usual readings are heard so: 谁 (shui) is no slip for 尿 (sui, a rare reading).
+    expect(homophoneSlips("该谁管", homophoneIndex(["尿管"]))).toEqual([]);
+    expect(isRequestSentence("听说附近有给老人开的食堂")).toBe(true);
+    expect(isRequestSentence("听说有人被骗了")).toBe(false);
+    // Not wanting, not remembering (累得不想做饭, 想起来就难受) asks for nothing.
+    expect(isRequestSentence("回来累得不想做饭，凑合吃口面包")).toBe(false);
+    expect(isRequestSentence("想起来就难受")).toBe(false);
+    expect(isRequestSentence("不想麻烦孩子，想找人帮忙")).toBe(true);
+    const meals = buildQuery({ title: "想找个吃饭的地儿", description: "一个人做饭不是剩就是不够。听说附近有给老人开的食堂？在哪儿，咋办卡啊？", category: null });
+    expect(meals.terms[0]!.term).toBe("助餐");
+  });
+
+  it("reads a service held in an activity room as no home visit, and words found on tune-114…121", () => {
+    const haircuts = readOffer("每月15号义务理发。每月15号上午在社区活动室义务理发，老人孩子都行，不烫不染。");
+    expect(haircuts.noHomeVisits).toBe(true);
+    expect(offerFit(haircuts, wishAsRead("老伴该剃头了", "老伴中风了下不了楼，能不能找个理发的到家里来给他剪剪"))).toBe(0);
+    expect(readOffer("每月15号在社区活动室义务理发，行动不便的可预约上门。").noHomeVisits).toBe(false);
+    expect(readOffer("每周六上午在社区服务中心门口摆摊修家电，大件可以约上门。").noHomeVisits).toBe(false);
+    expect(readOffer("每月15号上午在社区活动室理发。卧床老人可以提前跟社区说一声，我们安排人上门。").noHomeVisits).toBe(false);
+    // 远了走不动 cannot walk far; it can still come to a square nearby.
+    const knives = readOffer("磨刀剪。每周六上午在社区小广场磨菜刀、剪子，免费。");
+    expect(offerFit(knives, wishAsRead("菜刀钝了", "菜刀钝得切不动。听说哪儿有磨刀的志愿者？远了我也走不动"))).toBe(1);
+    expect(conceptKeysOf("卫生间一冲水就往上返")).toContain("水管漏水");
+    expect(conceptKeysOf("能不能让他赔")).toContain("法律咨询");
+    // The title asks for a meal; the stay in hospital is why (老伴住院了 想找地方吃口饭).
+    const meal = buildQuery({ title: "老伴住院了 想找地方吃口饭", description: "天天医院家里来回跑，回来累得不想做饭。", category: null });
+    expect(meal.terms[0]!.term).toBe("助餐");
+    expect(meal.terms.find((t) => t.term === "陪诊")?.primary ?? false).toBe(false);
+  });
+});

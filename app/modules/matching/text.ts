@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 7;
+export const TEXT_READING = 8;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /想|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|找谁报|还能报|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
+  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|找谁报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -105,12 +105,18 @@ const shortClauses = (text: string) =>
 
 const readingsCache = new Map<string, Set<string>>();
 
-/** A character's readings without tones (every reading of a polyphone), itself for non-Han characters. */
+/**
+ * A character's readings without tones (every reading of a polyphone), itself for non-Han characters.
+ * Its usual reading is also heard with zh, ch, sh as z, c, s (marked ~, so it meets only another
+ * character's usual reading): Tianjin speech (and many a pinyin input) makes no difference between
+ * them (跳匝 for 跳闸). Only the usual ones: 说 read shui (游说) would make 一说 a slip for 一岁, and
+ * 谁 (shui) one for 尿 (sui) in 谁管.
+ */
 function readings(char: string): Set<string> {
   let known = readingsCache.get(char);
   if (!known) {
     known = /\p{Script=Han}/u.test(char)
-      ? new Set(pinyin(char, { toneType: "none", multiple: true, type: "array" }).map((r) => r.replace(/v/g, "ü")))
+      ? new Set(pinyin(char, { toneType: "none", multiple: true, type: "array" }).map((r) => r.replace(/v/g, "ü")).flatMap((r, i) => (i === 0 ? [r, `~${r.replace(/^([zcs])h/, "$1")}`] : [r])))
       : new Set([char]);
     readingsCache.set(char, known);
   }
@@ -214,7 +220,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -231,7 +237,7 @@ const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
 const THROUGH_COMMUNITY = /(社区|网格员|居委会)[^，。；]{0,6}(报名|申请|申报|上报|摸排|转介|推荐)|不接受个人(直接)?(报名|申请)|转介/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
-  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
+  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$|(只|仅)(负责|维修|修|管|接)?本(公司|单位|厂|企业)(捐赠|安装|捐建|承建|生产|销售|出售|建设)/;
 /** Who an offer may be limited to (仅限本中心签约居民): a limit on who asks, not on where the help happens. */
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
@@ -241,14 +247,14 @@ const NO_HOME_VISITS = new RegExp(
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
     // Held at a place (每月10号在海滨街道文化广场): people come to it.
-    "|^(每[月周天][^，。；]{0,6})?在[^，。；]{2,14}(广场|公园|空地|门口|大院)$",
+    "|^(每[月周天][^，。；]{0,6})?在[^，。；]{2,14}(广场|公园|空地|门口|大院|活动室|活动中心)[^，。；]{0,8}$",
 );
 
 /**
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
-const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约)?(上门|入户)(?!.{0,2}(请|需|须))|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导)|探访|走访|看望/;
+const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪发)|探访|走访|看望/;
 
 /**
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
@@ -274,6 +280,10 @@ const WOUND = /伤口|刀口|[褥压]疮|[褥压]仓|拆线|(?<!两)口子|破�
 const DOCTORS_VISIT = new Set(["上门换药", "上门医疗"]);
 /** An offer that dresses wounds, or nurses at home (where dressing is the work). */
 const DRESSES_WOUNDS = /换药|伤口|[褥压]疮|拆线|上门护理|居家护理|家庭病床|护士上门|医疗护理|护理服务|造口/;
+/** A doctor asked to come to the home (有没有大夫能上家里来给看看, 出诊). */
+const DOCTOR_TO_HOME = /(医生|大夫)[^，。；]{0,8}(上门|来家|到家|上家|家里来|家来)|上门(看病|诊疗|出诊)|出诊/;
+/** An offer with a doctor or nurse in it; a pharmacy's delivery (送药上门) has none. */
+const HAS_DOCTOR = /医(?!保|药)|大夫|诊|护|卫生服务|卫生院|卫生室|换药|输液|打针|随访|慢病|体检|康复|理疗|针灸/;
 /** Medicines sold without a prescription only (限非处方药; 处方药…不配送). */
 const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?非处方药|处方药[^，,。；;]{0,14}不(配送|送|代购|代买|外送)/;
 /** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
@@ -288,6 +298,8 @@ const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
 const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
 /** A wish for help on school days (每天下午三点半放学), not in the holidays. */
+/** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
+const TERM_ONLY = /(寒暑假|寒假|暑假|暑期|寒暑期)(期间)?(均|都|一律)?(停课|暂停|停|不开|休息|停止|不上课|放假|停班)/;
 const SCHOOL_DAYS = /放学|下学|课后|每天下午/;
 const HOLIDAYS = /寒假|暑假|暑期|寒暑假|假期|放假/;
 
@@ -383,6 +395,8 @@ export interface OfferReading {
   homeVisitsOwnPlaceOnly: boolean;
   /** Runs in the school holidays only: not for a wish about school days. */
   holidaysOnly: boolean;
+  /** Closed in the school holidays (寒暑假停课): not for a wish for the holidays. */
+  termOnly: boolean;
   /** The school years it takes (一至三年级), when it says. */
   grades: [number, number] | null;
   /** The certificates it is limited to (仅面向持有残疾人证的居民): not for a wish that says it has none. */
@@ -447,6 +461,9 @@ const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|�
 /** "服务范围：龙潭路社区" says the same, before the colon that splits clauses. */
 const SERVICE_RANGE = /服务(范围|区域)([：:为是]|仅?限)?(?=[\u4e00-\u9fa5]{2,30}?(社区|小区)(?![\u4e00-\u9fa5]))/g;
 
+/** "仅限本物业服务的新中村社区居民": the estate it names, served by the company itself. */
+const SERVED_BY_US = /^本(物业|公司|项目|项目部)(服务|管理|在管)的/;
+
 function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
   const communities: string[] = [];
   let atHome = false;
@@ -454,10 +471,11 @@ function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
     for (const [, name] of clause.matchAll(ONLY_FOR)) {
       // "仅限本社区" is the offer's own place, which the search already keeps to.
       // "覆盖鼓楼街道全部社区", "覆盖周边社区": no names.
-      if (!name || /^(本|该|所在|辖区)|街道|全部|所有|各|周边|附近/.test(name)) continue;
+      if (!name || /^(本|该|所在|辖区)|街道|全部|所有|各|周边|附近/.test(name.replace(SERVED_BY_US, ""))) continue;
       // "仅限福顺里、朝阳里两个社区": each name of the list.
       communities.push(
         ...name
+          .replace(SERVED_BY_US, "")
           .replace(/(两|三|四|五|几|这)个(社区|小区)$/, "")
           .split(/[、和及]/)
           .filter((part) => part.length >= 2),
@@ -543,7 +561,7 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?(小区|项目|范围)/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
 const OWN_STREET_ONLY =
   /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
@@ -596,6 +614,7 @@ export function readOffer(text: string): OfferReading {
     noRepairs: excludes.some((c) => c.split(/[、，]/).some((part) => NO_REPAIRS.test(part))),
     requires: credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
+    termOnly: TERM_ONLY.test(normal),
     grades: gradeRange(normal),
     // Who may come is read as such (不接收外校学生: internal), not as a kind of help refused.
     excludes: excludes.filter((clause) => !OUTSIDERS.test(clause)),
@@ -683,7 +702,7 @@ const ASKS_FOR_GROUP =
   /讲座|宣讲|宣传|培训|讲课|课堂|(?<![上下加值])(的|那种|这种|学习|培训|兴趣|老年|手机|电脑)班|讲一讲|讲讲|普及|科普|演练|活动|进社区|给大家|居民们|老人们|大伙|全楼|楼里|全小区|整个小区|组织|体验课|兴趣课|公益课|上课|兴趣班|训练营|夏令营|冬令营|报名|申报|立项|拟开展|计划开展/;
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
-  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|走不到|走不动|走不过去/;
+  /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|(?<!远[^，。；]{0,3})(走不到|走不动|走不过去)/;
 /** A wish that would like someone to come (or something brought) to the home. */
 const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来|送过来|送到楼下/;
 
@@ -702,7 +721,7 @@ const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_
 const TENANT = /租房|租的房|租住|租户|租着|房东/;
 
 /** A wish that asks to be seen on its own ("想找个律师一对一给讲讲", "问问自家的事"), whatever talk it mentions. */
-const ASKS_ONE_TO_ONE = /一对一|单独|面对面|自家的事|我家的事|个人的事/;
+const ASKS_ONE_TO_ONE = /一对一|单独|面对面|当面|给(她|他|我|俺)一个人|自家的事|我家的事|个人的事/;
 
 /**
  * A community's need or project, posted by its staff for its residents (独居老人家庭安装烟感, 楼前树木
@@ -761,7 +780,10 @@ const askingNow = (text: string) =>
   askingPart(text)
     .split("。")
     .filter((sentence) => !PAST.test(sentence))
+    // What it has heard of (听说社区有银行的人来讲课，能不能帮我挂失) is not what it asks for.
+    .map((sentence) => sentence.split("，").filter((clause) => !HEARSAY.test(clause)).join("，"))
     .join("。");
+const HEARSAY = /^(我|俺)?(听说|听人说|听人家说|听别人说|听.{1,4}说)/;
 
 /** The sentences of a wish that ask, and the asking part of its title: what it wants, said outright. */
 // offerFit asks this of the same wish for each of its candidates, up to seven times each, in any order.
@@ -823,6 +845,8 @@ export function offerFit(
   // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then too.
   const forHolidays = HOLIDAYS.test(wishNormalised(wish.title ?? "")) || HOLIDAYS.test(askingPart(text) || text);
   if (forHolidays && !SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) return 0;
+  // Closed in the holidays (寒暑假停课) to a wish for them (暑假期间白天无人看护).
+  if (forHolidays && reading.termOnly) return 0;
   // Other school years than the one the wish names (只收一至三年级 to 五年级).
   if (reading.grades) {
     const grade = wishGrade(text);
@@ -888,6 +912,8 @@ export function offerFit(
   if (refusedAsked.length && !doesAnotherAsked) return 0;
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
+  // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
+  if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
   // "其他银行业务请到网点" refuses what the offer does not do: not the wish's main ask when the offer does it
   // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
@@ -916,6 +942,10 @@ export function offerFit(
   // even where it names the same thing among what it does (检查假牙佩戴情况).
   const asking = askingPart(text);
   if (asking && refusals.some((clause) => sharesPhrase(clause, asking))) return 0;
+  // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
+  // whatever words each uses, unless the offer clears drains too.
+  const point = `${wishNormalised(wish.title ?? "")}。${asking || text}`;
+  if (BLOCKED_DRAIN.test(point) && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
@@ -944,6 +974,9 @@ export function offerFit(
   // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
   const mainAsk = wish.askedConcepts?.[0] ?? "";
   if (DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
+  // A doctor asked to the home (有没有大夫能上家里来给看看), of an offer with no doctor (a pharmacy's 送药上门):
+  // at most a part of it (它能送药、量血压).
+  if (DOCTOR_TO_HOME.test(asking || text) && !HAS_DOCTOR.test(reading.positive)) factor *= PARTLY;
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
@@ -1077,6 +1110,10 @@ function refusedPart(clause: string): string {
 
 /** A clause about other things than those the offer names (其他银行业务请到网点). */
 const OTHER_KINDS = /^(其他|其它|其余)/;
+
+/** A blocked drain, as residents tell it; drains, as offers name them. */
+const BLOCKED_DRAIN = /堵(了|住|死|得)|不下水|水下不去|下不去水|下水不通|往上返|返水|通一通|疏通/;
+const DRAINS = /疏通|下水|通堵/;
 
 /** A refusal to take children to and from school (不负责接送孩子放学). */
 const PICK_UP_REFUSAL = /不(负责|提供|管)?接送/;
