@@ -1820,3 +1820,57 @@ describe("readings added in session 27 (found on tune-114…121, stated generall
     expect(meal.terms.find((t) => t.term === "陪诊")?.primary ?? false).toBe(false);
   });
 });
+
+describe("readings added in session 27, second round (found on tune-122…129, stated generally)", () => {
+  it("reads asking to sign up alone as no wish for a group's course", () => {
+    const course = readOffer("急救培训进单位。为企业、学校、社区工作者集体开展心肺复苏培训，20人以上成班，不接受个人报名。");
+    expect(offerFit(course, wishAsRead("想学学心肺复苏", "老伴心脏不好。我想学学心肺复苏，请问哪里有教的，我一个人能去报名吗？"))).toBe(0);
+    expect(offerFit(course, wishAsRead("组织居民学习心肺复苏", "社区拟组织居民应急救护培训，已有30人报名", "need"))).toBe(1);
+  });
+
+  it("reads 暂不开展上门服务 as no home visits, and a bare 暂停新增 as a pause", () => {
+    const clinic = readOffer("每月义诊进社区。每月在各社区轮流开展义诊：量血压、用药指导。只做集中义诊，暂不开展上门服务。");
+    expect(clinic.noHomeVisits).toBe(true);
+    expect(offerFit(clinic, wishAsRead("独居老人需上门量血压", "李奶奶膝关节不好基本出不了门，想请大夫定期上门给量量血压"))).toBe(0);
+    expect(readOffer("暑期托管班：作业辅导、含午餐。本月起暂停新增，已报名的正常上课。").paused).toBe(true);
+    expect(readOffer("暑期托管班，报名后暂停新增的时间另行通知").paused).toBe(false);
+  });
+
+  it("reads 面向小学生 as primary school only, and a grandparent's wish about a pupil as about the pupil", () => {
+    const classroom = readOffer("大学生四点半课堂。每周一、三、五在社区活动室，面向小学生开展作业辅导。");
+    expect(classroom.grades).toEqual([1, 6]);
+    expect(offerFit(classroom, wishAsRead("孙子初二数学跟不上", "孙子上初二，数学跟不上，想找大学生辅导"))).toBe(0);
+    expect(readOffer("面向中小学生的心理辅导").grades).toBeNull();
+    expect(wishAudience("我孙子上初二，这礼拜说啥也不去学校了。我跟他爷爷管不了。想找个懂孩子心理的人给看看。")).toBe("young");
+    // A tutor for middle school that turns away primary pupils (不接小学生) is no service for the old.
+    expect(readOffer("初中课业线上一对一辅导。大学生志愿者周末线上辅导初中数学。只做线上，不接小学生。").audience).toBeNull();
+    // Nor is a grown-up daughter's advice (闺女说给请个保姆) a child in an old couple's wish.
+    expect(wishAudience("闺女说给请个保姆，一个月好几千。她下不了楼的话能不能给送上来？俺老伴比我大五岁")).not.toBe("young");
+    // A grandmother's own wish that tells of her grandchild at school is not about a pupil.
+    expect(wishAudience("想学用微信视频。孙女给买了个智能手机。她在外地上学，想跟她视频，可那个微信我找不着。")).not.toBe("young");
+    const elderly = readOffer("老年人心理疏导。针对丧偶、独居老人的情绪低落，心理咨询师入户疏导。只服务60岁以上老人。");
+    expect(offerFit(elderly, wishAsRead("孙子不爱上学", "我孙子上初二，回家就关屋里玩手机。我跟他爷爷管不了。想找个懂孩子心理的人给看看。"))).toBe(0);
+  });
+
+  it("reads a lawsuit asked of an office that only advises as part of it, and the scammer's account as no card work", () => {
+    const advice = readOffer("人民调解+律师驻点咨询。街道人民调解委员会受理邻里纠纷调解；每周二上午律师驻点，免费法律咨询。");
+    const lawsuit = wishAsRead("想找律师写起诉状", "前夫一直不给孩子抚养费，想找律师帮我写个起诉状，最好能帮着把官司打了");
+    expect(offerFit(advice, lawsuit)).toBe(PARTLY);
+    expect(offerFit(readOffer("法律援助。符合条件的可申请法律援助，代写诉状、代理诉讼。"), lawsuit)).toBe(1);
+    // Not wanting to sue, or asking whether to, asks for advice.
+    expect(offerFit(advice, wishAsRead("儿子不给养老钱", "不想打官司闹得太难看，就想问问懂法的人，我该咋办"))).toBe(1);
+    expect(offerFit(advice, wishAsRead("楼上漏水泡了顶棚", "我想问问能不能让他赔，该怎么弄，要不要打官司"))).toBe(1);
+    const cards = readOffer("社保卡补换、激活上门服务。可预约上门办理社保卡补卡、换卡、激活和密码重置。");
+    const victim = wishAsRead("被骗的钱能不能追回来", "有人说我的医保卡被冒用，让我把钱转到安全账户。我就想问问银行能不能把那个账户给冻上，钱还能要回来吗");
+    expect(offerFit(cards, victim)).toBe(0);
+    expect(offerFit(cards, wishAsRead("社保卡被冒用", "骗子打电话说我的社保卡被冒用了，想先把卡冻上"))).toBe(1);
+  });
+
+  it("reads 为本社区…送餐到户 as deliveries for its own community", () => {
+    const deliveries = readOffer("助餐送餐到户。依托社区老年助餐点，为本社区70岁以上独居、行动不便老人中午送餐到户。");
+    expect(deliveries.homeVisitsOwnPlaceOnly).toBe(true);
+    const meals = wishAsRead("母亲需要送午饭", "母亲一个人住，请问附近还有别的地方能送午饭到家吗");
+    expect(offerFit(deliveries, { ...meals, outsideArea: "street" })).toBe(0);
+    expect(offerFit(deliveries, meals)).toBe(1);
+  });
+});

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 8;
+export const TEXT_READING = 9;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -203,7 +203,7 @@ export function homophoneSlips(
 
 /** Paused, stopped, closed for now: the offer is not taking anything. */
 const PAUSED =
-  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生|申请|用餐老人|老人|居民|家庭)(?![\u4e00-\u9fa5])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|(?<=^|[，。；;！!]|目前|现在|近期|暂时|本月|服务|项目|业务|活动)暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生|申请|用餐老人|老人|居民|家庭)(?![\u4e00-\u9fa5])|(?<=^|[，。；;！!]|起|目前|现在|暂时)暂停新增(?=$|[，。；;！!])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|(?<=^|[，。；;！!]|目前|现在|近期|暂时|本月|服务|项目|业务|活动)暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
 /** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
@@ -242,7 +242,7 @@ const INTERNAL =
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(上门|入户|到家|送上门)(服务)?$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不提供(上门|入户|到家)(服务)?$" +
+  "不(上门|入户|到家|送上门)(服务)?$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
@@ -265,7 +265,7 @@ const DELIVERIES_LIMITED_SOURCE = String.raw`(送餐|上门|入户|配送|送货
 const DELIVERIES_LIMITED = new RegExp(DELIVERIES_LIMITED_SOURCE, "g");
 const HOME_VISITS_OWN_PLACE = new RegExp(
   `${DELIVERIES_LIMITED_SOURCE}|` +
-    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
+    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|本(社区|小区)[^，。；]{0,16}(送餐|配送|送饭)(到户|到家|上门)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
 );
 
 function noHomeVisits(own: string): boolean {
@@ -280,6 +280,10 @@ const WOUND = /伤口|刀口|[褥压]疮|[褥压]仓|拆线|(?<!两)口子|破�
 const DOCTORS_VISIT = new Set(["上门换药", "上门医疗"]);
 /** An offer that dresses wounds, or nurses at home (where dressing is the work). */
 const DRESSES_WOUNDS = /换药|伤口|[褥压]疮|拆线|上门护理|居家护理|家庭病床|护士上门|医疗护理|护理服务|造口/;
+/** A lawsuit to be written or fought for the wish (写个起诉状, 帮着把官司打了, 代理出庭). */
+const LITIGATION = /写[^，。；]{0,2}(起诉状|诉状|起诉书)|帮[^，。；]{0,6}打[^，。；]{0,2}官司|官司打|代理(诉讼|官司|出庭)|出庭/;
+/** An offer that drafts or represents (代写文书, 代理诉讼, 法律援助), not only advises. */
+const REPRESENTS = /代写|代理|诉讼|援助|文书|起诉|出庭|官司/;
 /** A doctor asked to come to the home (有没有大夫能上家里来给看看, 出诊). */
 const DOCTOR_TO_HOME = /(医生|大夫)[^，。；]{0,8}(上门|来家|到家|上家|家里来|家来)|上门(看病|诊疗|出诊)|出诊/;
 /** An offer with a doctor or nurse in it; a pharmacy's delivery (送药上门) has none. */
@@ -307,9 +311,12 @@ const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
 const gradeNumber = (digit: string) => GRADE_NUMBER[digit] ?? Number(digit);
 /** "只收一至三年级的孩子", "面向1-6年级": the school years an offer takes. */
 const GRADE_RANGE = /([一二三四五六1-6])(?:至|到|-|~|—|－)([一二三四五六1-6])年级/;
+/** "面向小学生开展作业辅导": primary school, all six years (not 中小学生). */
+const PRIMARY_ONLY = /(面向|针对|招收|只收|仅收|服务|为)[^，。；]{0,6}(?<!中)小学生/;
 function gradeRange(normal: string): [number, number] | null {
   const match = GRADE_RANGE.exec(normal);
-  return match ? [gradeNumber(match[1]!), gradeNumber(match[2]!)] : null;
+  if (match) return [gradeNumber(match[1]!), gradeNumber(match[2]!)];
+  return PRIMARY_ONLY.test(normal) ? [1, 6] : null;
 }
 const PUPIL = /孩子|学生|上学|学校|儿子|闺女|女儿|孙子|孙女|外孙|作业/;
 /** The one school year a wish names: 五年级 (5), 初二 (8), 高一 (10). */
@@ -647,7 +654,8 @@ const AUDIENCE: Record<Audience, RegExp> = {
   young: new RegExp(
     `不接(待|收|诊)?(成年人|成人|老年人|老人)|(只|仅)(做|接|面向|服务|限|招收|接收)?(${YOUNG})|面向\\d{1,2}[-–—~至到]1\\d岁`,
   ),
-  old: new RegExp(`不接(待|收|诊)?(${YOUNG}|学生)|(只|仅)(做|接|面向|服务|限|接收)?(${OLD})|面向(60|六十|65)岁以上`),
+  // Turning away one school age (不接小学生, a tutor of middle-school pupils) says nothing of the old.
+  old: new RegExp(`不接(待|收|诊)?(儿童|青少年|未成年人?|中小学生|学龄儿童|学生)|(只|仅)(做|接|面向|服务|限|接收)?(${OLD})|面向(60|六十|65)岁以上`),
 };
 
 /** An offer whose title names whom it is for (独居老人心理关爱小组, 儿童安全教育). */
@@ -668,7 +676,7 @@ function audienceOf(normal: string): Audience | null {
 }
 
 /** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
-const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|学生|(?<![\d十])[1-9一二三四五六七八九]岁|1[0-7]岁|(?<![一二三四五六七八九])十[一二三四五六七]?岁|青春期/;
+const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|(?<!大)学生|(?<![\d十])[1-9一二三四五六七八九]岁|1[0-7]岁|(?<![一二三四五六七八九])十[一二三四五六七]?岁|青春期/;
 // 孩子们都在外地: grown-up children away, so the one writing is old.
 const WISH_OLD = /孩子们?都?(在|去了?)(外地|国外|外省|南方)|孩子们?都?不在身边|子女都?(在外地|不在身边)|老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|老爸|老妈|婆婆|公公|岳父|岳母|丈母娘|老丈人|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
 
@@ -678,7 +686,15 @@ const CHILD = /孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙|娃|宝�
 export function wishAudience(text: string): Audience | null {
   const young = WISH_YOUNG.test(text);
   const old = WISH_OLD.test(text);
-  return young === old ? null : young ? "young" : "old";
+  if (young !== old) return young ? "young" : "old";
+  if (!young) return null;
+  // A grandparent writing about a pupil (我孙子上初二…想找个懂孩子心理的人): whom the asking clauses are about
+  // (not 她在外地上学，想跟她视频, a grandmother's own wish).
+  const asking = requestClauses(askingPart(text));
+  // 孩子 (not 孩子们, 闺女, 儿子: grown-up children as often as not) and the words of school age.
+  const youngAsked = WISH_YOUNG.test(asking) || /孩子(?!们)|小孩|孙子|孙女|外孙/.test(asking);
+  const oldAsked = WISH_OLD.test(asking);
+  return youngAsked === oldAsked ? null : youngAsked ? "young" : "old";
 }
 
 export type CardKind = "social" | "bank";
@@ -721,7 +737,7 @@ const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_
 const TENANT = /租房|租的房|租住|租户|租着|房东/;
 
 /** A wish that asks to be seen on its own ("想找个律师一对一给讲讲", "问问自家的事"), whatever talk it mentions. */
-const ASKS_ONE_TO_ONE = /一对一|单独|面对面|当面|给(她|他|我|俺)一个人|自家的事|我家的事|个人的事/;
+const ASKS_ONE_TO_ONE = /一对一|单独|面对面|当面|给(她|他|我|俺)一个人|一个人(能|可以)?(去)?报名|个人(能|可以)报名|自家的事|我家的事|个人的事/;
 
 /**
  * A community's need or project, posted by its staff for its residents (独居老人家庭安装烟感, 楼前树木
@@ -968,12 +984,17 @@ export function offerFit(
   // A scam told (转到安全账户, 投了钱说返利) is not a card's business: card services that say nothing of
   // fraud (社保卡激活、补换卡、密码重置) do not fit it, unless the wish asks for card work (帮我把卡冻结);
   // the scammer's own threat (说我医保卡异常要冻结) is no such ask.
-  if (SCAM.test(text) && !LOST_CARD.test(text) && !CARD_WORK.test(askingPart(text) || text) && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
+  // Nor is the scammer's account to freeze (银行能不能把那个账户给冻上).
+  const ownCardWork = CARD_WORK.test((askingPart(text) || text).replace(THEIR_ACCOUNT, ""));
+  if (SCAM.test(text) && !LOST_CARD.test(text) && !ownCardWork && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
     return 0;
   // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
   // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
   const mainAsk = wish.askedConcepts?.[0] ?? "";
   if (DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
+  // A lawsuit asked for (帮我写个起诉状，把官司打了), of an offer that only advises (律师驻点咨询): part of it.
+  // Not one it does not want (也不想打官司), nor whether to sue (要不要打官司): advice is what that asks.
+  if (LITIGATION.test(withoutRefusals(asking || text)) && !REPRESENTS.test(reading.positive)) factor *= PARTLY;
   // A doctor asked to the home (有没有大夫能上家里来给看看), of an offer with no doctor (a pharmacy's 送药上门):
   // at most a part of it (它能送药、量血压).
   if (DOCTOR_TO_HOME.test(asking || text) && !HAS_DOCTOR.test(reading.positive)) factor *= PARTLY;
@@ -1063,6 +1084,8 @@ const SCAM =
 const FRAUD = /诈|防骗|骗局/;
 /** Work on a card asked for in so many words. */
 const CARD_WORK = /补卡|换卡|补办|激活|密码|(把|给|先).{0,6}(冻结|冻上|停)|止付|换.{0,2}新卡?|认证|年审|查.{0,4}(账|余额|到账)/;
+/** The other side's account (把那个账户给冻上, 对方的卡): not the wish's own card. */
+const THEIR_ACCOUNT = /(把|将)?(那个|对方的?|骗子的?|他的|他们的)(账户|账号|卡)(给)?[^，。；]{0,4}(冻结|冻上|停)/g;
 /** Services on cards and pension accounts. */
 const CARD_SERVICES = /社保卡|补卡|换卡|挂失|密码重置|资格认证|养老金卡/;
 /** Talks, campaigns and classes. */
