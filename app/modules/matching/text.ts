@@ -301,9 +301,9 @@ const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
 const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
-/** A wish for help on school days (每天下午三点半放学), not in the holidays. */
 /** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
 const TERM_ONLY = /(寒暑假|寒假|暑假|暑期|寒暑期)(期间)?(均|都|一律)?(停课|暂停|停|不开|休息|停止|不上课|放假|停班)/;
+/** A wish for help on school days (每天下午三点半放学), not in the holidays. */
 const SCHOOL_DAYS = /放学|下学|课后|每天下午/;
 const HOLIDAYS = /寒假|暑假|暑期|寒暑假|假期|放假/;
 
@@ -683,6 +683,9 @@ const WISH_OLD = /孩子们?都?(在|去了?)(外地|国外|外省|南方)|孩�
 /** A child named in any way, of any age a children's service takes. */
 const CHILD = /孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙|娃|宝宝|小朋友|少年|学生|儿童|幼儿|婴儿|宝贝/;
 
+/** A child asked about: 孩子 (not 孩子们, 闺女, 儿子, grown-up children as often as not), a grandchild. */
+const YOUNG_ONE = /孩子(?!们)|小孩|孙子|孙女|外孙/;
+
 export function wishAudience(text: string): Audience | null {
   const young = WISH_YOUNG.test(text);
   const old = WISH_OLD.test(text);
@@ -691,8 +694,7 @@ export function wishAudience(text: string): Audience | null {
   // A grandparent writing about a pupil (我孙子上初二…想找个懂孩子心理的人): whom the asking clauses are about
   // (not 她在外地上学，想跟她视频, a grandmother's own wish).
   const asking = requestClauses(askingPart(text));
-  // 孩子 (not 孩子们, 闺女, 儿子: grown-up children as often as not) and the words of school age.
-  const youngAsked = WISH_YOUNG.test(asking) || /孩子(?!们)|小孩|孙子|孙女|外孙/.test(asking);
+  const youngAsked = WISH_YOUNG.test(asking) || YOUNG_ONE.test(asking);
   const oldAsked = WISH_OLD.test(asking);
   return youngAsked === oldAsked ? null : youngAsked ? "young" : "old";
 }
@@ -958,9 +960,10 @@ export function offerFit(
   // even where it names the same thing among what it does (检查假牙佩戴情况).
   const asking = askingPart(text);
   if (asking && refusals.some((clause) => sharesPhrase(clause, asking))) return 0;
+  // What the wish asks: its title and asking part (all of it when no sentence asks outright).
+  const point = `${wishNormalised(wish.title ?? "")}。${asking || text}`;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
-  const point = `${wishNormalised(wish.title ?? "")}。${asking || text}`;
   if (BLOCKED_DRAIN.test(point) && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
@@ -1002,7 +1005,7 @@ export function offerFit(
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
   // Read in what it asks, or in all of it when no sentence asks outright (钥匙拧不动了，今天能来人修不).
-  if (reading.notUrgent && URGENT.test(`${wishNormalised(wish.title ?? "")}。${asking || text}`.replace(NOT_PRESSED, "，"))) return 0;
+  if (reading.notUrgent && URGENT.test(point.replace(NOT_PRESSED, "，"))) return 0;
   if (naming.length || refusedAsked.length) factor *= PARTLY;
   return factor;
 }
