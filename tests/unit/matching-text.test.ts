@@ -1874,3 +1874,98 @@ describe("readings added in session 27, second round (found on tune-122…129, s
     expect(offerFit(deliveries, meals)).toBe(1);
   });
 });
+
+describe("readings added in session 28 (found on tune-130…137, stated generally)", () => {
+  it("reads who a certificate is asked of, not what it saves (持残疾证免押金), nor what they may then do", () => {
+    // 或 among what the holders may ask for is no second way in.
+    const loans = readOffer("辅具适配·轮椅借用。持残疾证人员可申请轮椅、助行器等辅具适配或短期借用。");
+    expect(loans.requires).toEqual(["disability"]);
+    const broken = wishAsRead("想借个轮椅用俩月", "我妈上礼拜滑了一跤，脚踝骨裂，医生说得坐俩月轮椅。我妈没有残疾证。");
+    expect(offerFit(loans, broken)).toBe(0);
+    // A holder who pays no deposit, and everyone else with one: open to all.
+    const deposit = readOffer("康复辅具租借。轮椅、助行器短期租借，持残疾证免押金，其他居民凭身份证交押金借用。");
+    expect(deposit.requires).toEqual([]);
+    expect(offerFit(deposit, broken)).toBe(1);
+    // 持证残疾人 names the certificate; 无残疾证的不在受理范围 asks for it.
+    expect(readOffer("辅具适配。为持证残疾人适配轮椅、拐杖、助听器。").requires).toEqual(["disability"]);
+    expect(readOffer("辅具申请。辖区居民可申请轮椅借用，无残疾证的不在受理范围。").requires).toEqual(["disability"]);
+  });
+
+  it("reads 找谁 and 能有人…就好了 as asking", () => {
+    expect(isRequestSentence("介事到底找谁给说说理")).toBe(true);
+    expect(isRequestSentence("能有人出面调解一下就好了")).toBe(true);
+    expect(isRequestSentence("医生说养养就好了")).toBe(false);
+    const leak = buildQuery({
+      title: "楼上漏水不管",
+      description:
+        "楼上卫生间漏水把我家顶子都泡起皮了，找了好几回，人家说不是他家的事。我一个老太太也吵不过。介事到底找谁给说说理？能有人出面调解一下就好了。",
+      category: null,
+    });
+    expect(askedConcepts(leak)[0]).toBe("矛盾调解");
+  });
+
+  it("reads 平时上学期间不开 as holidays only", () => {
+    const holidays = readOffer("寒暑假托管班。寒暑假开班，白天看护、写假期作业。平时上学期间不开。");
+    expect(holidays.holidaysOnly).toBe(true);
+    const afterSchool = wishAsRead("放学后哪能写作业", "学校没托管，下午三点半就放了，我们下班得六点。附近哪有放学后能写作业的地方？");
+    expect(offerFit(holidays, afterSchool)).toBe(0);
+    expect(offerFit(holidays, wishAsRead("暑假孩子没人看", "放暑假了，白天我们都上班，想找个托管班"))).toBe(1);
+  });
+
+  it("reads 本项目（胜利路社区）住户 as its own community only", () => {
+    const repairs = readOffer("水电应急维修。本项目（胜利路社区）住户报修：水管漏水、跑水、下水堵，24小时值班。");
+    expect(repairs.onlyFor.communities).toEqual(["胜利路社区"]);
+    const drain = wishAsRead("地漏往上冒水", "卫生间地漏往上冒水，我们这是老楼没物业");
+    expect(offerFit(repairs, { ...drain, community: "建国道社区" })).toBe(0);
+    expect(offerFit(repairs, { ...drain, community: "胜利路社区" })).toBeGreaterThan(0);
+  });
+
+  it("reads 自费也不接 as no help for a wish that would pay itself", () => {
+    const listed = readOffer("居家适老化改造。卫生间扶手、防滑地面安装。仅面向适老化改造名单内家庭，名单外家庭不接单，自费也不接。");
+    expect(listed.noSelfPay).toBe(true);
+    expect(offerFit(listed, wishAsRead("卫生间想装个扶手", "我们家不是低保户，自己掏钱就行，就是想找个专门干这个的来装"))).toBe(0);
+    expect(offerFit(listed, wishAsRead("卫生间想装个扶手", "社区说我家在改造名单里"))).toBe(1);
+  });
+
+  it("reads a staff-only offer as no help to a wish that says nothing of working there", () => {
+    const union = readOffer("职工法律咨询。工会联系律师每月提供一次法律咨询，仅限本企业在职、退休职工及家属。");
+    expect(union.staffOnly).toBe(true);
+    expect(offerFit(union, wishAsRead("想咨询房子过户的事", "我是做小买卖的，想把房子过户给儿子，想找个律师问问"))).toBe(0);
+    expect(offerFit(union, wishAsRead("想咨询房子过户的事", "我是厂里的退休职工，想找个律师问问"))).toBe(1);
+    expect(offerFit(readOffer("职工子女暑期托管班。仅限本企业职工子女，凭工牌报名。"), wishAsRead("暑假孩子没地方去", "听同事说厂里工会有个托管班，在哪报名"))).toBe(1);
+    // 双职工家庭 is a household where both parents work, not an organisation's staff.
+    expect(readOffer("课后作业辅导。仅面向本社区双职工家庭子女，社区审核后报名。").staffOnly).toBe(false);
+  });
+
+  it("reads sparks as wiring, noise from above as a quarrel, and 换个屏 as 换屏", () => {
+    const sparks = buildQuery({ title: "卫生间开关一按就啪啪响", description: "开关一按就啪一声，还冒过一回火星子。谁能帮忙给换一个", category: null });
+    expect(sparks.terms.map((t) => t.term)).toContain("水电维修");
+    const noise = buildQuery({ title: "楼上天天晚上剁馅儿", description: "楼上天天晚上十点多咚咚咚剁馅儿，还拉桌子，跟他说了也不听。谁能管管", category: null });
+    expect(askedConcepts(noise)[0]).toBe("矛盾调解");
+    const screen = wishAsRead("手机屏摔碎了", "手机掉地下了，屏幕碎成蜘蛛网了，微信也看不了。想找人给换个屏，别太贵了就行");
+    expect(screen.askedConcepts[0]).toBe("手机维修");
+    const lessons = readOfferWithVocabulary("老年人智能手机培训班。教微信视频、扫码、挂号。只教使用，不负责手机维修、换屏、刷机。");
+    expect(offerFit(lessons, screen)).toBe(0);
+  });
+
+  it("reads 不在受理范围 after what it names as refusing that (小区内部路灯…不在受理范围)", () => {
+    const streetLights = readOfferWithVocabulary("路灯报修。负责市政道路路灯报修，24小时内响应。小区内部路灯由产权单位或物业负责，不在受理范围。");
+    const estate = wishAsRead("翠屏小区内部路灯损坏", "小区内部甬路路灯共12盏，目前损坏7盏，入夜后漆黑。小区暂无物业，寻求共建单位帮助维修更换。", "need");
+    expect(offerFit(streetLights, estate)).toBe(0);
+    expect(offerFit(streetLights, wishAsRead("路口的路灯不亮了", "我们楼前马路上的路灯坏了好几天了，晚上黑，谁能给报修一下"))).toBeGreaterThan(0);
+    // Three characters of a title are often where, not what (卫生间 of 卫生间水龙头滴水 and 卫生间防水工程).
+    const repairs = readOfferWithVocabulary("户内水电小修。水龙头、角阀、软管更换，灯具、开关更换。不接卫生间防水工程。");
+    expect(offerFit(repairs, wishAsRead("卫生间水龙头滴水", "洗手盆水龙头关不严，一直滴水。麻烦能修的单位联系我"))).toBeGreaterThan(0);
+  });
+
+  it("reads wiring refused as no help for a wiring fault, whatever words each uses", () => {
+    const oddJobs = readOfferWithVocabulary("党员志愿者上门小修。换灯泡、换水龙头、修纱窗、修门锁。涉电（开关插座、线路）一律不接，请找专业电工。");
+    const sparks = wishAsRead("开关冒火星子", "墙上那个开关一按噼啪响，晚上能看见里头冒火星子。能不能社区给找个公益的师傅来看看");
+    expect(offerFit(oddJobs, sparks)).toBe(0);
+    expect(offerFit(oddJobs, wishAsRead("灯泡不亮了", "厨房灯泡不亮了，我够不着，想找人给换一个"))).toBeGreaterThan(0);
+    expect(offerFit(readOfferWithVocabulary("水电小修。换灯泡、修开关插座、查线路跳闸。"), sparks)).toBeGreaterThan(0);
+    // An appliance repairer to a trip an appliance may cause: the appliance is its business.
+    const appliances = readOfferWithVocabulary("家电维修。专业维修电视、冰箱、洗衣机、空调。只修家电，水管、电路、门锁不做。");
+    expect(offerFit(appliances, wishAsRead("一开微波炉就跳闸", "一开微波炉就跳闸，别的电器都没事。不知道是微波炉坏了还是线的事儿"))).toBeGreaterThan(0);
+  });
+});

@@ -31,6 +31,8 @@ export interface QueryTerm {
   primary: boolean;
   /** The subject's own words that brought the term in (a cue as written, a keyword, a misspelling). */
   quotes: string[];
+  /** A concept the sentence that asks names too, not only the title (…想找人给换个屏). */
+  askedOutright?: boolean;
 }
 
 export interface MatchQuery {
@@ -147,10 +149,12 @@ const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红�
 const CONTACT = /(微信|电话|手机)同号|加我的?微信|有事(可以|请|就)?(联系|找)我/g;
 /** A stove or lighter that will not light (打不着火, 点不着火): no fire. */
 const WILL_NOT_LIGHT = /([打点])不着火/g;
+/** A measure word between a verb and its thing (换个屏, 装个扶手): the thing is named as 换屏 would. */
+const MEASURE = /([换修装配补借租安贴])个(?=\p{Script=Han})/gu;
 /** Who posted it, what is not wanted and how it will be paid are asides, not the ask. */
 const withoutAsides = (text: string) =>
   // Read normalised: 微信轉 from relatives abroad is 微信转.
-  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，").replace(CONTACT, "，").replace(WILL_NOT_LIGHT, "$1不着");
+  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，").replace(CONTACT, "，").replace(WILL_NOT_LIGHT, "$1不着").replace(MEASURE, "$1");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
 
@@ -339,9 +343,11 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   // (楼上漏水 of 楼上漏水跟邻居闹僵了): that is a repair only when the asking says so too. The quarrel
   // told in its own words, not read from a slip (人家说活太小 and 说户里的 are read as 说和).
   const quarrel = evoked.find((e) => e.concept === mediation() && e.primary && e.inRequest > 0 && e.words.some((w) => quote(w) === w));
+  const askedOutright = new Set<string>();
   for (const { concept, inOwnRequest, onlyCondition, weight, primary: asked, words } of evoked) {
     const aboutTheQuarrel = !!quarrel && concept.category !== "legal" && !inOwnRequest;
     const primary = asked && !aboutTheQuarrel;
+    if (primary && inOwnRequest > 0) askedOutright.add(concept.terms[0]!);
     const quotes = words.map(quote);
     add({ term: concept.terms[0]!, weight, source: "concept", category: concept.category, primary, quotes });
     conceptKeys.add(concept.terms[0]!);
@@ -392,6 +398,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
 
   // Every kind of help the vocabulary recognises is searched, however faintly it is evoked (独居 in a
   // story's background): a concept is evidence, where a story's other words (馒头, 咸菜) are mostly not.
+  for (const term of askedOutright) byTerm.get(term)!.askedOutright = true;
   const byWeight = [...byTerm.values()].sort((a, b) => b.weight - a.weight);
   const kept = new Set(byWeight.filter((t) => conceptKeys.has(t.term)).slice(0, MAX_QUERY_TERMS));
   for (const term of byWeight) if (kept.size < MAX_QUERY_TERMS) kept.add(term);
@@ -444,7 +451,11 @@ let conceptKeys: Set<string> | null = null;
  */
 export function askedConcepts(query: MatchQuery): string[] {
   conceptKeys ??= new Set(concepts.map(conceptKey));
-  const main = query.terms.filter((t) => t.primary && t.source === "concept" && conceptKeys!.has(t.term));
+  // Of concepts evoked as strongly, one the asking sentence names comes first (手机屏摔碎了…想找人给换个屏:
+  // the repair, not the phone lessons its 微信 evokes too).
+  const main = query.terms
+    .filter((t) => t.primary && t.source === "concept" && conceptKeys!.has(t.term))
+    .sort((a, b) => b.weight - a.weight || Number(!!b.askedOutright) - Number(!!a.askedOutright));
   const within = (term: QueryTerm, other: QueryTerm) => term.quotes.every((word) => other.quotes.includes(word));
   return main
     .filter(

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 9;
+export const TEXT_READING = 10;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|该找谁|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|找谁报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
+  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -288,6 +288,10 @@ const REPRESENTS = /代写|代理|诉讼|援助|文书|起诉|出庭|官司/;
 const DOCTOR_TO_HOME = /(医生|大夫)[^，。；]{0,8}(上门|来家|到家|上家|家里来|家来)|上门(看病|诊疗|出诊)|出诊/;
 /** An offer with a doctor or nurse in it; a pharmacy's delivery (送药上门) has none. */
 const HAS_DOCTOR = /医(?!保|药)|大夫|诊|护|卫生服务|卫生院|卫生室|换药|输液|打针|随访|慢病|体检|康复|理疗|针灸/;
+/** For a programme's households only: those who would pay themselves are not taken (自费也不接). */
+const NO_SELF_PAY = /自费(的|者|家庭|居民|用户)?(也|均|一律)?(不接|不受理|不服务|不做|不予受理|不提供)|不(接|受理|接受|承接)自费/;
+/** The wish would pay for it itself (自己掏钱就行, 自费也可以). */
+const PAYS_ITSELF = /自费|自己(掏|出|花)钱|自掏腰包|(掏|出|花)钱(也|都)?(行|可以|没事|没问题|愿意)/;
 /** Medicines sold without a prescription only (限非处方药; 处方药…不配送). */
 const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?非处方药|处方药[^，,。；;]{0,14}不(配送|送|代购|代买|外送)/;
 /** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
@@ -300,7 +304,8 @@ const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|今天就|(今晚|今�
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
-const HOLIDAYS_ONLY = /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)/;
+const HOLIDAYS_ONLY =
+  /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)|(平时|平常|上学期间|上课期间)[^，。；]{0,2}(不开|不开班|停课|暂停|不接)/;
 /** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
 const TERM_ONLY = /(寒暑假|寒假|暑假|暑期|寒暑期)(期间)?(均|都|一律)?(停课|暂停|停|不开|休息|停止|不上课|放假|停班)/;
 /** A wish for help on school days (每天下午三点半放学), not in the holidays. */
@@ -331,7 +336,8 @@ function wishGrade(text: string): number | null {
 
 /** Certificates an offer may be limited to, and a wish may say it lacks: the kind each names. */
 const CREDENTIALS: [string, RegExp][] = [
-  ["disability", /残疾人?证/],
+  // 持证残疾人: a disabled person holding the certificate.
+  ["disability", /残疾人?证|^证残疾人/],
   ["subsistence", /低保/],
   ["extreme_poverty", /特困/],
   ["senior_card", /老年证|老年卡/],
@@ -350,16 +356,26 @@ function credentialsAfter(text: string, lead: RegExp, { alternativesOpen = false
   for (const match of text.matchAll(lead)) {
     const start = match.index + match[0].length;
     const after = text.slice(start, start + 8);
-    // "持残疾证居民及经评估的失能老人可借用": one way in of two, not a condition (but "没有残疾证或低保" lacks both).
     const clause = text.slice(start).split(/[，,。；;！？]/)[0]!;
+    // "持残疾证居民及经评估的失能老人可借用": one way in of two, not a condition (but "没有残疾证或低保"
+    // lacks both). Read in who it names, before what they may do (持残疾证人员可申请适配或短期借用).
+    const who = clause.split(MAY)[0]!;
+    // "持残疾证免押金": a certificate that costs less, not one without which nothing is done.
+    const perk = PERK.test(who);
     for (const [kind, pattern] of CREDENTIALS)
-      if (pattern.test(after) && after.search(pattern) <= 3 && !(alternativesOpen && EITHER.test(clause))) kinds.add(kind);
+      if (pattern.test(after) && after.search(pattern) <= 3 && !(alternativesOpen && (EITHER.test(who) || perk))) kinds.add(kind);
   }
   return [...kinds];
 }
 
 /** Another way in beside the certificate (或, 及经评估的…). */
 const EITHER = /或|及/;
+/** Where who may ask ends and what they may do starts (持证残疾人可申请…). */
+const MAY = /可以?|能|均可|申请|申领|借用|享受|提供/;
+/** What a certificate brings besides (免押金, 优先, 减半). */
+const PERK = /免(押金|费|收)?|减免|减半|优先|优惠|打折|折扣|半价/;
+/** "无残疾证的不在受理范围": those without it are turned away, so the certificate is asked for. */
+const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=残疾人?证|低保|特困|老年证|居住证)/g;
 
 /** The certificates a wish says it does not have. */
 const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
@@ -426,6 +442,8 @@ export interface OfferReading {
   ownersOnly: boolean;
   /** Takes no urgent jobs, or only booked days ahead (需提前一周预约，急修不接). */
   notUrgent: boolean;
+  /** Works only for those a programme pays for (名单外家庭不接单，自费也不接): not for one who would pay. */
+  noSelfPay: boolean;
   /** It brings only medicines sold without a prescription (限非处方药). */
   overTheCounterOnly: boolean;
   /** Serves only its own estate or community, or its own street: never a fallback for a need beyond. */
@@ -471,10 +489,13 @@ const SERVICE_RANGE = /服务(范围|区域)([：:为是]|仅?限)?(?=[\u4e00-\u
 /** "仅限本物业服务的新中村社区居民": the estate it names, served by the company itself. */
 const SERVED_BY_US = /^本(物业|公司|项目|项目部)(服务|管理|在管)的/;
 
+/** "本项目（胜利路社区）住户报修": its own estate, named in brackets, is whom it serves. */
+const OWN_NAMED = /本(?:项目|项目部|物业|小区|公司)[（(]([\u4e00-\u9fa5]{2,12}?(?:社区|小区))[）)](?=的?(?:住户|业主|居民))/g;
+
 function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
   const communities: string[] = [];
   let atHome = false;
-  for (const clause of clausesOf(normal.replace(SERVICE_RANGE, "仅限")))
+  for (const clause of clausesOf(normal.replace(SERVICE_RANGE, "仅限").replace(OWN_NAMED, "仅限$1")))
     for (const [, name] of clause.matchAll(ONLY_FOR)) {
       // "仅限本社区" is the offer's own place, which the search already keeps to.
       // "覆盖鼓楼街道全部社区", "覆盖周边社区": no names.
@@ -619,7 +640,12 @@ export function readOffer(text: string): OfferReading {
     homeVisitsOwnPlaceOnly: HOME_VISITS_OWN_PLACE.test(normal),
     // Each part of a list (不做维修、不加氟), and a bare refusal joined to the clause before it (只做新辅具适配发放，不负责维修).
     noRepairs: excludes.some((c) => c.split(/[、，]/).some((part) => NO_REPAIRS.test(part))),
-    requires: credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
+    requires: [
+      ...new Set([
+        ...credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
+        ...credentialsAfter(excludes.join("，"), WITHOUT_IT),
+      ]),
+    ],
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
     termOnly: TERM_ONLY.test(normal),
     grades: gradeRange(normal),
@@ -637,6 +663,7 @@ export function readOffer(text: string): OfferReading {
     staffOnly: STAFF_ONLY.test(normal),
     onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
     notUrgent: NOT_URGENT.test(normal),
+    noSelfPay: NO_SELF_PAY.test(normal),
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
     audience: audienceOf(normal),
   };
@@ -775,8 +802,8 @@ const withoutRefusals = (text: string) =>
 /** Where a refusal's refused part starts (志愿者|不提供医疗护理). */
 const NEGATION = /不|无|非|没有|恕|谢绝/;
 
-/** Whether a refusal and a wish's asking words share a phrase of three characters (the negation aside). */
-function sharesPhrase(refusal: string, asking: string): boolean {
+/** Whether a refusal and a wish's asking words share a phrase of three characters, or `length` (the negation aside). */
+function sharesPhrase(refusal: string, asking: string, length = 3): boolean {
   // Only what is refused: "志愿者不提供医疗护理" refuses nursing, not the volunteers it names first.
   const negation = refusal.search(NEGATION);
   const refused = refusal.includes("除外")
@@ -785,9 +812,9 @@ function sharesPhrase(refusal: string, asking: string): boolean {
       ? refusedPart(refusal)
       : refusal.slice(Math.max(0, negation));
   const chars = [...refused];
-  for (let i = 0; i + 3 <= chars.length; i++) {
-    const phrase = chars.slice(i, i + 3).join("");
-    if (/^\p{Script=Han}{3}$/u.test(phrase) && !/不|无|非|服务|范围|提供/.test(phrase) && asking.includes(phrase)) return true;
+  for (let i = 0; i + length <= chars.length; i++) {
+    const phrase = chars.slice(i, i + length).join("");
+    if (/^\p{Script=Han}+$/u.test(phrase) && !/不|无|非|服务|范围|提供/.test(phrase) && asking.includes(phrase)) return true;
   }
   return false;
 }
@@ -959,16 +986,25 @@ export function offerFit(
   // It refuses the very thing asked, in the wish's own words (不配做假牙 to 有没有大夫能上门给做假牙的),
   // even where it names the same thing among what it does (检查假牙佩戴情况).
   const asking = askingPart(text);
-  if (asking && refusals.some((clause) => sharesPhrase(clause, asking))) return 0;
+  const title = wishNormalised(wish.title ?? "");
+  // Or in its title, by a longer phrase (翠屏小区内部路灯损坏 to 小区内部路灯由物业负责，不在受理范围): three
+  // characters of a title are often where (卫生间水龙头滴水 to 不接卫生间防水工程), not what.
+  if (refusals.some((clause) => (asking && sharesPhrase(clause, asking)) || (title && sharesPhrase(clause, title, 4)))) return 0;
   // What the wish asks: its title and asking part (all of it when no sentence asks outright).
-  const point = `${wishNormalised(wish.title ?? "")}。${asking || text}`;
+  const point = `${title}。${asking || text}`;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
   if (BLOCKED_DRAIN.test(point) && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
+  // Wiring refused (涉电（开关插座、线路）一律不接) to a wiring fault (开关冒火星子, 一开就跳闸), unless it does
+  // wiring too, or repairs appliances and the wish blames one (一开微波炉就跳闸: the oven may be at fault).
+  const mayBeAppliance = appliancesIn(point).length > 0 && (reading.positive.includes("家电") || appliancesIn(reading.positive).length > 0);
+  if (WIRING_FAULT.test(point) && refusals.some((clause) => WIRING.test(clause)) && !WIRING.test(reading.positive) && !mayBeAppliance)
+    return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
-  if (reading.staffOnly && NOT_STAFF.test(text)) return 0;
+  // Nor to a wish that says nothing of working there (我是做小买卖的，想找个律师问问).
+  if (reading.staffOnly && (NOT_STAFF.test(text) || (!OF_STAFF.test(text) && !namesOrganisation(text, offer.organisationName)))) return 0;
   // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
   if (reading.ownersOnly && TENANT.test(text)) return 0;
   // A property company serves the estates it manages: not a building with none (老旧小区没物业),
@@ -1001,6 +1037,8 @@ export function offerFit(
   // A doctor asked to the home (有没有大夫能上家里来给看看), of an offer with no doctor (a pharmacy's 送药上门):
   // at most a part of it (它能送药、量血压).
   if (DOCTOR_TO_HOME.test(asking || text) && !HAS_DOCTOR.test(reading.positive)) factor *= PARTLY;
+  // For a programme's households only (名单外家庭不接单，自费也不接) to a wish that would pay itself (自己掏钱就行).
+  if (reading.noSelfPay && PAYS_ITSELF.test(text)) return 0;
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
   if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
   // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
@@ -1073,7 +1111,9 @@ const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
 const OTHERS_TOO = /(业主|住户|居民)优先|居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
 /** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
-const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)[\u4e00-\u9fa5]{0,8}?(在职|退休|离退休)?(职工|员工)/;
+const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)[\u4e00-\u9fa5、]{0,10}?(在职|退休|离退休)?(?<!双)(职工|员工)/;
+/** A wish of staff (我爱人是港务局退休职工, 听同事说厂里有): it may be of the organisation's own people. */
+const OF_STAFF = /(?<!双)(职工|员工)|同事|工友|厂里|(我|我们|俺|俺们|咱)(单位|厂|公司)/;
 /** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
 const NOT_STAFF = /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?(不是|并非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)(?!本人|家属)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
@@ -1127,11 +1167,16 @@ const onlyAppliancesIn = (text: string) => {
   return named.length && LAMP.test(text) ? [...named, "灯"] : named;
 };
 
-/** What a "not here" clause refuses (不在现场办理开户、挂失): what follows, not where (现场宣讲 is asked). */
+/**
+ * What a "not here" clause refuses (不在现场办理开户、挂失): what follows, not where (现场宣讲 is
+ * asked); or, when nothing follows (小区内部路灯由物业负责，不在受理范围), what comes before.
+ */
 const NOT_DONE_HERE = /不在.{0,4}?(办理|受理)/;
 function refusedPart(clause: string): string {
   const match = NOT_DONE_HERE.exec(clause);
-  return match ? clause.slice(match.index + match[0].length) : clause;
+  if (!match) return clause;
+  const after = clause.slice(match.index + match[0].length);
+  return /^(范围|之列)?内?$/.test(after) ? clause.slice(0, match.index) : after;
 }
 
 /** A clause about other things than those the offer names (其他银行业务请到网点). */
@@ -1140,6 +1185,9 @@ const OTHER_KINDS = /^(其他|其它|其余)/;
 /** A blocked drain, as residents tell it; drains, as offers name them. */
 const BLOCKED_DRAIN = /堵(了|住|死|得)|不下水|水下不去|下不去水|下水不通|往上返|返水|通一通|疏通/;
 const DRAINS = /疏通|下水|通堵/;
+/** A fault in the wiring, as residents tell it; wiring, as offers name it. */
+const WIRING_FAULT = /火星|火花|跳闸|短路|漏电|电线|线路|插座|电路|过电|冒烟|煳味|糊味/;
+const WIRING = /涉电|电路|线路|电线|开关|插座|用电/;
 
 /** A refusal to take children to and from school (不负责接送孩子放学). */
 const PICK_UP_REFUSAL = /不(负责|提供|管)?接送/;
