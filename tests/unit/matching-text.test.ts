@@ -1968,4 +1968,60 @@ describe("readings added in session 28 (found on tune-130…137, stated generall
     const appliances = readOfferWithVocabulary("家电维修。专业维修电视、冰箱、洗衣机、空调。只修家电，水管、电路、门锁不做。");
     expect(offerFit(appliances, wishAsRead("一开微波炉就跳闸", "一开微波炉就跳闸，别的电器都没事。不知道是微波炉坏了还是线的事儿"))).toBeGreaterThan(0);
   });
+
+  it("reads 仅限上述对象 as limited to the certificates it listed", () => {
+    const tickets = readOffer("爱心餐。为辖区低保、特困供养、低收入家庭老人提供免费午餐券，凭民政认定材料办理，仅限上述对象。");
+    expect(tickets.requires).toEqual(expect.arrayContaining(["subsistence", "extreme_poverty"]));
+    expect(offerFit(tickets, wishAsRead("老两口吃饭问题", "俺们老两口八十多了，不是低保户，也不是啥困难户，就是做不动饭了。能不能给俺们也安排上"))).toBe(0);
+  });
+
+  it("reads no one to deliver as no help to the housebound and part of it to others, and a pause for new diners as a pause", () => {
+    const eatIn = readOffer("老年助餐（堂食）。中午在日间照料中心就餐，每餐10元。目前没有送餐人手，只能到中心吃或自带饭盒打走。");
+    expect(eatIn.noDeliveries).toBe(true);
+    expect(offerFit(eatIn, wishAsRead("能给送饭不", "老伴躺床上三年了，我得寸步不离看着他，出不去门。想问社区有没有给送饭的，送到家里就行"))).toBe(0);
+    // Not housebound, only far: the meals may be fetched.
+    const far = wishAsRead("想让食堂给送饭", "我跟老伴都八十多了，做饭越来越费劲。能不能给送到家？我们腿脚走不了那么远");
+    expect(offerFit(readOffer("长者助餐。供应午餐晚餐。暂时不能送餐，需要老人自己来吃或家人来取。"), far)).toBe(PARTLY);
+    expect(readOffer("老人订餐送餐。午餐配送12元一份。因送餐人员不足，本月起暂停新增订餐老人，已登记的照常送。").paused).toBe(true);
+  });
+
+  it("reads a wish for the home that is only preferred (最好能送到家) as fitting in part where nothing comes home", () => {
+    const eatIn = readOffer("老人家食堂。可堂食；本社区行动不便老人可送餐到家，其他社区老人可到店用餐。");
+    const lunch = wishAsRead("老父亲午饭", "父亲88岁，能自己走动但走不远。想给他订每天的午饭，最好能送到家");
+    expect(offerFit(eatIn, { ...lunch, outsideArea: "street" })).toBe(PARTLY);
+  });
+
+  it("reads an offer for children as no help to a wish whose point has no child in it", () => {
+    const children = readOffer("儿童心理健康筛查。面向3—14岁儿童：注意力、情绪初筛。不做成人及老年心理咨询。");
+    expect(offerFit(children, wishAsRead("一个人住，想有人说说话", "我一个人住，儿子每礼拜给送菜。就是一天到晚没人说话，想有个人隔三差五来坐坐，陪我说说话。"))).toBe(0);
+    const restless = wishAsRead("孩子上课老走神", "儿子八岁，老师说他上课坐不住、老走神。医院号难挂，不知道附近有没有能先给看看的。");
+    expect(offerFit(children, restless)).toBe(1);
+    expect(buildQuery({ title: "孩子上课老走神", description: "老师说他上课坐不住", category: null }).terms.map((t) => t.term)).toContain("注意力");
+  });
+
+  it("reads 不负责放学接孩子 as refusing the trip, and kinds of place as no community limit", () => {
+    const homework = readOffer("芳水园社区四点半课堂。社区活动室作业看护到18:00，家长自行接送，不负责放学接孩子。");
+    expect(offerFit(homework, wishAsRead("放学到下班那段没人管", "孩子放学到我们下班中间那两个钟头没人管，放学我能请姥姥接一下，就是想找个地方让他把作业写了"))).toBe(1);
+    expect(readOffer("路灯、路面维修。公共区域路灯维修，仅限市政道路及无物业老旧小区，有物业的小区请找物业。").onlyFor.communities).toEqual([]);
+    const estates = readOffer("业主水电小修。仅限我司在管的鼓楼苑、鼓楼东里两个小区业主，非在管小区不接单。");
+    expect(estates.onlyFor.communities).toEqual(["鼓楼苑", "鼓楼东里"]);
+    expect(estates.estate).toBeNull();
+  });
+
+  it("reads renovation rubble as its own kind of waste, refused by bulky-waste services", () => {
+    const bulky = readOfferWithVocabulary("大件垃圾预约清运。旧家具、床垫、沙发等大件垃圾预约上门清运。不收装修垃圾（砖头、瓷砖、水泥块等）。");
+    expect(offerFit(bulky, wishAsRead("装修拆下来的旧瓷砖没人拉", "拆下来的旧瓷砖、水泥块装了十几袋子堆在楼道里。有没有能帮忙清运的？"))).toBe(0);
+    expect(offerFit(bulky, wishAsRead("旧沙发没处扔", "家里换了新沙发，旧沙发太大了搬不动，有没有能帮忙清运的？"))).toBe(1);
+  });
+
+  it("reads rehab exercises, a worn phone battery, a slow computer and a forgotten stove by their words", () => {
+    const terms = (title: string, description: string) => buildQuery({ title, description, category: null }).terms.map((t) => t.term);
+    expect(terms("老伴儿中风后想找人教教锻炼", "医院说回家得坚持练。可怎么练啊")).toContain("康复");
+    // 付导付导 with no pupil in the wish is no homework (a stroke's exercises, phone lessons' 一对一辅导).
+    expect(terms("老伴儿中风后想找人教教锻炼", "医院说回家得坚持练，想找个懂的来家里给付导付导")).not.toContain("作业辅导");
+    expect(terms("孙子作业没人付导", "我孙子上四年级，想找个人给孩子付导付导作业")).toContain("作业辅导");
+    expect(terms("手机充不进电了", "后盖都鼓起来了，孩子说是电池鼓包了。能不能换个电池")).toContain("手机维修");
+    expect(terms("电脑太慢", "家里电脑太慢了，开个网页要半天")).toContain("电脑维修");
+    expect(terms("老人做饭老忘关火", "想给她家装个烟雾报警器或者那种能自己关火的东西")).toContain("燃气");
+  });
 });

@@ -173,6 +173,23 @@ describe("rankCandidates", () => {
     expect(ranked.find((r) => r.id === "counsellor")!.categoryMatch).toBe(false);
   });
 
+  it("takes the main ask from the concepts asked for, not a stronger one told only as the cause", () => {
+    // 楼上漏水…不想打官司，就想有个人出面给说道说道: the leak is told at length, the mediation asked.
+    const leak = { ...term("水管漏水", 2.25), category: "repair" as const };
+    const mediation = { ...term("矛盾调解", 2.05, true), category: "legal" as const };
+    const query = { terms: [leak, mediation], askingWords: [], category: "legal" as const, categorySource: "inferred" as const };
+    const hits = [doc("mediator", { category: "legal" }), doc("advisor", { category: "legal" })].map((d) => ({ doc: d, rankingScore: 1 }));
+    const results: TermResult[] = [
+      { term: mediation, total: 2, hits: hits.slice(0, 1) },
+      { term: leak, total: 2, hits: hits.slice(1) },
+    ];
+    const ranked = rankCandidates(query, results, place, 10, { minScore: 0.01 });
+    const raw = (id: string) => ranked.find((r) => r.id === id)!.raw;
+    // Both of the category asked; only the one meeting the asked concept gets the main ask's factor,
+    // and the other, meeting nothing asked, is a side match (×0.5).
+    expect(raw("mediator") / raw("advisor")).toBeCloseTo((2.05 * 1.25) / (2.25 * 0.5));
+  });
+
   it("leaves out candidates of other streets beyond the nearby radius", () => {
     const query = { terms: [term("助浴", 2, true)], askingWords: [], category: null, categorySource: null };
     const far = doc("far", { streetId: "s9", lat: 39.2, lng: 117.4 });

@@ -315,7 +315,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   const readTwice = subsumedConcepts(wishConcepts(), `${title}。${body}`);
   // How strongly each concept is evoked, and whether it is asked for (in the title or an asking sentence).
   const evoked = wishConcepts().flatMap((concept) => {
-    if (readTwice.has(concept)) return [];
+    if (readTwice.has(concept) || (concept.context && !concept.context.test(`${title}。${body}`))) return [];
     const inTitle = cueHits(concept, title);
     const inBody = cueHits(concept, body);
     if (!inTitle && !inBody) return [];

@@ -133,7 +133,10 @@ function rarity(total: number, areaSize: number): number {
  * the category asked (楼道灯坏了: the shared light, not the electrician indoors, both at title weight).
  */
 function mainConceptOf(query: MatchQuery): QueryTerm | undefined {
-  const concepts = query.terms.filter((t) => t.source === "concept");
+  // Of those asked for, when any is: a quarrel's cause told at length (楼上漏水…渗水) is not what it asks.
+  const evoked = query.terms.filter((t) => t.source === "concept");
+  const asked = evoked.filter((t) => t.primary);
+  const concepts = asked.length ? asked : evoked;
   const strongest = concepts[0];
   if (!strongest || !query.category) return strongest;
   return concepts.find((t) => t.weight >= strongest.weight - 1e-9 && t.category === query.category) ?? strongest;

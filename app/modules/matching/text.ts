@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 10;
+export const TEXT_READING = 11;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -203,7 +203,7 @@ export function homophoneSlips(
 
 /** Paused, stopped, closed for now: the offer is not taking anything. */
 const PAUSED =
-  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生|申请|用餐老人|老人|居民|家庭)(?![\u4e00-\u9fa5])|(?<=^|[，。；;！!]|起|目前|现在|暂时)暂停新增(?=$|[，。；;！!])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|(?<=^|[，。；;！!]|目前|现在|近期|暂时|本月|服务|项目|业务|活动)暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
+  /暂停(接单|服务|运营|营业|报名|预约|开放|受理|接待|办理|招募|开展|上门)|暂停(至|到)|(?<=^|[，。；;！!]|起|目前|现在|现|近期|暂时)暂停(新增|新|接收新|招收新)(的)?(订餐|用餐|送餐|助餐)?(报名|招生|学员|预约|会员|用户|成员|服务对象|个案|对象|学生|申请|用餐老人|老人|居民|家庭)(?![\u4e00-\u9fa5])|(?<=^|[，。；;！!]|起|目前|现在|暂时)暂停新增(?=$|[，。；;！!])|(项目|服务|业务|活动|门店|站点|本站|该站)(已|现已|目前)?暂停|(目前|现在|现|近期|本月|本季度|今年|冬季|暂时)(已)?暂停|暂时停止|暂时关闭|停止(预约|接单|服务|运营|营业|报名|受理)|暂不(接单|接受|受理|开放|预约|报名|服务)|(?<=^|[，。；;！!]|目前|现在|近期|暂时|本月|服务|项目|业务|活动)暂不(提供|开展)(服务|$|[，。；、！,;])|已停(办|运|止)|停办|已结课|恢复时间另行通知|停运|歇业|停业/g;
 /** "Closed on holidays", "paused in a storm": a condition before the pause means it is not paused now. */
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
@@ -220,7 +220,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -249,6 +249,9 @@ const NO_HOME_VISITS = new RegExp(
     // Held at a place (每月10号在海滨街道文化广场): people come to it.
     "|^(每[月周天][^，。；]{0,6})?在[^，。；]{2,14}(广场|公园|空地|门口|大院|活动室|活动中心)[^，。；]{0,8}$",
 );
+
+/** No one to deliver (目前没有送餐人手), eat there only (只能到中心吃或自带饭盒打走). */
+const NO_DELIVERIES = /没有?送餐|无法送餐|不能送餐|(只能|只可以?)到[^，。；]{0,6}(吃|用餐|就餐)/;
 
 /**
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
@@ -368,6 +371,8 @@ function credentialsAfter(text: string, lead: RegExp, { alternativesOpen = false
   return [...kinds];
 }
 
+/** Only those it named before (仅限上述对象). */
+const THOSE_LISTED_ONLY = /(仅|只)限(上述|以上|前述|上列)(对象|人群|人员|家庭|老人|居民)/;
 /** Another way in beside the certificate (或, 及经评估的…). */
 const EITHER = /或|及/;
 /** Where who may ask ends and what they may do starts (持证残疾人可申请…). */
@@ -414,6 +419,8 @@ export interface OfferReading {
   noHomeVisits: boolean;
   /** The parts it says need a visit while the rest comes to the home (补卡需本人到网点办理，不提供上门). */
   inPersonParts: string[];
+  /** Has no one to deliver (目前没有送餐人手, 暂时不能送餐): meals are eaten there or fetched. */
+  noDeliveries: boolean;
   /** Comes to the home only in its own community (本社区…可送餐上门；其他社区…暂不送餐). */
   homeVisitsOwnPlaceOnly: boolean;
   /** Runs in the school holidays only: not for a wish about school days. */
@@ -487,7 +494,7 @@ const ONLY_FOR = /(?:仅限|只限|仅对|只对|仅面向|只面向|仅服务|�
 const SERVICE_RANGE = /服务(范围|区域)([：:为是]|仅?限)?(?=[\u4e00-\u9fa5]{2,30}?(社区|小区)(?![\u4e00-\u9fa5]))/g;
 
 /** "仅限本物业服务的新中村社区居民": the estate it names, served by the company itself. */
-const SERVED_BY_US = /^本(物业|公司|项目|项目部)(服务|管理|在管)的/;
+const SERVED_BY_US = /^(本|我)(物业|公司|司|项目|项目部)(服务|管理|在管)的/;
 
 /** "本项目（胜利路社区）住户报修": its own estate, named in brackets, is whom it serves. */
 const OWN_NAMED = /本(?:项目|项目部|物业|小区|公司)[（(]([\u4e00-\u9fa5]{2,12}?(?:社区|小区))[）)](?=的?(?:住户|业主|居民))/g;
@@ -500,6 +507,8 @@ function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
       // "仅限本社区" is the offer's own place, which the search already keeps to.
       // "覆盖鼓楼街道全部社区", "覆盖周边社区": no names.
       if (!name || /^(本|该|所在|辖区)|街道|全部|所有|各|周边|附近/.test(name.replace(SERVED_BY_US, ""))) continue;
+      // "仅限市政道路及无物业老旧小区": kinds of place, not the names of communities.
+      if (name.split(/[、和及]/).every((part) => NOT_AN_ESTATE.test(part) || /^(无物业|市政)/.test(part))) continue;
       // "仅限福顺里、朝阳里两个社区": each name of the list.
       communities.push(
         ...name
@@ -636,6 +645,7 @@ export function readOffer(text: string): OfferReading {
     throughCommunity: GROUP_ONLY.test(normal) && !GROUP_ONLY.test(clausesOf(normal).filter((c) => !THROUGH_COMMUNITY.test(c)).join("，")),
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: noHomeVisits(own),
+    noDeliveries: NO_DELIVERIES.test(own),
     inPersonParts: inPersonParts(normal),
     homeVisitsOwnPlaceOnly: HOME_VISITS_OWN_PLACE.test(normal),
     // Each part of a list (不做维修、不加氟), and a bare refusal joined to the clause before it (只做新辅具适配发放，不负责维修).
@@ -644,6 +654,8 @@ export function readOffer(text: string): OfferReading {
       ...new Set([
         ...credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
         ...credentialsAfter(excludes.join("，"), WITHOUT_IT),
+        // "为低保、特困老人提供…，仅限上述对象": the certificates it listed.
+        ...(THOSE_LISTED_ONLY.test(normal) ? CREDENTIALS.filter(([, pattern]) => pattern.test(normal)).map(([kind]) => kind) : []),
       ]),
     ],
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
@@ -749,6 +761,7 @@ const ASKS_FOR_GROUP =
 const HOUSEBOUND =
   /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|(?<!远[^，。；]{0,3})(走不到|走不动|走不过去)/;
 /** A wish that would like someone to come (or something brought) to the home. */
+const PREFERRED = /最好(能|是|可以)?[^，。；]*|[^，。；]*更好/g;
 const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来|送过来|送到楼下/;
 
 const AT_HOME_CLAUSE = /上门|入户|到家|送/;
@@ -910,7 +923,8 @@ export function offerFit(
   if (elsewhere && !reading.onlyFor.atHome) return 0;
   const noHomeVisits = reading.noHomeVisits || elsewhere || (!!wish.outsideArea && reading.homeVisitsOwnPlaceOnly);
   // Someone who cannot go out, or who asks in so many words for someone to come…
-  const needsItAtHome = HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text));
+  // What it would only prefer (最好能送到家, 能送到家更好) it does not need: such an offer fits in part (below).
+  const needsItAtHome = HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text).replace(PREFERRED, "，"));
   // …gets no help at all, nor with the part it does only in person when named in the wish's own words (挂失补卡).
   if (needsItAtHome && (noHomeVisits || reading.inPersonParts.some((part) => sharesPhrase(part, text)))) return 0;
   // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
@@ -925,7 +939,8 @@ export function offerFit(
     const about = wishAudience(text);
     if (about && about !== reading.audience) return 0;
     // Only for children, to a wish with no child in it at all (戴了十来年的假牙松了 to 儿童口腔义诊).
-    if (!about && reading.audience === "young" && !CHILD.test(text)) return 0;
+    // Read in its point: a grown son who brings the groceries (儿子每礼拜给送菜) is no child to serve.
+    if (!about && reading.audience === "young" && !CHILD.test(`${wishNormalised(wish.title ?? "")}。${askingPart(text) || text}`)) return 0;
   }
   // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
   if (reading.onlyAppliances.length) {
@@ -934,7 +949,10 @@ export function offerFit(
   }
   // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
   if (reading.noRepairs && (ASKS_REPAIR.test(askingPart(text)) || ASKS_REPAIR.test(wishNormalised(wish.title ?? "")))) return 0;
+  // No deliveries to someone who cannot leave home at all; to one who asks for them, a part (they may be fetched).
+  if (reading.noDeliveries && HOUSEBOUND.test(text)) return 0;
   let factor = reading.full ? PARTLY : 1;
+  if (reading.noDeliveries && needsItAtHome) factor *= PARTLY;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
   // It refuses the kind of help the wish mainly asks for (不代购药品 to "开了药给送家来").
@@ -1103,7 +1121,8 @@ const NOT_AN_ESTATE = /^[为给向对在]?(老旧|老|旧|新建|商品房|回�
 function namedEstate(positive: string): string | null {
   // 只服务地华里小区住户 names 地华里; 本物业服务小区业主 names none.
   const estate = ESTATE_OWNERS.exec(positive)?.[1]?.replace(/^(服务|管理|所管)/, "");
-  if (!estate || estate.length < 2 || /^(小区|家园|花园|公寓|大厦)$/.test(estate)) return null;
+  // "鼓楼苑、鼓楼东里两个小区业主" names several (read by onlyFor), not one.
+  if (!estate || estate.length < 2 || /^(小区|家园|花园|公寓|大厦)$/.test(estate) || /[两三四五几]个/.test(estate)) return null;
   // 小区里的住户, 楼里的住户: "in the estate", not its name.
   return !NOT_AN_ESTATE.test(estate) && !/(小区|楼|院)里$/.test(estate) ? estate : null;
 }
@@ -1190,7 +1209,7 @@ const WIRING_FAULT = /火星|火花|跳闸|短路|漏电|电线|线路|插座|�
 const WIRING = /涉电|电路|线路|电线|开关|插座|用电/;
 
 /** A refusal to take children to and from school (不负责接送孩子放学). */
-const PICK_UP_REFUSAL = /不(负责|提供|管)?接送/;
+const PICK_UP_REFUSAL = /不(负责|提供|管)?(放学)?(接送|接孩子)/;
 const SCHOOL_TIMES = /放学|上学|下学|课后/g;
 
 /** The factor of an offer that fits only in part (see offerFit). */

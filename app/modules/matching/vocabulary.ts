@@ -10,6 +10,8 @@ export interface Concept {
   /** How residents put it: a string, or several strings that must all appear. */
   cues: (string | string[])[];
   category: CategoryKey;
+  /** Evoked only where the text also says this (辅导 is homework only with a pupil in it). */
+  context?: RegExp;
 }
 
 const curated: Concept[] = [
@@ -89,6 +91,8 @@ const curated: Concept[] = [
     // titled 课后辅导 still carries this concept (its title's cue).
     terms: ["作业辅导", "课业辅导", "辅导"],
     cues: ["写作业", "功课", "学习跟不上", "补课", "成绩", "辅导", "作业"],
+    // 给付导付导 after a stroke, 一对一辅导 of phone lessons, a grieving widow's 心理老师…付导付导: no pupil.
+    context: /孩子|学生|上学|学校|儿子|闺女|女儿|孙子|孙女|外孙|小孩|作业|年级|功课|上课|课后|网课|小学|初中|高中|中考|高考|娃/,
   },
   { category: "child_care", terms: ["课外拓展", "研学", "实践营"], cues: ["课外", "研学", "夏令营", "实践活动"] },
   // 医疗健康
@@ -369,10 +373,12 @@ const curated: Concept[] = [
       ["走了", "不下楼"],
     ],
   },
+  // A child who cannot sit still in class (上课老走神、坐不住), for a screening of attention.
+  { category: "mental_health", terms: ["注意力", "多动"], cues: ["走神", "坐不住", "多动", "注意力", "小动作多"] },
   {
     category: "mental_health",
     terms: ["厌学", "亲子沟通", "亲子冲突"],
-    cues: ["厌学", "不想去学校", "不愿意去学校", "不肯去学校", "不想上学", "不愿上学", "不肯上学", "不去上学", "逃学", "亲子沟通", "跟孩子沟通", "和孩子沟通", "摔门"],
+    cues: ["厌学", "不想去学校", "不愿意去学校", "不肯去学校", "不想上学", "不愿上学", "不肯上学", "不去上学", "逃学", "亲子沟通", "跟孩子沟通", "和孩子沟通", "摔门", "顶嘴", ["孩子", "沟通"]],
   },
   {
     category: "daily_life",
@@ -466,6 +472,8 @@ const curated: Concept[] = [
     // The things themselves: 拉走 and 没处扔 are said of renovation rubble too, which such services refuse.
     cues: ["大件垃圾", "旧沙发", "旧家具", "旧床垫", "旧柜子", "旧衣柜", "旧床"],
   },
+  // Renovation rubble: the bulky-waste services above often refuse it (不收装修垃圾（砖头、瓷砖）).
+  { category: "environment", terms: ["装修垃圾清运", "装修垃圾", "建筑垃圾"], cues: ["装修垃圾", "建筑垃圾", "瓷砖", "水泥块", "砖头", "渣土"] },
   { category: "environment", terms: ["旧衣物回收", "旧衣回收"], cues: ["旧衣服", "旧衣物", "衣物", "旧衣"] },
   { category: "safety", terms: ["防溺水", "游泳安全"], cues: ["野泳", "溺水", "游泳", "河边", "下河"] },
   { category: "safety", terms: ["电动车充电", "充电桩"], cues: ["充电", "飞线"] },
@@ -477,6 +485,10 @@ const curated: Concept[] = [
       "修手机",
       "换屏",
       "碎屏",
+      // A worn battery (电池鼓包, 充不进电).
+      "电池鼓包",
+      ["手机", "换电池"],
+      ["手机", "充不进电"],
       "手机坏",
       ["手机", "摔"],
       ["手机", "进水"],
@@ -533,6 +545,9 @@ const curated: Concept[] = [
       ["电脑", "黑屏"],
       ["电脑", "死机"],
       ["电脑", "中毒"],
+      ["电脑", "太慢"],
+      ["电脑", "特别慢"],
+      ["电脑", "老卡"],
       ["电脑", "广告"],
       ["电脑", "卡死"],
       ["电脑", "坏"],
@@ -569,7 +584,7 @@ const curated: Concept[] = [
 const moreCues: Record<string, (string | string[])[]> = {
   一键呼叫: ["能叫人", "叫人的", "一键", "跌倒报警", "摔了没人", "摔倒没人", "手环"],
   厌学: ["不愿意去上学", "不愿意上学", "不想去上学", "不肯去上学", "一说上学", "说上学就", "不爱上学", "不爱去上学", "不爱去学校"],
-  助餐: ["做不动饭", "老年餐", "吃口热", "饭堂", "伙食", "送个饭", "订午饭", "吃不好饭", "顿顿", "饭桌", "吃饭的地方", ["饭", "送到家"], ["饭", "送家"]],
+  助餐: ["送口饭", "做不动饭", "老年餐", "吃口热", "饭堂", "伙食", "送个饭", "订午饭", "吃不好饭", "顿顿", "饭桌", "吃饭的地方", ["饭", "送到家"], ["饭", "送家"]],
   助浴: ["洗不了澡", "搓澡", "擦澡", "没洗澡", "洗个澡", "澡堂", "浴室", "进浴盆", "进浴缸", "身上有味", "帮着给洗", "给洗一回"],
   // 定期去家里看看他: visits to someone living alone, asked by a child far away.
   // 每天有人来敲敲门看一眼: the daily knock on an old person's door.
@@ -674,7 +689,7 @@ const moreCues: Record<string, (string | string[])[]> = {
     "吸顶灯",
     "顶灯",
   ],
-  水管漏水: ["漏到楼下", "渗到楼下", "漏楼下", "地漏", "返味", "返水", "往上返", "往上冒", "冒水", "下水", "水漫", "堵住", "滋水", "阀门", "角阀", "管子漏", "水管裂", "冻裂", "水池", "湿乎乎", "哪儿漏", "总阀", "哗哗响", "哗哗流", "跑水", "爆管", "管子爆", "水管爆", "全是水", "一地水", "返臭味", "反味", "存水弯"],
+  水管漏水: ["渗水", "漏到楼下", "渗到楼下", "漏楼下", "地漏", "返味", "返水", "往上返", "往上冒", "冒水", "下水", "水漫", "堵住", "滋水", "阀门", "角阀", "管子漏", "水管裂", "冻裂", "水池", "湿乎乎", "哪儿漏", "总阀", "哗哗响", "哗哗流", "跑水", "爆管", "管子爆", "水管爆", "全是水", "一地水", "返臭味", "反味", "存水弯"],
   开锁换锁: ["锁不上", "反锁", "门打不开", "钥匙断", "锁头", "锁不好使", "锁芯坏", "防盗门锁", ["钥匙", "拧不"]],
   矛盾调解: [
     // 该找谁说理: a quarrel to be settled, whatever it is about.
@@ -691,6 +706,7 @@ const moreCues: Record<string, (string | string[])[]> = {
     "说理的地方",
     "讲理的地方",
     "协调协调",
+    "协调一下",
     "谈不拢",
     "吵起来",
     "嚷嚷",
@@ -793,7 +809,8 @@ const moreCues: Record<string, (string | string[])[]> = {
   // 楼门口的灯, 单元门口那盏灯: a light of the shared parts, not one in somebody's home.
   路灯: ["楼前灯", "楼前的灯", "院里的灯", "黑咕隆咚", "黑乎乎", "摸黑", "看不见路", "楼道灯", "声控灯", "楼梯灯", "感应灯", ["门口", "灯"]],
   基础设施维修: ["楼梯", "掉皮", "墙皮脱落", "单元门", "楼门", "防盗门"],
-  燃气: ["煤气味", "液化气", "煤气罐", "燃气灶", "灶台"],
+  // Someone who forgets the stove (老忘关火): a gas cut-off (自闭阀, 熄火保护) is the gas company's.
+  燃气: ["煤气味", "液化气", "煤气罐", "燃气灶", "灶台", "自己关火", "自动关火", "熄火保护", "自闭阀"],
   防汛: ["下大雨", "淹了", "雨水", "泡了"],
   治安巡逻: ["丢东西", "撬", "可疑", "不安全"],
   心理咨询: [
@@ -859,6 +876,12 @@ const moreCues: Record<string, (string | string[])[]> = {
     "抓手",
   ],
   康复: [
+    // Exercises to learn at home after hospital (医院说回家得坚持练，可怎么练啊).
+    "坚持练",
+    "咋练",
+    "怎么练",
+    "不会练",
+    "康复训练",
     "脑梗",
     "脑出血",
     "脑血栓",
