@@ -190,6 +190,17 @@ describe("rankCandidates", () => {
     expect(raw("mediator") / raw("advisor")).toBeCloseTo((2.05 * 1.25) / (2.25 * 0.5));
   });
 
+  it("counts a repair offer that meets an infrastructure need's main ask as of the kind asked (楼道灯)", () => {
+    const lights = { ...term("路灯", 2.25, true), category: "infrastructure" as const };
+    const query = { terms: [lights], askingWords: [], category: "infrastructure" as const, categorySource: "inferred" as const };
+    const hits = [doc("property", { category: "repair" }), doc("class", { category: "culture" })].map((d) => ({ doc: d, rankingScore: 1 }));
+    const ranked = rankCandidates(query, [{ term: lights, total: 2, hits }], place, 10, { minScore: 0.01 });
+    const raw = (id: string) => ranked.find((r) => r.id === id)!.raw;
+    // The category factor (inferred, 1.25), not the main ask's too; and not for an unrelated kind.
+    expect(raw("property")).toBeCloseTo(raw("class") * 1.25);
+    expect(ranked.find((r) => r.id === "property")!.categoryMatch).toBe(false);
+  });
+
   it("leaves out candidates of other streets beyond the nearby radius", () => {
     const query = { terms: [term("助浴", 2, true)], askingWords: [], category: null, categorySource: null };
     const far = doc("far", { streetId: "s9", lat: 39.2, lng: 117.4 });

@@ -113,6 +113,13 @@ const CATEGORY_FACTOR = { given: 1.4, inferred: 1.25 } as const;
  * dev set and tune-12…41 with the threshold recalibrated (see MIN_SCORE).
  */
 const MAIN_ASK_FACTOR = 1.25;
+/**
+ * Kinds of help partners file either way: a property company's 公共部位维修 (楼道灯、单元门) is repair
+ * to it and infrastructure to the community that asks. An offer of the neighbouring kind that meets
+ * the main ask counts as of the kind asked (the category factor, not the main ask's).
+ */
+const NEIGHBOUR_CATEGORIES: [CategoryKey, CategoryKey][] = [["infrastructure", "repair"]];
+const neighbours = (a: string, b: string | null) => NEIGHBOUR_CATEGORIES.some(([x, y]) => (a === x && b === y) || (a === y && b === x));
 /** A candidate that misses everything the title asks for is at best a side match. */
 const MISSED_PRIMARY_FACTOR = 0.5;
 /** A concept's hit counts at least this much, whichever of its words (synonyms) it matched. */
@@ -131,6 +138,7 @@ function rarity(total: number, areaSize: number): number {
 /**
  * The query's strongest concept, what it mainly asks for; of concepts evoked as strongly, the one of
  * the category asked (楼道灯坏了: the shared light, not the electrician indoors, both at title weight).
+ * Read among the concepts asked for (title, asking sentence) when there are any.
  */
 function mainConceptOf(query: MatchQuery): QueryTerm | undefined {
   // Of those asked for, when any is: a quarrel's cause told at length (楼上漏水…渗水) is not what it asks.
@@ -170,12 +178,14 @@ export function rankCandidates(
   for (const { doc, text, matched } of byId.values()) {
     const categoryMatch = !!query.category && doc.category === (query.category as CategoryKey);
     const kinMatch = !categoryMatch && kinAsked.some((t) => t.category === doc.category && matched.includes(t));
+    const neighbourMatch =
+      !categoryMatch && !kinMatch && !!query.category && neighbours(query.category, doc.category) && !!mainConcept && matched.includes(mainConcept);
     const fit = areaFit(subject, doc);
     const distance = distanceMetres(subject, doc);
     if (fit === "nearby" && (distance === null || distance > NEARBY_METRES)) continue;
     let relevance = text;
     if (hasPrimary && !matched.some((t) => t.primary)) relevance *= MISSED_PRIMARY_FACTOR;
-    if ((categoryMatch || kinMatch) && query.categorySource) relevance *= CATEGORY_FACTOR[query.categorySource];
+    if ((categoryMatch || kinMatch || neighbourMatch) && query.categorySource) relevance *= CATEGORY_FACTOR[query.categorySource];
     // Meeting the main ask in its kin's kind (a counsellor for 想找人陪他聊聊) meets it as well.
     if (query.categorySource && ((categoryMatch && mainConcept && matched.includes(mainConcept)) || kinMatch)) relevance *= MAIN_ASK_FACTOR;
     const raw = relevance * AREA_FACTOR[reach][fit];

@@ -760,8 +760,9 @@ const ASKS_FOR_GROUP =
 /** A wish from someone who cannot leave home: help must come to them. */
 const HOUSEBOUND =
   /不下楼|下不了楼|下不去楼|下不来楼|下不了床|出不了门|出不去门|卧床|(?<!脑)瘫|不能下楼|走不了路|起不来床|躺(在)?床上|推不动他|推不动她|去不了|下不了地|(?<!远[^，。；]{0,3})(走不到|走不动|走不过去)/;
-/** A wish that would like someone to come (or something brought) to the home. */
+/** What a wish would only prefer (最好能送到家, 能送到家更好), to the end of its clause. */
 const PREFERRED = /最好(能|是|可以)?[^，。；]*|[^，。；]*更好/g;
+/** A wish that would like someone to come (or something brought) to the home. */
 const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来|送过来|送到楼下/;
 
 const AT_HOME_CLAUSE = /上门|入户|到家|送/;
