@@ -884,6 +884,11 @@ export function offerFit(
   offer: { organisationName?: string | null } = {},
 ): number {
   const text = wishNormalised(wish.text);
+  // Read once for every check below: its sentences that ask, its title, and the two together (all of
+  // the text when no sentence asks outright), where what it wants is said.
+  const asking = askingPart(text);
+  const title = wishNormalised(wish.title ?? "");
+  const point = `${title}。${asking || text}`;
   // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
   if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
   if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
@@ -900,9 +905,9 @@ export function offerFit(
     return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
   // Holidays named only in the story (一问说是暑假才有) are not what it asks for.
-  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(askingPart(text) || text)) return 0;
+  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(asking || text)) return 0;
   // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then too.
-  const forHolidays = HOLIDAYS.test(wishNormalised(wish.title ?? "")) || HOLIDAYS.test(askingPart(text) || text);
+  const forHolidays = HOLIDAYS.test(title) || HOLIDAYS.test(asking || text);
   if (forHolidays && !SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) return 0;
   // Closed in the holidays (寒暑假停课) to a wish for them (暑假期间白天无人看护).
   if (forHolidays && reading.termOnly) return 0;
@@ -925,7 +930,7 @@ export function offerFit(
   const noHomeVisits = reading.noHomeVisits || elsewhere || (!!wish.outsideArea && reading.homeVisitsOwnPlaceOnly);
   // Someone who cannot go out, or who asks in so many words for someone to come…
   // What it would only prefer (最好能送到家, 能送到家更好) it does not need: such an offer fits in part (below).
-  const needsItAtHome = HOUSEBOUND.test(text) || WANTS_AT_HOME.test(askingPart(text).replace(PREFERRED, "，"));
+  const needsItAtHome = HOUSEBOUND.test(text) || WANTS_AT_HOME.test(asking.replace(PREFERRED, "，"));
   // …gets no help at all, nor with the part it does only in person when named in the wish's own words (挂失补卡).
   if (needsItAtHome && (noHomeVisits || reading.inPersonParts.some((part) => sharesPhrase(part, text)))) return 0;
   // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
@@ -941,15 +946,15 @@ export function offerFit(
     if (about && about !== reading.audience) return 0;
     // Only for children, to a wish with no child in it at all (戴了十来年的假牙松了 to 儿童口腔义诊).
     // Read in its point: a grown son who brings the groceries (儿子每礼拜给送菜) is no child to serve.
-    if (!about && reading.audience === "young" && !CHILD.test(`${wishNormalised(wish.title ?? "")}。${askingPart(text) || text}`)) return 0;
+    if (!about && reading.audience === "young" && !CHILD.test(point)) return 0;
   }
   // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
   if (reading.onlyAppliances.length) {
-    const wishAppliances = wishAppliancesIn(`${wishNormalised(wish.title ?? "")}。${askingPart(text) || text}`);
+    const wishAppliances = wishAppliancesIn(point);
     if (wishAppliances.length && !wishAppliances.some((a) => reading.onlyAppliances.includes(a))) return 0;
   }
   // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
-  if (reading.noRepairs && (ASKS_REPAIR.test(askingPart(text)) || ASKS_REPAIR.test(wishNormalised(wish.title ?? "")))) return 0;
+  if (reading.noRepairs && (ASKS_REPAIR.test(asking) || ASKS_REPAIR.test(title))) return 0;
   // No deliveries to someone who cannot leave home at all; to one who asks for them, a part (they may be fetched).
   if (reading.noDeliveries && HOUSEBOUND.test(text)) return 0;
   let factor = reading.full ? PARTLY : 1;
@@ -984,7 +989,7 @@ export function offerFit(
   const doesMainAsk = !!wish.askedConcepts?.[0] && !!reading.ownConcepts?.includes(wish.askedConcepts[0]);
   // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电);
   // what the same clause refuses besides (不做维修、不加氟) still counts.
-  const nothingBroken = !BROKEN.test(text) && !BROKEN.test(wishNormalised(wish.title ?? ""));
+  const nothingBroken = !BROKEN.test(text) && !BROKEN.test(title);
   const refusals = (
     nothingBroken
       ? reading.excludes.flatMap((clause) =>
@@ -1004,13 +1009,9 @@ export function offerFit(
   if (naming.some((clause) => what.some((word) => clause.includes(word)))) return 0;
   // It refuses the very thing asked, in the wish's own words (不配做假牙 to 有没有大夫能上门给做假牙的),
   // even where it names the same thing among what it does (检查假牙佩戴情况).
-  const asking = askingPart(text);
-  const title = wishNormalised(wish.title ?? "");
   // Or in its title, by a longer phrase (翠屏小区内部路灯损坏 to 小区内部路灯由物业负责，不在受理范围): three
   // characters of a title are often where (卫生间水龙头滴水 to 不接卫生间防水工程), not what.
   if (refusals.some((clause) => (asking && sharesPhrase(clause, asking)) || (title && sharesPhrase(clause, title, 4)))) return 0;
-  // What the wish asks: its title and asking part (all of it when no sentence asks outright).
-  const point = `${title}。${asking || text}`;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
   if (BLOCKED_DRAIN.test(point) && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
@@ -1043,7 +1044,7 @@ export function offerFit(
   // fraud (社保卡激活、补换卡、密码重置) do not fit it, unless the wish asks for card work (帮我把卡冻结);
   // the scammer's own threat (说我医保卡异常要冻结) is no such ask.
   // Nor is the scammer's account to freeze (银行能不能把那个账户给冻上).
-  const ownCardWork = CARD_WORK.test((askingPart(text) || text).replace(THEIR_ACCOUNT, ""));
+  const ownCardWork = CARD_WORK.test((asking || text).replace(THEIR_ACCOUNT, ""));
   if (SCAM.test(text) && !LOST_CARD.test(text) && !ownCardWork && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
     return 0;
   // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
