@@ -2025,3 +2025,99 @@ describe("readings added in session 28 (found on tune-130…137, stated generall
     expect(terms("老人做饭老忘关火", "想给她家装个烟雾报警器或者那种能自己关火的东西")).toContain("燃气");
   });
 });
+
+describe("readings added in session 29 (found on tune-146…153, stated generally)", () => {
+  it("reads what an offer sends elsewhere, and does not offer it for that thing", () => {
+    // A repair team that will not touch gas appliances: not for a hob that will not light.
+    const repairs = readOffer(
+      "公益岗便民维修。接：水管漏水、下水疏通、开关插座。不修家电；燃气灶、热水器等燃气设备请联系燃气公司，我们不碰。",
+    );
+    expect(repairs.referredThings.map((r) => r.thing)).toEqual(["燃气灶", "热水器"]);
+    expect(offerFit(repairs, wishAsRead("燃气灶打不着火", "左边那个眼儿打不着火了，啪啪响就是不着。想找个人来给看看"))).toBe(0);
+    // What it does itself, before the referral, is still offered.
+    expect(offerFit(repairs, wishAsRead("厨房水管滴水", "水池底下的管子接头滴水，想找人修修"))).toBe(1);
+    // 归燃气公司: the thing by three characters of its name (燃气灶具: 燃气灶), told broken in the story.
+    const team = readOffer("老把式维修队。水管漏水、下水堵、灯不亮都能修。煤气管道和燃气灶具归燃气公司，我们不碰。");
+    expect(offerFit(team, wishAsRead("灶眼打不着火", "家里燃气灶左边那个灶眼打不着火了。想找个人来修修。"))).toBe(0);
+    // Shared parts sent to the property manager: not for a stairwell light.
+    const volunteers = readOffer("志愿维修队上门。给老年户免费上门修：水电、门窗合页。楼道等公共部位请找物业。");
+    expect(offerFit(volunteers, wishAsRead("楼道灯不亮了", "三楼到五楼的楼道灯坏了快一个月了，谁给修修"))).toBe(0);
+    // "How to ask" is no referral (报修请联系物业客服).
+    expect(readOffer("户内小修。报修请联系物业客服，24小时接听。").referredThings).toEqual([]);
+  });
+
+  it("reads a referral of repairs as applying only to a thing told broken", () => {
+    const phoneClass = readOffer("银龄智能手机课堂。手把手教老年人用智能手机：微信视频、手机挂号。只教使用，手机故障维修请到品牌售后网点。");
+    expect(offerFit(phoneClass, wishAsRead("老爸的手机黑屏了", "手机掉地上摔了，开机也是黑的。附近有没有靠谱的能帮忙修一下？"))).toBe(0);
+    // Its own lessons are still offered, whatever else the story says is not working (脑子不好使).
+    expect(offerFit(phoneClass, wishAsRead("想学用手机跟闺女视频", "社区要是有教这个的我想去学学，七十多了脑子不好使"))).toBe(1);
+    // A street-lamp service that sends homes to their property manager still mends street lamps.
+    const lamps = readOffer("公共路灯报修。市政道路路灯不亮、闪烁，三日内处理。小区内部及居民家中照明请联系物业或自行维修。");
+    expect(offerFit(lamps, wishAsRead("南门外人行道路灯不亮", "该路段属于市政道路，不在小区内部，请相关单位尽快维修。"))).toBe(1);
+  });
+
+  it("reads 教用不教修 as repairing nothing", () => {
+    const lessons = readOffer("老年人智能手机课。智能手机基本操作、微信视频。教用不教修。");
+    expect(lessons.noRepairs).toBe(true);
+    expect(offerFit(lessons, wishAsRead("手机屏幕摔裂了", "屏幕裂了跟蜘蛛网似的。上哪能便宜点修修？"))).toBe(0);
+  });
+
+  it("reads 约时间上门检测 as coming to the home", () => {
+    const stall = readOffer(
+      "家电维修公益日。每月第二个周六在时代奥城社区便民服务站门口摆摊。只修电视、冰箱、洗衣机。小家电可直接拿来，大件现场登记后约时间上门检测。",
+    );
+    expect(stall.noHomeVisits).toBe(false);
+    const washer = wishAsRead("帮我妈看看洗衣机", "洗衣机插上电就是嗡嗡响滚筒不转。老人不会上网找维修，社区有没有靠谱的能上门看看");
+    expect(offerFit(stall, washer)).toBe(1);
+  });
+
+  it("does not read holidays the wish has only heard of as what it asks for", () => {
+    const holidays = readOffer("寒暑假公益托管。大学生志愿者开展寒暑假托管，作业辅导。只在寒暑假开展，学期中不开班。");
+    const termTime = wishAsRead(
+      "平时上学期间孩子放学没人管",
+      "看到群里说大学生假期托管的事，可我们家现在就需要啊。孩子三年级，学期里每天下午四点放学。平时周一到周五放学以后能有个地方看着孩子就行。",
+    );
+    expect(offerFit(holidays, termTime)).toBe(0);
+    expect(offerFit(holidays, wishAsRead("暑假孩子没人看", "放暑假了，白天我们都上班，想找个托管班"))).toBe(1);
+  });
+
+  it("reads 四点半课堂 as after school, not for the summer", () => {
+    const afterSchool = readOffer("四点半课堂。大学生志愿者周一至周四下午4:30-6:00在活动室辅导小学生写作业。");
+    expect(offerFit(afterSchool, wishAsRead("暑假孩子找地方托管", "暑假将近两个月，我们两口子都上班。附近有没有能托管的地方"))).toBe(0);
+  });
+
+  it("offers weekends only as a part of help asked for Monday to Friday", () => {
+    const saturdays = readOffer("周末课业辅导。每周六上午在社区活动室，给小学生辅导数学英语。");
+    const weekdays = wishAsRead("孩子放学没人接", "学校三点五十放学，我们六点半才下班。想找个能看着写作业的地方，周一到周五都要。");
+    expect(offerFit(saturdays, weekdays, { weekdays: [6] })).toBeCloseTo(PARTLY);
+    expect(offerFit(saturdays, weekdays, { weekdays: [1, 2, 3, 4, 5, 6] })).toBe(1);
+    // The days someone works are not the days asked for.
+    const working = wishAsRead("周末想给孩子找个辅导", "我俩周一到周五都上班，只有周末能送。");
+    expect(offerFit(saturdays, working, { weekdays: [6] })).toBe(1);
+  });
+
+  it("reads 大家电不修 as refusing a fridge, not a wiring fault blamed on a water heater", () => {
+    const handyman = readOffer("巧手维修进家门。修灯具开关、修小家电（电饭锅、电风扇、电水壶）。不动燃气，大家电不修。");
+    expect(offerFit(handyman, wishAsRead("冰箱不制冷了", "冰箱冷藏室不凉了。想找个师傅上门修修"))).toBe(0);
+    expect(offerFit(handyman, wishAsRead("一开热水器就跳闸", "家里一开电热水器就跳闸，整个屋都黑了。"))).toBe(1);
+  });
+
+  it("reads an organisation's people by its name without its legal form", () => {
+    const escort = readOffer("退休职工陪诊 探访。为本公司退休职工提供陪诊、住院探视。仅限本单位退休职工及家属。");
+    const retiree = wishAsRead("下礼拜去医院检查 想找人陪着", "我是津沽机械厂退休的，今年76了。想找个人陪一下。");
+    expect(offerFit(escort, retiree, { organisationName: "天津津沽机械有限公司退休人员服务站" })).toBe(1);
+    expect(offerFit(escort, retiree, { organisationName: "天津滨海机械有限公司退休人员服务站" })).toBe(0);
+  });
+
+  it("reads things named to say where as no ask (马桶边上、洗澡那块装几个扶手)", () => {
+    const query = buildQuery({ title: "厕所想装个扶手", description: "想在马桶边上、洗澡那块装几个扶手，不知道找谁弄。", category: null });
+    expect(askedConcepts(query)).toEqual(["无障碍改造"]);
+  });
+
+  it("knows more ways residents say it", () => {
+    const terms = (title: string, description: string) => buildQuery({ title, description, category: null }).terms.map((t) => t.term);
+    expect(terms("找人陪我去市里看病", "下个月得去市里大医院复查眼睛。想找个人陪我去一趟")[0]).toBe("陪诊");
+    expect(terms("工地干活的钱要不回来", "包工头欠我一万二到现在没给")[0]).toBe("欠薪维权");
+    expect(terms("帮我妈修下水龙头", "卫生间水龙头关不严一直滴答")[0]).toBe("水管漏水");
+  });
+});

@@ -240,10 +240,11 @@ export function readText(raw: string): { text: string; written: Map<string, stri
 }
 
 /**
- * Words that hold a cue they do not mean (充电器 is no 充电 nor 电器; 六楼没电梯 is no power cut), blanked
+ * Words that hold a cue they do not mean (充电器 is no 充电 nor 电器; 六楼没电梯 is no power cut), and
+ * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), blanked
  * so that no cue is read in them.
  */
-const FALSE_CUES = /充电器|没有?电梯/g;
+const FALSE_CUES = /充电器|没有?电梯|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块)/g;
 const withoutFalseCues = (text: string) => text.replace(FALSE_CUES, (word) => "・".repeat(word.length));
 
 /** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 11;
+export const TEXT_READING = 12;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -257,7 +257,7 @@ const NO_DELIVERIES = /没有?送餐|无法送餐|不能送餐|(只能|只可以
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
-const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪发)|探访|走访|看望/;
+const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪发|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|探访|走访|看望/;
 
 /**
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
@@ -312,7 +312,11 @@ const HOLIDAYS_ONLY =
 /** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
 const TERM_ONLY = /(寒暑假|寒假|暑假|暑期|寒暑期)(期间)?(均|都|一律)?(停课|暂停|停|不开|休息|停止|不上课|放假|停班)/;
 /** A wish for help on school days (每天下午三点半放学), not in the holidays. */
-const SCHOOL_DAYS = /放学|下学|课后|每天下午/;
+const SCHOOL_DAYS = /放学|下学|课后|每天下午|四点半课堂/;
+/** Monday to Friday asked for (周一到周五都要, 周一至周五均可), not the days someone works (我俩周一到周五都上班). */
+const SCHOOL_WEEK = /(周|星期|礼拜)一(到|至|—|-|~)(周|星期|礼拜)?五/;
+const WORKING_DAYS = /上班|工作|忙|没空|没时间|不在家|出差/;
+const asksSchoolWeek = (text: string) => clausesOf(text).some((clause) => SCHOOL_WEEK.test(clause) && !WORKING_DAYS.test(clause));
 const HOLIDAYS = /寒假|暑假|暑期|寒暑假|假期|放假/;
 
 const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
@@ -386,7 +390,8 @@ const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=�
 const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
 
 /** A refusal of repairs as such, not of one thing (不修电脑手机 refuses those only). */
-const NO_REPAIRS = /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修[\u4e00-\u9fa5]?)$|^只.{1,3}不修|^.{0,4}不等于(维修|修理)$/;
+const NO_REPAIRS =
+  /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修[\u4e00-\u9fa5]?)$|^只.{1,3}不修|^.{0,4}不等于(维修|修理)$|^(只|仅)?教.{0,4}不(教|管|负责|做)?(修|维修|修理)$/;
 /** A wish asking for something to be mended, in its asking part or title (修脚 is foot care). */
 const ASKS_REPAIR = /修(?!脚|眉|剪)/;
 /** Something broken, or a repair asked for. */
@@ -435,6 +440,11 @@ export interface OfferReading {
   noRepairs: boolean;
   /** The clauses naming what it does not do. */
   excludes: string[];
+  /**
+   * Things it sends elsewhere (楼道等公共部位请找物业), or sends elsewhere when broken (`ofRepairs`: 燃气灶、热水器坏了请联系厂家售后,
+   * 手机故障维修请到品牌售后网点): see referredThings.
+   */
+  referredThings: { thing: string; ofRepairs: boolean }[];
   /** The clauses naming a part it has stopped taking on for now (暂停新增送餐户). */
   pausedParts: string[];
   /** The communities it says it is limited to (仅限丰年里社区), and whether only its home visits are. */
@@ -551,7 +561,7 @@ const REFUSAL_HEADER = /(^|[，,])([^，,：:]{0,3}不[^，,：:]{1,3})[：:]/g;
 
 /** A clause that only says "not this" of what came before it ("…请到门诊就诊，本项目不受理"). */
 const BARE_EXCLUSION =
-  /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂|[\u4e00-\u9fa5]{1,6}?(所|站|中心|公司|我们|我司|本店|物业|医院))?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供|不负责(维修|处理|解决)?|不管)$/;
+  /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂|(我们|咱们|我司)[也都均]?|[\u4e00-\u9fa5]{1,6}?(所|站|中心|公司|我们|我司|本店|物业|医院))?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供|不负责(维修|处理|解决)?|不管|不碰|不接|不做)$/;
 
 /** "银行卡挂失、补卡需本人到网点办理，不提供上门": the part said to need a visit is what is not done at home. */
 const IN_PERSON_PART = /(需|须|请|必须|要).{0,8}到.{0,6}(网点|窗口|柜台|店|现场|中心|营业厅|服务站)/;
@@ -567,13 +577,21 @@ function inPersonParts(normal: string): string[] {
  * belongs to its clause ("户内维修（纱窗、水管）不在服务范围": the list is excluded with it), and a
  * bare "本项目不受理" excludes the clause before it.
  */
-function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
+function sortClauses(normal: string): { excludes: string[]; kept: string[]; referrals: string[] } {
   const excludes: string[] = [];
   const kept: string[] = [];
+  const referrals: string[] = [];
   // Whether the clause just read was a refusal: a bare one after it (…请到门诊就诊，本项目不受理) belongs with it.
   let afterRefusal = false;
+  // …or a referral (燃气灶、热水器等燃气设备请联系燃气公司，我们不碰).
+  let afterReferral = false;
   for (const clause of offerClauses(normal)) {
     const outside = clause.replace(/[（(][^）)]*[）)]?/g, "").trim();
+    if (BARE_EXCLUSION.test(outside) && afterReferral) {
+      referrals.push(`${referrals.pop()}，${outside}`);
+      continue;
+    }
+    afterReferral = false;
     if (BARE_EXCLUSION.test(outside) && (afterRefusal || kept.length)) {
       excludes.push(`${afterRefusal ? excludes.pop() : kept.pop()}，${clause}`);
       afterRefusal = true;
@@ -584,12 +602,22 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[] } {
       excludes.push(clause);
       continue;
     }
+    // Sent elsewhere (楼道等公共部位请找物业): neither what it does nor a refusal of everything the clause says.
+    if (SENT_ELSEWHERE.test(outside) && !HOW_TO_ASK.test(outside)) {
+      referrals.push(outside);
+      afterReferral = true;
+      continue;
+    }
     if (outside) kept.push(outside);
     for (const [, inside] of clause.matchAll(/[（(]([^）)]*)[）)]?/g))
       for (const part of clausesOf(inside ?? "")) (EXCLUDES.test(part) ? excludes : kept).push(part);
   }
-  return { excludes, kept };
+  return { excludes, kept, referrals };
 }
+/** How to ask the offer itself (报修请联系物业客服, 有需要请找社区登记), not a referral. */
+const HOW_TO_ASK = /报修|预约|报名|登记|咨询|有需要|需要的/;
+/** A clause that sends something to others (请联系燃气公司, 请找物业, 归燃气公司管). */
+const SENT_ELSEWHERE = /请(直接)?(联系|找|拨打|到|去|送)[^，。；]{0,6}(售后|厂家|厂商|维修点|维修店|维修部|公司|物业)|^[^，。；]{2,12}归[^，。；]{0,6}(公司|物业)(管|负责)?$/;
 
 /**
  * Says it serves only its own estate or community (非本小区业主不在服务范围, 仅限本社区居民, 在管小区),
@@ -627,9 +655,46 @@ export const whatItDoes = (positive: string): string =>
     .filter((clause) => !WHO_WE_ARE.test(clause))
     .join("，");
 
+/** A refusal that sends the thing elsewhere (请联系燃气公司, 请找物业, 归燃气公司) or will not touch it (我们不碰). */
+const REFERRAL = /请(直接)?(联系|找|拨打|到|去|送)|归[^，。；]{0,6}(公司|物业)|不碰/;
+/** Where the things named end: what is wrong with them, or where they are sent. */
+const THINGS_END = /坏了|故障|维修|修理|出了?(问题|毛病)|等|请|归|我们|，/;
+
+/**
+ * The things a referral names, before what is wrong with them or where they go: 燃气灶、热水器 of
+ * 燃气灶、热水器等燃气设备请联系燃气公司，我们不碰; 煤气管道、燃气灶具 of 煤气管道和燃气灶具归燃气公司.
+ */
+function referredThings(clause: string): { thing: string; ofRepairs: boolean }[] {
+  if (!REFERRAL.test(clause) || OTHER_KINDS.test(clause)) return [];
+  const head = clause.split(THINGS_END)[0] ?? "";
+  const ofRepairs = REPAIR_WORDS.test(clause);
+  return head
+    .split(/[、和及与跟/]/)
+    .map((thing) => thing.replace(/^(如|像|比如|凡|凡是|涉及|有关)/, ""))
+    .filter((thing) => thing.length >= 2 && thing.length <= 6 && /^\p{Script=Han}+$/u.test(thing))
+    .map((thing) => ({ thing, ofRepairs }));
+}
+const REPAIR_WORDS = /坏了|故障|维修|修理|出了?(问题|毛病)/;
+
+/**
+ * The wish is about this thing: it names it in its point, or says it is broken where it names it
+ * (家里燃气灶左边那个灶眼打不着火了). A longer name counts by three characters of it (燃气灶具: 燃气灶).
+ */
+function aboutThing({ thing, ofRepairs }: { thing: string; ofRepairs: boolean }, point: string, text: string, positive: string): boolean {
+  const parts = thing.length >= 4 ? [...thing].slice(0, -2).map((_, i) => thing.slice(i, i + 3)) : [thing];
+  // Sent elsewhere when broken: a wish that tells it broken in the same clause (a phone class's 手机故障维修请到售后
+  // to 手机黑屏了, not to 想学用手机…脑子不好使), though the offer names the thing among what it does (教用手机).
+  const brokenClauses = clausesOf(`${point}。${text}`).filter((clause) => BROKEN.test(clause));
+  const toldBroken = (part: string) => brokenClauses.some((clause) => clause.includes(part));
+  if (ofRepairs) return parts.some(toldBroken);
+  // Not what it does itself; named in the point (楼道灯不亮了), or told broken.
+  const named = parts.filter((part) => !positive.includes(part));
+  return named.some((part) => point.includes(part) || toldBroken(part));
+}
+
 export function readOffer(text: string): OfferReading {
   const normal = normaliseText(text);
-  const { excludes, kept } = sortClauses(normal);
+  const { excludes, kept, referrals } = sortClauses(normal);
   const own = offerClauses(normal).join("，");
   const positive = kept.join("，");
   const ownersOnly = OWNERS_ONLY.test(normal);
@@ -663,6 +728,7 @@ export function readOffer(text: string): OfferReading {
     grades: gradeRange(normal),
     // Who may come is read as such (不接收外校学生: internal), not as a kind of help refused.
     excludes: excludes.filter((clause) => !OUTSIDERS.test(clause)),
+    referredThings: [...excludes, ...referrals].flatMap(referredThings),
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive,
@@ -842,7 +908,9 @@ const askingNow = (text: string) =>
     // What it has heard of (听说社区有银行的人来讲课，能不能帮我挂失) is not what it asks for.
     .map((sentence) => sentence.split("，").filter((clause) => !HEARSAY.test(clause)).join("，"))
     .join("。");
-const HEARSAY = /^(我|俺)?(听说|听人说|听人家说|听别人说|听.{1,4}说)/;
+const HEARSAY = /^(我|俺)?(听说|听人说|听人家说|听别人说|听.{1,4}说|看到.{0,6}说|看见.{0,6}说)/;
+/** The text without what it has only heard of (看到群里说大学生假期托管的事). */
+const withoutHearsay = (text: string) => clausesOf(text).filter((clause) => !HEARSAY.test(clause)).join("，");
 
 /** The sentences of a wish that ask, and the asking part of its title: what it wants, said outright. */
 // offerFit asks this of the same wish for each of its candidates, up to seven times each, in any order.
@@ -880,8 +948,8 @@ export function offerFit(
     /** The offer does not serve the wish's area: another community of its street, or another street nearby. */
     outsideArea?: "street" | "nearby";
   },
-  /** Who makes the offer: "仅限本校" fits a pupil of the school the wish names. */
-  offer: { organisationName?: string | null } = {},
+  /** Who makes the offer ("仅限本校" fits a pupil of the school the wish names), and the days it works (1 = Monday). */
+  offer: { organisationName?: string | null; weekdays?: number[] } = {},
 ): number {
   const text = wishNormalised(wish.text);
   // Read once for every check below: its sentences that ask, its title, and the two together (all of
@@ -905,12 +973,14 @@ export function offerFit(
     return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
   // Holidays named only in the story (一问说是暑假才有) are not what it asks for.
-  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(asking || text)) return 0;
+  // Nor are holidays it has only heard of (看到群里说大学生假期托管的事，可我们家现在就需要).
+  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(withoutHearsay(asking || text))) return 0;
   // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then too.
-  const forHolidays = HOLIDAYS.test(title) || HOLIDAYS.test(asking || text);
+  const forHolidays = HOLIDAYS.test(title) || HOLIDAYS.test(withoutHearsay(asking || text));
   if (forHolidays && !SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) return 0;
   // Closed in the holidays (寒暑假停课) to a wish for them (暑假期间白天无人看护).
   if (forHolidays && reading.termOnly) return 0;
+
   // Other school years than the one the wish names (只收一至三年级 to 五年级).
   if (reading.grades) {
     const grade = wishGrade(text);
@@ -953,11 +1023,19 @@ export function offerFit(
     const wishAppliances = wishAppliancesIn(point);
     if (wishAppliances.length && !wishAppliances.some((a) => reading.onlyAppliances.includes(a))) return 0;
   }
+  // Large appliances refused (大家电不修) to a wish about one (冰箱不制冷了), unless the offer names it as its own.
+  // Not to a wiring fault (一开热水器就跳闸): the wiring may be at fault.
+  if (reading.excludes.some((clause) => LARGE_APPLIANCES_WORD.test(clause)) && !WIRING_FAULT.test(point)) {
+    const named = appliancesIn(point);
+    if (named.length && named.every((a) => LARGE_APPLIANCES.includes(a) && !reading.positive.includes(a))) return 0;
+  }
   // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
   if (reading.noRepairs && (ASKS_REPAIR.test(asking) || ASKS_REPAIR.test(title))) return 0;
   // No deliveries to someone who cannot leave home at all; to one who asks for them, a part (they may be fetched).
   if (reading.noDeliveries && HOUSEBOUND.test(text)) return 0;
   let factor = reading.full ? PARTLY : 1;
+  // Weekends only (每周六上午) to a wish for the school week (周一到周五都要): a part of it at most.
+  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && asksSchoolWeek(withoutHearsay(text))) factor *= PARTLY;
   if (reading.noDeliveries && needsItAtHome) factor *= PARTLY;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
@@ -1020,6 +1098,8 @@ export function offerFit(
   const mayBeAppliance = appliancesIn(point).length > 0 && (reading.positive.includes("家电") || appliancesIn(reading.positive).length > 0);
   if (WIRING_FAULT.test(point) && refusals.some((clause) => WIRING.test(clause)) && !WIRING.test(reading.positive) && !mayBeAppliance)
     return 0;
+  // A thing it sends elsewhere (燃气灶、热水器坏了请联系厂家售后, 楼道等公共部位请找物业) to a wish about it.
+  if (reading.referredThings.some((referred) => aboutThing(referred, point, text, reading.positive))) return 0;
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
@@ -1083,7 +1163,19 @@ function namesOrganisation(text: string, name: string | null | undefined): boole
   // Schools go by their number (芦台第一小学 is 芦台一小, 大港第三小学 三小).
   const short = plain.replace(NUMBERED_SCHOOL, "$1$2");
   const names = short === plain ? [plain] : [plain, short];
-  return names.some((own) => memberOf(own).test(text) || worksAtPartOf(text, own)) && !/外校|不收外|外单位/.test(text);
+  return (
+    (names.some((own) => memberOf(own).test(text) || worksAtPartOf(text, own)) || retiredFrom(text, plain)) && !/外校|不收外|外单位/.test(text)
+  );
+}
+
+/** An organisation's name without its legal form (津沽机械 of 津沽机械有限公司退休人员服务站), as its people say it. */
+const LEGAL_FORM = /有限责任公司|股份有限公司|有限公司|集团|总公司|分公司|公司|总厂|工厂|厂/;
+/** Its people by that name and a 厂 or 公司 of their own (我是津沽机械厂退休的, 津沽机械的老职工). */
+function retiredFrom(text: string, plain: string): boolean {
+  const core = plain.split(LEGAL_FORM)[0] ?? "";
+  if (core.length < 4 || core === plain) return false;
+  const at = text.indexOf(core);
+  return at >= 0 && /^.{0,4}(退休|职工|员工|上班|工作|家属)/.test(text.slice(at + core.length));
 }
 const NUMBERED_SCHOOL = /第([一二三四五六七八九十]{1,3})(小|中)学$/;
 
@@ -1177,6 +1269,9 @@ const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微
 /** A lamp (吸顶灯, 灯具), not a device's indicator light (指示灯). */
 const LAMP = /(?<!指示|信号|红绿)灯(?!笼|谜|会|节)/;
 const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a));
+/** What 大家电 means. */
+const LARGE_APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "油烟机"];
+const LARGE_APPLIANCES_WORD = /大家电|大件家电|大型家电/;
 /** What a wish is about: its devices, or else a lamp (卧室吸顶灯一闪一闪的). */
 const wishAppliancesIn = (text: string) => {
   const named = appliancesIn(text);

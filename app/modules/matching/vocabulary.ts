@@ -66,7 +66,8 @@ const curated: Concept[] = [
   {
     category: "elderly_care",
     terms: ["陪诊", "陪同就医"],
-    cues: ["陪着去医院", "陪我去医院", "陪诊", "看病没人陪", "去医院没人", "没人陪", "复查"],
+    // Someone to go along (找人陪我去市里看病, 想找人陪着去医院检查).
+    cues: ["陪着去医院", "陪我去医院", "陪诊", "看病没人陪", "去医院没人", "没人陪", "复查", ["陪", "看病"], ["陪", "医院"]],
   },
   { category: "elderly_care", terms: ["养老服务", "日间照料"], cues: ["日间照料", "托老", "养老院", "照料", "日托名额", "日托服务", "老人日托"] },
   {
@@ -145,7 +146,8 @@ const curated: Concept[] = [
   {
     category: "repair",
     // 下水 is the property trade's word for drains (报修：水电、下水、门窗).
-    terms: ["水管漏水", "水电维修", "管道疏通", "水龙头", "疏通", "管道漏水", "水管", "下水"],
+    // 水电暖 is the trade's word for plumbing, wiring and heating together (水电暖维修).
+    terms: ["水管漏水", "水电维修", "管道疏通", "水龙头", "疏通", "管道漏水", "水管", "下水", "水电暖"],
     cues: ["漏水", "滴水", "水管", "水龙头", "下水道", "堵了", "马桶堵", "疏通", "马桶", "水箱", "关不严", "滴答"],
   },
   { category: "repair", terms: ["修纱窗", "纱窗"], cues: ["纱窗", "蚊子"] },
@@ -454,6 +456,11 @@ const curated: Concept[] = [
       ["工地", "不给钱"],
       ["干活", "不给钱"],
       ["包工头", "不给"],
+      ["包工头", "欠"],
+      ["工地", "欠"],
+      ["干活", "欠"],
+      ["工地", "要不回来"],
+      ["干活", "要不回来"],
       ["工资", "没发"],
       ["工资", "不发"],
       // An employer's unpaid contributions are a labour dispute, not the card (老板一直没给交社保).
