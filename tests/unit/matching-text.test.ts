@@ -2121,3 +2121,70 @@ describe("readings added in session 29 (found on tune-146…153, stated generall
     expect(terms("帮我妈修下水龙头", "卫生间水龙头关不严一直滴答")[0]).toBe("水管漏水");
   });
 });
+
+describe("readings added in session 29's second round (found on tune-154…161, stated generally)", () => {
+  it("reads 不给修 as refusing, not asking, so the sentence that asks is found", () => {
+    expect(isRequestSentence("人家说不是他家漏的，不给修也不赔")).toBe(false);
+    expect(isRequestSentence("谁能给修修")).toBe(true);
+    const leak = buildQuery({
+      title: "楼上漏水泡了我家",
+      description: "楼上卫生间漏水，跟楼上说了好几回，人家说不是他家漏的，不给修也不赔。这邻里邻居的也不想闹上法院，想找个人给说和说和。",
+      category: null,
+    });
+    expect(askedConcepts(leak)[0]).toBe("矛盾调解");
+  });
+
+  it("does not read a grade limit the wish was told as the pupil's year", () => {
+    const lower = readOffer("四点半课堂（本校学生）。仅接收本校一至三年级学生，家长到班主任处报名。");
+    const fourth = wishAsRead("孩子放学没人管", "孩子在六纬路小学上四年级，学校的四点半课堂说只收到三年级。附近有没有能管管放学后的？");
+    expect(offerFit(lower, fourth, { organisationName: "河东区六纬路小学" })).toBe(0);
+    // 在六纬路小学， names the school a pupil goes to.
+    const first = wishAsRead("一年级 放学后有地方待吗", "儿子刚上一年级，在六纬路小学，下午三点半就放学。听说有四点半课堂，怎么报名啊？");
+    expect(offerFit(lower, first, { organisationName: "河东区六纬路小学" })).toBe(1);
+  });
+
+  it("reads 不接受个人报名 as turning away one resident asking alone, not a community", () => {
+    const course = readOffer("应急救护培训。4学时集中培训，需社区、单位组织，20人以上成班，不接受个人报名。");
+    expect(course.noIndividuals).toBe(true);
+    expect(offerFit(course, wishAsRead("想学心肺复苏", "我家老头有心脏病，我想学学心肺复苏。我就一个人，哪儿能报名学？"))).toBe(0);
+    const forResidents = wishAsRead("组织居民学急救", "社区想组织居民学习心肺复苏，约30人，请专业人员来培训。", "need");
+    expect(offerFit(course, forResidents)).toBe(1);
+  });
+
+  it("reads a refusal of private grounds against a wish about its own yard", () => {
+    const trees = readOffer("公共绿地树木修剪。只修剪公共区域树木，私人庭院和居民自种树木不在服务范围内。");
+    expect(trees.noPrivateGrounds).toBe(true);
+    expect(offerFit(trees, wishAsRead("自家院里香椿树太高了", "我住一楼带个小院，院里自己种的香椿树长得老高，想找人给修修枝子"))).toBe(0);
+    expect(offerFit(trees, wishAsRead("楼前大树挡光", "楼前那棵大杨树枝子都伸到三楼窗户了，想请人修剪一下"))).toBe(1);
+  });
+
+  it("reads a limit on home deliveries (送餐上门仅限本社区) as no limit on eating there", () => {
+    const canteen = readOffer("社区老年食堂。60周岁以上老人凭身份证可在助餐点堂食。送餐上门仅限本社区80岁以上独居或失能老人。");
+    expect(canteen.ownPlaceOnly).toBe(null);
+    expect(canteen.homeVisitsOwnPlaceOnly).toBe(true);
+  });
+
+  it("does not read a refusal of drain clearing as naming a leaking pipe", () => {
+    const handymen = readOffer("水电小修上门。换水龙头和角阀、简单管路维修。不做下水管道疏通（需疏通的请联系物业或专业公司）。");
+    expect(offerFit(handymen, wishAsRead("厨房水管滋水", "厨房水池底下那个管子接头滋水，总阀我关了。急！"))).toBe(1);
+    expect(offerFit(handymen, wishAsRead("下水堵了", "厨房下水堵了，水下不去，谁能来给通一通"))).toBe(0);
+  });
+
+  it("reads what the help would spare them (省得…) and how they will pay (费用…转账) as no ask", () => {
+    const will = buildQuery({ title: "想立个遗嘱", description: "我跟老伴想立个遗嘱，省得以后孩子们闹矛盾。想请个律师来家里看看", category: null });
+    expect(askedConcepts(will)).not.toContain("矛盾调解");
+    const tap = buildQuery({ title: "帮我妈修下水龙头", description: "卫生间水龙头关不严一直滴答，能不能请师傅上门看一下，费用我这边转账。", category: null });
+    expect(tap.terms.map((t) => t.term)).not.toContain("反诈宣传");
+  });
+
+  it("knows more ways residents say it", () => {
+    const terms = (title: string, description: string) => buildQuery({ title, description, category: null }).terms.map((t) => t.term);
+    expect(terms("屋里灯一闪一闪的", "客厅顶上那个灯这两天一闪一闪的，不知道是灯管坏了还是线有毛病")[0]).toBe("水电维修");
+    expect(terms("旧电脑卡得没法用", "孙子留下的旧笔记本，打开网页就卡死。有没有人给重装一下")[0]).toBe("电脑维修");
+    expect(terms("白天我爸一个人在家不放心", "想找个白天能有人照看、管顿午饭的地方，晚上接回来。")).toContain("养老服务");
+    expect(terms("每月开降压药太折腾", "有没有办法一次多开点，或者让人帮着拿药？")).toContain("慢病管理");
+    expect(terms("助老餐桌嘛时候开", "原来我天天在街道那个助老餐桌吃中午饭，最近关门了")[0]).toBe("助餐");
+    expect(terms("老睡不着觉脖子也疼", "想找个老中医给号号脉调一调")).toContain("中医理疗");
+    expect(terms("遛狗不牵绳不收拾", "楼下有几家遛狗不牵绳，狗屎拉得到处都是")[0]).toBe("宠物粪便");
+  });
+});

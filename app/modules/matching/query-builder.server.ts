@@ -143,8 +143,10 @@ const POSTED_FOR =
  * searched for nor held against an offer that does not do it either. Up to the clause's end.
  */
 const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?；;、\s]{0,8}/g;
-/** How the resident will pay (费用我微信转): not help with WeChat. */
-const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)/g;
+/** How the resident will pay (费用我微信转, 费用我这边转账): not help with WeChat nor a scam's transfer. */
+const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)|(费用|钱)[^，,。；;]{0,4}转账/g;
+/** What the help would spare them (省得以后孩子们闹矛盾): not what is asked. Up to the clause's end. */
+const AVOIDED = /(省得|免得|以免|省的)[^，,。！？!?；;\s]{0,12}/g;
 /** How to reach the one who posts (微信同号, 有事联系我): not help with WeChat or the phone. */
 const CONTACT = /(微信|电话|手机)同号|加我的?微信|有事(可以|请|就)?(联系|找)我/g;
 /** A stove or lighter that will not light (打不着火, 点不着火): no fire. */
@@ -154,7 +156,7 @@ const MEASURE = /([换修装配补借租安贴])个(?=\p{Script=Han})/gu;
 /** Who posted it, what is not wanted and how it will be paid are asides, not the ask. */
 const withoutAsides = (text: string) =>
   // Read normalised: 微信轉 from relatives abroad is 微信转.
-  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，").replace(CONTACT, "，").replace(WILL_NOT_LIGHT, "$1不着").replace(MEASURE, "$1");
+  normaliseText(text).replace(POSTED_FOR, "，").replace(NOT_WANTED, "，").replace(PAYING, "，").replace(AVOIDED, "，").replace(CONTACT, "，").replace(WILL_NOT_LIGHT, "$1不着").replace(MEASURE, "$1");
 
 const CONDITIONS = new RegExp([...conditionCues].join("|"), "g");
 

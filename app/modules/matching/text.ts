@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 12;
+export const TEXT_READING = 13;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
+  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|(?<![不没])给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -332,7 +332,9 @@ function gradeRange(normal: string): [number, number] | null {
 }
 const PUPIL = /孩子|学生|上学|学校|儿子|闺女|女儿|孙子|孙女|外孙|作业/;
 /** The one school year a wish names: 五年级 (5), 初二 (8), 高一 (10). */
-function wishGrade(text: string): number | null {
+function wishGrade(raw: string): number | null {
+  // The limit it was told (学校的四点半课堂说只收到三年级) is not the pupil's year.
+  const text = raw.replace(GRADE_LIMIT_TOLD, "，");
   const found = new Set<number>();
   for (const [, digit] of text.matchAll(/([一二三四五六1-6])年级/g)) found.add(gradeNumber(digit!));
   // 初一 is also a day of the month and 高一点 "a bit higher": only of a pupil.
@@ -340,6 +342,8 @@ function wishGrade(text: string): number | null {
     for (const [, school, digit] of text.matchAll(/(初|高)([一二三])(?!点|些|倍|层|截)/g)) found.add(gradeNumber(digit!) + (school === "初" ? 6 : 9));
   return found.size === 1 ? [...found][0]! : null;
 }
+
+const GRADE_LIMIT_TOLD = /(只|仅)(收|招|接收|要|限)?到?[一二三四五六1-6](至|到|-|—)?[一二三四五六1-6]?年级/g;
 
 /** Certificates an offer may be limited to, and a wish may say it lacks: the kind each names. */
 const CREDENTIALS: [string, RegExp][] = [
@@ -440,6 +444,10 @@ export interface OfferReading {
   noRepairs: boolean;
   /** The clauses naming what it does not do. */
   excludes: string[];
+  /** Takes no one signing up alone (不接受个人报名): a community or an employer brings a group. */
+  noIndividuals: boolean;
+  /** Refuses private grounds (不进私家院落, 私人庭院和居民自种树木不在服务范围内). */
+  noPrivateGrounds: boolean;
   /**
    * Things it sends elsewhere (楼道等公共部位请找物业), or sends elsewhere when broken (`ofRepairs`: 燃气灶、热水器坏了请联系厂家售后,
    * 手机故障维修请到品牌售后网点): see referredThings.
@@ -614,6 +622,13 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[]; refe
   }
   return { excludes, kept, referrals };
 }
+/** Individuals turned away (需社区、单位组织，20人以上成班，不接受个人报名). */
+const NO_INDIVIDUALS = /不(接受|接|收|受理)个人(报名|申请)|个人不(能|可以?|接受)报名/;
+/** Private grounds: a household's own yard and what it planted (私家院落, 私人庭院, 个人种的树, 居民自种树木). */
+const PRIVATE_GROUNDS = /(私家|私人|个人|自家|居民自)[^，。；]{0,3}(院|树|花|菜)/;
+/** A wish about its own yard or what it planted itself (自家小院里有棵香椿树, 院里自己种的). */
+const OWN_GROUNDS = /(自家|我家|自己家|俺家)的?(小)?院|自己种的|自家种的/;
+
 /** How to ask the offer itself (报修请联系物业客服, 有需要请找社区登记), not a referral. */
 const HOW_TO_ASK = /报修|预约|报名|登记|咨询|有需要|需要的/;
 /** A clause that sends something to others (请联系燃气公司, 请找物业, 归燃气公司管). */
@@ -629,7 +644,7 @@ const OWN_COMMUNITY_ONLY =
   /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
 const OWN_STREET_ONLY =
   /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
-const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
+const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
 const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
 
 function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
@@ -729,6 +744,8 @@ export function readOffer(text: string): OfferReading {
     // Who may come is read as such (不接收外校学生: internal), not as a kind of help refused.
     excludes: excludes.filter((clause) => !OUTSIDERS.test(clause)),
     referredThings: [...excludes, ...referrals].flatMap(referredThings),
+    noIndividuals: NO_INDIVIDUALS.test(normal),
+    noPrivateGrounds: excludes.some((clause) => PRIVATE_GROUNDS.test(clause)),
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive,
@@ -971,6 +988,10 @@ export function offerFit(
     !(reading.throughCommunity && BY_COMMUNITY_STAFF.test(text))
   )
     return 0;
+  // No one alone (不接受个人报名) to one resident asking for themselves (我就一个人，哪儿能报名学？).
+  if (reading.noIndividuals && !forMany(wish.kind, text) && !BY_COMMUNITY_STAFF.test(text)) return 0;
+  // Public grounds only (不进私家院落，不修个人种的树) to a wish about its own yard (自家小院里有棵香椿树).
+  if (reading.noPrivateGrounds && OWN_GROUNDS.test(text)) return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
   // Holidays named only in the story (一问说是暑假才有) are not what it asks for.
   // Nor are holidays it has only heard of (看到群里说大学生假期托管的事，可我们家现在就需要).
@@ -1077,9 +1098,11 @@ export function offerFit(
   )
     // 不负责接送孩子放学 refuses the trip, not the time after school.
     .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause));
-  const naming = refusals.filter(
-    (clause) => !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)),
-  );
+  // Drains refused (不做下水管道疏通) name no leak (水池底下的管子接头滋水): 水管 of 下水管道 is the drain's.
+  const blockedDrain = BLOCKED_DRAIN.test(point);
+  const naming = refusals
+    .map((clause) => (blockedDrain ? clause : clause.split(/[、，]/).filter((part) => !DRAINS.test(part)).join("、")))
+    .filter((clause) => clause && !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)));
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
   if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
   // It says it does not do what the wish asks for ("户内维修（纱窗…）不在服务范围" to a torn fly screen).
@@ -1092,7 +1115,7 @@ export function offerFit(
   if (refusals.some((clause) => (asking && sharesPhrase(clause, asking)) || (title && sharesPhrase(clause, title, 4)))) return 0;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
-  if (BLOCKED_DRAIN.test(point) && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
+  if (blockedDrain && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
   // Wiring refused (涉电（开关插座、线路）一律不接) to a wiring fault (开关冒火星子, 一开就跳闸), unless it does
   // wiring too, or repairs appliances and the wish blames one (一开微波炉就跳闸: the oven may be at fault).
   const mayBeAppliance = appliancesIn(point).length > 0 && (reading.positive.includes("家电") || appliancesIn(reading.positive).length > 0);
@@ -1186,7 +1209,8 @@ const memberOf = boundedMemo(
   (plain: string) => {
     const own = plain.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return new RegExp(
-      `(?<!不)(在|是)${own}(上学|上|读|念|就读|工作|上班)|${own}(的)?([一二三四五六初高]|\\d)年级|(?<!不)是${own}的?(学生|职工|员工|家属)`,
+      // 在六纬路小学， (of a pupil: 儿子刚上一年级，在六纬路小学，三点半就放学).
+      `(?<!不)(在|是)${own}(上学|上|读|念|就读|工作|上班)|(?<!不)在${own}(?=[，,。；;]|$)|${own}(的)?([一二三四五六初高]|\\d)年级|(?<!不)是${own}的?(学生|职工|员工|家属)`,
     );
   },
 );
