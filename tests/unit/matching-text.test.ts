@@ -542,7 +542,8 @@ describe("readings added in session 14 (found on tune-26…29, stated generally)
 
 describe("readings added in session 15 (found on tune-30…33, stated generally)", () => {
   it("lets a community's need or project take work organised through the community (由社区统一报名)", () => {
-    const alarms = readOfferWithVocabulary("独居老人免费安装烟感报警器。为辖区独居、高龄老人家庭免费安装，每户1–2个。由社区统一报名。");
+    // (One that says it works in each home, 每户限1只, is no group work: see session 29's third round.)
+    const alarms = readOfferWithVocabulary("独居老人免费安装烟感报警器。为辖区独居、高龄老人家庭免费安装。由社区统一报名。");
     expect(alarms.groupOnly).toBe(true);
     const forTwelve = ["为独居老人安装烟感报警器", "社区共有独居老人12户，家中无火灾报警装置，申请免费安装烟感报警器。"] as const;
     expect(offerFit(alarms, wishAsRead(...forTwelve, "need"))).toBe(1);
@@ -2186,5 +2187,38 @@ describe("readings added in session 29's second round (found on tune-154…161, 
     expect(terms("助老餐桌嘛时候开", "原来我天天在街道那个助老餐桌吃中午饭，最近关门了")[0]).toBe("助餐");
     expect(terms("老睡不着觉脖子也疼", "想找个老中医给号号脉调一调")).toContain("中医理疗");
     expect(terms("遛狗不牵绳不收拾", "楼下有几家遛狗不牵绳，狗屎拉得到处都是")[0]).toBe("宠物粪便");
+  });
+});
+
+describe("readings added in session 29's third round (found on tune-162…169, stated generally)", () => {
+  it("reads what the wish was told when it asked (问了学校说暑假才有托管) as no ask", () => {
+    const summer = readOffer("暑期公益托管班。暑假期间开设公益托管班，面向辖区小学生。学期中不开放。");
+    const termTime = wishAsRead("开学后放学没人看孩子", "开学以后孩子三点半就放学了。问了学校说暑假才有托管，平时上学期间有没有地方能看孩子到下班？");
+    expect(offerFit(summer, termTime)).toBe(0);
+  });
+
+  it("reads 暂无送餐服务 as no one to deliver", () => {
+    const canteen = readOffer("老年助餐点。午餐到堂就餐，10元一份，60岁以上有补贴。暂无送餐服务。");
+    expect(canteen.noDeliveries).toBe(true);
+    expect(offerFit(canteen, wishAsRead("老爷子下不了楼 想有人送饭", "去年做完髋关节手术下不了楼。能不能中午给送一份上来"))).toBe(0);
+  });
+
+  it("reads a course of lessons (每期8次课) as no help for something urgent", () => {
+    const course = readOffer("老年人智能手机培训。开设智能手机班：微信视频、网上挂号。每期8次课，需报名。只教使用，不维修手机。");
+    expect(course.notUrgent).toBe(true);
+    expect(offerFit(course, wishAsRead("我妈可能被骗了", "手机上点了好几个东西。附近有没有人能马上帮她看看手机？急"))).toBe(0);
+    expect(offerFit(course, wishAsRead("想学用手机视频", "闺女在外地，想学学怎么视频"))).toBe(1);
+  });
+
+  it("reads work done in each home (每户限1只) as no group-only offer, though the community signs people up", () => {
+    const alarms = readOffer("消防进社区·免费安装烟感。为独居老人、残疾人家庭免费安装独立式烟感报警器，由社区统一报名，每户限1只。");
+    expect(alarms.groupOnly).toBe(false);
+    expect(offerFit(alarms, wishAsRead("给独居的妈妈装个烟雾报警器", "我妈一个人住，两次锅烧干了。想问问社区能不能帮她家里装一个烟雾报警的"))).toBe(1);
+  });
+
+  it("knows more ways residents say it", () => {
+    const terms = (title: string, description: string) => buildQuery({ title, description, category: null }).terms.map((t) => t.term);
+    expect(terms("装修队拿钱跑了", "钱先交了三万，干了一半人跑了。想问问这种事能不能告他，怎么告，最好有律师能帮我写个状子")).toContain("法律咨询");
+    expect(terms("老伴儿走了以后提不起劲儿", "这一年我晚上老睡不着，就是提不起劲儿。不知道有没有人能跟我说说话。")[0]).toBe("心理咨询");
   });
 });

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 13;
+export const TEXT_READING = 14;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -230,7 +230,7 @@ const GROUP_ONLY =
  * It sees people one by one, or comes to the home to do it (学生志愿者一对一教老人…只培训; 由社区统一报名，
  * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
  */
-const ONE_BY_ONE = /(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教)/;
+const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教)/;
 /** Outsiders turned away (不接收外校孩子, 非本单位职工不接待). */
 const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
 /** A clause saying people are signed up by the community (由社区统一报名单, 由网格员转介，不接受个人直接报名). */
@@ -251,7 +251,7 @@ const NO_HOME_VISITS = new RegExp(
 );
 
 /** No one to deliver (目前没有送餐人手), eat there only (只能到中心吃或自带饭盒打走). */
-const NO_DELIVERIES = /没有?送餐|无法送餐|不能送餐|(只能|只可以?)到[^，。；]{0,6}(吃|用餐|就餐)/;
+const NO_DELIVERIES = /没有?送餐|暂?无送餐|无法送餐|不能送餐|(只能|只可以?)到[^，。；]{0,6}(吃|用餐|就餐)/;
 
 /**
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
@@ -300,7 +300,7 @@ const OVER_THE_COUNTER_ONLY = /(限|仅限|只限|仅|只)(售|送|配送|卖)?�
 /** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
 const PRESCRIBED = /(?<!非)处方药|医院开的药|(医院|医生|大夫)开的(降压|降糖|降脂)?药/;
 /** Takes no urgent jobs (急修不接), or only booked a week or days ahead: not for a wish that cannot wait. */
-const NOT_URGENT = /急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
+const NOT_URGENT = /每期\d{1,2}[次节]课|每期[一二三四五六七八九十]{1,2}[次节]课|急修不接|不接急|(需|须|需要)提前(一周|一个星期|一星期|[二两三四五六七]天|几天)(以上)?.{0,8}?(预约|登记|报名)/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来; 门锁坏了进不去家，今天能来人修不). */
 const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|明天(就|能|得|必须)|明儿(就|能|得)|进不(去|了)(家|门|屋)/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
@@ -925,7 +925,7 @@ const askingNow = (text: string) =>
     // What it has heard of (听说社区有银行的人来讲课，能不能帮我挂失) is not what it asks for.
     .map((sentence) => sentence.split("，").filter((clause) => !HEARSAY.test(clause)).join("，"))
     .join("。");
-const HEARSAY = /^(我|俺)?(听说|听人说|听人家说|听别人说|听.{1,4}说|看到.{0,6}说|看见.{0,6}说)/;
+const HEARSAY = /^(我|俺)?(听说|听人说|听人家说|听别人说|听.{1,4}说|看到.{0,6}说|看见.{0,6}说|问了?.{0,6}说)/;
 /** The text without what it has only heard of (看到群里说大学生假期托管的事). */
 const withoutHearsay = (text: string) => clausesOf(text).filter((clause) => !HEARSAY.test(clause)).join("，");
 

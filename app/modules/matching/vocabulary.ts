@@ -63,7 +63,7 @@ const curated: Concept[] = [
   {
     category: "elderly_care",
     terms: ["送药上门", "代购药品", "代购", "代配药"],
-    cues: ["药快吃完", "买药", "拿药", "降压药", "药品", "代买药", "开药", "药吃完"],
+    cues: ["药快吃完", "买药", "拿药", "降压药", "药品", "代买药", "开药", "药吃完", "代开药"],
   },
   {
     category: "elderly_care",
@@ -220,6 +220,10 @@ const curated: Concept[] = [
       "财产",
       "懂法",
       "讨说法",
+      // Suing, as residents say it (能不能告他，怎么告，帮我写个状子).
+      "告他",
+      "怎么告",
+      "状子",
       "找谁评理",
       // Whether an heir has a share (我到底有没有份), and what a parent left.
       "有没有份",
@@ -341,6 +345,8 @@ const curated: Concept[] = [
       "睡不着",
       "失眠",
       "不爱说话",
+      "提不起劲",
+      "变了个人",
       "开导",
       "焦虑",
       "压力大",
