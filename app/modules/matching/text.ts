@@ -448,6 +448,8 @@ export interface OfferReading {
   noIndividuals: boolean;
   /** Refuses private grounds (不进私家院落, 私人庭院和居民自种树木不在服务范围内). */
   noPrivateGrounds: boolean;
+  /** Refuses large appliances (大家电不修): see LARGE_APPLIANCES. */
+  noLargeAppliances: boolean;
   /**
    * Things it sends elsewhere (楼道等公共部位请找物业), or sends elsewhere when broken (`ofRepairs`: 燃气灶、热水器坏了请联系厂家售后,
    * 手机故障维修请到品牌售后网点): see referredThings.
@@ -693,13 +695,13 @@ const REPAIR_WORDS = /坏了|故障|维修|修理|出了?(问题|毛病)/;
 
 /**
  * The wish is about this thing: it names it in its point, or says it is broken where it names it
- * (家里燃气灶左边那个灶眼打不着火了). A longer name counts by three characters of it (燃气灶具: 燃气灶).
+ * (家里燃气灶左边那个灶眼打不着火了: `brokenClauses`, the wish's clauses that tell something broken). A
+ * longer name counts by three characters of it (燃气灶具: 燃气灶).
  */
-function aboutThing({ thing, ofRepairs }: { thing: string; ofRepairs: boolean }, point: string, text: string, positive: string): boolean {
+function aboutThing({ thing, ofRepairs }: { thing: string; ofRepairs: boolean }, point: string, brokenClauses: string[], positive: string): boolean {
   const parts = thing.length >= 4 ? [...thing].slice(0, -2).map((_, i) => thing.slice(i, i + 3)) : [thing];
   // Sent elsewhere when broken: a wish that tells it broken in the same clause (a phone class's 手机故障维修请到售后
   // to 手机黑屏了, not to 想学用手机…脑子不好使), though the offer names the thing among what it does (教用手机).
-  const brokenClauses = clausesOf(`${point}。${text}`).filter((clause) => BROKEN.test(clause));
   const toldBroken = (part: string) => brokenClauses.some((clause) => clause.includes(part));
   if (ofRepairs) return parts.some(toldBroken);
   // Not what it does itself; named in the point (楼道灯不亮了), or told broken.
@@ -746,6 +748,8 @@ export function readOffer(text: string): OfferReading {
     referredThings: [...excludes, ...referrals].flatMap(referredThings),
     noIndividuals: NO_INDIVIDUALS.test(normal),
     noPrivateGrounds: excludes.some((clause) => PRIVATE_GROUNDS.test(clause)),
+    // As refusals are read (excludes below, less who may come).
+    noLargeAppliances: excludes.some((clause) => LARGE_APPLIANCES_WORD.test(clause) && !OUTSIDERS.test(clause)),
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive,
@@ -995,9 +999,10 @@ export function offerFit(
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
   // Holidays named only in the story (一问说是暑假才有) are not what it asks for.
   // Nor are holidays it has only heard of (看到群里说大学生假期托管的事，可我们家现在就需要).
-  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(withoutHearsay(asking || text))) return 0;
+  const askingToldNotHeard = withoutHearsay(asking || text);
+  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(askingToldNotHeard)) return 0;
   // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then too.
-  const forHolidays = HOLIDAYS.test(title) || HOLIDAYS.test(withoutHearsay(asking || text));
+  const forHolidays = HOLIDAYS.test(title) || HOLIDAYS.test(askingToldNotHeard);
   if (forHolidays && !SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) return 0;
   // Closed in the holidays (寒暑假停课) to a wish for them (暑假期间白天无人看护).
   if (forHolidays && reading.termOnly) return 0;
@@ -1046,7 +1051,7 @@ export function offerFit(
   }
   // Large appliances refused (大家电不修) to a wish about one (冰箱不制冷了), unless the offer names it as its own.
   // Not to a wiring fault (一开热水器就跳闸): the wiring may be at fault.
-  if (reading.excludes.some((clause) => LARGE_APPLIANCES_WORD.test(clause)) && !WIRING_FAULT.test(point)) {
+  if (reading.noLargeAppliances && !WIRING_FAULT.test(point)) {
     const named = appliancesIn(point);
     if (named.length && named.every((a) => LARGE_APPLIANCES.includes(a) && !reading.positive.includes(a))) return 0;
   }
@@ -1122,7 +1127,10 @@ export function offerFit(
   if (WIRING_FAULT.test(point) && refusals.some((clause) => WIRING.test(clause)) && !WIRING.test(reading.positive) && !mayBeAppliance)
     return 0;
   // A thing it sends elsewhere (燃气灶、热水器坏了请联系厂家售后, 楼道等公共部位请找物业) to a wish about it.
-  if (reading.referredThings.some((referred) => aboutThing(referred, point, text, reading.positive))) return 0;
+  if (reading.referredThings.length) {
+    const brokenClauses = clausesOf(`${point}。${text}`).filter((clause) => BROKEN.test(clause));
+    if (reading.referredThings.some((referred) => aboutThing(referred, point, brokenClauses, reading.positive))) return 0;
+  }
   // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
