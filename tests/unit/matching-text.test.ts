@@ -2222,3 +2222,66 @@ describe("readings added in session 29's third round (found on tune-162…169, s
     expect(terms("老伴儿走了以后提不起劲儿", "这一年我晚上老睡不着，就是提不起劲儿。不知道有没有人能跟我说说话。")[0]).toBe("心理咨询");
   });
 });
+
+describe("readings added in session 30 (found on tune-170…177, stated generally)", () => {
+  it("reads a limit to the street's registered residents (限本街道建档居民) as its own street only", () => {
+    const checkups = readOffer("家庭医生签约。65岁以上老人每年一次免费体检（限本街道建档居民，每年4—6月集中进行）。");
+    expect(checkups.ownPlaceOnly).toBe("street");
+    const wish = wishAsRead("老人免费体检", "社区想请医疗机构来给老人做一次免费体检");
+    expect(offerFit(checkups, { ...wish, outsideArea: "nearby" })).toBe(0);
+  });
+
+  it("reads a canteen open to other communities' elders (外社区老人也可来吃) as no own-place limit, though its subsidy is", () => {
+    const canteen = readOffer("长者食堂。午餐11:00-12:30，仅堂食。外社区老人也可来吃，助餐补贴只限本社区持卡老人。");
+    expect(canteen.ownPlaceOnly).toBe(null);
+  });
+
+  it("reads 仅限网点办理 as nobody coming to the home", () => {
+    const branch = readOffer("社保卡补换。网点内办理社保卡补换、激活，60岁以上老人走绿色通道。仅限网点办理。");
+    expect(branch.noHomeVisits).toBe(true);
+    expect(offerFit(branch, wishAsRead("卧床父亲社保卡激活", "父亲脑梗后一直卧床，新社保卡要激活，能不能有人上门给激活一下"))).toBe(0);
+  });
+
+  it("turns away an injury that heals from what must be asked with a disability certificate, not from the rest", () => {
+    const injury = wishAsRead("临时借个轮椅", "我妈摔了一跤脚踝骨折，俩月不能着地，想借个轮椅用一阵");
+    const certified = readOffer("辅具借用。轮椅、助行器免费借用，须持本人残疾人证到街道残疾人之家登记。");
+    expect(offerFit(certified, injury)).toBe(0);
+    // The certificate is asked for another part (无障碍改造), or opens more (可申请配发): the loan is for anyone.
+    const loanForAll = readOffer("辅具借用与改造评估。轮椅、助行器短期借用，最长3个月。残疾人家庭无障碍改造上门评估，需持残疾证。");
+    expect(offerFit(loanForAll, injury)).toBe(1);
+    expect(offerFit(readOffer("辅具借用。轮椅免费借用。持残疾证的可申请免费配发。"), injury)).toBe(1);
+    // A sentence that says nothing but the condition holds for all of it.
+    expect(offerFit(readOffer("康复训练、轮椅等辅具适配申领。需持残疾证办理。"), injury)).toBe(0);
+    // No passing injury told: the certificate is not known to be missing.
+    expect(offerFit(certified, wishAsRead("想借个轮椅", "我腿脚不好好多年了，出门想借个轮椅"))).toBe(1);
+  });
+
+  it("reads a refused repair as a refusal of the wish's main ask when it asks for a mend, whatever else it names", () => {
+    const phoneClass = readOfferWithVocabulary("银发族手机课堂。每周五下午教老年朋友用微信、打视频电话。本厅不提供手机维修，碎屏等硬件问题请到品牌售后网点。");
+    expect(offerFit(phoneClass, wishAsRead("手机屏幕摔碎了", "屏碎了，一半摸不动，微信都打不开，孩子打视频我接不了。营业厅能给修吗？"))).toBe(0);
+    expect(offerFit(phoneClass, wishAsRead("想学手机打视频", "孩子在外地，想学学怎么用微信打视频"))).toBe(1);
+  });
+
+  it("knows a kind of thing by its head (灶具 are the 燃气灶)", () => {
+    const gasCheck = readOfferWithVocabulary("入户燃气安检。入户检查燃气管道、阀门、软管。灶具故障请联系品牌售后，不在本服务内。");
+    expect(offerFit(gasCheck, wishAsRead("燃气灶打不着火", "燃气灶打不着火了，咔咔响就是不着。找谁修？"))).toBe(0);
+  });
+
+  it("reads 屋内电路 among the wiring refused", () => {
+    const appliances = readOfferWithVocabulary("小家电义务维修。维修电视、冰箱、洗衣机。只修家电，不修水管、燃气灶和屋内电路。");
+    expect(offerFit(appliances, wishAsRead("灯一闪一闪的", "开关一摁还冒火星子，是不是线路老化了，找谁啊"))).toBe(0);
+  });
+
+  it("reads where a notice was seen (楼道里贴着…通知) as no ask", () => {
+    const terms = buildQuery({ title: "冰箱冷藏不凉", description: "前阵子看见楼道里贴着家电免费上门检修的通知，还能报名吗", category: null }).terms.map((t) => t.term);
+    expect(terms).toContain("家电维修");
+    expect(terms).not.toContain("基础设施维修");
+  });
+
+  it("knows more ways residents say it", () => {
+    const terms = (title: string, description: string) => buildQuery({ title, description, category: null }).terms.map((t) => t.term);
+    expect(terms("手机黑屏了", "充着电也不亮，按哪儿都没反应")).toContain("手机维修");
+    expect(terms("狗狗不吃东西还掉毛", "我家狗这几天不爱吃东西，附近有没有能看看的")[0]).toBe("宠物义诊");
+    expect(terms("降压药快没了", "腿不好走不远，能不能有大夫给开点药")).toContain("慢病管理");
+  });
+});

@@ -243,10 +243,10 @@ export function readText(raw: string): { text: string; written: Map<string, stri
 
 /**
  * Words that hold a cue they do not mean (充电器 is no 充电 nor 电器; 六楼没电梯 is no power cut), and
- * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), blanked
- * so that no cue is read in them.
+ * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), and where a
+ * notice was seen (看见楼道里贴着家电检修的通知: no stairwell), blanked so that no cue is read in them.
  */
-const FALSE_CUES = /充电器|没有?电梯|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块)/g;
+const FALSE_CUES = /充电器|没有?电梯|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|里?(贴着|贴的|贴了|张贴))/g;
 const withoutFalseCues = (text: string) => text.replace(FALSE_CUES, (word) => "・".repeat(word.length));
 
 /** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 14;
+export const TEXT_READING = 15;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -243,7 +243,7 @@ const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住�
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
   "不(上门|入户|到家|送上门)(服务)?$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
-    `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
+    `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场|网点|营业厅|窗口|柜台)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
     // Held at a place (每月10号在海滨街道文化广场): people come to it.
@@ -393,6 +393,16 @@ const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=�
 /** The certificates a wish says it does not have. */
 const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
 
+/** A certificate that must be shown (须持本人残疾人证到…登记; 需持残疾证办理), not one that opens more (持残疾证的可申请配发). */
+const MUST_HOLD = /(?<![无不免])(须|需|需要|必须)(持有?|出示|提供|凭)|(仅|只)(面向|限|对|为|接受|服务)持有?/g;
+const MUST_HOLD_CLAUSE = new RegExp(MUST_HOLD.source);
+/** An injury that heals (脚踝骨折打了石膏; 术后)… */
+const INJURY = /骨折|石膏|扭伤|摔伤|术后|做完手术|刚出院/;
+/** …in a while (俩月不能着地, 医生说得养仨月, 就是临时用). */
+const FOR_A_WHILE = /临时|暂时|短期|一阵|[俩仨两三四几]个?月/;
+/** A wish that tells such an injury: no one holds a disability certificate for it. */
+const passingInjury = (text: string) => INJURY.test(text) && FOR_A_WHILE.test(text);
+
 /** A refusal of repairs as such, not of one thing (不修电脑手机 refuses those only). */
 const NO_REPAIRS =
   /^(只.{1,3})?不(做|提供|负责|承接|接|管)?(维修|修理|修[\u4e00-\u9fa5]?)$|^只.{1,3}不修|^.{0,4}不等于(维修|修理)$|^(只|仅)?教.{0,4}不(教|管|负责|做)?(修|维修|修理)$/;
@@ -440,6 +450,8 @@ export interface OfferReading {
   grades: [number, number] | null;
   /** The certificates it is limited to (仅面向持有残疾人证的居民): not for a wish that says it has none. */
   requires: string[];
+  /** Sentences whose help must be asked with a certificate (轮椅免费借用，须持本人残疾人证到…登记), and its kind. */
+  mustHold: { kind: string; sentence: string }[];
   /** Says it repairs nothing at all (只清洗，不做维修; 只教不修): see NO_REPAIRS. */
   noRepairs: boolean;
   /** The clauses naming what it does not do. */
@@ -645,9 +657,10 @@ const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面�
 const OWN_COMMUNITY_ONLY =
   /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
-const OPEN_TO_NEIGHBOURS = /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)/;
+const OPEN_TO_NEIGHBOURS =
+  /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也)?(可|能|欢迎)/;
 
 function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
   // A limit on its deliveries only (行动不便的可送餐（限本社区）) is read as such (HOME_VISITS_OWN_PLACE).
@@ -699,7 +712,8 @@ const REPAIR_WORDS = /坏了|故障|维修|修理|出了?(问题|毛病)/;
  * longer name counts by three characters of it (燃气灶具: 燃气灶).
  */
 function aboutThing({ thing, ofRepairs }: { thing: string; ofRepairs: boolean }, point: string, brokenClauses: string[], positive: string): boolean {
-  const parts = thing.length >= 4 ? [...thing].slice(0, -2).map((_, i) => thing.slice(i, i + 3)) : [thing];
+  // A kind of thing named by its head and 具 (灶具 are 燃气灶 and 灶眼).
+  const parts = thing.length >= 4 ? [...thing].slice(0, -2).map((_, i) => thing.slice(i, i + 3)) : /^.具$/.test(thing) ? [thing[0]!] : [thing];
   // Sent elsewhere when broken: a wish that tells it broken in the same clause (a phone class's 手机故障维修请到售后
   // to 手机黑屏了, not to 想学用手机…脑子不好使), though the offer names the thing among what it does (教用手机).
   const toldBroken = (part: string) => brokenClauses.some((clause) => clause.includes(part));
@@ -740,6 +754,7 @@ export function readOffer(text: string): OfferReading {
         ...(THOSE_LISTED_ONLY.test(normal) ? CREDENTIALS.filter(([, pattern]) => pattern.test(normal)).map(([kind]) => kind) : []),
       ]),
     ],
+    mustHold: sentencesOf(normal).flatMap((sentence) => credentialsAfter(sentence, MUST_HOLD).map((kind) => ({ kind, sentence }))),
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
     termOnly: TERM_ONLY.test(normal),
     grades: gradeRange(normal),
@@ -1014,6 +1029,18 @@ export function offerFit(
   }
   // For holders of a certificate (仅面向持有残疾人证的居民) to a wish that says it has none (我没残疾证).
   if (reading.requires.length && credentialsLacking(text).some((kind) => reading.requires.includes(kind))) return 0;
+  // Nor for one who tells an injury that heals (脚踝骨折…俩月不能着地，想借个轮椅), when what it asks must be asked
+  // with a disability certificate: the sentence that says so names it, or says nothing else (需持残疾证办理).
+  if (
+    passingInjury(text) &&
+    reading.mustHold.some(
+      ({ kind, sentence }) =>
+        kind === "disability" &&
+        (wish.asked.some((word) => word.length >= 2 && sentence.includes(word)) ||
+          clausesOf(sentence).every((clause) => MUST_HOLD_CLAUSE.test(clause))),
+    )
+  )
+    return 0;
   // Takes only some kinds of case (仅受理劳动争议类) to a wish asking none of them (房子过户的事想问问律师).
   if (reading.onlyConcepts?.length && wish.askedConcepts?.length && !wish.askedConcepts.some((key) => reading.onlyConcepts!.includes(key)))
     return 0;
@@ -1074,7 +1101,12 @@ export function offerFit(
   // 谁能给看看线路): then it does part of it.
   // When it refuses the main ask, only another part of the same kind of help counts: a phone class does
   // no part of a phone repair (不负责手机维修 to 手机屏幕摔碎了…微信也点不开), though it teaches WeChat.
-  const refusesMainAsk = !!wish.askedConcepts?.[0] && refusedAsked.includes(wish.askedConcepts[0]);
+  // A wish that asks for a mend or tells a thing broken in its point (手机屏幕摔碎了…营业厅能给修吗) mainly asks
+  // the repair, whatever else it names: a refused repair is a refusal of its main ask.
+  const asksMend = ASKS_REPAIR.test(asking) || BROKEN.test(title);
+  const refusesMainAsk =
+    (!!wish.askedConcepts?.[0] && refusedAsked.includes(wish.askedConcepts[0])) ||
+    (asksMend && refusedAsked.some((key) => reading.conceptCategories?.[key] === "repair"));
   const refusedKinds = new Set(refusedAsked.map((key) => reading.conceptCategories?.[key]));
   const doesAnotherAsked = wish.askedConcepts?.some(
     (key) =>
