@@ -1726,7 +1726,8 @@ describe("readings added in session 26 (found on tune-98…113, stated generally
     expect(conceptKeysOf("帮他开解开解")).toContain("心理咨询");
     expect(conceptKeysOf("在工地干了半年活，包工头一直拖着不给钱")).toContain("欠薪维权");
     // 充电器 holds 充电 and 电器, 没电梯 holds 没电: neither is meant.
-    expect(conceptKeysOf("不知道是电瓶坏了还是充电器坏了")).toEqual([]);
+    // (A spent battery is an e-bike repair since session 30.)
+    expect(conceptKeysOf("不知道是电瓶坏了还是充电器坏了")).toEqual(["电动车维修"]);
     expect(conceptKeysOf("我住六楼没电梯")).not.toContain("水电维修");
     expect(conceptKeysOf("家里突然没电了")).toContain("水电维修");
   });
@@ -2283,5 +2284,56 @@ describe("readings added in session 30 (found on tune-170…177, stated generall
     expect(terms("手机黑屏了", "充着电也不亮，按哪儿都没反应")).toContain("手机维修");
     expect(terms("狗狗不吃东西还掉毛", "我家狗这几天不爱吃东西，附近有没有能看看的")[0]).toBe("宠物义诊");
     expect(terms("降压药快没了", "腿不好走不远，能不能有大夫给开点药")).toContain("慢病管理");
+  });
+});
+
+describe("readings added in session 30's second round (found on tune-178…185, stated generally)", () => {
+  it("reads 不通下水 as a refusal, so an appliance repairer does not serve a leaking pipe", () => {
+    const appliances = readOfferWithVocabulary("家电上门维修。只修电视、冰箱、洗衣机，不修管道，不通下水。老年人免上门费。");
+    expect(appliances.excludes).toContain("不通下水");
+    expect(offerFit(appliances, wishAsRead("厨房水管漏水", "洗菜池下面那个水管子漏水，接了个盆，一天倒好几回。现在也不知道找谁"))).toBe(0);
+  });
+
+  it("reads 不修电脑手机 as refusing to mend each of them", () => {
+    const course = readOfferWithVocabulary("老年人电脑、智能手机培训班。教电脑打字、视频通话、网上挂号。只教课，不修电脑手机。");
+    expect(course.refusedConcepts).toEqual(expect.arrayContaining(["电脑维修", "手机维修"]));
+    expect(offerFit(course, wishAsRead("手机屏幕摔碎了", "屏幕碎成蜘蛛网了，微信也点不了。社区有没有便宜点能修手机的？"))).toBe(0);
+  });
+
+  it("reads 志愿者上门剪 as coming to the home, though the offer is held in a room", () => {
+    const haircuts = readOffer("义务理发。每月5号上午在社区活动室义务理发，老人免费。卧床的可以报到社区，志愿者上门剪。");
+    expect(haircuts.noHomeVisits).toBe(false);
+    expect(offerFit(haircuts, wishAsRead("老伴瘫床上 头发太长了", "老伴瘫在床上两年多了，听说社区有义务理发的，能不能上家来给剪剪？"))).toBe(1);
+  });
+
+  it("reads 面向小学生、初中生 as taking junior school pupils too", () => {
+    const summer = readOffer("暑期托管班。仅暑假期间开放，面向本镇小学生、初中生，看护+自习。学期中不开放。");
+    expect(summer.grades).toEqual([1, 9]);
+    expect(offerFit(summer, wishAsRead("暑假孩子没人看", "两口子都上班，想问问镇上有没有暑假托管班，孩子初一的，能自习就行"))).toBe(1);
+    expect(readOffer("四点半课堂。面向本社区小学生，不收初中生。").grades).toEqual([1, 6]);
+  });
+
+  it("reads 暂停新增结对对象 as taking no one new, and 暂停新增送餐户 as pausing deliveries only", () => {
+    const visits = readOffer("独居老人结对探访。每周上门探访一次，陪聊、读报。本月起暂停新增结对对象，已结对老人照常服务。");
+    expect(offerFit(visits, wishAsRead("我妈晚上睡不着", "想找个人能常去家里陪她说说话、看看她"))).toBe(0);
+    const canteen = readOffer("老年助餐点。午餐堂食，一荤两素。本月起暂停新增送餐户。");
+    expect(offerFit(canteen, wishAsRead("附近有老年食堂吗", "老两口做饭越来越费劲，想去食堂吃午饭"))).toBe(1);
+  });
+
+  it("reads someone to come home and tell her (来家里给她讲讲) as one-to-one, not a talk", () => {
+    const talk = readOffer("反诈宣传进社区。网点每月安排1-2场反诈宣讲。只做集中讲座，需社区组织不少于20人，不接个案咨询。");
+    expect(offerFit(talk, wishAsRead("我妈老接到诈骗电话", "我又不能天天在家。能不能有人来家里给她讲讲，手机上装个能拦截的东西？"))).toBe(0);
+    expect(offerFit(talk, wishAsRead("想请人给楼里老人讲讲防骗", "楼里老人们老接到骗子电话，能不能组织个讲座给大家讲讲"))).toBe(1);
+  });
+
+  it("reads a nurse asked to come home (护士可以上门) as a visit a pharmacy's delivery serves in part only", () => {
+    const pharmacy = readOffer("送药上门。60岁以上老人电话订药免配送费，处方药需提供处方。");
+    expect(offerFit(pharmacy, wishAsRead("父亲需要上门换尿管", "前列腺手术后一直带着尿管，每个月要去医院换一次。请问有没有护士可以上门更换？"))).toBe(PARTLY);
+  });
+
+  it("knows more ways residents say it", () => {
+    const terms = (title: string, description: string) => buildQuery({ title, description, category: null }).terms.map((t) => t.term);
+    expect(terms("电瓶车骑不动了", "充满电骑不到二里地就没电了，是不是电瓶不行了，哪能换个电瓶")).toContain("电动车维修");
+    expect(terms("一个人住 想有人常来看看", "平常一个人在家一整天说不上一句话，想找个人隔三差五来坐坐")).toContain("陪伴聊天");
   });
 });

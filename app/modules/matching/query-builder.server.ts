@@ -477,6 +477,12 @@ function categoryOfKey(key: string): CategoryKey {
   return categoryByKey.get(key)!;
 }
 
+/** Things a refusal of mending may list without a break (不修电脑手机). */
+const MENDED_THINGS = /电脑|手机|电视|冰箱|洗衣机|空调|热水器|电动车|自行车|家电/g;
+/** 不修电脑手机 refuses to 修电脑 and to 修手机: each thing with its own 修, as the vocabulary names the repair. */
+const eachMendNamed = (clause: string) =>
+  clause.replace(new RegExp(`(?<=修)(?:${MENDED_THINGS.source}){2,}`, "g"), (run) => run.match(MENDED_THINGS)!.join("、修"));
+
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
 export function readOfferWithVocabulary(text: string): OfferReading {
   const read = readOffer(text);
@@ -488,7 +494,7 @@ export function readOfferWithVocabulary(text: string): OfferReading {
   const own = new Set(conceptKeysOf(whatItDoes(reading.positive)));
   // A refusal often names the service by its own name (不做手机维修): the concepts' longer terms count
   // there (not 代购 of 不代购药品, which a grocery run's own 代购 does).
-  const refused = new Set(reading.excludes.flatMap((clause) => conceptKeysOf(clause, refusalConcepts())));
+  const refused = new Set(reading.excludes.flatMap((clause) => conceptKeysOf(eachMendNamed(clause), refusalConcepts())));
   const conceptCategories: Record<string, string> = {};
   for (const key of [...own, ...refused]) conceptCategories[key] = categoryOfKey(key);
   return {

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 15;
+export const TEXT_READING = 16;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -220,7 +220,9 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不(疏)?通(?=[^，。；]{0,2}(下水|管道|马桶|地漏))|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+/** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
+const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
@@ -257,7 +259,8 @@ const NO_DELIVERIES = /没有?送餐|暂?无送餐|无法送餐|不能送餐|(�
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
-const COMES_HOME = /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪发|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|探访|走访|看望/;
+const COMES_HOME =
+  /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(志愿者|师傅|队员|社工|医生|大夫|护士|工作人员)(可|会|定期)?(上门|入户)|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|探访|走访|看望/;
 
 /**
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
@@ -288,7 +291,7 @@ const LITIGATION = /写[^，。；]{0,2}(起诉状|诉状|起诉书)|帮[^，。
 /** An offer that drafts or represents (代写文书, 代理诉讼, 法律援助), not only advises. */
 const REPRESENTS = /代写|代理|诉讼|援助|文书|起诉|出庭|官司/;
 /** A doctor asked to come to the home (有没有大夫能上家里来给看看, 出诊). */
-const DOCTOR_TO_HOME = /(医生|大夫)[^，。；]{0,8}(上门|来家|到家|上家|家里来|家来)|上门(看病|诊疗|出诊)|出诊/;
+const DOCTOR_TO_HOME = /(医生|大夫|护士)[^，。；]{0,8}(上门|来家|到家|上家|家里来|家来)|上门(看病|诊疗|出诊)|出诊/;
 /** An offer with a doctor or nurse in it; a pharmacy's delivery (送药上门) has none. */
 const HAS_DOCTOR = /医(?!保|药)|大夫|诊|护|卫生服务|卫生院|卫生室|换药|输液|打针|随访|慢病|体检|康复|理疗|针灸/;
 /** For a programme's households only: those who would pay themselves are not taken (自费也不接). */
@@ -324,11 +327,14 @@ const gradeNumber = (digit: string) => GRADE_NUMBER[digit] ?? Number(digit);
 /** "只收一至三年级的孩子", "面向1-6年级": the school years an offer takes. */
 const GRADE_RANGE = /([一二三四五六1-6])(?:至|到|-|~|—|－)([一二三四五六1-6])年级/;
 /** "面向小学生开展作业辅导": primary school, all six years (not 中小学生). */
+const JUNIOR_TOO = /(?<!不收|不接|不含)(初中生|中学生)/;
 const PRIMARY_ONLY = /(面向|针对|招收|只收|仅收|服务|为)[^，。；]{0,6}(?<!中)小学生/;
 function gradeRange(normal: string): [number, number] | null {
   const match = GRADE_RANGE.exec(normal);
   if (match) return [gradeNumber(match[1]!), gradeNumber(match[2]!)];
-  return PRIMARY_ONLY.test(normal) ? [1, 6] : null;
+  // 面向本镇小学生、初中生: junior school too.
+  if (PRIMARY_ONLY.test(normal)) return JUNIOR_TOO.test(normal) ? [1, 9] : [1, 6];
+  return null;
 }
 const PUPIL = /孩子|学生|上学|学校|儿子|闺女|女儿|孙子|孙女|外孙|作业/;
 /** The one school year a wish names: 五年级 (5), 初二 (8), 高一 (10). */
@@ -882,7 +888,7 @@ const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_
 const TENANT = /租房|租的房|租住|租户|租着|房东/;
 
 /** A wish that asks to be seen on its own ("想找个律师一对一给讲讲", "问问自家的事"), whatever talk it mentions. */
-const ASKS_ONE_TO_ONE = /一对一|单独|面对面|当面|给(她|他|我|俺)一个人|一个人(能|可以)?(去)?报名|个人(能|可以)报名|自家的事|我家的事|个人的事/;
+const ASKS_ONE_TO_ONE = /一对一|单独|面对面|当面|(来|到|上)家里?来?给(她|他|我|俺|老人|老爷子|老太太)|给(她|他|我|俺)一个人|一个人(能|可以)?(去)?报名|个人(能|可以)报名|自家的事|我家的事|个人的事/;
 
 /**
  * A community's need or project, posted by its staff for its residents (独居老人家庭安装烟感, 楼前树木
@@ -1117,6 +1123,8 @@ export function offerFit(
   if (refusedAsked.length && !doesAnotherAsked) return 0;
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
+  // It takes no one new at all (本月起暂停新增结对对象，已结对老人照常服务): every wish would be new.
+  if (reading.pausedParts.some((clause) => NO_NEWCOMERS.test(clause))) return 0;
   // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
   if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
