@@ -2337,3 +2337,65 @@ describe("readings added in session 30's second round (found on tune-178…185, 
     expect(terms("一个人住 想有人常来看看", "平常一个人在家一整天说不上一句话，想找个人隔三差五来坐坐")).toContain("陪伴聊天");
   });
 });
+
+describe("readings added in session 30's third round (found on tune-186…193, stated generally)", () => {
+  it("reads a wish titled for term time (开学后…放学) as no wish for a holidays-only offer, whatever holidays its story tells", () => {
+    const summer = readOffer("暑期托管班。仅暑期开放（7月中旬至8月底），小学生看护、阅读、手工。学期中不开班。");
+    const termTime = wishAsRead("开学后孩子放学没人看", "孩子一年级，暑假上的那个托管班挺好的，可一开学就不办了。现在每天三点多放学，平时这俩多小时孩子谁来看？");
+    expect(offerFit(summer, termTime)).toBe(0);
+    expect(offerFit(summer, wishAsRead("暑假孩子没人看", "我们都上班，暑假里白天孩子一个人在家"))).toBe(1);
+  });
+
+  it("reads 学期中只在周六上午 as a part of help for every school day", () => {
+    const tutoring = readOffer("暑期托管、周末课业辅导。寒暑假在各社区开托管班；学期中只在周六上午线下辅导数学、英语。");
+    expect(tutoring.termWeekendsOnly).toBe(true);
+    expect(offerFit(tutoring, wishAsRead("放学没人接着", "开学了，我们上班到六点，有没有地方能每天放学接着孩子？"))).toBe(PARTLY);
+    expect(offerFit(tutoring, wishAsRead("周末想给孩子补补数学", "孩子数学跟不上，周六有空"))).toBe(1);
+  });
+
+  it("knows more ways residents say it", () => {
+    expect(conceptKeysOf("最近俩眼看东西模模糊糊的")).toContain("眼科筛查");
+    expect(conceptKeysOf("量血压、测血糖、眼底初筛")).toContain("眼科筛查");
+    expect(conceptKeysOf("就想有个人能隔三差五来坐会儿，说说话")).toContain("陪伴聊天");
+    expect(conceptKeysOf("降压药快吃完了，家门口能不能开药")).toContain("慢病管理");
+  });
+});
+
+describe("session 30's readings, attacked: what they must not read", () => {
+  it("does not read a drain cleaner's own 下水管不通 as a refusal", () => {
+    const drains = readOffer("管道疏通。下水管不通、马桶堵塞、地漏返水都可上门疏通。");
+    expect(drains.excludes).toEqual([]);
+    expect(offerFit(drains, wishAsRead("下水道堵了", "卫生间下水道堵了，水下不去"))).toBe(1);
+  });
+
+  it("knows 灶具 by its head only: 家具 sent elsewhere is no 家", () => {
+    const handyman = readOffer("便民维修。换水龙头、修水管。家具、家电坏了请联系厂家售后。");
+    expect(offerFit(handyman, wishAsRead("厨房水管漏了", "家里厨房水管漏了，谁能来修修"))).toBe(1);
+  });
+
+  it("reads 其他社区居民可到所属社区办理 as a referral, not an opening", () => {
+    expect(readOffer("助餐补贴办理。仅限本社区老人，其他社区居民可到所属社区办理。").ownPlaceOnly).toBe("community");
+  });
+
+  it("takes junior pupils only when listed with the primary ones", () => {
+    expect(readOffer("托管班。面向小学生，不接收初中生。").grades).toEqual([1, 6]);
+    expect(readOffer("托管班。面向小学生，初中生除外。").grades).toEqual([1, 6]);
+  });
+
+  it("reads 开学前 as the holidays still", () => {
+    const summer = readOffer("暑期托管班。仅暑期开放，小学生看护、阅读。学期中不开班。");
+    expect(offerFit(summer, wishAsRead("开学前这半个月孩子没人看", "我们都上班，开学前这半个月白天孩子没人看"))).toBe(1);
+  });
+
+  it("reads no passing injury in a month's name, nor in a wish that holds the certificate", () => {
+    const certified = readOffer("辅具借用。轮椅、助行器免费借用，须持本人残疾人证到街道残疾人之家登记。");
+    expect(offerFit(certified, wishAsRead("想借个轮椅", "老伴三月份摔伤了腿，一直没好利索，想借个轮椅"))).toBe(1);
+    expect(offerFit(certified, wishAsRead("想借个轮椅", "我有残疾证，这回又摔伤了，俩月不能走，想借个轮椅"))).toBe(1);
+  });
+
+  it("blanks no thing that is tiled (瓷砖贴的不平), and reads no company or vet in passing words", () => {
+    expect(conceptKeysOf("卫生间瓷砖贴的不平")).toEqual(conceptKeysOf("卫生间瓷砖不平"));
+    expect(conceptKeysOf("找地方坐会儿")).not.toContain("陪伴聊天");
+    expect(conceptKeysOf("我生病住院了，家里狗没人遛")).not.toContain("宠物义诊");
+  });
+});

@@ -7,6 +7,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { categoryKeys, type CategoryKey } from "~/modules/categories/categories";
 import { concepts, conditionCues, kinOf, stopWords, synonymGroups, type Concept } from "./vocabulary";
 import {
+  APPLIANCES,
   askingClauses,
   askingOfStory,
   homophoneIndex,
@@ -246,7 +247,7 @@ export function readText(raw: string): { text: string; written: Map<string, stri
  * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), and where a
  * notice was seen (看见楼道里贴着家电检修的通知: no stairwell), blanked so that no cue is read in them.
  */
-const FALSE_CUES = /充电器|没有?电梯|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|里?(贴着|贴的|贴了|张贴))/g;
+const FALSE_CUES = /充电器|没有?电梯|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
 const withoutFalseCues = (text: string) => text.replace(FALSE_CUES, (word) => "・".repeat(word.length));
 
 /** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */
@@ -477,11 +478,11 @@ function categoryOfKey(key: string): CategoryKey {
   return categoryByKey.get(key)!;
 }
 
-/** Things a refusal of mending may list without a break (不修电脑手机). */
-const MENDED_THINGS = /电脑|手机|电视|冰箱|洗衣机|空调|热水器|电动车|自行车|家电/g;
+/** Things a refusal of mending may list without a break (不修电脑手机): appliances, vehicles. */
+const MENDED_THINGS = new RegExp([...APPLIANCES, "电动车", "自行车", "家电"].join("|"), "g");
+const MENDED_RUN = new RegExp(`(?<=修)(?:${MENDED_THINGS.source}){2,}`, "g");
 /** 不修电脑手机 refuses to 修电脑 and to 修手机: each thing with its own 修, as the vocabulary names the repair. */
-const eachMendNamed = (clause: string) =>
-  clause.replace(new RegExp(`(?<=修)(?:${MENDED_THINGS.source}){2,}`, "g"), (run) => run.match(MENDED_THINGS)!.join("、修"));
+const eachMendNamed = (clause: string) => clause.replace(MENDED_RUN, (run) => run.match(MENDED_THINGS)!.join("、修"));
 
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
 export function readOfferWithVocabulary(text: string): OfferReading {

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 16;
+export const TEXT_READING = 17;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -220,7 +220,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|不(疏)?通(?=[^，。；]{0,2}(下水|管道|马桶|地漏))|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -312,6 +312,10 @@ const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 /** Runs only in the school holidays (仅寒假、暑假开班; 学期中不开班). */
 const HOLIDAYS_ONLY =
   /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)|(平时|平常|上学期间|上课期间)[^，。；]{0,2}(不开|不开班|停课|暂停|不接)/;
+/** In term time on weekends only (学期中只在周六上午线下辅导): no help for every school day. */
+const TERM_WEEKENDS_ONLY = /学期(中|内|期间)[^，。；]{0,2}(只|仅)(在)?(每)?(周六|周日|周末|双休日|星期六|星期天|礼拜六|礼拜天)/;
+/** Every school day asked for (每天放学接着). */
+const EVERY_SCHOOL_DAY = /每天[^，。；]{0,6}(放学|下学|课后)|(放学|下学)[^，。；]{0,6}每天/;
 /** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
 const TERM_ONLY = /(寒暑假|寒假|暑假|暑期|寒暑期)(期间)?(均|都|一律)?(停课|暂停|停|不开|休息|停止|不上课|放假|停班)/;
 /** A wish for help on school days (每天下午三点半放学), not in the holidays. */
@@ -321,14 +325,17 @@ const SCHOOL_WEEK = /(周|星期|礼拜)一(到|至|—|-|~)(周|星期|礼拜)?
 const WORKING_DAYS = /上班|工作|忙|没空|没时间|不在家|出差/;
 const asksSchoolWeek = (text: string) => clausesOf(text).some((clause) => SCHOOL_WEEK.test(clause) && !WORKING_DAYS.test(clause));
 const HOLIDAYS = /寒假|暑假|暑期|寒暑假|假期|放假/;
+/** Term has begun (开学后, 开学了), not the days before it (开学前). */
+const TERM_BEGUN = /开学(了|后|以后|之后)/;
 
 const GRADE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 const gradeNumber = (digit: string) => GRADE_NUMBER[digit] ?? Number(digit);
 /** "只收一至三年级的孩子", "面向1-6年级": the school years an offer takes. */
 const GRADE_RANGE = /([一二三四五六1-6])(?:至|到|-|~|—|－)([一二三四五六1-6])年级/;
 /** "面向小学生开展作业辅导": primary school, all six years (not 中小学生). */
-const JUNIOR_TOO = /(?<!不收|不接|不含)(初中生|中学生)/;
 const PRIMARY_ONLY = /(面向|针对|招收|只收|仅收|服务|为)[^，。；]{0,6}(?<!中)小学生/;
+/** Junior pupils listed with the primary ones (面向本镇小学生、初中生). */
+const JUNIOR_TOO = /小学生[、和及与](初中生|中学生)/;
 function gradeRange(normal: string): [number, number] | null {
   const match = GRADE_RANGE.exec(normal);
   if (match) return [gradeNumber(match[1]!), gradeNumber(match[2]!)];
@@ -405,9 +412,11 @@ const MUST_HOLD_CLAUSE = new RegExp(MUST_HOLD.source);
 /** An injury that heals (脚踝骨折打了石膏; 术后)… */
 const INJURY = /骨折|石膏|扭伤|摔伤|术后|做完手术|刚出院/;
 /** …in a while (俩月不能着地, 医生说得养仨月, 就是临时用). */
-const FOR_A_WHILE = /临时|暂时|短期|一阵|[俩仨两三四几]个?月/;
-/** A wish that tells such an injury: no one holds a disability certificate for it. */
-const passingInjury = (text: string) => INJURY.test(text) && FOR_A_WHILE.test(text);
+const FOR_A_WHILE = /临时|暂时|短期|一阵|(?<![0-9一二三四五六七八九十])[俩仨两三四几半]个?月(?!份)/;
+/** A wish that says it holds one (我有残疾证). */
+const HOLDS_CERTIFICATE = /(?<![没无])有残疾人?证|持证残疾人|持有?残疾人?证/;
+/** A wish that tells such an injury: no one holds a disability certificate for it, unless it says so. */
+const passingInjury = (text: string) => INJURY.test(text) && FOR_A_WHILE.test(text) && !HOLDS_CERTIFICATE.test(text);
 
 /** A refusal of repairs as such, not of one thing (不修电脑手机 refuses those only). */
 const NO_REPAIRS =
@@ -456,8 +465,15 @@ export interface OfferReading {
   grades: [number, number] | null;
   /** The certificates it is limited to (仅面向持有残疾人证的居民): not for a wish that says it has none. */
   requires: string[];
-  /** Sentences whose help must be asked with a certificate (轮椅免费借用，须持本人残疾人证到…登记), and its kind. */
-  mustHold: { kind: string; sentence: string }[];
+  /**
+   * Sentences whose help must be asked with a certificate (轮椅免费借用，须持本人残疾人证到…登记), its kind, and
+   * whether the sentence says nothing else (需持残疾证办理): then it holds for all the offer does.
+   */
+  mustHold: { kind: string; sentence: string; alone: boolean }[];
+  /** Takes no one new at all (本月起暂停新增结对对象): see NO_NEWCOMERS. */
+  takesNoNewcomers: boolean;
+  /** In term time only on weekends (学期中只在周六上午): see TERM_WEEKENDS_ONLY. */
+  termWeekendsOnly: boolean;
   /** Says it repairs nothing at all (只清洗，不做维修; 只教不修): see NO_REPAIRS. */
   noRepairs: boolean;
   /** The clauses naming what it does not do. */
@@ -666,7 +682,7 @@ const OWN_STREET_ONLY =
   /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
 const OPEN_TO_NEIGHBOURS =
-  /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也)?(可|能|欢迎)/;
+  /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
 
 function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
   // A limit on its deliveries only (行动不便的可送餐（限本社区）) is read as such (HOME_VISITS_OWN_PLACE).
@@ -711,6 +727,8 @@ function referredThings(clause: string): { thing: string; ofRepairs: boolean }[]
     .map((thing) => ({ thing, ofRepairs }));
 }
 const REPAIR_WORDS = /坏了|故障|维修|修理|出了?(问题|毛病)/;
+/** Kinds of thing a wish names by another word (灶具 are the 燃气灶 and its 灶眼). */
+const THINGS_BY_HEAD: Record<string, string[]> = { 灶具: ["灶"] };
 
 /**
  * The wish is about this thing: it names it in its point, or says it is broken where it names it
@@ -718,8 +736,7 @@ const REPAIR_WORDS = /坏了|故障|维修|修理|出了?(问题|毛病)/;
  * longer name counts by three characters of it (燃气灶具: 燃气灶).
  */
 function aboutThing({ thing, ofRepairs }: { thing: string; ofRepairs: boolean }, point: string, brokenClauses: string[], positive: string): boolean {
-  // A kind of thing named by its head and 具 (灶具 are 燃气灶 and 灶眼).
-  const parts = thing.length >= 4 ? [...thing].slice(0, -2).map((_, i) => thing.slice(i, i + 3)) : /^.具$/.test(thing) ? [thing[0]!] : [thing];
+  const parts = thing.length >= 4 ? [...thing].slice(0, -2).map((_, i) => thing.slice(i, i + 3)) : (THINGS_BY_HEAD[thing] ?? [thing]);
   // Sent elsewhere when broken: a wish that tells it broken in the same clause (a phone class's 手机故障维修请到售后
   // to 手机黑屏了, not to 想学用手机…脑子不好使), though the offer names the thing among what it does (教用手机).
   const toldBroken = (part: string) => brokenClauses.some((clause) => clause.includes(part));
@@ -760,9 +777,13 @@ export function readOffer(text: string): OfferReading {
         ...(THOSE_LISTED_ONLY.test(normal) ? CREDENTIALS.filter(([, pattern]) => pattern.test(normal)).map(([kind]) => kind) : []),
       ]),
     ],
-    mustHold: sentencesOf(normal).flatMap((sentence) => credentialsAfter(sentence, MUST_HOLD).map((kind) => ({ kind, sentence }))),
+    mustHold: sentencesOf(normal).flatMap((sentence) =>
+      credentialsAfter(sentence, MUST_HOLD).map((kind) => ({ kind, sentence, alone: clausesOf(sentence).every((clause) => MUST_HOLD_CLAUSE.test(clause)) })),
+    ),
+    takesNoNewcomers: offerClauses(normal).some((clause) => PART_PAUSED.test(clause) && NO_NEWCOMERS.test(clause)),
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
     termOnly: TERM_ONLY.test(normal),
+    termWeekendsOnly: TERM_WEEKENDS_ONLY.test(normal),
     grades: gradeRange(normal),
     // Who may come is read as such (不接收外校学生: internal), not as a kind of help refused.
     excludes: excludes.filter((clause) => !OUTSIDERS.test(clause)),
@@ -1022,6 +1043,8 @@ export function offerFit(
   // Nor are holidays it has only heard of (看到群里说大学生假期托管的事，可我们家现在就需要).
   const askingToldNotHeard = withoutHearsay(asking || text);
   if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(askingToldNotHeard)) return 0;
+  // …nor to one whose title is about term time (开学后孩子放学没人看), whatever holidays its story tells.
+  if (reading.holidaysOnly && (SCHOOL_DAYS.test(title) || TERM_BEGUN.test(title)) && !HOLIDAYS.test(title)) return 0;
   // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then too.
   const forHolidays = HOLIDAYS.test(title) || HOLIDAYS.test(askingToldNotHeard);
   if (forHolidays && !SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) return 0;
@@ -1040,10 +1063,7 @@ export function offerFit(
   if (
     passingInjury(text) &&
     reading.mustHold.some(
-      ({ kind, sentence }) =>
-        kind === "disability" &&
-        (wish.asked.some((word) => word.length >= 2 && sentence.includes(word)) ||
-          clausesOf(sentence).every((clause) => MUST_HOLD_CLAUSE.test(clause))),
+      ({ kind, sentence, alone }) => kind === "disability" && (alone || wish.asked.some((word) => word.length >= 2 && sentence.includes(word))),
     )
   )
     return 0;
@@ -1094,7 +1114,10 @@ export function offerFit(
   if (reading.noDeliveries && HOUSEBOUND.test(text)) return 0;
   let factor = reading.full ? PARTLY : 1;
   // Weekends only (每周六上午) to a wish for the school week (周一到周五都要): a part of it at most.
-  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && asksSchoolWeek(withoutHearsay(text))) factor *= PARTLY;
+  const told = withoutHearsay(text);
+  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && asksSchoolWeek(told)) factor *= PARTLY;
+  // So is one that in term time works on weekends only (学期中只在周六上午), to a wish for every school day (每天放学接着).
+  else if (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))) factor *= PARTLY;
   if (reading.noDeliveries && needsItAtHome) factor *= PARTLY;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
@@ -1124,7 +1147,7 @@ export function offerFit(
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
   // It takes no one new at all (本月起暂停新增结对对象，已结对老人照常服务): every wish would be new.
-  if (reading.pausedParts.some((clause) => NO_NEWCOMERS.test(clause))) return 0;
+  if (reading.takesNoNewcomers) return 0;
   // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
   if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
@@ -1337,7 +1360,7 @@ const banksOf = (text: string) => BANKS.filter(([, pattern]) => pattern.test(tex
 
 /** What an offer does only (只修电视冰箱洗衣机, 仅清洗空调): the things it names, no others. */
 const ONLY_SOME = /(只|仅)(?:修|维修|修理|清洗|做|接)([^，。；;！!]{2,30})/;
-const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "电饭煲", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机"];
+export const APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "微波炉", "电饭锅", "电饭煲", "油烟机", "燃气灶", "电磁炉", "电水壶", "风扇", "收音机", "电脑", "手机"];
 /** A lamp (吸顶灯, 灯具), not a device's indicator light (指示灯). */
 const LAMP = /(?<!指示|信号|红绿)灯(?!笼|谜|会|节)/;
 const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a));
