@@ -1023,8 +1023,9 @@ export function offerFit(
   // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
   if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
   if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
-  // Paused, or its places this month are taken: not shown until it takes requests again.
-  if (reading.paused || (reading.full && !reading.fullButOpen)) return 0;
+  // Paused, or its places this month are taken: not shown until it takes requests again. Nor while it takes no
+  // one new at all (本月起暂停新增结对对象，已结对老人照常服务): every wish would be new.
+  if (reading.paused || (reading.full && !reading.fullButOpen) || reading.takesNoNewcomers) return 0;
   // Only for its own people (仅限本校在读学生), unless the wish is of them (孩子在哈密道小学上三年级).
   if (reading.internal && !namesOrganisation(text, offer.organisationName)) return 0;
   if (
@@ -1061,6 +1062,7 @@ export function offerFit(
   // Nor for one who tells an injury that heals (脚踝骨折…俩月不能着地，想借个轮椅), when what it asks must be asked
   // with a disability certificate: the sentence that says so names it, or says nothing else (需持残疾证办理).
   if (
+    reading.mustHold.length > 0 &&
     passingInjury(text) &&
     reading.mustHold.some(
       ({ kind, sentence, alone }) => kind === "disability" && (alone || wish.asked.some((word) => word.length >= 2 && sentence.includes(word))),
@@ -1146,8 +1148,6 @@ export function offerFit(
   if (refusedAsked.length && !doesAnotherAsked) return 0;
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
-  // It takes no one new at all (本月起暂停新增结对对象，已结对老人照常服务): every wish would be new.
-  if (reading.takesNoNewcomers) return 0;
   // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
   if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
