@@ -243,12 +243,17 @@ export function readText(raw: string): { text: string; written: Map<string, stri
 }
 
 /**
- * Words that hold a cue they do not mean (充电器 is no 充电 nor 电器; 六楼没电梯 is no power cut), and
+ * Words that hold a cue they do not mean (充电器 is no 充电 nor 电器; 六楼没电梯 is no power cut; a
+ * project's 寻求企业投资建设 is no investment scam), and
  * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), and where a
  * notice was seen (看见楼道里贴着家电检修的通知: no stairwell), blanked so that no cue is read in them.
  */
-const FALSE_CUES = /充电器|没有?电梯|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
-const withoutFalseCues = (text: string) => text.replace(FALSE_CUES, (word) => "・".repeat(word.length));
+const FALSE_CUES = /充电器|没有?电梯|(?<=企业|社会|引入|寻求|吸引)投资|投资(?=建设|运营|兴建|改造|共建)|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
+/** How the thing asked for would best be (最好是能连手机的, 最好是女的). */
+const LIKE_THIS = /最好是[^，。；]*的(?=$|[，。；])/g;
+/** An e-bike (电动自行车) is no bicycle to mend (自行车). */
+const E_BIKE = /(?<=电动)自行(?=车)/g;
+const withoutFalseCues = (text: string) => text.replace(FALSE_CUES, (word) => "・".repeat(word.length)).replace(E_BIKE, "・・");
 
 /** The single-word cues of a concept found in the text (the vocabulary's words, not phrases of several). */
 function matchedWords(concept: Concept, text: string): string[] {
@@ -293,7 +298,12 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   // In a long story, the sentences that ask say what the help is for; the rest is background.
   // Found once, in the words as written (masking 充电器 changes no sentence); cues are read in its masked copy.
   const askingAsRead = askingOfStory(bodyRead.words).join("。");
-  const asking = withoutFalseCues(askingAsRead);
+  const askingAll = withoutFalseCues(askingAsRead);
+  // What the thing asked for would best be like (烟雾报警器，最好是能连手机的) qualifies the ask: its concepts are
+  // not asked for, unless nothing else of the asking names one. (A second ask, 有人能常来陪他说说话就更好了,
+  // is still asked: the labelled sets take an offer for it as a part of help.)
+  const askingFirm = askingAll.replace(LIKE_THIS, "，");
+  const asking = wishConcepts().some((concept) => cueHits(concept, askingFirm) > 0) ? askingFirm : askingAll;
   const written = new Map([...bodyRead.written, ...titleRead.written]);
   const quote = (word: string) => written.get(word) ?? word;
   const byTerm = new Map<string, QueryTerm>();

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 17;
+export const TEXT_READING = 18;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -148,8 +148,11 @@ export function homophoneIndex(words: Iterable<string>): HomophoneIndex {
   return { byFirst };
 }
 
-/** Grammatical particles: written where they belong, never a slip for a word's character (没声了 is not 声乐). */
-const PARTICLES = new Set([..."了的着地得吗呢吧啊呀嘛哦"]);
+/**
+ * Grammatical particles, question words and the copula: written where they belong, never a slip for a
+ * word's character (没声了 is not 声乐; 到底谁管 is not 水管; 最好是能连手机的 is not 失能).
+ */
+const PARTICLES = new Set([..."了的着地得吗呢吧啊呀嘛哦谁啥咋是"]);
 
 const sharesReading = (a: Set<string>, b: Set<string>) => {
   for (const r of a) if (b.has(r)) return true;
@@ -227,7 +230,14 @@ const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|�
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(?<!(可|可以|也|或)由?)(?<!的由)社区统一(组织|报名|预约|申请)|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+/**
+ * Signed up by the community as a whole: group work when the offer is for many at once (讲座由社区统一预约);
+ * a household service (空调清洗…由社区统一报名) is only asked through the community.
+ */
+const COMMUNITY_SIGNS_UP = /(?<!(可|可以|也|或)由?)(?<!的由)社区统一(组织|报名|预约|申请)/;
+const GROUP_WORK = /讲座|宣讲|宣传|培训|课堂|讲课|上课|开课|课程|开班|演练|活动|义诊|比赛|集中/;
+const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) || (COMMUNITY_SIGNS_UP.test(text) && GROUP_WORK.test(positive));
 /**
  * It sees people one by one, or comes to the home to do it (学生志愿者一对一教老人…只培训; 由社区统一报名，
  * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
@@ -249,7 +259,9 @@ const NO_HOME_VISITS = new RegExp(
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
     // Held at a place (每月10号在海滨街道文化广场): people come to it.
-    "|^(每[月周天][^，。；]{0,6})?在[^，。；]{2,14}(广场|公园|空地|门口|大院|活动室|活动中心)[^，。；]{0,8}$",
+    "|^(每[月周天][^，。；]{0,6})?在[^，。；]{2,14}(广场|公园|空地|门口|大院|活动室|活动中心)[^，。；]{0,8}$" +
+    // A class held in its hall (每周二上午在营业厅开班).
+    "|^(每[月周天][^，。；]{0,8})?在[^，。；]{0,14}(营业厅|网点|服务站|服务中心|实践站|工作站|教室)(开班|开课|上课|授课)[^，。；]{0,8}$",
 );
 
 /** No one to deliver (目前没有送餐人手), eat there only (只能到中心吃或自带饭盒打走). */
@@ -260,7 +272,7 @@ const NO_DELIVERIES = /没有?送餐|暂?无送餐|无法送餐|不能送餐|(�
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
 const COMES_HOME =
-  /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(志愿者|师傅|队员|社工|医生|大夫|护士|工作人员)(可|会|定期)?(上门|入户)|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|探访|走访|看望/;
+  /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(志愿者|师傅|队员|社工|医生|大夫|护士|工作人员)(可|会|定期)?(上门|入户)|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|探访|走访|看望|^(上门|入户)(服务)?(仅|只)(限|对|面向)(?![^，。；]{0,10}(街道|镇|社区|小区|辖区|范围))/;
 
 /**
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
@@ -271,7 +283,7 @@ const DELIVERIES_LIMITED_SOURCE = String.raw`(送餐|上门|入户|配送|送货
 const DELIVERIES_LIMITED = new RegExp(DELIVERIES_LIMITED_SOURCE, "g");
 const HOME_VISITS_OWN_PLACE = new RegExp(
   `${DELIVERIES_LIMITED_SOURCE}|` +
-    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|本(社区|小区)[^，。；]{0,16}(送餐|配送|送饭)(到户|到家|上门)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
+    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|本(社区|小区)[^，。；]{0,16}(送餐|配送|送饭)(到户|到家|上门)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(?<=^|[，。；])(只|仅)(送|配送)(到)?[^，。；]{2,10}(社区|小区)(范围)?内?(?=$|[，。；])|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
 );
 
 function noHomeVisits(own: string): boolean {
@@ -403,6 +415,10 @@ const PERK = /免(押金|费|收)?|减免|减半|优先|优惠|打折|折扣|半
 /** "无残疾证的不在受理范围": those without it are turned away, so the certificate is asked for. */
 const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=残疾人?证|低保|特困|老年证|居住证)/g;
 
+/** Everyone else turned away (其他居民暂不接单, 其他家庭暂不受理): those it names are the only ones it takes. */
+const OTHERS_TURNED_AWAY = /(其他|其余|其它)(居民|家庭|人员|住户|群体)[^，。；]{0,4}(暂不|不|恕不|不予)(受理|接单|接|服务|办理)/;
+const othersTurnedAway = (normal: string) => sentencesOf(normal).filter((sentence) => OTHERS_TURNED_AWAY.test(sentence));
+
 /** The certificates a wish says it does not have. */
 const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
 
@@ -499,6 +515,8 @@ export interface OfferReading {
   cards: CardKind[];
   /** Serves only children and young people, or only older people (儿童青少年心理咨询，不接待成年人): see AUDIENCE. */
   audience: Audience | null;
+  /** It takes only those it names (服务对象：…老人家庭，其他居民暂不接单). */
+  othersTurnedAway: boolean;
   /** For the estate's owners only (限本小区业主, 租户请联系房东): not for a tenant. */
   ownersOnly: boolean;
   /** Takes no urgent jobs, or only booked days ahead (需提前一周预约，急修不接). */
@@ -582,8 +600,11 @@ const sameCommunity = (a: string, b: string) => {
   return bare(a) === bare(b) || bare(a).includes(bare(b)) || bare(b).includes(bare(a));
 };
 
-/** What it says of places it does not serve ("其他社区暂不受理"): not a pause, nor a "does not do". */
-const OTHER_PLACES = /^(其他|其余|外|非本|别的)(社区|小区|街道|片区|楼栋|单位)/;
+/**
+ * What it says of places or people it does not serve ("其他社区暂不受理", "其他居民暂不接单" after the
+ * households it is for): not a pause, nor a "does not do".
+ */
+const OTHER_PLACES = /^(其他|其余|其它|外|非本|别的)(社区|小区|街道|片区|楼栋|单位|居民|住户|人员|家庭|群体)/;
 
 /**
  * The clauses of an offer's text, leaving out what it says of places it does not serve, to the end
@@ -677,9 +698,9 @@ const SENT_ELSEWHERE = /请(直接)?(联系|找|拨打|到|去|送)[^，。；]{
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务|上门)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
 const OPEN_TO_NEIGHBOURS =
   /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
@@ -760,8 +781,15 @@ export function readOffer(text: string): OfferReading {
     paused: saysPaused(own),
     full: FULL.test(normal),
     fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
-    groupOnly: GROUP_ONLY.test(normal) && !ONE_BY_ONE.test(positive),
-    throughCommunity: GROUP_ONLY.test(normal) && !GROUP_ONLY.test(clausesOf(normal).filter((c) => !THROUGH_COMMUNITY.test(c)).join("，")),
+    groupOnly: groupOnlyIn(normal, positive) && !ONE_BY_ONE.test(positive),
+    throughCommunity:
+      groupOnlyIn(normal, positive) &&
+      !groupOnlyIn(
+        clausesOf(normal)
+          .filter((c) => !THROUGH_COMMUNITY.test(c))
+          .join("，"),
+        positive,
+      ),
     internal: clausesOf(own).some((c) => INTERNAL.test(c)),
     noHomeVisits: noHomeVisits(own),
     noDeliveries: NO_DELIVERIES.test(own),
@@ -773,6 +801,8 @@ export function readOffer(text: string): OfferReading {
       ...new Set([
         ...credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
         ...credentialsAfter(excludes.join("，"), WITHOUT_IT),
+        // "仅限经民政评估的特困、低保家庭，其他家庭暂不受理": the certificates it named.
+        ...othersTurnedAway(normal).flatMap((sentence) => CREDENTIALS.filter(([, pattern]) => pattern.test(sentence)).map(([kind]) => kind)),
         // "为低保、特困老人提供…，仅限上述对象": the certificates it listed.
         ...(THOSE_LISTED_ONLY.test(normal) ? CREDENTIALS.filter(([, pattern]) => pattern.test(normal)).map(([kind]) => kind) : []),
       ]),
@@ -795,7 +825,8 @@ export function readOffer(text: string): OfferReading {
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive,
-    cards: cardKinds(normal),
+    // The cards it handles, not those it sends elsewhere (仅限社保卡业务，储蓄卡、信用卡业务请到网点柜台办理).
+    cards: cardKinds(positive),
     ownPlaceOnly: ownPlace,
     ownersOnly,
     estate,
@@ -807,6 +838,7 @@ export function readOffer(text: string): OfferReading {
     noSelfPay: NO_SELF_PAY.test(normal),
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
     audience: audienceOf(normal),
+    othersTurnedAway: othersTurnedAway(normal).length > 0,
   };
 }
 
@@ -1098,6 +1130,8 @@ export function offerFit(
     // Only for children, to a wish with no child in it at all (戴了十来年的假牙松了 to 儿童口腔义诊).
     // Read in its point: a grown son who brings the groceries (儿子每礼拜给送菜) is no child to serve.
     if (!about && reading.audience === "young" && !CHILD.test(point)) return 0;
+    // Only for older people, everyone else turned away, to a wish with no older person in it (我是租房的，三十出头).
+    if (reading.othersTurnedAway && reading.audience === "old" && !WISH_OLD.test(text)) return 0;
   }
   // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
   if (reading.onlyAppliances.length) {
