@@ -2504,3 +2504,50 @@ describe("readings added in session 31 (found on tune-194…201, stated generall
     expect(conceptKeysOf("想白天有个地方能看着她，早上送过去晚上我接回来")).toContain("养老服务");
   });
 });
+
+describe("readings added in session 31's second round (found on tune-202…209, stated generally)", () => {
+  it("reads a refusal of private yards (不接个人庭院) as no refusal of individuals", () => {
+    const greenery = readOffer("社区绿化养护公益服务。公共绿地补植、树木修剪、枯枝清理，由社区统一提报，每月集中作业一次。不接个人庭院、阳台绿植业务。");
+    expect(greenery.groupOnly).toBe(false);
+    expect(greenery.noPrivateGrounds).toBe(true);
+    const publicTree = wishAsRead("树枝子敲窗户", "楼前那棵大杨树，树杈子长到我们家窗户上了。树是小区公共的，不是我们家的，想让有关部门给修剪修剪。");
+    expect(offerFit(greenery, publicTree)).toBe(1);
+    expect(readOffer("心理咨询。只做团体辅导，不接个人个案。").groupOnly).toBe(true);
+  });
+
+  it("reads 请本人到柜台 as sending the things it names elsewhere", () => {
+    const talks = readOfferWithVocabulary("反诈宣传、金融知识进社区。防范养老诈骗、保健品骗局。可在社区广场摆台宣传或办讲座。个人挂失、补卡请本人到柜台。");
+    expect(talks.referredThings.map((r) => r.thing)).toEqual(["挂失", "补卡"]);
+    // A talk's own wish names none of what it sends to the counter (个人银行卡挂失、密码重置等业务请本人持身份证到网点柜台办理).
+    const bankTalk = readOfferWithVocabulary(
+      "防范电信网络诈骗进社区宣讲。每月进社区开展集中宣讲。只做集中讲座，不接个案咨询；个人银行卡挂失、密码重置等业务请本人持身份证到网点柜台办理。",
+    );
+    const talkWanted = wishAsRead("申请银行进社区开展防诈骗宣讲", "社区拟于下月组织一次防诈骗宣讲，面向辖区老年居民约40人，希望有银行能来结合真实案例讲一讲。", "need");
+    expect(offerFit(bankTalk, talkWanted)).toBe(1);
+    const lostCard = wishAsRead("银行卡丢了咋办", "里面有张银行卡是发退休金的。我腿不好，去银行一趟费老劲了。想问问卡丢了怎么挂失，能不能有人帮帮我");
+    expect(offerFit(talks, lostCard)).toBe(0);
+  });
+
+  it("reads a refusal of something done with a thing the offer also names (不配发灭火器) as no refusal of the thing", () => {
+    const drills = readOfferWithVocabulary("消防安全进社区。消防演练、灭火器使用培训、楼道堆物隐患讲解。只做演练和讲座，不上门安装烟感、不配发灭火器。");
+    const drill = wishAsRead("老旧小区消防演练", "计划组织一次居民消防演练和灭火器使用培训，约80人，希望消防部门支持。", "need");
+    expect(offerFit(drills, drill)).toBe(1);
+    // Still refused when the wish asks the refused thing itself.
+    const dentures = readOffer("口腔义诊。检查假牙佩戴情况，不配做假牙。");
+    expect(offerFit(dentures, wishAsRead("想配假牙", "有没有大夫能上门给做假牙的"))).toBe(0);
+  });
+
+  it("reads means-tested help (经济困难证明) as not for a wish that says it is not short of money", () => {
+    const legalAid = readOffer("法律援助受理。为经济困难群众及残疾人受理法律援助申请，符合条件的指派律师免费代理。需携带身份证和经济困难证明。");
+    expect(legalAid.requires).toContain("hardship");
+    expect(offerFit(legalAid, wishAsRead("房产继承想咨询律师", "我爸去世后留了一套房，我们家也不差钱，就是想找个律师问问这事儿该怎么弄"))).toBe(0);
+    expect(offerFit(legalAid, wishAsRead("房产继承想咨询律师", "我爸去世后留了一套房，想找个律师问问这事儿该怎么弄"))).toBe(1);
+  });
+
+  it("knows more ways residents say it", () => {
+    expect(conceptKeysOf("家里没有烟雾报警器，想请人帮忙装一个，最好能连到手机")).not.toContain("智能手机");
+    expect(conceptKeysOf("我想学用手机视频")).toContain("智能手机");
+    expect(conceptKeysOf("老两口做饭费劲，想在附近吃口现成的")).toContain("助餐");
+    expect(conceptKeysOf("听说可以代开？谁能帮着跑一趟")).toContain("送药上门");
+  });
+});

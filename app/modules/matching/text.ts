@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 18;
+export const TEXT_READING = 19;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -230,7 +230,7 @@ const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|�
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)(?!庭院|院落|小院|阳台|绿植|种植|自种|树|花园)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
 /**
  * Signed up by the community as a whole: group work when the offer is for many at once (讲座由社区统一预约);
  * a household service (空调清洗…由社区统一报名) is only asked through the community.
@@ -378,6 +378,8 @@ const CREDENTIALS: [string, RegExp][] = [
   ["extreme_poverty", /特困/],
   ["senior_card", /老年证|老年卡/],
   ["residence_permit", /居住证/],
+  // Means-tested help (法律援助 for those with 经济困难证明).
+  ["hardship", /经济困难|困难证明/],
 ];
 /**
  * "仅面向持有残疾人证的居民", "须持低保证", "持残疾人证的居民可申领": what follows names the
@@ -419,8 +421,13 @@ const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=�
 const OTHERS_TURNED_AWAY = /(其他|其余|其它)(居民|家庭|人员|住户|群体)[^，。；]{0,4}(暂不|不|恕不|不予)(受理|接单|接|服务|办理)/;
 const othersTurnedAway = (normal: string) => sentencesOf(normal).filter((sentence) => OTHERS_TURNED_AWAY.test(sentence));
 
-/** The certificates a wish says it does not have. */
-const credentialsLacking = (text: string): string[] => credentialsAfter(text, LACKS);
+/** Help for those of small means only (需携带经济困难证明; 经济困难居民可申请免费法律援助). */
+const MEANS_TESTED = /(需|须|凭)[^，。；]{0,8}(经济)?困难证明|符合经济困难(标准|条件)|经济困难(群众|居民|家庭|人员)?(可|可以)?申请/;
+/** A wish that says it is not short of money (我们家也不差钱). */
+const NOT_POOR = /不差钱|不缺钱|不差这点钱|(家里|经济)条件(还)?(行|可以|不错|挺好)/;
+
+/** The certificates a wish says it does not have, and means it says it is not short of. */
+const credentialsLacking = (text: string): string[] => [...credentialsAfter(text, LACKS), ...(NOT_POOR.test(text) ? ["hardship"] : [])];
 
 /** A certificate that must be shown (须持本人残疾人证到…登记; 需持残疾证办理), not one that opens more (持残疾证的可申请配发). */
 const MUST_HOLD = /(?<![无不免])(须|需|需要|必须)(持有?|出示|提供|凭)|(仅|只)(面向|限|对|为|接受|服务)持有?/g;
@@ -689,7 +696,8 @@ const OWN_GROUNDS = /(自家|我家|自己家|俺家)的?(小)?院|自己种的|
 /** How to ask the offer itself (报修请联系物业客服, 有需要请找社区登记), not a referral. */
 const HOW_TO_ASK = /报修|预约|报名|登记|咨询|有需要|需要的/;
 /** A clause that sends something to others (请联系燃气公司, 请找物业, 归燃气公司管). */
-const SENT_ELSEWHERE = /请(直接)?(联系|找|拨打|到|去|送)[^，。；]{0,6}(售后|厂家|厂商|维修点|维修店|维修部|公司|物业)|^[^，。；]{2,12}归[^，。；]{0,6}(公司|物业)(管|负责)?$/;
+const SENT_ELSEWHERE =
+  /请(直接)?(联系|找|拨打|到|去|送)[^，。；]{0,6}(售后|厂家|厂商|维修点|维修店|维修部|公司|物业)|请本人(持[^，。；]{0,6})?(到|去)[^，。；]{0,6}(柜台|网点|窗口|营业厅)|^[^，。；]{2,12}归[^，。；]{0,6}(公司|物业)(管|负责)?$/;
 
 /**
  * Says it serves only its own estate or community (非本小区业主不在服务范围, 仅限本社区居民, 在管小区),
@@ -729,7 +737,7 @@ export const whatItDoes = (positive: string): string =>
     .join("，");
 
 /** A refusal that sends the thing elsewhere (请联系燃气公司, 请找物业, 归燃气公司) or will not touch it (我们不碰). */
-const REFERRAL = /请(直接)?(联系|找|拨打|到|去|送)|归[^，。；]{0,6}(公司|物业)|不碰/;
+const REFERRAL = /请(直接)?(联系|找|拨打|到|去|送)|请本人(持[^，。；]{0,6})?(到|去)|归[^，。；]{0,6}(公司|物业)|不碰/;
 /** Where the things named end: what is wrong with them, or where they are sent. */
 const THINGS_END = /坏了|故障|维修|修理|出了?(问题|毛病)|等|请|归|我们|，/;
 
@@ -743,7 +751,7 @@ function referredThings(clause: string): { thing: string; ofRepairs: boolean }[]
   const ofRepairs = REPAIR_WORDS.test(clause);
   return head
     .split(/[、和及与跟/]/)
-    .map((thing) => thing.replace(/^(如|像|比如|凡|凡是|涉及|有关)/, ""))
+    .map((thing) => thing.replace(/^(如|像|比如|凡|凡是|涉及|有关|个人)/, ""))
     .filter((thing) => thing.length >= 2 && thing.length <= 6 && /^\p{Script=Han}+$/u.test(thing))
     .map((thing) => ({ thing, ofRepairs }));
 }
@@ -801,6 +809,7 @@ export function readOffer(text: string): OfferReading {
       ...new Set([
         ...credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
         ...credentialsAfter(excludes.join("，"), WITHOUT_IT),
+        ...(MEANS_TESTED.test(own) ? ["hardship"] : []),
         // "仅限经民政评估的特困、低保家庭，其他家庭暂不受理": the certificates it named.
         ...othersTurnedAway(normal).flatMap((sentence) => CREDENTIALS.filter(([, pattern]) => pattern.test(sentence)).map(([kind]) => kind)),
         // "为低保、特困老人提供…，仅限上述对象": the certificates it listed.
@@ -978,7 +987,7 @@ const withoutRefusals = (text: string) =>
 const NEGATION = /不|无|非|没有|恕|谢绝/;
 
 /** Whether a refusal and a wish's asking words share a phrase of three characters, or `length` (the negation aside). */
-function sharesPhrase(refusal: string, asking: string, length = 3): boolean {
+function sharesPhrase(refusal: string, asking: string, length = 3, doneToo = ""): boolean {
   // Only what is refused: "志愿者不提供医疗护理" refuses nursing, not the volunteers it names first.
   const negation = refusal.search(NEGATION);
   const refused = refusal.includes("除外")
@@ -989,7 +998,8 @@ function sharesPhrase(refusal: string, asking: string, length = 3): boolean {
   const chars = [...refused];
   for (let i = 0; i + length <= chars.length; i++) {
     const phrase = chars.slice(i, i + length).join("");
-    if (/^\p{Script=Han}+$/u.test(phrase) && !/不|无|非|服务|范围|提供/.test(phrase) && asking.includes(phrase)) return true;
+    if (/^\p{Script=Han}+$/u.test(phrase) && !/不|无|非|服务|范围|提供/.test(phrase) && asking.includes(phrase) && !doneToo.includes(phrase))
+      return true;
   }
   return false;
 }
@@ -1214,7 +1224,10 @@ export function offerFit(
   // even where it names the same thing among what it does (检查假牙佩戴情况).
   // Or in its title, by a longer phrase (翠屏小区内部路灯损坏 to 小区内部路灯由物业负责，不在受理范围): three
   // characters of a title are often where (卫生间水龙头滴水 to 不接卫生间防水工程), not what.
-  if (refusals.some((clause) => (asking && sharesPhrase(clause, asking)) || (title && sharesPhrase(clause, title, 4)))) return 0;
+  // Not by a thing it names among what it does too (消防演练、灭火器使用培训…不配发灭火器 to 灭火器使用培训): it refuses
+  // something else done with it.
+  if (refusals.some((clause) => (asking && sharesPhrase(clause, asking, 3, reading.positive)) || (title && sharesPhrase(clause, title, 4))))
+    return 0;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
   if (blockedDrain && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;

@@ -22,6 +22,9 @@ const curated: Concept[] = [
     cues: [
       "吃饭难",
       "助老餐桌",
+      // A meal ready made, near home (想在附近吃口现成的).
+      "现成饭",
+      "吃口现成",
       "老人餐桌",
       "送饭",
       "饭菜",
@@ -63,7 +66,7 @@ const curated: Concept[] = [
   {
     category: "elderly_care",
     terms: ["送药上门", "代购药品", "代购", "代配药"],
-    cues: ["药快吃完", "买药", "拿药", "降压药", "药品", "代买药", "开药", "药吃完", "代开药"],
+    cues: ["药快吃完", "买药", "拿药", "降压药", "药品", "代买药", "开药", "药吃完", "代开药", "代开"],
   },
   {
     category: "elderly_care",
