@@ -2548,6 +2548,67 @@ describe("readings added in session 31's second round (found on tune-202…209, 
     expect(conceptKeysOf("家里没有烟雾报警器，想请人帮忙装一个，最好能连到手机")).not.toContain("智能手机");
     expect(conceptKeysOf("我想学用手机视频")).toContain("智能手机");
     expect(conceptKeysOf("老两口做饭费劲，想在附近吃口现成的")).toContain("助餐");
-    expect(conceptKeysOf("听说可以代开？谁能帮着跑一趟")).toContain("送药上门");
+    expect(conceptKeysOf("老太太的药听说家属可以代开？谁能帮着跑一趟")).toContain("送药上门");
+    expect(conceptKeysOf("想找人代开发票")).not.toContain("送药上门");
+  });
+});
+
+describe("session 31's readings, attacked: what they must not read", () => {
+  it("drops only the clause about others turned away, not the refusal after it", () => {
+    const bathing = readOffer("助浴服务。为失能老人上门助浴，其他居民可到中心洗浴，不提供医疗护理。");
+    expect(bathing.excludes).toContain("不提供医疗护理");
+    expect(offerFit(bathing, wishAsRead("想找人上门护理", "我爸褥疮了，想找护士上门做医疗护理"))).toBe(0);
+  });
+
+  it("reads 外社区居民不上门 as a limit on home visits, not on the offer", () => {
+    const repairs = readOffer("便民维修点。修电饭锅、电水壶。本社区居民可预约上门，外社区居民不上门，可把东西拿到维修点来修。");
+    expect(repairs.ownPlaceOnly).toBe(null);
+    expect(offerFit(repairs, { ...wishAsRead("电饭锅坏了", "电饭锅不加热了，谁会修"), outsideArea: "street" })).toBe(1);
+  });
+
+  it("reads 只送…街道各社区 and 只服务…街道辖区及周边社区 as open to the street and its neighbours", () => {
+    const meals = readOffer("长者食堂。行动不便的可以送餐到家，只送中山门街道各社区。");
+    expect(meals.homeVisitsOwnPlaceOnly).toBe(false);
+    expect(readOffer("居家适老化改造。上门安装扶手。只服务江都路街道辖区及周边社区。").ownPlaceOnly).toBe(null);
+  });
+
+  it("lets a class held in a hall come home for those who cannot come (腿脚不好的老人可预约上门教)", () => {
+    const phoneClass = readOffer("老年人智能手机课堂。每周二上午在营业厅开班，腿脚不好的老人可预约上门教。");
+    expect(phoneClass.noHomeVisits).toBe(false);
+  });
+
+  it("reads a means test only where it must be shown, not as a discount or for a part", () => {
+    const notPoor = wishAsRead("想找个律师问问", "我们家也不差钱，就是想找个律师问问房子继承的事");
+    expect(readOffer("社区法律咨询。免费解答婚姻、继承问题；经济困难群众可申请法律援助代理诉讼。").requires).not.toContain("hardship");
+    expect(offerFit(readOffer("社区法律咨询。免费解答婚姻、继承问题；经济困难群众可申请法律援助代理诉讼。"), notPoor)).toBe(1);
+    expect(readOffer("长者助餐。60岁以上老人均可就餐，凭低保或困难证明减半。").requires).not.toContain("hardship");
+    expect(readOffer("适老化改造。自费居民按成本价收费；经济困难家庭可申请补贴。").requires).not.toContain("hardship");
+    // Short of money now, whatever it was before.
+    const aid = readOffer("法律援助受理。为经济困难群众受理法律援助申请。需携带身份证和经济困难证明。");
+    expect(offerFit(aid, wishAsRead("想找法律援助", "以前家里条件挺好，老伴生病以后钱都花光了，想找法律援助"))).toBe(1);
+  });
+
+  it("still refuses what a wish asks in the offer's own refusal, when the wish is no group work", () => {
+    const fire = readOffer("消防安全进社区。灭火器使用培训、楼道隐患排查，不上门更换过期灭火器。");
+    expect(offerFit(fire, wishAsRead("灭火器过期了想换", "家里的灭火器过期了，想找人上门给换个新的灭火器"))).toBe(0);
+  });
+
+  it("reads an investment scam still, and its new cues only where they mean it", () => {
+    expect(conceptKeysOf("我爸被拉进一个群，说是什么企业投资分红，已经转了两万")).toContain("反诈宣传");
+    expect(conceptKeysOf("有人说投资建设养老基地，每月返利，我妈投了五万")).toContain("反诈宣传");
+    expect(conceptKeysOf("空调坏了，想打电话问问哪里能修")).not.toContain("陪伴聊天");
+    expect(conceptKeysOf("放暑假了，想白天把孩子送过去，晚上下班再接回来")).not.toContain("养老服务");
+  });
+
+  it("reads household services signed up through the community apart from talks", () => {
+    expect(readOffer("空调清洗公益活动。空调深度清洗，由社区统一报名。").groupOnly).toBe(false);
+    expect(readOffer("反诈知识进社区。讲解防骗常识，由社区统一报名。").groupOnly).toBe(true);
+    expect(readOffer("独居老人免费安装烟感报警器，同时入户讲解用火用电安全。由社区统一报名。").groupOnly).toBe(false);
+    expect(readOffer("绿化养护。公共绿地修剪，不接个人自家院子里的树。").groupOnly).toBe(false);
+  });
+
+  it("knows 老两口 as older people", () => {
+    const elders = readOffer("老年家庭水电小修。服务对象：辖区60周岁以上独居、空巢老人家庭，其他居民暂不接单。");
+    expect(offerFit(elders, wishAsRead("水管漏了", "我们老两口住，儿子在外地，厨房水管漏了"))).toBe(1);
   });
 });

@@ -248,7 +248,7 @@ export function readText(raw: string): { text: string; written: Map<string, stri
  * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), and where a
  * notice was seen (看见楼道里贴着家电检修的通知: no stairwell), blanked so that no cue is read in them.
  */
-const FALSE_CUES = /充电器|没有?电梯|连(到|上|接)?手机|(?<=企业|社会|引入|寻求|吸引)投资|投资(?=建设|运营|兴建|改造|共建)|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
+const FALSE_CUES = /充电器|没有?电梯|连(到|上|接)?手机|(?<=(寻求|引入|吸引|招募)[^，。；]{0,8})投资|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
 /** How the thing asked for would best be (最好是能连手机的, 最好是女的). */
 const LIKE_THIS = /最好是[^，。；]*的(?=$|[，。；])/g;
 /** An e-bike (电动自行车) is no bicycle to mend (自行车). */

@@ -230,19 +230,19 @@ const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|�
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)(?!庭院|院落|小院|阳台|绿植|种植|自种|树|花园)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)(?!庭院|院落|小院|院子|自家|阳台|绿植|种植|自种|树|花园)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
 /**
  * Signed up by the community as a whole: group work when the offer is for many at once (讲座由社区统一预约);
  * a household service (空调清洗…由社区统一报名) is only asked through the community.
  */
 const COMMUNITY_SIGNS_UP = /(?<!(可|可以|也|或)由?)(?<!的由)社区统一(组织|报名|预约|申请)/;
-const GROUP_WORK = /讲座|宣讲|宣传|培训|课堂|讲课|上课|开课|课程|开班|演练|活动|义诊|比赛|集中/;
+const GROUP_WORK = /讲座|宣讲|宣传|讲解|讲堂|知识|培训|课堂|讲课|上课|开课|课程|开班|演练|比赛|集中/;
 const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) || (COMMUNITY_SIGNS_UP.test(text) && GROUP_WORK.test(positive));
 /**
  * It sees people one by one, or comes to the home to do it (学生志愿者一对一教老人…只培训; 由社区统一报名，
  * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
  */
-const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教)/;
+const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
 /** Outsiders turned away (不接收外校孩子, 非本单位职工不接待). */
 const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
 /** A clause saying people are signed up by the community (由社区统一报名单, 由网格员转介，不接受个人直接报名). */
@@ -283,13 +283,16 @@ const DELIVERIES_LIMITED_SOURCE = String.raw`(送餐|上门|入户|配送|送货
 const DELIVERIES_LIMITED = new RegExp(DELIVERIES_LIMITED_SOURCE, "g");
 const HOME_VISITS_OWN_PLACE = new RegExp(
   `${DELIVERIES_LIMITED_SOURCE}|` +
-    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|本(社区|小区)[^，。；]{0,16}(送餐|配送|送饭)(到户|到家|上门)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(?<=^|[，。；])(只|仅)(送|配送)(到)?[^，。；]{2,10}(社区|小区)(范围)?内?(?=$|[，。；])|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
+    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|本(社区|小区)[^，。；]{0,16}(送餐|配送|送饭)(到户|到家|上门)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(?<=^|[，。；])(只|仅)(送|配送)(到)?(?![^，。；]{0,10}(街道|镇))[^，。；]{2,10}(社区|小区)(范围)?内?(?=$|[，。；])|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
 );
 
 function noHomeVisits(own: string): boolean {
   const clauses = clausesOf(own);
   // 行动不便的可预约上门 comes home: its 不 is of 不便.
-  return clauses.some((c) => NO_HOME_VISITS.test(c)) && !clauses.some((c) => COMES_HOME.test(c) && !NO_HOME_VISITS.test(c) && !/不(?!便)/.test(c));
+  return (
+    clauses.some((c) => NO_HOME_VISITS.test(c)) &&
+    !clauses.some((c) => COMES_HOME.test(c) && !NO_HOME_VISITS.test(c) && !/不(?!便|方便|好|利索)/.test(c))
+  );
 }
 
 /** A wound told (褥疮, 刀口), not a medicine to change (是不是该换药了). */
@@ -422,9 +425,9 @@ const OTHERS_TURNED_AWAY = /(其他|其余|其它)(居民|家庭|人员|住户|�
 const othersTurnedAway = (normal: string) => sentencesOf(normal).filter((sentence) => OTHERS_TURNED_AWAY.test(sentence));
 
 /** Help for those of small means only (需携带经济困难证明; 经济困难居民可申请免费法律援助). */
-const MEANS_TESTED = /(需|须|凭)[^，。；]{0,8}(经济)?困难证明|符合经济困难(标准|条件)|经济困难(群众|居民|家庭|人员)?(可|可以)?申请/;
+const MEANS_TESTED = /(需|须)[^，。；]{0,8}(经济)?困难证明|符合经济困难(标准|条件)/;
 /** A wish that says it is not short of money (我们家也不差钱). */
-const NOT_POOR = /不差钱|不缺钱|不差这点钱|(家里|经济)条件(还)?(行|可以|不错|挺好)/;
+const NOT_POOR = /不差钱|不缺钱|不差这点钱|(?<!以前|原来|过去|本来)(家里|经济)条件(还)?(行|可以|不错|挺好)/;
 
 /** The certificates a wish says it does not have, and means it says it is not short of. */
 const credentialsLacking = (text: string): string[] => [...credentialsAfter(text, LACKS), ...(NOT_POOR.test(text) ? ["hardship"] : [])];
@@ -607,11 +610,10 @@ const sameCommunity = (a: string, b: string) => {
   return bare(a) === bare(b) || bare(a).includes(bare(b)) || bare(b).includes(bare(a));
 };
 
-/**
- * What it says of places or people it does not serve ("其他社区暂不受理", "其他居民暂不接单" after the
- * households it is for): not a pause, nor a "does not do".
- */
-const OTHER_PLACES = /^(其他|其余|其它|外|非本|别的)(社区|小区|街道|片区|楼栋|单位|居民|住户|人员|家庭|群体)/;
+/** What it says of places it does not serve ("其他社区暂不受理"): not a pause, nor a "does not do". */
+const OTHER_PLACES = /^(其他|其余|其它|外|非本|别的)(社区|小区|街道|片区|楼栋|单位)/;
+/** …and of people it does not serve ("其他居民暂不接单" after the households it is for): that clause alone. */
+const OTHER_PEOPLE = /^(其他|其余|其它|非本)(居民|住户|人员|家庭|群体)/;
 
 /**
  * The clauses of an offer's text, leaving out what it says of places it does not serve, to the end
@@ -625,7 +627,7 @@ const offerClauses = (normal: string) =>
       .map((c) => c.trim())
       .filter(Boolean);
     const elsewhere = clauses.findIndex((c) => OTHER_PLACES.test(c));
-    return elsewhere < 0 ? clauses : clauses.slice(0, elsewhere);
+    return (elsewhere < 0 ? clauses : clauses.slice(0, elsewhere)).filter((c) => !OTHER_PEOPLE.test(c));
   });
 
 /** "不修：自来水管、暖气管" heads a list of what it does not do: one clause with its list, not a bare "不修". */
@@ -706,9 +708,9 @@ const SENT_ELSEWHERE =
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务|上门)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
 const OPEN_TO_NEIGHBOURS =
   /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
@@ -887,7 +889,7 @@ function audienceOf(normal: string): Audience | null {
 /** Whom a wish is about, by age, when it says so plainly; null when it does not, or names both. */
 const WISH_YOUNG = /儿童|[一二三四五六]年级|初[一二三]|高[一二三]|小学|初中|高中|上学|厌学|(?<!大)学生|(?<![\d十])[1-9一二三四五六七八九]岁|1[0-7]岁|(?<![一二三四五六七八九])十[一二三四五六七]?岁|青春期/;
 // 孩子们都在外地: grown-up children away, so the one writing is old.
-const WISH_OLD = /孩子们?都?(在|去了?)(外地|国外|外省|南方)|孩子们?都?不在身边|子女都?(在外地|不在身边)|老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|老爸|老妈|婆婆|公公|岳父|岳母|丈母娘|老丈人|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙/;
+const WISH_OLD = /孩子们?都?(在|去了?)(外地|国外|外省|南方)|孩子们?都?不在身边|子女都?(在外地|不在身边)|老伴|老爷子|老太太|老头|老人|大爷|大妈|奶奶|爷爷|姥姥|姥爷|我爸|我妈|老爸|老妈|婆婆|公公|岳父|岳母|丈母娘|老丈人|父亲|母亲|退休|[6-9]\d岁|[六七八九]十(多|几)?岁?|丧偶|老了|孙子|孙女|外孙|老两口/;
 
 /** A child named in any way, of any age a children's service takes. */
 const CHILD = /孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙|娃|宝宝|小朋友|少年|学生|儿童|幼儿|婴儿|宝贝/;
@@ -1224,10 +1226,10 @@ export function offerFit(
   // even where it names the same thing among what it does (检查假牙佩戴情况).
   // Or in its title, by a longer phrase (翠屏小区内部路灯损坏 to 小区内部路灯由物业负责，不在受理范围): three
   // characters of a title are often where (卫生间水龙头滴水 to 不接卫生间防水工程), not what.
-  // Not by a thing it names among what it does too (消防演练、灭火器使用培训…不配发灭火器 to 灭火器使用培训): it refuses
-  // something else done with it.
-  if (refusals.some((clause) => (asking && sharesPhrase(clause, asking, 3, reading.positive)) || (title && sharesPhrase(clause, title, 4))))
-    return 0;
+  // Not, for a wish for group work, by a thing it names among what it does too (消防演练、灭火器使用培训…不配发灭火器 to
+  // 计划组织…灭火器使用培训): it refuses something else done with it (but 不上门更换灭火器 to 上门给换个灭火器).
+  const doneToo = wantsGroupWork(text) ? reading.positive : "";
+  if (refusals.some((clause) => (asking && sharesPhrase(clause, asking, 3, doneToo)) || (title && sharesPhrase(clause, title, 4)))) return 0;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
   if (blockedDrain && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
