@@ -2607,6 +2607,12 @@ describe("session 31's readings, attacked: what they must not read", () => {
     expect(readOffer("绿化养护。公共绿地修剪，不接个人自家院子里的树。").groupOnly).toBe(false);
   });
 
+  it("reads a certificate put first (低保家庭优先) before 其他居民暂不接单 as no requirement", () => {
+    const visits = readOffer("独居老人上门小修。服务对象：辖区独居老人，低保家庭优先，其他居民暂不接单。");
+    expect(visits.requires).not.toContain("subsistence");
+    expect(offerFit(visits, wishAsRead("水龙头漏水", "我妈七十多了，一个人住，不是低保户，水龙头老滴水"))).toBe(1);
+  });
+
   it("knows 老两口 as older people", () => {
     const elders = readOffer("老年家庭水电小修。服务对象：辖区60周岁以上独居、空巢老人家庭，其他居民暂不接单。");
     expect(offerFit(elders, wishAsRead("水管漏了", "我们老两口住，儿子在外地，厨房水管漏了"))).toBe(1);

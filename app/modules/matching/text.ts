@@ -417,6 +417,8 @@ const EITHER = /或|及/;
 const MAY = /可以?|能|均可|申请|申领|借用|享受|提供/;
 /** What a certificate brings besides (免押金, 优先, 减半). */
 const PERK = /免(押金|费|收)?|减免|减半|优先|优惠|打折|折扣|半价/;
+/** Put first or charged less (低保家庭优先): a perk, though those it names are the only ones served free (低保家庭免费). */
+const PUT_FIRST = /优先|减免|减半|优惠|打折|折扣|半价/;
 /** "无残疾证的不在受理范围": those without it are turned away, so the certificate is asked for. */
 const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=残疾人?证|低保|特困|老年证|居住证)/g;
 
@@ -813,7 +815,13 @@ export function readOffer(text: string): OfferReading {
         ...credentialsAfter(excludes.join("，"), WITHOUT_IT),
         ...(MEANS_TESTED.test(own) ? ["hardship"] : []),
         // "仅限经民政评估的特困、低保家庭，其他家庭暂不受理": the certificates it named.
-        ...othersTurnedAway(normal).flatMap((sentence) => CREDENTIALS.filter(([, pattern]) => pattern.test(sentence)).map(([kind]) => kind)),
+        // Not those it only puts first or charges less (低保家庭优先, 凭低保证减半).
+        ...othersTurnedAway(normal).flatMap((sentence) => {
+          const named = clausesOf(sentence)
+            .filter((clause) => !PUT_FIRST.test(clause))
+            .join("，");
+          return CREDENTIALS.filter(([, pattern]) => pattern.test(named)).map(([kind]) => kind);
+        }),
         // "为低保、特困老人提供…，仅限上述对象": the certificates it listed.
         ...(THOSE_LISTED_ONLY.test(normal) ? CREDENTIALS.filter(([, pattern]) => pattern.test(normal)).map(([kind]) => kind) : []),
       ]),
