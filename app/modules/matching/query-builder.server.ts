@@ -303,7 +303,8 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   // not asked for, unless nothing else of the asking names one. (A second ask, 有人能常来陪他说说话就更好了,
   // is still asked: the labelled sets take an offer for it as a part of help.)
   const askingFirm = askingAll.replace(LIKE_THIS, "，");
-  const asking = wishConcepts().some((concept) => cueHits(concept, askingFirm) > 0) ? askingFirm : askingAll;
+  // Read only when there is such a part: every concept's cues are tried for it.
+  const asking = askingFirm !== askingAll && wishConcepts().some((concept) => cueHits(concept, askingFirm) > 0) ? askingFirm : askingAll;
   const written = new Map([...bodyRead.written, ...titleRead.written]);
   const quote = (word: string) => written.get(word) ?? word;
   const byTerm = new Map<string, QueryTerm>();

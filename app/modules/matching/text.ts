@@ -416,14 +416,16 @@ const EITHER = /或|及/;
 /** Where who may ask ends and what they may do starts (持证残疾人可申请…). */
 const MAY = /可以?|能|均可|申请|申领|借用|享受|提供/;
 /** What a certificate brings besides (免押金, 优先, 减半). */
-const PERK = /免(押金|费|收)?|减免|减半|优先|优惠|打折|折扣|半价/;
 /** Put first or charged less (低保家庭优先): a perk, though those it names are the only ones served free (低保家庭免费). */
 const PUT_FIRST = /优先|减免|减半|优惠|打折|折扣|半价/;
+const PERK = new RegExp(`免(押金|费|收)?|${PUT_FIRST.source}`);
 /** "无残疾证的不在受理范围": those without it are turned away, so the certificate is asked for. */
 const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=残疾人?证|低保|特困|老年证|居住证)/g;
 
 /** Everyone else turned away (其他居民暂不接单, 其他家庭暂不受理): those it names are the only ones it takes. */
-const OTHERS_TURNED_AWAY = /(其他|其余|其它)(居民|家庭|人员|住户|群体)[^，。；]{0,4}(暂不|不|恕不|不予)(受理|接单|接|服务|办理)/;
+/** Everyone else, named as people (其他居民, 其余家庭). */
+const OTHERS = "(其他|其余|其它)(居民|住户|人员|家庭|群体)";
+const OTHERS_TURNED_AWAY = new RegExp(`${OTHERS}[^，。；]{0,4}(暂不|不|恕不|不予)(受理|接单|接|服务|办理)`);
 const othersTurnedAway = (normal: string) => sentencesOf(normal).filter((sentence) => OTHERS_TURNED_AWAY.test(sentence));
 
 /** Help for those of small means only (需携带经济困难证明; 经济困难居民可申请免费法律援助). */
@@ -615,7 +617,7 @@ const sameCommunity = (a: string, b: string) => {
 /** What it says of places it does not serve ("其他社区暂不受理"): not a pause, nor a "does not do". */
 const OTHER_PLACES = /^(其他|其余|其它|外|非本|别的)(社区|小区|街道|片区|楼栋|单位)/;
 /** …and of people it does not serve ("其他居民暂不接单" after the households it is for): that clause alone. */
-const OTHER_PEOPLE = /^(其他|其余|其它|非本)(居民|住户|人员|家庭|群体)/;
+const OTHER_PEOPLE = new RegExp(`^(${OTHERS}|非本(居民|住户|人员|家庭|群体))`);
 
 /**
  * The clauses of an offer's text, leaving out what it says of places it does not serve, to the end
@@ -699,9 +701,14 @@ const OWN_GROUNDS = /(自家|我家|自己家|俺家)的?(小)?院|自己种的|
 
 /** How to ask the offer itself (报修请联系物业客服, 有需要请找社区登记), not a referral. */
 const HOW_TO_ASK = /报修|预约|报名|登记|咨询|有需要|需要的/;
-/** A clause that sends something to others (请联系燃气公司, 请找物业, 归燃气公司管). */
-const SENT_ELSEWHERE =
-  /请(直接)?(联系|找|拨打|到|去|送)[^，。；]{0,6}(售后|厂家|厂商|维修点|维修店|维修部|公司|物业)|请本人(持[^，。；]{0,6})?(到|去)[^，。；]{0,6}(柜台|网点|窗口|营业厅)|^[^，。；]{2,12}归[^，。；]{0,6}(公司|物业)(管|负责)?$/;
+/** Sent to come in person (个人挂失、补卡请本人到柜台): read as a referral of the things named before. */
+const IN_PERSON = /请本人(持[^，。；]{0,6})?(到|去)/;
+/** A clause that sends something to others (请联系燃气公司, 请找物业, 归燃气公司管, 请本人到柜台). */
+const SENT_ELSEWHERE = new RegExp(
+  "请(直接)?(联系|找|拨打|到|去|送)[^，。；]{0,6}(售后|厂家|厂商|维修点|维修店|维修部|公司|物业)" +
+    `|${IN_PERSON.source}[^，。；]{0,6}(柜台|网点|窗口|营业厅)` +
+    "|^[^，。；]{2,12}归[^，。；]{0,6}(公司|物业)(管|负责)?$",
+);
 
 /**
  * Says it serves only its own estate or community (非本小区业主不在服务范围, 仅限本社区居民, 在管小区),
@@ -741,7 +748,7 @@ export const whatItDoes = (positive: string): string =>
     .join("，");
 
 /** A refusal that sends the thing elsewhere (请联系燃气公司, 请找物业, 归燃气公司) or will not touch it (我们不碰). */
-const REFERRAL = /请(直接)?(联系|找|拨打|到|去|送)|请本人(持[^，。；]{0,6})?(到|去)|归[^，。；]{0,6}(公司|物业)|不碰/;
+const REFERRAL = new RegExp(`请(直接)?(联系|找|拨打|到|去|送)|${IN_PERSON.source}|归[^，。；]{0,6}(公司|物业)|不碰`);
 /** Where the things named end: what is wrong with them, or where they are sent. */
 const THINGS_END = /坏了|故障|维修|修理|出了?(问题|毛病)|等|请|归|我们|，/;
 
@@ -789,13 +796,15 @@ export function readOffer(text: string): OfferReading {
   // A property company that takes others too (辖区居民均可报修，非在管小区收取材料费) is held to no estate.
   const takesOthers = OTHERS_TOO.test(positive) || OPEN_TO_NEIGHBOURS.test(normal);
   const estate = takesOthers ? null : namedEstate(positive);
+  const groupish = groupOnlyIn(normal, positive);
+  const turnedAway = othersTurnedAway(normal);
   return {
     paused: saysPaused(own),
     full: FULL.test(normal),
     fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
-    groupOnly: groupOnlyIn(normal, positive) && !ONE_BY_ONE.test(positive),
+    groupOnly: groupish && !ONE_BY_ONE.test(positive),
     throughCommunity:
-      groupOnlyIn(normal, positive) &&
+      groupish &&
       !groupOnlyIn(
         clausesOf(normal)
           .filter((c) => !THROUGH_COMMUNITY.test(c))
@@ -816,7 +825,7 @@ export function readOffer(text: string): OfferReading {
         ...(MEANS_TESTED.test(own) ? ["hardship"] : []),
         // "仅限经民政评估的特困、低保家庭，其他家庭暂不受理": the certificates it named.
         // Not those it only puts first or charges less (低保家庭优先, 凭低保证减半).
-        ...othersTurnedAway(normal).flatMap((sentence) => {
+        ...turnedAway.flatMap((sentence) => {
           const named = clausesOf(sentence)
             .filter((clause) => !PUT_FIRST.test(clause))
             .join("，");
@@ -857,7 +866,7 @@ export function readOffer(text: string): OfferReading {
     noSelfPay: NO_SELF_PAY.test(normal),
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
     audience: audienceOf(normal),
-    othersTurnedAway: othersTurnedAway(normal).length > 0,
+    othersTurnedAway: turnedAway.length > 0,
   };
 }
 
