@@ -2618,3 +2618,73 @@ describe("session 31's readings, attacked: what they must not read", () => {
     expect(offerFit(elders, wishAsRead("水管漏了", "我们老两口住，儿子在外地，厨房水管漏了"))).toBe(1);
   });
 });
+
+describe("readings added in session 32 (found on tune-210…217, stated generally)", () => {
+  it("reads 不办理其他银行卡业务 as about other things than the offer's own cards", () => {
+    const cards = readOffer("社保卡上门激活、挂失补办。为辖区失能、高龄老人上门办理社保卡激活、挂失、补卡申请。不办理其他银行卡业务。");
+    expect(offerFit(cards, wishAsRead("老娘的社保卡找不着了", "她走不动道去银行，我们上班请假也难。能不能上门给补办一张，先挂失也行"))).toBe(1);
+    // The card it does not handle is still refused.
+    expect(offerFit(cards, wishAsRead("工资卡丢了", "工资卡找不着了，想挂失"))).toBe(0);
+  });
+
+  it("reads a question about what was heard (听说有家庭医生能上门，是真的吗？嘛手续？) as asking for it", () => {
+    const story = "每个月都得上医院开药，排队一上午。听说现在有家庭医生能上门，介是真的吗？嘛手续？我们是马场道社区的。";
+    expect(askingOfStory(story).join("。")).toContain("家庭医生");
+    expect(askedConcepts(buildQuery({ title: "老伴儿的药老得跑医院开", description: story, category: null }))).toContain("家庭医生");
+    expect(askingOfStory("腿不好出不了门。附近有修电动车的吗？换电池多少钱")).toEqual(["附近有修电动车的吗"]);
+    expect(askingOfStory("每个月都得去医院开药。听楼里人说现在能开长处方，一次开好几个月的？介个嘛手续啊").join("。")).toContain("长处方");
+    // Told inside a story (不知道…要办什么手续), the paperwork is no question of its own.
+    expect(askingOfStory("我爸去年走了，不知道这房子该怎么分、要办什么手续。我在外地，能不能先线上问问律师？")).toEqual([
+      "我在外地，能不能先线上问问律师",
+    ]);
+  });
+
+  it("reads what a computer does on starting as its fault, and a grief that will not pass", () => {
+    expect(conceptKeysOf("电脑一开机就蓝")).toContain("电脑维修");
+    expect(conceptKeysOf("老伴走了半年了，我这心里头一直过不去")).toContain("心理咨询");
+    // A wheelchair that cannot pass is no grief.
+    expect(conceptKeysOf("楼道太窄轮椅过不去，心里着急")).not.toContain("心理咨询");
+  });
+
+  it("reads 想学…视频 as learning the phone, and a poor memory told while asking to be taught as no ask", () => {
+    const wish = buildQuery({ title: "想学跟孙子视频", description: "想找个人教教我，最好能多教几回，我记性不好。", category: null });
+    expect(askedConcepts(wish)[0]).toBe("智能手机");
+    expect(askedConcepts(wish)).not.toContain("防走失");
+    // Forgetting things told on its own is still memory.
+    expect(conceptKeysOf("我妈最近记性不好，出门老找不着家")).toContain("防走失");
+  });
+
+  it("reads a vehicle out of charge as no power cut, and 别再跟邻居闹僵了 as no quarrel asked", () => {
+    expect(conceptKeysOf("电瓶车骑着骑着没电了")).not.toContain("水电维修");
+    expect(conceptKeysOf("家里突然没电了，别的楼都有电")).toContain("水电维修");
+    const leak = buildQuery({ title: "卫生间往楼下漏水", description: "能不能尽快来人修一下，别再跟邻居闹僵了。", category: null });
+    expect(askedConcepts(leak)).not.toContain("矛盾调解");
+    expect(askedConcepts(leak)).toContain("水管漏水");
+  });
+
+  it("reads 只维修我公司安装的 as only what it put in itself, unless the wish names its brand or it", () => {
+    const upkeep = readOffer("健身路径器材维护。社区健身器材巡检维修，只维修我公司安装的器材，其他来源的器材不接。");
+    expect(upkeep.ownInstallsOnly).toEqual({ brands: [] });
+    const company = { organisationName: "天津健行体育设施有限公司" };
+    const fromElsewhere = wishAsRead("小广场健身器材维修", "健身器材松了，器材当年是区体育局配发的，想找单位来维修");
+    expect(offerFit(upkeep, fromElsewhere, company)).toBe(0);
+    expect(offerFit(upkeep, wishAsRead("小广场健身器材维修", "健身器材松了，是健行体育设施当年统一安装的"), company)).toBe(1);
+    // Silent about where it came from: it may be theirs.
+    expect(offerFit(upkeep, wishAsRead("小广场健身器材坏了", "漫步机轴承卡死了，想找人来修"), company)).toBe(1);
+    const branded = readOffer("户外健身器材维修。对我公司安装的户外健身路径器材（器材上有“津体”标牌）免费维修。其他厂家器材不在服务范围。");
+    expect(branded.ownInstallsOnly?.brands).toEqual(["津体"]);
+    expect(offerFit(branded, wishAsRead("健身器材损坏", "器材是2016年统一安装的，立柱上有“津体”标牌"), { organisationName: "某某器材有限公司" })).toBe(1);
+    expect(readOffer("便民维修。修电饭锅、电水壶，上门安装扶手。").ownInstallsOnly).toBe(null);
+  });
+
+  it("reads where refused cases should go (这类请找律师) as no part of what an offer does", () => {
+    const peacemakers = readOffer(
+      "和事佬调解。退休老党员专门调解邻里间的小摩擦、家庭矛盾。不涉及财产继承、离婚诉讼等法律案件，这类请找律师或法律援助。",
+    );
+    expect(peacemakers.positive).not.toContain("律师");
+    expect(offerFit(peacemakers, wishAsRead("想打官司分房子", "社区调解过一回没用，我现在就想走法律程序，想找个律师咨询一下怎么起诉"))).toBe(0);
+    // A wish that does not want a lawyer asks for the peacemakers.
+    const quarrel = wishAsRead("楼上漏水找他不管", "找他好几回不管。我们也不想打官司，也不想找律师，想请社区给调解调解");
+    expect(offerFit(peacemakers, quarrel)).toBe(1);
+  });
+});

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 19;
+export const TEXT_READING = 20;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|(?<![不没])给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])/;
+  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|(?<![不没])给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])|(?<![没所])有(修|卖|教|治|收)[^，,。；;]{1,10}的[吗么](?=$|[？?！!。，,呀啊呢])|(是|介是|这是|那是)真的吗|^(介个|这个|那个|要|得|需要|办)*(嘛|什么|啥|哪些)手续|(怎么|咋|如何)(申请|办理|签约)/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -558,6 +558,11 @@ export interface OfferReading {
   conceptCategories?: Record<string, string>;
   /** Only for the staff of an organisation it names (仅限港务局在职及退休职工家属). */
   staffOnly: boolean;
+  /**
+   * Only for what it put in itself (只维修我公司安装的器材): the brands it names for them (器材上有"津体"标牌),
+   * or null when it looks after anyone's.
+   */
+  ownInstallsOnly: { brands: string[] } | null;
   /** What it says are the only cases it takes (仅受理劳动争议类: 劳动争议), or null. */
   onlyCases: string | null;
   /** The concepts those cases evoke (filled by the matcher): a wish asking none of them is not its business. */
@@ -641,6 +646,9 @@ const REFUSAL_HEADER = /(^|[，,])([^，,：:]{0,3}不[^，,：:]{1,3})[：:]/g;
 const BARE_EXCLUSION =
   /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂|(我们|咱们|我司)[也都均]?|[\u4e00-\u9fa5]{1,6}?(所|站|中心|公司|我们|我司|本店|物业|医院))?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供|不负责(维修|处理|解决)?|不管|不碰|不接|不做)$/;
 
+/** Where the things just refused should go instead (这类请找律师, 此类问题请联系物业). */
+const REFUSED_SENT_ON = /^(这类|此类|这些|这种|以上|上述)[^，。；]{0,6}(请|需|可|应)(直接)?(联系|找|拨打|到|去|咨询)/;
+
 /** "银行卡挂失、补卡需本人到网点办理，不提供上门": the part said to need a visit is what is not done at home. */
 const IN_PERSON_PART = /(需|须|请|必须|要).{0,8}到.{0,6}(网点|窗口|柜台|店|现场|中心|营业厅|服务站)/;
 const NOT_AT_HOME = /^不(提供)?(上门|入户)(服务|办理)?$/;
@@ -675,6 +683,9 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[]; refe
       afterRefusal = true;
       continue;
     }
+    // Where those just refused should go (不涉及财产继承等法律案件，这类请找律师或法律援助): not what it does, and
+    // no refusal of its own (想请社区调解，不想找律师 asks nothing it refuses).
+    if (afterRefusal && REFUSED_SENT_ON.test(outside)) continue;
     afterRefusal = EXCLUDES.test(outside);
     if (afterRefusal) {
       excludes.push(clause);
@@ -861,6 +872,7 @@ export function readOffer(text: string): OfferReading {
     managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
     onlyAppliances: onlyAppliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     staffOnly: STAFF_ONLY.test(normal),
+    ownInstallsOnly: OWN_INSTALLS_ONLY.test(normal) ? { brands: [...normal.matchAll(BRAND)].map((m) => m[1]!) } : null,
     onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
     notUrgent: NOT_URGENT.test(normal),
     noSelfPay: NO_SELF_PAY.test(normal),
@@ -1265,6 +1277,13 @@ export function offerFit(
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
   // Nor to a wish that says nothing of working there (我是做小买卖的，想找个律师问问).
   if (reading.staffOnly && (NOT_STAFF.test(text) || (!OF_STAFF.test(text) && !namesOrganisation(text, offer.organisationName)))) return 0;
+  // Only what it put in itself (只维修我公司安装的器材) to a wish that says who put it in, and not the offer
+  // (器材当年是区体育局配发的); a wish that names its brand or the company (立柱上有"津体"标牌) is of its own.
+  if (reading.ownInstallsOnly && SOURCE_TOLD.test(text)) {
+    const company = offer.organisationName ? normaliseText(offer.organisationName).replace(ADMIN_PREFIX, "").replace(LEGAL_FORM, "") : "";
+    const names = [...reading.ownInstallsOnly.brands, ...(company.length >= 2 ? [company] : [])];
+    if (!names.some((name) => text.includes(name))) return 0;
+  }
   // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
   if (reading.ownersOnly && TENANT.test(text)) return 0;
   // A property company serves the estates it manages: not a building with none (老旧小区没物业),
@@ -1386,6 +1405,13 @@ const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 const OTHERS_TOO = /(业主|住户|居民)优先|居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
 /** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
 const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)[\u4e00-\u9fa5、]{0,10}?(在职|退休|离退休)?(?<!双)(职工|员工)/;
+/** Looking after only what it installed or sold itself (只维修我公司安装的器材, 只负责本公司安装的). */
+const OWN_INSTALLS_ONLY =
+  /(只|仅)(维修|修|负责|维护|管|服务|保修)?(我|本)(公司|司|厂|单位)(安装|销售|售出|生产|承建|施工|提供)的|(我|本)(公司|司|厂)(安装|销售|售出|生产)的.{0,60}?(其他|其它)(厂家|来源|品牌|公司)/s;
+/** A brand an offer names in quotes beside a plate or mark (器材上有"津体"标牌). */
+const BRAND = /[“"「]([\u4e00-\u9fa5A-Za-z]{2,8})[”"」](?=[^，。；]{0,3}(标牌|铭牌|商标|标志|标识|品牌|牌子|字样))/g;
+/** Where a thing came from, as a wish tells it (区体育局配发的, 开发商装的, 企业捐赠的). */
+const SOURCE_TOLD = /配发|下发|发放的|捐赠|捐的|捐建|赠送的|统一安装|(?<!想|要|给|帮)(安装|装)的|建的时候/;
 /** A wish of staff (我爱人是港务局退休职工, 听同事说厂里有): it may be of the organisation's own people. */
 const OF_STAFF = /(?<!双)(职工|员工)|同事|工友|厂里|(我|我们|俺|俺们|咱)(单位|厂|公司)/;
 /** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
@@ -1456,8 +1482,8 @@ function refusedPart(clause: string): string {
   return /^(范围|之列)?内?$/.test(after) ? clause.slice(0, match.index) : after;
 }
 
-/** A clause about other things than those the offer names (其他银行业务请到网点). */
-const OTHER_KINDS = /^(其他|其它|其余)/;
+/** A clause about other things than those the offer names (其他银行业务请到网点, 不办理其他银行卡业务). */
+const OTHER_KINDS = /^(不(再)?(办理?|做|接|受理|提供|负责|管))?(其他|其它|其余)/;
 
 /** A blocked drain, as residents tell it; drains, as offers name them. */
 const BLOCKED_DRAIN = /堵(了|住|死|得)|不下水|水下不去|下不去水|下水不通|往上返|返水|通一通|疏通/;
