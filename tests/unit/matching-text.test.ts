@@ -1760,7 +1760,8 @@ describe("readings added in session 27 (found on tune-114…121, stated generall
 
   it("reads repairs of the company's own installations only, and an estate named after the property company", () => {
     const own = readOffer("健身器材检修。只负责本公司捐赠安装的健身路径器材的检修、更换配件，其他来源器材不接。");
-    expect(own.internal).toBe(true);
+    // Its own installations (since session 32 read as ownInstallsOnly, as 只维修我公司安装的 is).
+    expect(own.ownInstallsOnly).toEqual({ brands: [] });
     expect(offerFit(own, wishAsRead("广场健身器材坏了", "区体育局配建的健身器材漫步机坏了，希望有单位检修", "need"))).toBe(0);
     const estate = readOffer("24小时水电应急维修。维修班24小时值班，仅限本物业服务的新中村社区居民。");
     expect(estate.ownPlaceOnly).toBe("community");
@@ -2686,5 +2687,56 @@ describe("readings added in session 32 (found on tune-210…217, stated generall
     // A wish that does not want a lawyer asks for the peacemakers.
     const quarrel = wishAsRead("楼上漏水找他不管", "找他好几回不管。我们也不想打官司，也不想找律师，想请社区给调解调解");
     expect(offerFit(peacemakers, quarrel)).toBe(1);
+  });
+});
+
+describe("readings added in session 32's second round (found on tune-218…225, stated generally)", () => {
+  it("reads a lock that will not open (门锁打不开) among what an offer mends, not as a refusal", () => {
+    const repairs = readOffer("24小时应急维修。服务福源社区住户，24小时受理应急报修：管道漏水、下水堵塞、跳闸断电、门锁打不开。急修30分钟到场。");
+    expect(repairs.excludes).toEqual([]);
+    expect(offerFit(repairs, wishAsRead("厨房下水堵了", "厨房水池子下水不走了，一池子脏水还往外返味儿"))).toBe(1);
+    expect(readOffer("家电维修。只修冰箱洗衣机，不开发票。").excludes).toHaveLength(1);
+  });
+
+  it("reads 平山道社区以外暂不受理 as a limit of place, not a pause", () => {
+    const estate = readOffer("在管小区24小时报修。平山道社区居民可电话报修：水电、门锁、楼道灯。平山道社区以外暂不受理，请联系所在社区物业。");
+    expect(estate.paused).toBe(false);
+    expect(readOffer("便民维修。外小区暂不接单。").paused).toBe(false);
+    expect(readOffer("便民维修。因人手不足，目前暂不受理。").paused).toBe(true);
+  });
+
+  it("reads a refusal of work inside homes (不接居民个人家里的维修) as no refusal of a square's benches", () => {
+    const square = readOffer("室外健身器材检修 公共座椅更换。社区室外健身器材检修、公共座椅更换。需社区出具报修单统一报送，不接居民个人家里的维修。");
+    const project = wishAsRead("健身广场器材及座椅维修更换", "社区健身广场的太空漫步机轴承松动，一处长椅木条断裂，申请维修更换", "need");
+    expect(offerFit(square, project)).toBe(1);
+    expect(offerFit(square, wishAsRead("家里椅子坏了", "我家里的椅子腿断了，想找人来维修"))).toBe(0);
+  });
+
+  it("reads a wish of the staff an offer names (仅限油田职工 to 我俩都是油田退休的)", () => {
+    const clinic = readOffer("上门换药 输液。为行动不便的居民提供上门换药、拆线。仅限油田职工及家属，需持职工证或家属证登记。");
+    expect(clinic.staffOf).toBe("油田");
+    expect(offerFit(clinic, wishAsRead("老伴腿上伤口要换药", "我俩都是油田退休的，他走不了道。想问问能不能上门给换药"), {})).toBe(1);
+    expect(offerFit(clinic, wishAsRead("老伴腿上伤口要换药", "我俩是做小买卖的，他走不了道。想问问能不能上门给换药"), {})).toBe(0);
+  });
+
+  it("reads a registration the wish says the community holds (独居登记社区有) as asked through the community", () => {
+    const handyman = readOffer("公益岗水电暖小修。负责高龄独居老人家中的暖气放气等。需社区出具独居登记，由网格员统一报街道，不接个人直接来电。");
+    expect(handyman.throughCommunity).toBe(true);
+    expect(offerFit(handyman, wishAsRead("高龄独居老人暖气不热", "孙大爷89了一个人住，暖气上半截凉。独居登记社区有。请帮忙安排"))).toBe(1);
+    expect(offerFit(handyman, wishAsRead("暖气不热", "我家暖气上半截凉，谁能来放放气"))).toBe(0);
+  });
+
+  it("reads 不上门、不接单独预约 as coming to no home, and a doctor asked in the title of a pharmacy", () => {
+    const clinic = readOffer("专家义诊进社区。每季度专家到社区集中义诊。只做集中义诊，不上门、不接单独预约。");
+    expect(clinic.noHomeVisits).toBe(true);
+    expect(offerFit(clinic, wishAsRead("老爷子摔了腿疼", "下不了床，能不能请大夫到家里来给看一眼"))).toBe(0);
+    const pharmacy = readOffer("代购药品·送药上门。街道范围内送药上门。处方药需提供医院处方或病历照片。");
+    expect(offerFit(pharmacy, wishAsRead("想请医生上门量量血压血糖", "我们俩腿脚都不好。能不能还跟以前一样上门给量量？"))).toBe(PARTLY);
+  });
+
+  it("reads what was heard asked about (听楼下说附近有…? 听说社区也能开药?) and 午餐 as a meal", () => {
+    expect(askingOfStory("自己做饭做多了吃不了。听楼下说咱这附近有给老人的便宜午饭？在哪儿啊")).toEqual(["听楼下说咱这附近有给老人的便宜午饭"]);
+    expect(askingOfStory("每个月都得去医院排队开药。听说社区也能开药？").join("。")).toContain("开药");
+    expect(conceptKeysOf("津塘路社区老人爱心午餐")).toContain("助餐");
   });
 });

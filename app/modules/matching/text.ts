@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 20;
+export const TEXT_READING = 21;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|(?<![不没])给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说)[^，,]{0,10}有(?!人)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])|(?<![没所])有(修|卖|教|治|收)[^，,。；;]{1,10}的[吗么](?=$|[？?！!。，,呀啊呢])|(是|介是|这是|那是)真的吗|^(介个|这个|那个|要|得|需要|办)*(嘛|什么|啥|哪些)手续|(怎么|咋|如何)(申请|办理|签约)/;
+  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|(?<![不没])给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说|[^，,说]{1,4}说)[^，,]{0,10}(有(?!人)|也能|能不能)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])|(?<![没所])有(修|卖|教|治|收)[^，,。；;]{1,10}的[吗么](?=$|[？?！!。，,呀啊呢])|(是|介是|这是|那是)真的吗|^(介个|这个|那个|要|得|需要|办)*(嘛|什么|啥|哪些)手续|(怎么|咋|如何)(申请|办理|签约)/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -211,9 +211,14 @@ const PAUSED =
 const CONDITIONAL = /遇|如|若|节假日|假期|春节|雨|雪|天气|期间|届时|时$/;
 
 function saysPaused(text: string): boolean {
-  for (const match of text.matchAll(PAUSED)) if (!CONDITIONAL.test(text.slice(Math.max(0, match.index - 6), match.index))) return true;
+  for (const match of text.matchAll(PAUSED)) {
+    const before = text.slice(Math.max(0, match.index - 8), match.index);
+    if (!CONDITIONAL.test(before.slice(-6)) && !ELSEWHERE_BEFORE.test(before)) return true;
+  }
   return false;
 }
+/** Those from elsewhere (平山道社区以外暂不受理, 外小区暂不接单): a limit of place, not a pause. */
+const ELSEWHERE_BEFORE = /(以外|之外|外(社区|小区|街道|居民|住户)|非本[\u4e00-\u9fa5]{0,4}|其他(社区|小区|街道)[\u4e00-\u9fa5]{0,2})(的)?$/;
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
   /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|满额(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|报满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|已排满|排满了|(名额|额度)(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
@@ -223,7 +228,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -246,15 +251,15 @@ const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不�
 /** Outsiders turned away (不接收外校孩子, 非本单位职工不接待). */
 const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
 /** A clause saying people are signed up by the community (由社区统一报名单, 由网格员转介，不接受个人直接报名). */
-const THROUGH_COMMUNITY = /(社区|网格员|居委会)[^，。；]{0,6}(报名|申请|申报|上报|摸排|转介|推荐)|不接受个人(直接)?(报名|申请)|转介/;
+const THROUGH_COMMUNITY = /(社区|网格员|居委会)[^，。；]{0,6}(报名|申请|申报|上报|报街道|摸排|转介|推荐)|不接受?个人(直接)?(报名|申请|来电)|转介/;
 /** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
 const INTERNAL =
-  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$|(只|仅)(负责|维修|修|管|接)?本(公司|单位|厂|企业)(捐赠|安装|捐建|承建|生产|销售|出售|建设)/;
+  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
 /** Who an offer may be limited to (仅限本中心签约居民): a limit on who asks, not on where the help happens. */
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(上门|入户|到家|送上门)(服务)?$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
+  "不(上门|入户|到家|送上门)(服务)?(?=$|、)|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场|网点|营业厅|窗口|柜台)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
@@ -307,8 +312,8 @@ const LITIGATION = /写[^，。；]{0,2}(起诉状|诉状|起诉书)|帮[^，。
 const REPRESENTS = /代写|代理|诉讼|援助|文书|起诉|出庭|官司/;
 /** A doctor asked to come to the home (有没有大夫能上家里来给看看, 出诊). */
 const DOCTOR_TO_HOME = /(医生|大夫|护士)[^，。；]{0,8}(上门|来家|到家|上家|家里来|家来)|上门(看病|诊疗|出诊)|出诊/;
-/** An offer with a doctor or nurse in it; a pharmacy's delivery (送药上门) has none. */
-const HAS_DOCTOR = /医(?!保|药)|大夫|诊|护|卫生服务|卫生院|卫生室|换药|输液|打针|随访|慢病|体检|康复|理疗|针灸/;
+/** An offer with a doctor or nurse in it; a pharmacy's delivery (送药上门, 需提供医院处方) has none. */
+const HAS_DOCTOR = /医(?!保|药|院的?(处方|开))|大夫|诊|护|卫生服务|卫生院|卫生室|换药|输液|打针|随访|慢病|体检|康复|理疗|针灸/;
 /** For a programme's households only: those who would pay themselves are not taken (自费也不接). */
 const NO_SELF_PAY = /自费(的|者|家庭|居民|用户)?(也|均|一律)?(不接|不受理|不服务|不做|不予受理|不提供)|不(接|受理|接受|承接)自费/;
 /** The wish would pay for it itself (自己掏钱就行, 自费也可以). */
@@ -558,6 +563,8 @@ export interface OfferReading {
   conceptCategories?: Record<string, string>;
   /** Only for the staff of an organisation it names (仅限港务局在职及退休职工家属). */
   staffOnly: boolean;
+  /** Whose staff, as the offer names them (仅限油田职工及家属: 油田), or null. */
+  staffOf: string | null;
   /**
    * Only for what it put in itself (只维修我公司安装的器材): the brands it names for them (器材上有"津体"标牌),
    * or null when it looks after anyone's.
@@ -872,6 +879,7 @@ export function readOffer(text: string): OfferReading {
     managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
     onlyAppliances: onlyAppliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     staffOnly: STAFF_ONLY.test(normal),
+    staffOf: STAFF_ONLY.exec(normal)?.[2]?.replace(/^(本|我)/, "") || null,
     ownInstallsOnly: OWN_INSTALLS_ONLY.test(normal) ? { brands: [...normal.matchAll(BRAND)].map((m) => m[1]!) } : null,
     onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
     notUrgent: NOT_URGENT.test(normal),
@@ -970,11 +978,11 @@ const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 
 /** An offer's "not inside the home" (户内维修不在服务范围): it looks after the shared parts. */
 const INDOOR =
-  /(户内|室内|屋内|入户)的?(维修|报修|维护|部分|设施|问题|服务|项目)?(（[^）]*）|\([^)]*\))?(不|除外|恕|请)|(户内|室内|屋内|家中|家里)的?(线路|电线|管道|水管|灯具|插座)[^，。；]{0,10}不(在|属于)[^，。；]{0,6}范围|不(入户|进户)|不(负责|做|管|包括|含|接)(户内|室内|屋内)(?![^，。；]{0,4}(改移|移位|挪))/;
+  /(户内|室内|屋内|入户)的?(维修|报修|维护|部分|设施|问题|服务|项目)?(（[^）]*）|\([^)]*\))?(不|除外|恕|请)|(户内|室内|屋内|家中|家里)的?(线路|电线|管道|水管|灯具|插座)[^，。；]{0,10}不(在|属于)[^，。；]{0,6}范围|不(入户|进户)|不(负责|做|管|包括|含|接)(户内|室内|屋内)(?![^，。；]{0,4}(改移|移位|挪))|不(负责|做|管|接)(居民)?(个人)?(家里|家中)的?(维修|报修|活)/;
 /** A wish about something inside the home… */
 const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内/;
 /** …and not about the building's shared parts. */
-const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后/;
+const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|室外|健身器材/;
 
 const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_INDOORS.test(text);
 /** A wish from someone who rents their home. */
@@ -992,7 +1000,7 @@ const forMany = (kind: string | undefined, text: string) => (kind === "need" || 
 const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属中里]))(?!们)/;
 
 /** Posted by community staff for a resident (网格员代发, 代张大爷报, 社区想转介): the community asking. */
-const BY_COMMUNITY_STAFF = /网格员|楼门长|居委会|社区工作人员|代发|代.{0,8}(报|申请|登记)|辖区|转介/;
+const BY_COMMUNITY_STAFF = /网格员|楼门长|居委会|社区工作人员|代发|代.{0,8}(报|申请|登记)|辖区|转介|登记社区(有|里有)|社区(有|已)(登记|备案)/;
 
 /** A wish to learn something (想学学怎么挂号): a class teaches it as well as anyone would. */
 const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
@@ -1243,7 +1251,8 @@ export function offerFit(
     .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause));
   // Drains refused (不做下水管道疏通) name no leak (水池底下的管子接头滋水): 水管 of 下水管道 is the drain's.
   const blockedDrain = BLOCKED_DRAIN.test(point);
-  const naming = refusals
+  // Refused only inside homes (不接居民个人家里的维修) to a wish about shared or public parts: of where, not of what.
+  const naming = (sharedPartsOnly(text) ? refusals.filter((clause) => !INDOOR.test(clause)) : refusals)
     .map((clause) => (blockedDrain ? clause : clause.split(/[、，]/).filter((part) => !DRAINS.test(part)).join("、")))
     .filter((clause) => clause && !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)));
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
@@ -1276,7 +1285,8 @@ export function offerFit(
   if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
   // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
   // Nor to a wish that says nothing of working there (我是做小买卖的，想找个律师问问).
-  if (reading.staffOnly && (NOT_STAFF.test(text) || (!OF_STAFF.test(text) && !namesOrganisation(text, offer.organisationName)))) return 0;
+  if (reading.staffOnly && (NOT_STAFF.test(text) || (!OF_STAFF.test(text) && !namesOrganisation(text, offer.organisationName) && !ofStaff(text, reading.staffOf))))
+    return 0;
   // Only what it put in itself (只维修我公司安装的器材) to a wish that says who put it in, and not the offer
   // (器材当年是区体育局配发的); a wish that names its brand or the company (立柱上有"津体"标牌) is of its own.
   if (reading.ownInstallsOnly && SOURCE_TOLD.test(text)) {
@@ -1315,7 +1325,8 @@ export function offerFit(
   if (LITIGATION.test(withoutRefusals(asking || text)) && !REPRESENTS.test(reading.positive)) factor *= PARTLY;
   // A doctor asked to the home (有没有大夫能上家里来给看看), of an offer with no doctor (a pharmacy's 送药上门):
   // at most a part of it (它能送药、量血压).
-  if (DOCTOR_TO_HOME.test(asking || text) && !HAS_DOCTOR.test(reading.positive)) factor *= PARTLY;
+  // Asked in the title too (想请医生上门量量血压血糖。能不能还跟以前一样上门给量量).
+  if (DOCTOR_TO_HOME.test(point) && !HAS_DOCTOR.test(reading.positive)) factor *= PARTLY;
   // For a programme's households only (名单外家庭不接单，自费也不接) to a wish that would pay itself (自己掏钱就行).
   if (reading.noSelfPay && PAYS_ITSELF.test(text)) return 0;
   // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
@@ -1404,16 +1415,22 @@ const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
 const OTHERS_TOO = /(业主|住户|居民)优先|居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
 /** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
-const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)[\u4e00-\u9fa5、]{0,10}?(在职|退休|离退休)?(?<!双)(职工|员工)/;
+const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)([\u4e00-\u9fa5、]{0,10}?)(在职|退休|离退休)?(?<!双)(职工|员工)/;
 /** Looking after only what it installed or sold itself (只维修我公司安装的器材, 只负责本公司安装的). */
 const OWN_INSTALLS_ONLY =
-  /(只|仅)(维修|修|负责|维护|管|服务|保修)?(我|本)(公司|司|厂|单位)(安装|销售|售出|生产|承建|施工|提供)的|(我|本)(公司|司|厂)(安装|销售|售出|生产)的.{0,60}?(其他|其它)(厂家|来源|品牌|公司)/s;
+  /(只|仅)(维修|修|负责|维护|管|接|服务|保修)?(我|本)(公司|司|厂|单位|企业)(捐赠|捐建|安装|承建|生产|销售|出售|售出|建设|施工|提供)+的|(我|本)(公司|司|厂|企业)(捐赠|捐建|安装|销售|售出|生产)+的.{0,60}?(其他|其它)(厂家|来源|品牌|公司)/s;
 /** A brand an offer names in quotes beside a plate or mark (器材上有"津体"标牌). */
 const BRAND = /[“"「]([\u4e00-\u9fa5A-Za-z]{2,8})[”"」](?=[^，。；]{0,3}(标牌|铭牌|商标|标志|标识|品牌|牌子|字样))/g;
 /** Where a thing came from, as a wish tells it (区体育局配发的, 开发商装的, 企业捐赠的). */
-const SOURCE_TOLD = /配发|下发|发放的|捐赠|捐的|捐建|赠送的|统一安装|(?<!想|要|给|帮)(安装|装)的|建的时候/;
+const SOURCE_TOLD = /配发|配建|下发|发放的|捐赠|捐的|捐建|赠送的|统一安装|(?<!想|要|给|帮)(安装|装)的|建的时候/;
 /** A wish of staff (我爱人是港务局退休职工, 听同事说厂里有): it may be of the organisation's own people. */
 const OF_STAFF = /(?<!双)(职工|员工)|同事|工友|厂里|(我|我们|俺|俺们|咱)(单位|厂|公司)/;
+/** A wish of the staff an offer names (仅限油田职工 to 我俩都是油田退休的). */
+function ofStaff(text: string, staffOf: string | null): boolean {
+  if (!staffOf || staffOf.length < 2) return false;
+  const at = text.indexOf(staffOf);
+  return at >= 0 && /^.{0,4}(退休|职工|员工|上班|工作|家属)/.test(text.slice(at + staffOf.length));
+}
 /** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
 const NOT_STAFF = /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?(不是|并非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)(?!本人|家属)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
