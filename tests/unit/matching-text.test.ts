@@ -2655,14 +2655,6 @@ describe("readings added in session 32 (found on tune-210…217, stated generall
     expect(conceptKeysOf("我妈最近记性不好，出门老找不着家")).toContain("防走失");
   });
 
-  it("reads a vehicle out of charge as no power cut, and 别再跟邻居闹僵了 as no quarrel asked", () => {
-    expect(conceptKeysOf("电瓶车骑着骑着没电了")).not.toContain("水电维修");
-    expect(conceptKeysOf("家里突然没电了，别的楼都有电")).toContain("水电维修");
-    const leak = buildQuery({ title: "卫生间往楼下漏水", description: "能不能尽快来人修一下，别再跟邻居闹僵了。", category: null });
-    expect(askedConcepts(leak)).not.toContain("矛盾调解");
-    expect(askedConcepts(leak)).toContain("水管漏水");
-  });
-
   it("reads 只维修我公司安装的 as only what it put in itself, unless the wish names its brand or it", () => {
     const upkeep = readOffer("健身路径器材维护。社区健身器材巡检维修，只维修我公司安装的器材，其他来源的器材不接。");
     expect(upkeep.ownInstallsOnly).toEqual({ brands: [] });
@@ -2738,5 +2730,71 @@ describe("readings added in session 32's second round (found on tune-218…225, 
     expect(askingOfStory("自己做饭做多了吃不了。听楼下说咱这附近有给老人的便宜午饭？在哪儿啊")).toEqual(["听楼下说咱这附近有给老人的便宜午饭"]);
     expect(askingOfStory("每个月都得去医院排队开药。听说社区也能开药？").join("。")).toContain("开药");
     expect(conceptKeysOf("津塘路社区老人爱心午餐")).toContain("助餐");
+  });
+});
+
+describe("session 32's readings, attacked: what they must not read", () => {
+  it("keeps an e-bike out of charge an e-bike repair, and a power cut a power cut", () => {
+    const bike = buildQuery({ title: "电瓶车骑着骑着没电了", description: "腿脚不好全靠它买菜，谁能给修修", category: null });
+    expect(askedConcepts(bike)).toContain("电动车维修");
+    expect(conceptKeysOf("车棚没电了，充不了电")).toContain("水电维修");
+  });
+
+  it("reads who put a thing in only where the wish names someone (区体育局配发的), not in 去年新装的", () => {
+    const upkeep = readOffer("健身路径器材维护。只维修我公司安装的器材，其他来源的器材不接。");
+    const company = { organisationName: "天津健行体育设施有限公司" };
+    expect(offerFit(upkeep, wishAsRead("漫步机坏了", "小广场去年新装的漫步机，轴承卡死了，想找人来修"), company)).toBe(1);
+    expect(offerFit(upkeep, wishAsRead("健身器材螺丝松了", "楼下装的健身器材螺丝松了，需要维修", "need"), company)).toBe(1);
+    // Other brands welcome: no limit at all.
+    expect(readOffer("空调清洗。本公司销售的空调免费清洗，其他品牌的空调也可以上门清洗维修，只收材料费。").ownInstallsOnly).toBe(null);
+  });
+
+  it("keeps an air conditioner's outdoor unit a household's own, for a refusal of work indoors", () => {
+    const shared = readOffer("物业公共部位维修。楼道灯、单元门维修。户内维修不在服务范围。");
+    expect(offerFit(shared, wishAsRead("空调室外机滴水", "卧室空调室外机一直往下滴水，想找人修修"))).toBe(0);
+  });
+
+  it("reads the square's benches fit however the wish words its repair", () => {
+    const square = readOffer("室外健身器材检修 公共座椅更换。社区室外健身器材检修、公共座椅更换。不接居民个人家里的维修。");
+    expect(offerFit(square, wishAsRead("健身广场器材及座椅维修", "健身广场长椅木条断裂，申请器材的维修更换", "need"))).toBe(1);
+  });
+
+  it("takes no wish that denies being of the staff named, and reads 在职及退休职工", () => {
+    const clinic = readOffer("上门换药。仅限油田职工及家属，需持职工证登记。");
+    for (const story of ["我们家没人在油田工作过，他走不了道，能不能上门给换药", "我俩都不是油田退休的，能不能上门给换药", "我们住的是油田家属楼，可我俩都是做小买卖的，能不能上门给换药"])
+      expect(offerFit(clinic, wishAsRead("伤口要换药", story), {})).toBe(0);
+    const both = readOffer("上门换药。仅限油田在职及退休职工。");
+    expect(both.staffOf).toBe("油田");
+    expect(offerFit(both, wishAsRead("伤口要换药", "我俩都是油田退休的，能不能上门给换药"), {})).toBe(1);
+  });
+
+  it("reads told facts heard from a doctor or teacher as no asking, and keeps the ask beside 是真的吗", () => {
+    expect(askingOfStory("我妈一个人在家。听大夫说她有点脑萎缩。想找人白天陪陪她")).toEqual(["想找人白天陪陪她"]);
+    expect(askingOfStory("孩子上二年级。听老师说孩子有多动的毛病。想找个放学后能托管的地方")).toEqual(["想找个放学后能托管的地方"]);
+    expect(askingOfStory("社区群里说下周要停水，是真的吗？家里水管漏了好几天了，谁能来修修")).toEqual(["家里水管漏了好几天了，谁能来修修"]);
+    // What was heard, asked whether it is true, still asks for it.
+    expect(askingOfStory("每回去区医院开药得等一上午。听说小区边上的卫生站也能拿药还能量血压，是真的吗？我在雍和社区住。")).toEqual([
+      "听说小区边上的卫生站也能拿药还能量血压，是真的吗",
+    ]);
+  });
+
+  it("keeps a poor memory asked about (上学, 教师 nearby) and cues out of other phrases", () => {
+    expect(conceptKeysOf("老伴是退休教师，这两年记性越来越差")).toContain("防走失");
+    expect(conceptKeysOf("孙子上学我每天接送，老伴一个人在家，最近记性特别不好")).toContain("防走失");
+    expect(conceptKeysOf("单元门口那个坎儿过不去，想请社区给修个坡道")).not.toContain("心理咨询");
+    expect(conceptKeysOf("孙子电脑一开机就打游戏")).not.toContain("电脑维修");
+    expect(conceptKeysOf("想学做几个菜，看视频总学不会")).not.toContain("智能手机");
+    expect(wishAsRead("劝劝老伴", "谁能帮我劝劝老伴，别再跟儿子闹矛盾了").asked).toContain("闹矛盾");
+  });
+
+  it("reads a conditional 不上门 (夜间不上门、节假日照常) as coming home still, and a pause not of place as a pause", () => {
+    expect(readOffer("上门助浴。失能老人上门助浴，能走动的老人到站内洗浴。夜间不上门、节假日照常。").noHomeVisits).toBe(false);
+    expect(readOffer("家电维修。因非本站原因暂停服务。").paused).toBe(true);
+    expect(readOffer("便民超市。因周边其他社区停电暂停营业一天。").paused).toBe(true);
+  });
+
+  it("takes a resident's own registration (我家的电话社区有登记) as no asking through the community", () => {
+    const handyman = readOffer("公益岗水电暖小修。需社区出具独居登记，由网格员统一报街道，不接个人直接来电。");
+    expect(offerFit(handyman, wishAsRead("暖气不热", "我家暖气上半截凉，我家的电话社区有登记，谁能来放放气"))).toBe(0);
   });
 });

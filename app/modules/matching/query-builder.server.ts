@@ -147,7 +147,7 @@ const NOT_WANTED = /(不需要|不用|无需|不必|用不着)[^，,。！？!?�
 /** How the resident will pay (费用我微信转, 费用我这边转账): not help with WeChat nor a scam's transfer. */
 const PAYING = /(微信|支付宝)上?(转账?|付款?|支付|打钱|打款|红包|给您?转)|(费用|钱)[^，,。；;]{0,4}转账/g;
 /** What the help would spare them (省得以后孩子们闹矛盾): not what is asked. Up to the clause's end. */
-const AVOIDED = /(省得|免得|以免|省的|(别再|别又)(跟|和))[^，,。！？!?；;\s]{0,12}/g;
+const AVOIDED = /(省得|免得|以免|省的)[^，,。！？!?；;\s]{0,12}/g;
 /** How to reach the one who posts (微信同号, 有事联系我): not help with WeChat or the phone. */
 const CONTACT = /(微信|电话|手机)同号|加我的?微信|有事(可以|请|就)?(联系|找)我/g;
 /** A stove or lighter that will not light (打不着火, 点不着火): no fire. */
@@ -248,7 +248,7 @@ export function readText(raw: string): { text: string; written: Map<string, stri
  * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), and where a
  * notice was seen (看见楼道里贴着家电检修的通知: no stairwell), blanked so that no cue is read in them.
  */
-const FALSE_CUES = /充电器|没有?电梯|连(到|上|接)?手机|(?<=(车|电瓶|电池)[^，。；]{0,10})没电|(?<=[教学][^。！？!?]{0,20})记性|(?<=(寻求|引入|吸引|招募)[^，。；]{0,8})投资|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
+const FALSE_CUES = /充电器|没有?电梯|连(到|上|接)?手机|(?<=(多|慢慢|再)教[^。！？!?]{0,6})记性|记性(?=(不好|差|不行)[^。！？!?]{0,3}(多|慢慢|再)教)|(?<=(寻求|引入|吸引|招募)[^，。；]{0,8})投资|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
 /** How the thing asked for would best be (最好是能连手机的, 最好是女的). */
 const LIKE_THIS = /最好是[^，。；]*的(?=$|[，。；])/g;
 /** An e-bike (电动自行车) is no bicycle to mend (自行车). */

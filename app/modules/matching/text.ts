@@ -38,7 +38,7 @@ export function sentencesOf(text: string): string[] {
 
 /** Words with which residents ask for something: the sentence holding one is the request. */
 const REQUEST =
-  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|(?<![不没])给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说|[^，,说]{1,4}说)[^，,]{0,10}(有(?!人)|也能|能不能)[^，,]{1,14}$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])|(?<![没所])有(修|卖|教|治|收)[^，,。；;]{1,10}的[吗么](?=$|[？?！!。，,呀啊呢])|(是|介是|这是|那是)真的吗|^(介个|这个|那个|要|得|需要|办)*(嘛|什么|啥|哪些)手续|(怎么|咋|如何)(申请|办理|签约)/;
+  /(?<![不没回思])想(?!不|起|当年|着)|需要|能不能|能否|可不可以|可以帮|帮忙|帮帮|帮我|帮着|求|麻烦|希望|盼|请|有没有|谁能|谁会|哪位|找人|找个|来个|(?<![不没])给.{0,4}(弄|修|看|换|装)|急需|怎么办|咋办|咋整|找谁|(有人|有个人|来个人|能来人)[^，,。；;]{0,14}就好了|指望|哪有|哪儿有|哪里有|上哪|去哪|哪里能|哪儿能|怎么弄|咋弄|怎么处理|(嘛|什么|啥)时候(能)?(来|过来|再来)|怎么报|还能报|^(我|俺)?听(说|人说|人家说|别人说|(楼下|楼上|邻居|老邻居|街坊|朋友|老姐妹|群里|网上)[^，,说]{0,2}说)[^，,]{0,10}(有(?!人|点|些|一点)|也能|能不能)[^，,]{1,14}([，,](介|这|那)?是真的吗)?$|(?<![没所])(还)?有(地方|人|谁|单位|机构|志愿者|师傅|老师|医生|大夫)[^，,。；;]{0,12}(?<![什怎那这多])[吗么](?=$|[？?！!。，,呀啊呢])|(?<![没所])有(修|卖|教|治|收)[^，,。；;]{1,10}的[吗么](?=$|[？?！!。，,呀啊呢])|^(介个|这个|那个|要|得|办)*(嘛|什么|啥|哪些)手续|(怎么|咋|如何)签约|如何(申请|办理)/;
 
 /** Applied for elsewhere or already (施工资金另行申请): said of something, not asked. */
 const NOT_ASKED = /另行申请|另外申请|已经?申请/g;
@@ -218,7 +218,7 @@ function saysPaused(text: string): boolean {
   return false;
 }
 /** Those from elsewhere (平山道社区以外暂不受理, 外小区暂不接单): a limit of place, not a pause. */
-const ELSEWHERE_BEFORE = /(以外|之外|外(社区|小区|街道|居民|住户)|非本[\u4e00-\u9fa5]{0,4}|其他(社区|小区|街道)[\u4e00-\u9fa5]{0,2})(的)?$/;
+const ELSEWHERE_BEFORE = /(以外|之外|外(社区|小区|街道)|(外|非本(社区|小区|街道)|其他(社区|小区|街道)的?)(居民|住户)?)的?$/;
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
   /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|满额(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|报满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|已排满|排满了|(名额|额度)(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
@@ -259,7 +259,7 @@ const INTERNAL =
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(上门|入户|到家|送上门)(服务)?(?=$|、)|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
+  "不(上门|入户|到家|送上门)(服务)?$|^不(上门|入户|到家|送上门)(服务)?、|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场|网点|营业厅|窗口|柜台)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
@@ -878,8 +878,7 @@ export function readOffer(text: string): OfferReading {
     estate,
     managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
     onlyAppliances: onlyAppliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
-    staffOnly: STAFF_ONLY.test(normal),
-    staffOf: STAFF_ONLY.exec(normal)?.[2]?.replace(/^(本|我)/, "") || null,
+    ...staffLimit(normal),
     ownInstallsOnly: OWN_INSTALLS_ONLY.test(normal) ? { brands: [...normal.matchAll(BRAND)].map((m) => m[1]!) } : null,
     onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
     notUrgent: NOT_URGENT.test(normal),
@@ -982,7 +981,7 @@ const INDOOR =
 /** A wish about something inside the home… */
 const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内/;
 /** …and not about the building's shared parts. */
-const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|室外|健身器材/;
+const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|健身器材/;
 
 const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_INDOORS.test(text);
 /** A wish from someone who rents their home. */
@@ -1000,7 +999,7 @@ const forMany = (kind: string | undefined, text: string) => (kind === "need" || 
 const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属中里]))(?!们)/;
 
 /** Posted by community staff for a resident (网格员代发, 代张大爷报, 社区想转介): the community asking. */
-const BY_COMMUNITY_STAFF = /网格员|楼门长|居委会|社区工作人员|代发|代.{0,8}(报|申请|登记)|辖区|转介|登记社区(有|里有)|社区(有|已)(登记|备案)/;
+const BY_COMMUNITY_STAFF = /网格员|楼门长|居委会|社区工作人员|代发|代.{0,8}(报|申请|登记)|辖区|转介|(独居|困难|低保|特困|高龄)登记(社区|街道)(有|里有)/;
 
 /** A wish to learn something (想学学怎么挂号): a class teaches it as well as anyone would. */
 const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
@@ -1252,7 +1251,8 @@ export function offerFit(
   // Drains refused (不做下水管道疏通) name no leak (水池底下的管子接头滋水): 水管 of 下水管道 is the drain's.
   const blockedDrain = BLOCKED_DRAIN.test(point);
   // Refused only inside homes (不接居民个人家里的维修) to a wish about shared or public parts: of where, not of what.
-  const naming = (sharedPartsOnly(text) ? refusals.filter((clause) => !INDOOR.test(clause)) : refusals)
+  const refusalsHere = sharedPartsOnly(text) ? refusals.filter((clause) => !INDOOR.test(clause)) : refusals;
+  const naming = refusalsHere
     .map((clause) => (blockedDrain ? clause : clause.split(/[、，]/).filter((part) => !DRAINS.test(part)).join("、")))
     .filter((clause) => clause && !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)));
   // "Does not bring it home" to someone who cannot go out for it: no help at all.
@@ -1267,7 +1267,7 @@ export function offerFit(
   // Not, for a wish for group work, by a thing it names among what it does too (消防演练、灭火器使用培训…不配发灭火器 to
   // 计划组织…灭火器使用培训): it refuses something else done with it (but 不上门更换灭火器 to 上门给换个灭火器).
   const doneToo = wantsGroupWork(text) ? reading.positive : "";
-  if (refusals.some((clause) => (asking && sharesPhrase(clause, asking, 3, doneToo)) || (title && sharesPhrase(clause, title, 4)))) return 0;
+  if (refusalsHere.some((clause) => (asking && sharesPhrase(clause, asking, 3, doneToo)) || (title && sharesPhrase(clause, title, 4)))) return 0;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
   if (blockedDrain && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
@@ -1290,7 +1290,7 @@ export function offerFit(
   // Only what it put in itself (只维修我公司安装的器材) to a wish that says who put it in, and not the offer
   // (器材当年是区体育局配发的); a wish that names its brand or the company (立柱上有"津体"标牌) is of its own.
   if (reading.ownInstallsOnly && SOURCE_TOLD.test(text)) {
-    const company = offer.organisationName ? normaliseText(offer.organisationName).replace(ADMIN_PREFIX, "").replace(LEGAL_FORM, "") : "";
+    const company = offer.organisationName ? coreName(normaliseText(offer.organisationName).replace(ADMIN_PREFIX, "")) : "";
     const names = [...reading.ownInstallsOnly.brands, ...(company.length >= 2 ? [company] : [])];
     if (!names.some((name) => text.includes(name))) return 0;
   }
@@ -1362,10 +1362,19 @@ function namesOrganisation(text: string, name: string | null | undefined): boole
 const LEGAL_FORM = /有限责任公司|股份有限公司|有限公司|集团|总公司|分公司|公司|总厂|工厂|厂/;
 /** Its people by that name and a 厂 or 公司 of their own (我是津沽机械厂退休的, 津沽机械的老职工). */
 function retiredFrom(text: string, plain: string): boolean {
-  const core = plain.split(LEGAL_FORM)[0] ?? "";
-  if (core.length < 4 || core === plain) return false;
+  const core = coreName(plain);
+  return core.length >= 4 && core !== plain && worksAt(text, core);
+}
+/** An organisation's name without its legal form (津沽机械 of 津沽机械有限公司). */
+const coreName = (plain: string) => plain.split(LEGAL_FORM)[0] ?? "";
+/** Said to work or have worked there (油田退休的, 津沽机械的老职工), not denied (不是油田的, 没人在油田工作过). */
+function worksAt(text: string, core: string): boolean {
   const at = text.indexOf(core);
-  return at >= 0 && /^.{0,4}(退休|职工|员工|上班|工作|家属)/.test(text.slice(at + core.length));
+  return (
+    at >= 0 &&
+    /^.{0,4}(退休|职工|员工|上班|工作|家属(?!楼|院|区))/.test(text.slice(at + core.length)) &&
+    !/(不是|没人在|没有人在|没在|并非|不在)[^，。；]{0,3}$/.test(text.slice(Math.max(0, at - 6), at))
+  );
 }
 const NUMBERED_SCHOOL = /第([一二三四五六七八九十]{1,3})(小|中)学$/;
 
@@ -1418,19 +1427,21 @@ const OTHERS_TOO = /(业主|住户|居民)优先|居民均可|住户均可|所�
 const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)([\u4e00-\u9fa5、]{0,10}?)(在职|退休|离退休)?(?<!双)(职工|员工)/;
 /** Looking after only what it installed or sold itself (只维修我公司安装的器材, 只负责本公司安装的). */
 const OWN_INSTALLS_ONLY =
-  /(只|仅)(维修|修|负责|维护|管|接|服务|保修)?(我|本)(公司|司|厂|单位|企业)(捐赠|捐建|安装|承建|生产|销售|出售|售出|建设|施工|提供)+的|(我|本)(公司|司|厂|企业)(捐赠|捐建|安装|销售|售出|生产)+的.{0,60}?(其他|其它)(厂家|来源|品牌|公司)/s;
+  /(只|仅)(维修|修|负责|维护|管|接|服务|保修)?(我|本)(公司|司|厂|单位|企业)(捐赠|捐建|安装|承建|生产|销售|出售|售出|建设|施工|提供)+的|(我|本)(公司|司|厂|企业)(捐赠|捐建|安装|销售|售出|生产)+的.{0,60}?(其他|其它)(厂家|来源|品牌|公司)[^。；]{0,10}(不|恕不|谢绝)/s;
 /** A brand an offer names in quotes beside a plate or mark (器材上有"津体"标牌). */
 const BRAND = /[“"「]([\u4e00-\u9fa5A-Za-z]{2,8})[”"」](?=[^，。；]{0,3}(标牌|铭牌|商标|标志|标识|品牌|牌子|字样))/g;
 /** Where a thing came from, as a wish tells it (区体育局配发的, 开发商装的, 企业捐赠的). */
-const SOURCE_TOLD = /配发|配建|下发|发放的|捐赠|捐的|捐建|赠送的|统一安装|(?<!想|要|给|帮)(安装|装)的|建的时候/;
+const SOURCE_TOLD = /配发|配建|下发|发放的|捐赠|捐的|捐建|赠送的|(局|委|政府|街道|开发商|物业|公司|厂)(统一)?(安装|装|建)的/;
 /** A wish of staff (我爱人是港务局退休职工, 听同事说厂里有): it may be of the organisation's own people. */
 const OF_STAFF = /(?<!双)(职工|员工)|同事|工友|厂里|(我|我们|俺|俺们|咱)(单位|厂|公司)/;
-/** A wish of the staff an offer names (仅限油田职工 to 我俩都是油田退休的). */
-function ofStaff(text: string, staffOf: string | null): boolean {
-  if (!staffOf || staffOf.length < 2) return false;
-  const at = text.indexOf(staffOf);
-  return at >= 0 && /^.{0,4}(退休|职工|员工|上班|工作|家属)/.test(text.slice(at + staffOf.length));
+/** Only for an organisation's staff, and whose (仅限油田在职及退休职工: 油田). */
+function staffLimit(normal: string): { staffOnly: boolean; staffOf: string | null } {
+  const match = STAFF_ONLY.exec(normal);
+  const of = match?.[2]?.replace(/^(本|我)/, "").replace(/(在职|退休|离退休)?(及|和|与)?$/, "") ?? "";
+  return { staffOnly: !!match, staffOf: of.length >= 2 ? of : null };
 }
+/** A wish of the staff an offer names (仅限油田职工 to 我俩都是油田退休的), not one that denies it (都不是油田退休的). */
+const ofStaff = (text: string, staffOf: string | null) => !!staffOf && worksAt(text, staffOf);
 /** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
 const NOT_STAFF = /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?(不是|并非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)(?!本人|家属)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
