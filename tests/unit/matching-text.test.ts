@@ -2798,3 +2798,52 @@ describe("session 32's readings, attacked: what they must not read", () => {
     expect(offerFit(handyman, wishAsRead("暖气不热", "我家暖气上半截凉，我家的电话社区有登记，谁能来放放气"))).toBe(0);
   });
 });
+
+describe("readings added in session 33 (found on tune-226…233, stated generally)", () => {
+  it("reads 不出诊上门 as coming to no home, but 可预约出诊上门 as coming", () => {
+    expect(readOffer("中医义诊。每月在社区活动室义诊一次，只做集中义诊，不出诊上门。").noHomeVisits).toBe(true);
+    expect(readOffer("社区卫生站。行动不便的老人可预约出诊上门。").noHomeVisits).toBe(false);
+    const clinic = readOfferWithVocabulary("中医义诊。每月在社区活动室义诊一次，针灸推拿体验，不出诊上门。");
+    expect(offerFit(clinic, wishAsRead("想请中医上家扎针", "老伴腿疼走不了道，住五楼下不去，有中医能上家来扎扎针吗"))).toBe(0);
+  });
+
+  it("reads 不送餐 as a refusal of meals brought, not of the visits an offer makes", () => {
+    const visits = readOfferWithVocabulary("空巢老人探访。探访空巢老人，代购日用品，不送餐。");
+    expect(visits.excludes).toEqual(["不送餐"]);
+    expect(visits.noHomeVisits).toBe(false);
+    expect(offerFit(visits, wishAsRead("有没有给老人送饭的", "我白天上班，老父亲中午一个人在家，有没有给老人送饭的"))).toBe(0);
+    expect(offerFit(visits, wishAsRead("想找人常去看看我爸", "我在外地上班，老父亲一个人在家，想找人隔三差五去看看他"))).toBe(1);
+  });
+
+  it("reads those turned away for their state (卧床老人不接助浴) against a wish that tells that state", () => {
+    const bath = readOfferWithVocabulary("上门助浴。护理员协助能坐着洗澡的老人洗澡，卧床老人不接助浴。");
+    expect(bath.turnedAwayForState).toEqual([{ state: "卧床", refused: "助浴" }]);
+    expect(offerFit(bath, wishAsRead("想给我妈洗个澡", "我妈卧床两年了，想找人上门给洗个澡"))).toBe(0);
+    expect(offerFit(bath, wishAsRead("想给我妈洗个澡", "我妈腿脚不利索，能坐着，想找人上门帮着洗个澡"))).toBe(1);
+    // Who they are or where they come from is read elsewhere.
+    expect(readOffer("课后托管。非建档儿童暂不接收。").turnedAwayForState).toEqual([]);
+  });
+
+  it("reads newcomers paused for the very help asked (暂停新增助餐人员), not a part of it (暂停新增送餐户)", () => {
+    const table = readOfferWithVocabulary("老年饭桌。社区老年饭桌中午供餐，本月起暂停新增助餐人员，已登记老人照常供餐。");
+    expect(offerFit(table, wishAsRead("想给老母亲报老年饭桌", "我妈八十多了，想给她报个名中午去饭桌吃"))).toBe(0);
+    const canteen = readOfferWithVocabulary("老年食堂。堂食对社区老人开放，本月起暂停新增送餐户。");
+    expect(offerFit(canteen, wishAsRead("想去老年食堂吃午饭", "我一个人住，能走动，想中午去食堂吃饭"))).toBe(1);
+  });
+
+  it("reads places it names as its own: 堂食对华苑街…开放 (its street), 仅限本物业管理的楼门 (its estate)", () => {
+    expect(readOffer("长者食堂。堂食对华苑街60岁以上老人开放，刷老年卡有补贴。").ownPlaceOnly).toBe("street");
+    expect(readOffer("户内小修。灯具、水龙头更换，仅限本物业管理的楼门。").ownPlaceOnly).toBe("community");
+    // A place named as one of several it works in limits nothing.
+    expect(readOffer("便民维修。面向华苑街道辖区居民提供水电小修。").ownPlaceOnly).toBe(null);
+  });
+
+  it("reads 不面向居民小区 as for companies only, and 不对个人 as no limit on a community's group", () => {
+    const fire = readOfferWithVocabulary("消防培训（企业）。为企业、商户开展消防安全培训和演练，只面向单位，不面向居民小区。");
+    expect(offerFit(fire, wishAsRead("小区消防演练", "社区计划组织居民消防演练和灭火器使用培训，需要专业力量支持", "need"))).toBe(0);
+    expect(offerFit(fire, wishAsRead("门店员工消防培训", "我们公司门店二十名员工想做一次消防培训和演练", "need"))).toBeGreaterThan(0);
+    const firstAid = readOfferWithVocabulary("急救培训进社区。心肺复苏、AED培训，面向社区、学校、单位集中组织，不对个人。");
+    expect(firstAid.notForResidents).toBe(false);
+    expect(offerFit(firstAid, wishAsRead("社区急救培训", "社区计划组织楼门长、志愿者约40人开展心肺复苏培训", "need"))).toBe(1);
+  });
+});

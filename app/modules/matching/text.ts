@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 22;
+export const TEXT_READING = 23;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -228,7 +228,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -248,6 +248,12 @@ const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) ||
  * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
  */
 const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
+/** Not for residents at all (不面向居民小区, 不面向社区居民开放); not 不对个人, which takes a community's group. */
+const NOT_FOR_RESIDENTS = /不面向(社区)?居民|不面向(居民)?小区/;
+/** People turned away for their state (卧床老人不接助浴, 幼儿园孩子不收): the state, and what follows the refusal. */
+const TURNED_AWAY_FOR_STATE = /^([\u4e00-\u9fa5]{2,4}?)的?(?:老人|孩子|儿童|患者|病人)(?:一律|均|暂|也)?(?:不接|不收|不做|不提供|谢绝)(?:收|受|待)?([\u4e00-\u9fa5]*)$/;
+/** …not who they are or where from (非建档儿童, 其他居民, 外校孩子): read elsewhere. */
+const NOT_A_STATE = /^(非|外|其他|其余|其它|别的|本|个人|社区|名单|志愿)/;
 /** Outsiders turned away (不接收外校孩子, 非本单位职工不接待). */
 const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
 /** A clause saying people are signed up by the community (由社区统一报名单, 由网格员转介，不接受个人直接报名). */
@@ -259,7 +265,7 @@ const INTERNAL =
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(上门|入户|到家|送上门)(服务)?$|^不(上门|入户|到家|送上门)(服务)?、|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
+  "不(出诊)?(上门|入户|到家|送上门)(服务)?$|^不(上门|入户|到家|送上门)(服务)?、|不出诊$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场|网点|营业厅|窗口|柜台)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
@@ -270,7 +276,7 @@ const NO_HOME_VISITS = new RegExp(
 );
 
 /** No one to deliver (目前没有送餐人手), eat there only (只能到中心吃或自带饭盒打走). */
-const NO_DELIVERIES = /没有?送餐|暂?无送餐|无法送餐|不能送餐|(只能|只可以?)到[^，。；]{0,6}(吃|用餐|就餐)/;
+const NO_DELIVERIES = /没有?送餐|不(提供)?送(餐|饭)|暂?无送餐|无法送餐|不能送餐|(只能|只可以?)到[^，。；]{0,6}(吃|用餐|就餐)/;
 
 /**
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
@@ -536,6 +542,10 @@ export interface OfferReading {
   audience: Audience | null;
   /** It takes only those it names (服务对象：…老人家庭，其他居民暂不接单). */
   othersTurnedAway: boolean;
+  /** Not for residents at all (只面向单位，不面向居民小区): only for companies and shops. */
+  notForResidents: boolean;
+  /** Those it turns away for their state, and what it refuses them (卧床老人不接助浴: 卧床, 助浴; empty: everything). */
+  turnedAwayForState: { state: string; refused: string }[];
   /** For the estate's owners only (限本小区业主, 租户请联系房东): not for a tenant. */
   ownersOnly: boolean;
   /** Takes no urgent jobs, or only booked days ahead (需提前一周预约，急修不接). */
@@ -735,9 +745,9 @@ const SENT_ELSEWHERE = new RegExp(
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围)/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)|对[\u4e00-\u9fa5]{2,6}(街道|街|镇)[^，。；]{0,12}开放/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
 const OPEN_TO_NEIGHBOURS =
   /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
@@ -886,6 +896,11 @@ export function readOffer(text: string): OfferReading {
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
     audience: audienceOf(normal),
     othersTurnedAway: turnedAway.length > 0,
+    notForResidents: NOT_FOR_RESIDENTS.test(normal),
+    turnedAwayForState: clausesOf(normal).flatMap((clause) => {
+      const match = TURNED_AWAY_FOR_STATE.exec(clause);
+      return match && !NOT_A_STATE.test(match[1]!) ? [{ state: match[1]!, refused: match[2]! }] : [];
+    }),
   };
 }
 
@@ -994,6 +1009,8 @@ const ASKS_ONE_TO_ONE = /一对一|单独|面对面|当面|(来|到|上)家里?�
  * A community's need or project, posted by its staff for its residents (独居老人家庭安装烟感, 楼前树木
  * 修剪), not on behalf of one of them (代独居王大爷报：燃气灶打不着火).
  */
+/** A wish from a company or shop (我们公司, 商户), not from residents. */
+const OF_A_BUSINESS = /(我们|我司|本)(公司|企业|单位|门店|店|厂)|商户|企业/;
 const forMany = (kind: string | undefined, text: string) => (kind === "need" || kind === "project") && !ON_BEHALF_OF_ONE.test(text);
 // 老人家中 is "in the older people's homes" (独居老人家中未安装烟感), not one 老人家.
 const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属中里]))(?!们)/;
@@ -1117,6 +1134,18 @@ export function offerFit(
     return 0;
   // No one alone (不接受个人报名) to one resident asking for themselves (我就一个人，哪儿能报名学？).
   if (reading.noIndividuals && !forMany(wish.kind, text) && !BY_COMMUNITY_STAFF.test(text)) return 0;
+  // For companies and shops only (不面向居民小区) to residents or their community.
+  if (reading.notForResidents && !OF_A_BUSINESS.test(text)) return 0;
+  // Turned away for a state the wish tells (卧床老人不接助浴 to 婆婆脑梗后卧床三年…想洗个澡), when what it refuses
+  // them is what the wish asks, or everything.
+  if (
+    reading.turnedAwayForState.some(
+      ({ state, refused }) =>
+        text.includes(state) &&
+        (!refused || (wish.askedConcepts ?? []).some((key) => refused.includes(key)) || wish.asked.some((word) => word.length >= 2 && refused.includes(word))),
+    )
+  )
+    return 0;
   // Public grounds only (不进私家院落，不修个人种的树) to a wish about its own yard (自家小院里有棵香椿树).
   if (reading.noPrivateGrounds && OWN_GROUNDS.test(text)) return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
@@ -1202,7 +1231,12 @@ export function offerFit(
   if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && asksSchoolWeek(told)) factor *= PARTLY;
   // So is one that in term time works on weekends only (学期中只在周六上午), to a wish for every school day (每天放学接着).
   else if (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))) factor *= PARTLY;
-  if (reading.noDeliveries && needsItAtHome) factor *= PARTLY;
+  if (reading.noDeliveries && needsItAtHome) {
+    // …and none from an offer that does not do the rest of it either (探访空巢老人…不送餐 to 镇上有没有给老人送饭的).
+    const mainAsk = wish.askedConcepts?.[0];
+    if (mainAsk && reading.ownConcepts && !reading.ownConcepts.includes(mainAsk)) return 0;
+    factor *= PARTLY;
+  }
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
   // It refuses the kind of help the wish mainly asks for (不代购药品 to "开了药给送家来").
@@ -1229,7 +1263,10 @@ export function offerFit(
   );
   if (refusedAsked.length && !doesAnotherAsked) return 0;
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
-  if (reading.pausedParts.some((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)))) return 0;
+  // Or names the kind of help the wish asks (暂停新增助餐人员 to 想给我老母亲报个老年饭桌).
+  const pausedAsked = (clause: string) =>
+    wish.asked.some((word) => word.length >= 2 && clause.includes(word)) || (wish.askedConcepts ?? []).some((key) => clause.includes(key));
+  if (reading.pausedParts.some(pausedAsked)) return 0;
   // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
   if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
   const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
