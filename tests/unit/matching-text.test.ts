@@ -2847,3 +2847,54 @@ describe("readings added in session 33 (found on tune-226…233, stated generall
     expect(offerFit(firstAid, wishAsRead("社区急救培训", "社区计划组织楼门长、志愿者约40人开展心肺复苏培训", "need"))).toBe(1);
   });
 });
+
+describe("readings added in session 33's second round (found on tune-234…241, stated generally)", () => {
+  it("reads 只修不清洗 opening a clause as what it does and what it refuses, but not 大件家电只看不修", () => {
+    const repairs = readOfferWithVocabulary("家电上门检修。只修电视、冰箱、空调，只修不清洗；不修管道。");
+    expect(repairs.excludes).toContain("不清洗");
+    expect(offerFit(repairs, wishAsRead("空调太脏想洗洗", "空调好几年没洗了，一开一股霉味，想找人来给清洗一下"))).toBe(0);
+    expect(offerFit(repairs, wishAsRead("空调不制冷", "空调开了半天不制冷，想找人来修修"))).toBe(1);
+    const stall = readOfferWithVocabulary("便民维修。集中摆摊修电饭锅、电风扇等小家电，大件家电只看不修。");
+    expect(offerFit(stall, wishAsRead("电饭锅不加热", "电饭锅插上电不加热了，谁能给修修"))).toBe(1);
+  });
+
+  it("reads a bare short refusal (不贴膜) as one, and 不收费 or 不限 as none", () => {
+    expect(readOffer("手机检测。清内存、调字体。不贴膜。").excludes).toEqual(["不贴膜"]);
+    expect(readOffer("义务理发。每月一次，不收费。").excludes).toEqual([]);
+    expect(readOffer("四点半课堂。辅导作业，不限学校。").excludes).toEqual([]);
+  });
+
+  it("reads 仅限劳动争议 as the only cases taken", () => {
+    const labour = readOfferWithVocabulary("劳动维权法律咨询。仅限劳动争议：欠薪、工伤、解除劳动合同。其他类型案件请咨询司法所。");
+    expect(labour.onlyCases).toBe("劳动争议");
+    expect(offerFit(labour, wishAsRead("老房子继承的事", "父母留下一套房子，兄妹三个分不好，想找律师问问该怎么分"))).toBe(0);
+    expect(offerFit(labour, wishAsRead("干了活拿不到钱", "儿子在外面干了半年活，老板不给钱，想问问律师怎么办"))).toBe(1);
+  });
+
+  it("reads 户里 as inside the home, for an offer of shared parts only", () => {
+    const shared = readOfferWithVocabulary("楼道公共部位维修。楼道灯、单元门禁、公共下水主管维修。户内维修不在服务范围内。");
+    expect(offerFit(shared, wishAsRead("热水器往下滴水", "燃气热水器底下往下滴水，问了物业说户里的不管，这个找谁啊"))).toBe(0);
+  });
+
+  it("reads 六点才能到家 as coming home, not as asking anyone to come", () => {
+    const classroom = readOfferWithVocabulary("四点半课堂。周一到周五下午，在社区活动室，大学生辅导小学生写作业。");
+    expect(classroom.noHomeVisits).toBe(true);
+    expect(offerFit(classroom, wishAsRead("孩子放学没人接", "孩子三点半放学，我们六点才能到家。附近有能看着孩子写作业的地方吗"))).toBe(1);
+  });
+
+  it("reads 真的假的 of something heard (听说可以上门办) as no scam told", () => {
+    const cards = readOfferWithVocabulary("社保卡上门服务。第三代社保卡申领、激活、补换，行动不便的老人可预约上门办理。");
+    expect(offerFit(cards, wishAsRead("社保卡到期了要换", "老爷子坐轮椅去不了银行。听说可以上门办，不知道真的假的，去哪约？"))).toBe(1);
+    expect(offerFit(cards, wishAsRead("接了个电话", "有人打电话说我卡涉嫌洗钱，让我转到安全账户，真的假的？"))).toBe(0);
+  });
+
+  it("reads 平时放学以后 as every school day, which a weekend class meets in part", () => {
+    const weekends = readOfferWithVocabulary("周末课业辅导。周六、周日上午小学作业辅导。");
+    const fit = offerFit(weekends, wishAsRead("孩子放学没地方去", "平时放学以后有没有能管管孩子写作业的地方"), { weekdays: [6, 7] });
+    expect(fit).toBeGreaterThan(0);
+    expect(fit).toBeLessThan(1);
+    // 平时 of something else (平时接孙子放学就靠它) asks no school day.
+    const bikes = readOfferWithVocabulary("电动自行车小修。每周六上午补胎、换刹车皮，电瓶、充电器免费检测。");
+    expect(offerFit(bikes, wishAsRead("电瓶车充不进去电", "充了一宿电还是一格，想找人看看。平时接孙子放学就靠它"), { weekdays: [6] })).toBe(1);
+  });
+});

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 23;
+export const TEXT_READING = 24;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -228,7 +228,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^不(?!限|定|用|收费|要钱|加价|等|同|便|好|错|帮倒忙)[\u4e00-\u9fa5]{1,3}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -340,8 +340,8 @@ const HOLIDAYS_ONLY =
   /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)|(平时|平常|上学期间|上课期间)[^，。；]{0,2}(不开|不开班|停课|暂停|不接)/;
 /** In term time on weekends only (学期中只在周六上午线下辅导): no help for every school day. */
 const TERM_WEEKENDS_ONLY = /学期(中|内|期间)[^，。；]{0,2}(只|仅)(在)?(每)?(周六|周日|周末|双休日|星期六|星期天|礼拜六|礼拜天)/;
-/** Every school day asked for (每天放学接着). */
-const EVERY_SCHOOL_DAY = /每天[^，。；]{0,6}(放学|下学|课后)|(放学|下学)[^，。；]{0,6}每天/;
+/** Every school day asked for (每天放学接着; 平时放学以后, as against the holidays). */
+const EVERY_SCHOOL_DAY = /每天[^，。；]{0,6}(放学|下学|课后)|(放学|下学)[^，。；]{0,6}每天|平时的?(放学|下学)(以后|后|之后)|平时的?课后/;
 /** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
 const TERM_ONLY = /(寒暑假|寒假|暑假|暑期|寒暑期)(期间)?(均|都|一律)?(停课|暂停|停|不开|休息|停止|不上课|放假|停班)/;
 /** A wish for help on school days (每天下午三点半放学), not in the holidays. */
@@ -764,7 +764,7 @@ function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
 }
 
 /** The only cases it takes, named by kind (仅受理劳动争议类; 只受理邻里、家庭纠纷调解), not by place or people (只受理本项目在管小区). */
-const ONLY_CASES = /(?:仅|只)受理(?!本)([^，。；：:]{2,14})/;
+const ONLY_CASES = /(?:仅|只)受理(?!本)([^，。；：:]{2,14})|(?:仅|只)限(?!本)([^，。；：:]{0,8}(?:争议|纠纷|案件))/;
 
 /** Who the team is (退休电工、家电师傅组成; 队员多为退休电工): not what it does. */
 const WHO_WE_ARE = /组成|(队员|成员|志愿者|师傅)(多为|均为|都是|主要是|大多是|大都是)|由.{1,16}担任/;
@@ -814,8 +814,14 @@ function aboutThing({ thing, ofRepairs }: { thing: string; ofRepairs: boolean },
   return named.some((part) => point.includes(part) || toldBroken(part));
 }
 
+/**
+ * "只修不清洗", "只教不修" opening a clause: what it does, then what it refuses, as two clauses. Not after a
+ * thing named (大件家电只看不修), which the refusal is of.
+ */
+const ONLY_THIS_NOT_THAT = /(?<=^|[，。；：、])(只|仅)([\u4e00-\u9fa5]{1,2})不(?=[\u4e00-\u9fa5]{1,3}(?![\u4e00-\u9fa5]))/g;
+
 export function readOffer(text: string): OfferReading {
-  const normal = normaliseText(text);
+  const normal = normaliseText(text).replace(ONLY_THIS_NOT_THAT, "$1$2，不");
   const { excludes, kept, referrals } = sortClauses(normal);
   const own = offerClauses(normal).join("，");
   const positive = kept.join("，");
@@ -890,7 +896,7 @@ export function readOffer(text: string): OfferReading {
     onlyAppliances: onlyAppliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     ...staffLimit(normal),
     ownInstallsOnly: OWN_INSTALLS_ONLY.test(normal) ? { brands: [...normal.matchAll(BRAND)].map((m) => m[1]!) } : null,
-    onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
+    onlyCases: ((match) => match?.[1] ?? match?.[2] ?? null)(ONLY_CASES.exec(normal)),
     notUrgent: NOT_URGENT.test(normal),
     noSelfPay: NO_SELF_PAY.test(normal),
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
@@ -986,7 +992,7 @@ const HOUSEBOUND =
 /** What a wish would only prefer (最好能送到家, 能送到家更好), to the end of its clause. */
 const PREFERRED = /最好(能|是|可以)?[^，。；]*|[^，。；]*更好/g;
 /** A wish that would like someone to come (or something brought) to the home. */
-const WANTS_AT_HOME = /上门|到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来|送过来|送到楼下/;
+const WANTS_AT_HOME = /上门|(?<![回才能])到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来|送过来|送到楼下/;
 
 const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 
@@ -994,7 +1000,7 @@ const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 const INDOOR =
   /(户内|室内|屋内|入户)的?(维修|报修|维护|部分|设施|问题|服务|项目)?(（[^）]*）|\([^)]*\))?(不|除外|恕|请)|(户内|室内|屋内|家中|家里)的?(线路|电线|管道|水管|灯具|插座)[^，。；]{0,10}不(在|属于)[^，。；]{0,6}范围|不(入户|进户)|不(负责|做|管|包括|含|接)(户内|室内|屋内)(?![^，。；]{0,4}(改移|移位|挪))|不(负责|做|管|接)(居民)?(个人)?(家里|家中)的?(维修|报修|活)/;
 /** A wish about something inside the home… */
-const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内/;
+const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内|户里/;
 /** …and not about the building's shared parts. */
 const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|健身器材/;
 
@@ -1228,7 +1234,7 @@ export function offerFit(
   let factor = reading.full ? PARTLY : 1;
   // Weekends only (每周六上午) to a wish for the school week (周一到周五都要): a part of it at most.
   const told = withoutHearsay(text);
-  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && asksSchoolWeek(told)) factor *= PARTLY;
+  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))) factor *= PARTLY;
   // So is one that in term time works on weekends only (学期中只在周六上午), to a wish for every school day (每天放学接着).
   else if (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))) factor *= PARTLY;
   if (reading.noDeliveries && needsItAtHome) {
@@ -1487,7 +1493,7 @@ const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上/;
 /** A scam told, tried or feared. */
 const SCAM =
-  /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|真的假的|是真是假|冒充|问我.{0,4}(卡号|密码|验证码)/;
+  /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|(?<!听(说|人说|别人说)[^。！？]{0,30})(真的假的|是真是假)|冒充|问我.{0,4}(卡号|密码|验证码)/;
 /** Fraud as an offer speaks of it. */
 const FRAUD = /诈|防骗|骗局/;
 /** Work on a card asked for in so many words. */
