@@ -2831,8 +2831,7 @@ describe("readings added in session 33 (found on tune-226…233, stated generall
     expect(offerFit(canteen, wishAsRead("想去老年食堂吃午饭", "我一个人住，能走动，想中午去食堂吃饭"))).toBe(1);
   });
 
-  it("reads places it names as its own: 堂食对华苑街…开放 (its street), 仅限本物业管理的楼门 (its estate)", () => {
-    expect(readOffer("长者食堂。堂食对华苑街60岁以上老人开放，刷老年卡有补贴。").ownPlaceOnly).toBe("street");
+  it("reads 仅限本物业管理的楼门 as its own estate", () => {
     expect(readOffer("户内小修。灯具、水龙头更换，仅限本物业管理的楼门。").ownPlaceOnly).toBe("community");
     // A place named as one of several it works in limits nothing.
     expect(readOffer("便民维修。面向华苑街道辖区居民提供水电小修。").ownPlaceOnly).toBe(null);
@@ -2864,13 +2863,6 @@ describe("readings added in session 33's second round (found on tune-234…241, 
     expect(readOffer("四点半课堂。辅导作业，不限学校。").excludes).toEqual([]);
   });
 
-  it("reads 仅限劳动争议 as the only cases taken", () => {
-    const labour = readOfferWithVocabulary("劳动维权法律咨询。仅限劳动争议：欠薪、工伤、解除劳动合同。其他类型案件请咨询司法所。");
-    expect(labour.onlyCases).toBe("劳动争议");
-    expect(offerFit(labour, wishAsRead("老房子继承的事", "父母留下一套房子，兄妹三个分不好，想找律师问问该怎么分"))).toBe(0);
-    expect(offerFit(labour, wishAsRead("干了活拿不到钱", "儿子在外面干了半年活，老板不给钱，想问问律师怎么办"))).toBe(1);
-  });
-
   it("reads 户里 as inside the home, for an offer of shared parts only", () => {
     const shared = readOfferWithVocabulary("楼道公共部位维修。楼道灯、单元门禁、公共下水主管维修。户内维修不在服务范围内。");
     expect(offerFit(shared, wishAsRead("热水器往下滴水", "燃气热水器底下往下滴水，问了物业说户里的不管，这个找谁啊"))).toBe(0);
@@ -2896,5 +2888,105 @@ describe("readings added in session 33's second round (found on tune-234…241, 
     // 平时 of something else (平时接孙子放学就靠它) asks no school day.
     const bikes = readOfferWithVocabulary("电动自行车小修。每周六上午补胎、换刹车皮，电瓶、充电器免费检测。");
     expect(offerFit(bikes, wishAsRead("电瓶车充不进去电", "充了一宿电还是一格，想找人看看。平时接孙子放学就靠它"), { weekdays: [6] })).toBe(1);
+  });
+});
+
+describe("readings added in session 33's third round (found on tune-242…249, stated generally)", () => {
+  it("reads 送上来 as asking for it at home, which a canteen that only serves in its hall does not do", () => {
+    const canteen = readOfferWithVocabulary("老年助餐点。社区助餐点工作日中午供餐，只堂食，不送餐。");
+    expect(offerFit(canteen, wishAsRead("想吃口热乎饭", "我住五楼没电梯，下去一趟上来半天。能不能给送上来，多交点钱也行"))).toBe(0);
+  });
+
+  it("reads a referral that names nothing (请找厂家) as of the clause before it", () => {
+    const gas = readOfferWithVocabulary("燃气安全入户检查。免费检查燃气管道、软管。只管燃气管路，燃气灶打不着火属灶具维修，请找厂家。");
+    expect(gas.referredThings).toEqual([{ thing: "燃气灶", ofRepairs: true }]);
+    expect(offerFit(gas, wishAsRead("燃气灶打不着火", "家里燃气灶左边那个眼打不着火了，啪啪响就是不着，找谁修？"))).toBe(0);
+    expect(offerFit(gas, wishAsRead("燃气软管老化了", "厨房燃气软管都裂了，想找人检查一下换一根"))).toBe(1);
+  });
+
+  it("reads 不提供手机、电脑维修 as refusing each repair named", () => {
+    const lessons = readOfferWithVocabulary("银发数字课堂。教老人用微信视频、网上挂号。只教使用，不提供手机、电脑维修。");
+    expect(lessons.refusedConcepts).toEqual(expect.arrayContaining(["手机维修", "电脑维修"]));
+    expect(offerFit(lessons, wishAsRead("手机屏幕摔碎了", "手机掉地上屏幕碎了，看不清字。教老人用手机的能给修修不？"))).toBe(0);
+  });
+
+  it("takes a wish that names the estate an offer is limited to, whatever community it is filed under", () => {
+    const owners = readOfferWithVocabulary("在管业主报修。仅限本项目在管的胜利花园小区业主：户内水电维修、马桶水箱维修。");
+    const wish = wishAsRead("马桶水箱一直流水", "我是胜利花园5号楼的业主，家里马桶水箱一直流水，想报个修");
+    expect(offerFit(owners, { ...wish, community: "胜利路社区" })).toBe(1);
+    expect(offerFit(owners, { ...wishAsRead("马桶水箱一直流水", "家里马桶水箱一直流水，想报个修"), community: "胜利路社区" })).toBe(0);
+  });
+});
+
+describe("session 33's readings, attacked: what they must not read", () => {
+  const fit = (offer: string, title: string, story: string, options: { weekdays?: number[] } = {}) =>
+    offerFit(readOfferWithVocabulary(offer), wishAsRead(title, story), options);
+
+  it("reads 不送餐 as no meals brought, not as no help at home", () => {
+    expect(fit("空巢老人探访。探访空巢老人，代购日用品，不送餐。", "想找人常去看看我爸", "我爸瘫在床上下不了地，我在外地上班，想找人隔三差五去看看他")).toBe(1);
+    expect(fit("助老服务队。上门理发、修脚、剪指甲，不送餐。", "想找人上门理发", "我爸瘫在床上好几年，头发长了，想找人上门给剃剃头")).toBe(1);
+    expect(fit("空巢老人探访。探访空巢老人，代购日用品，不送餐。", "想找人帮我妈买东西送家来", "我妈腿脚不好，想找人帮她买点米面油送上门")).toBe(1);
+    // Deliveries on weekdays (送餐上门) come home, whatever it says of weekends.
+    expect(fit("助餐服务。周一到周五中午送餐上门，周末不送餐。", "想给我妈订送餐", "我妈一个人住，想每天中午给她送个饭到家")).toBe(1);
+  });
+
+  it("reads 能到家 as asking someone to come, and only 才能到家 or 回到家 as coming home", () => {
+    expect(fit("义务理发。每月第一个周二上午在社区活动室理发，不上门。", "想找个理发的", "我妈头发长了，有没有理发师能到家里来给剪剪的")).toBe(0);
+    expect(fit("便民维修摊。每周六上午在小区广场摆摊，修小家电，不上门。", "电饭锅坏了", "电饭锅不加热了，我腿脚不方便，有师傅能到家里来修吗")).toBe(0);
+  });
+
+  it("turns no one away for a fee waived, a state only named, denied, or of someone else", () => {
+    expect(fit("上门助浴。护理员上门协助老人洗澡，每次80元，低保老人不收助浴费。", "想给我妈洗个澡", "我妈是低保老人，腿脚不好，想找人上门帮着洗个澡")).toBe(1);
+    expect(fit("日间照料中心。白天托老，午餐、午休、文娱活动。失能老人暂不接收。", "想送我妈去日间照料", "我妈八十了能自理，不是失能老人，白天家里没人，想送她去日间照料中心")).toBe(1);
+    expect(fit("上门助浴。护理员协助能坐着洗澡的老人洗澡，卧床老人不接助浴。", "想给我妈找人洗澡", "我爸卧床好几年了，我一个人照顾不过来。我妈能坐着，想找人上门帮我妈洗个澡")).toBe(1);
+    expect(fit("四点半课堂。周一到周五放学后辅导小学生作业，幼儿园孩子不收。", "孩子放学没人管", "老大上三年级，老二还在幼儿园，老大放学后想找个地方写作业")).toBe(1);
+  });
+
+  it("reads 周日不出诊 as a day off, not as no home visits, and a bare 不出诊 as none", () => {
+    expect(fit("社区护理站。护士到家打针、换药、导尿。周日不出诊。", "想找护士来家换药", "我妈褥疮要换药，下不了床，能有护士来家吗")).toBe(1);
+    expect(readOffer("社区集中义诊。量血压测血糖、健康咨询。只做现场集中义诊，不出诊，不开处方。").noHomeVisits).toBe(true);
+  });
+
+  it("reads 不是托管 as a refusal of what it is not", () => {
+    const reading = readOfferWithVocabulary("周末亲子绘本共读。每周六上午，儿童和家长一起读绘本。只是读书活动，不是托管，家长需全程陪同。");
+    expect(reading.excludes).toContain("不是托管");
+    expect(offerFit(reading, wishAsRead("放学后托管", "孩子一年级，放学后到晚上六点半没人管，想找个托管写作业的地方"))).toBe(0);
+  });
+
+  it("reads only 不面向居民小区 as for companies, not 不面向居民收费 or 不面向居民个人报名", () => {
+    expect(fit("居家适老化改造。政府购买服务，为辖区高龄、独居老人家庭免费安装扶手、防滑垫，不面向居民收费。", "想给家里装扶手", "我妈八十多了一个人住，卫生间想装个扶手，防止滑倒")).toBe(1);
+    const firstAid = readOfferWithVocabulary("急救培训进社区。心肺复苏、AED培训，由社区、学校集中组织，不面向居民个人报名。");
+    expect(offerFit(firstAid, wishAsRead("社区急救培训", "社区计划组织楼门长、志愿者约40人开展心肺复苏培训", "need"))).toBe(1);
+  });
+
+  it("reads 户里 only as inside a home, not in 住户里 or 低保户里", () => {
+    const shared = readOfferWithVocabulary("公共设施维修。路灯、健身器材、井盖维修。户内维修不在服务范围内。");
+    expect(offerFit(shared, wishAsRead("路灯坏了", "我们社区低保户里好几家独居老人，晚上回家那段路灯坏了，黑灯瞎火的", "need"))).toBe(1);
+  });
+
+  it("reads no selling point as a refusal (不乱收费, 不嫌麻烦, 不卡顿, 不跑腿)", () => {
+    expect(fit("家电维修。师傅上门修洗衣机、冰箱、电视，明码标价，不乱收费。", "洗衣机不转了", "洗衣机通上电不转，想找个靠谱师傅上门修，怕被乱收费")).toBe(1);
+    expect(fit("手机课堂。大学生志愿者一对一教老人用微信、视频通话，耐心细致，不嫌麻烦。", "想学用微信", "我妈学东西慢，想找个不嫌麻烦的人教教她用微信视频")).toBe(1);
+    expect(fit("社保代办。志愿者上门收材料代为办理，老人不出门，不跑腿。", "想找人帮跑腿办社保", "我腿脚不好，想找人帮我跑腿去社保局交个材料")).toBe(1);
+  });
+
+  it("reads 平时放学以后 set against the weekend as asking the weekend", () => {
+    expect(fit("周末课业辅导。周六、周日上午小学作业辅导。", "周末孩子没人管", "平时放学以后有奶奶接，就是周末我们俩都加班，孩子没人看着写作业", { weekdays: [6, 7] })).toBe(1);
+  });
+
+  it("reads a paused delivery part (暂停新增助餐配送户) as no pause of meals in the hall", () => {
+    expect(fit("长者助餐点。堂食照常，暂停新增助餐配送户。", "想去食堂吃午饭", "我一个人住，能走动，中午想找个老年食堂吃饭")).toBe(1);
+  });
+
+  it("reads a call told, then doubted, as a scam told", () => {
+    expect(
+      fit("社保卡上门服务。第三代社保卡申领、激活、补换，行动不便的老人可预约上门办理。", "接了个电话", "我妈接到个电话，说她社保卡出问题了，要交五百块钱处理。我听说社保局从不打这种电话，真的假的？"),
+    ).toBe(0);
+  });
+
+  it("reads naming another community (听说弘顺园有个老年餐厅) as no claim to be of it", () => {
+    const canteen = readOfferWithVocabulary("弘顺园社区老年助餐点。只对弘顺园社区60岁以上老人，午餐堂食。");
+    const wish = wishAsRead("我妈想找个吃饭的地方", "我妈在弘贯园住，想给她找个助餐的地方，听说弘顺园有个老年餐厅，我们这边的能去吗");
+    expect(offerFit(canteen, { ...wish, community: "弘贯园社区" })).toBe(0);
   });
 });

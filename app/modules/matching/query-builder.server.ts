@@ -492,8 +492,14 @@ function categoryOfKey(key: string): CategoryKey {
 /** Things a refusal of mending may list without a break (不修电脑手机): appliances, vehicles. */
 const MENDED_THINGS = new RegExp([...APPLIANCES, "电动车", "自行车", "家电"].join("|"), "g");
 const MENDED_RUN = new RegExp(`(?<=修)(?:${MENDED_THINGS.source}){2,}`, "g");
+/** Things listed before one 维修 (手机、电脑维修). */
+const MENDED_LIST = new RegExp(`(?:(?:${MENDED_THINGS.source})、)+(${MENDED_THINGS.source})(维修|修理)`, "g");
 /** 不修电脑手机 refuses to 修电脑 and to 修手机: each thing with its own 修, as the vocabulary names the repair. */
-const eachMendNamed = (clause: string) => clause.replace(MENDED_RUN, (run) => run.match(MENDED_THINGS)!.join("、修"));
+const eachMendNamed = (clause: string) =>
+  clause
+    .replace(MENDED_RUN, (run) => run.match(MENDED_THINGS)!.join("、修"))
+    // 不提供手机、电脑维修 refuses 手机维修 and 电脑维修.
+    .replace(MENDED_LIST, (list, _thing, repair: string) => list.slice(0, -repair.length).split("、").join(`${repair}、`) + repair);
 
 /** An offer as the matcher reads it: what it says of itself (readOffer), and the concepts it refuses. */
 export function readOfferWithVocabulary(text: string): OfferReading {

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 24;
+export const TEXT_READING = 25;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -228,7 +228,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do. */
 const EXCLUDES =
-  /^不(?!限|定|用|收费|要钱|加价|等|同|便|好|错|帮倒忙)[\u4e00-\u9fa5]{1,3}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -248,8 +248,11 @@ const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) ||
  * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
  */
 const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
-/** Not for residents at all (不面向居民小区, 不面向社区居民开放); not 不对个人, which takes a community's group. */
-const NOT_FOR_RESIDENTS = /不面向(社区)?居民|不面向(居民)?小区/;
+/**
+ * Not for residents at all (不面向居民小区, 不面向社区居民开放); not 不对个人, which takes a community's group, nor
+ * 不面向居民收费 or 不面向居民个人报名.
+ */
+const NOT_FOR_RESIDENTS = /不面向居民小区|不面向(社区)?居民(开放)?(?=$|[，。；、])/;
 /** People turned away for their state (卧床老人不接助浴, 幼儿园孩子不收): the state, and what follows the refusal. */
 const TURNED_AWAY_FOR_STATE = /^([\u4e00-\u9fa5]{2,4}?)的?(?:老人|孩子|儿童|患者|病人)(?:一律|均|暂|也)?(?:不接|不收|不做|不提供|谢绝)(?:收|受|待)?([\u4e00-\u9fa5]*)$/;
 /** …not who they are or where from (非建档儿童, 其他居民, 外校孩子): read elsewhere. */
@@ -265,7 +268,7 @@ const INTERNAL =
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(出诊)?(上门|入户|到家|送上门)(服务)?$|^不(上门|入户|到家|送上门)(服务)?、|不出诊$|不(提供)?(外送|外卖|送餐|配送|送货|打包)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
+  "不(出诊)?(上门|入户|到家|送上门)(服务)?$|^不(上门|入户|到家|送上门)(服务)?、|^不出诊$|不(提供)?(外送|外卖|送餐|配送|送货|打包)(?!处方|药品|大件)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场|网点|营业厅|窗口|柜台)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
@@ -275,15 +278,18 @@ const NO_HOME_VISITS = new RegExp(
     "|^(每[月周天][^，。；]{0,8})?在[^，。；]{0,14}(营业厅|网点|服务站|服务中心|实践站|工作站|教室)(开班|开课|上课|授课)[^，。；]{0,8}$",
 );
 
+/** The vocabulary's concept of meals for older people, and an offer's refusal to bring them (不送餐). */
+const MEALS = "助餐";
+const NO_MEALS_BROUGHT = /^[也都均暂]*不送(餐|饭)$/;
 /** No one to deliver (目前没有送餐人手), eat there only (只能到中心吃或自带饭盒打走). */
-const NO_DELIVERIES = /没有?送餐|不(提供)?送(餐|饭)|暂?无送餐|无法送餐|不能送餐|(只能|只可以?)到[^，。；]{0,6}(吃|用餐|就餐)/;
+const NO_DELIVERIES = /没有?送餐|暂?无送餐|无法送餐|不能送餐|(只能|只可以?)到[^，。；]{0,6}(吃|用餐|就餐)/;
 
 /**
  * What an offer says it brings to the home (可预约上门办理社保卡激活): its "不提供上门" is then of
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
 const COMES_HOME =
-  /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(志愿者|师傅|队员|社工|医生|大夫|护士|工作人员)(可|会|定期)?(上门|入户)|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|探访|走访|看望|^(上门|入户)(服务)?(仅|只)(限|对|面向)(?![^，。；]{0,10}(街道|镇|社区|小区|辖区|范围))/;
+  /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(志愿者|师傅|队员|社工|医生|大夫|护士|工作人员)(可|会|定期)?(上门|入户)|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|送(药|货|餐|菜|饭)(上门|到家)|探访|走访|看望|^(上门|入户)(服务)?(仅|只)(限|对|面向)(?![^，。；]{0,10}(街道|镇|社区|小区|辖区|范围))/;
 
 /**
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
@@ -340,8 +346,12 @@ const HOLIDAYS_ONLY =
   /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)|(平时|平常|上学期间|上课期间)[^，。；]{0,2}(不开|不开班|停课|暂停|不接)/;
 /** In term time on weekends only (学期中只在周六上午线下辅导): no help for every school day. */
 const TERM_WEEKENDS_ONLY = /学期(中|内|期间)[^，。；]{0,2}(只|仅)(在)?(每)?(周六|周日|周末|双休日|星期六|星期天|礼拜六|礼拜天)/;
-/** Every school day asked for (每天放学接着; 平时放学以后, as against the holidays). */
-const EVERY_SCHOOL_DAY = /每天[^，。；]{0,6}(放学|下学|课后)|(放学|下学)[^，。；]{0,6}每天|平时的?(放学|下学)(以后|后|之后)|平时的?课后/;
+/** Every school day asked for (每天放学接着). */
+const EVERY_SCHOOL_DAY = /每天[^，。；]{0,6}(放学|下学|课后)|(放学|下学)[^，。；]{0,6}每天/;
+/** Ordinary school days asked for (平时放学以后有没有…), not set against the weekend (平时有奶奶接，就是周末…). */
+const PLAIN_SCHOOL_DAYS = /平时的?(放学|下学)(以后|后|之后)|平时的?课后/;
+const WEEKEND = /周末|周六|周日|礼拜六|礼拜天|礼拜日|星期六|星期天|星期日|双休/;
+const asksPlainSchoolDays = (text: string) => sentencesOf(text).some((sentence) => PLAIN_SCHOOL_DAYS.test(sentence) && !WEEKEND.test(sentence));
 /** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
 const TERM_ONLY = /(寒暑假|寒假|暑假|暑期|寒暑期)(期间)?(均|都|一律)?(停课|暂停|停|不开|休息|停止|不上课|放假|停班)/;
 /** A wish for help on school days (每天下午三点半放学), not in the holidays. */
@@ -630,6 +640,15 @@ function onlyFor(normal: string): { communities: string[]; atHome: boolean } {
   return { communities, atHome };
 }
 
+/**
+ * A wish that says it is of a community or estate (我是胜利花园5号楼的业主, 我住胜利花园), whatever community it
+ * is filed under; not one that only names it (听说弘顺园有个老年餐厅，我们这边的能去吗).
+ */
+const namesPlace = (text: string, place: string) => {
+  const bare = place.replace(/(社区|小区)$/, "");
+  if (bare.length < 2 || !/^\p{Script=Han}+$/u.test(bare)) return false;
+  return new RegExp(`(我|我们|咱|家)(是|住|住在|在)${bare}|${bare}[^，。；？！]{0,6}的?(业主|住户)`).test(text);
+};
 /** One community's name written two ways (丰年里社区, 丰年里). */
 const sameCommunity = (a: string, b: string) => {
   const bare = (name: string) => name.replace(/(社区|小区)$/, "");
@@ -663,6 +682,8 @@ const REFUSAL_HEADER = /(^|[，,])([^，,：:]{0,3}不[^，,：:]{1,3})[：:]/g;
 const BARE_EXCLUSION =
   /^(本项目|本服务|该项目|该服务|此项|以上|上述|均|一律|概|暂|(我们|咱们|我司)[也都均]?|[\u4e00-\u9fa5]{1,6}?(所|站|中心|公司|我们|我司|本店|物业|医院))?(不受理|不在.{0,6}范围内?|恕不(受理|接待)|概不(受理|负责)|不予受理|不接待|不提供|不负责(维修|处理|解决)?|不管|不碰|不接|不做)$/;
 
+/** A referral that names nothing of its own (请找厂家, 请联系售后). */
+const BARE_REFERRAL = /^请(直接)?(联系|找)(厂家|厂商|售后|物业|燃气公司|供热公司|热力公司)$/;
 /** Where the things just refused should go instead (这类请找律师, 此类问题请联系物业). */
 const REFUSED_SENT_ON = /^(这类|此类|这些|这种|以上|上述)[^，。；]{0,6}(请|需|可|应)(直接)?(联系|找|拨打|到|去|咨询)/;
 
@@ -695,6 +716,14 @@ function sortClauses(normal: string): { excludes: string[]; kept: string[]; refe
       continue;
     }
     afterReferral = false;
+    // Sent elsewhere with nothing named (…燃气灶打不着火属灶具维修，请找厂家): of the clause before, a refusal
+    // (燃气灶一律不碰，请找燃气公司) or what it said it does.
+    if (BARE_REFERRAL.test(outside) && (afterRefusal || kept.length)) {
+      if (afterRefusal) excludes.push(`${excludes.pop()}，${outside}`);
+      else referrals.push(`${kept.pop()}，${outside}`);
+      afterReferral = !afterRefusal;
+      continue;
+    }
     if (BARE_EXCLUSION.test(outside) && (afterRefusal || kept.length)) {
       excludes.push(`${afterRefusal ? excludes.pop() : kept.pop()}，${clause}`);
       afterRefusal = true;
@@ -747,7 +776,7 @@ const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面�
 const OWN_COMMUNITY_ONLY =
   /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)|对[\u4e00-\u9fa5]{2,6}(街道|街|镇)[^，。；]{0,12}开放/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
 const OPEN_TO_NEIGHBOURS =
   /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
@@ -764,7 +793,7 @@ function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
 }
 
 /** The only cases it takes, named by kind (仅受理劳动争议类; 只受理邻里、家庭纠纷调解), not by place or people (只受理本项目在管小区). */
-const ONLY_CASES = /(?:仅|只)受理(?!本)([^，。；：:]{2,14})|(?:仅|只)限(?!本)([^，。；：:]{0,8}(?:争议|纠纷|案件))/;
+const ONLY_CASES = /(?:仅|只)受理(?!本)([^，。；：:]{2,14})/;
 
 /** Who the team is (退休电工、家电师傅组成; 队员多为退休电工): not what it does. */
 const WHO_WE_ARE = /组成|(队员|成员|志愿者|师傅)(多为|均为|都是|主要是|大多是|大都是)|由.{1,16}担任/;
@@ -778,7 +807,7 @@ export const whatItDoes = (positive: string): string =>
 /** A refusal that sends the thing elsewhere (请联系燃气公司, 请找物业, 归燃气公司) or will not touch it (我们不碰). */
 const REFERRAL = new RegExp(`请(直接)?(联系|找|拨打|到|去|送)|${IN_PERSON.source}|归[^，。；]{0,6}(公司|物业)|不碰`);
 /** Where the things named end: what is wrong with them, or where they are sent. */
-const THINGS_END = /坏了|故障|维修|修理|出了?(问题|毛病)|等|请|归|我们|，/;
+const THINGS_END = /坏了|故障|维修|修理|出了?(问题|毛病)|打不着|不着火|属于?|等|请|归|我们|，/;
 
 /**
  * The things a referral names, before what is wrong with them or where they go: 燃气灶、热水器 of
@@ -896,7 +925,7 @@ export function readOffer(text: string): OfferReading {
     onlyAppliances: onlyAppliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     ...staffLimit(normal),
     ownInstallsOnly: OWN_INSTALLS_ONLY.test(normal) ? { brands: [...normal.matchAll(BRAND)].map((m) => m[1]!) } : null,
-    onlyCases: ((match) => match?.[1] ?? match?.[2] ?? null)(ONLY_CASES.exec(normal)),
+    onlyCases: ONLY_CASES.exec(normal)?.[1] ?? null,
     notUrgent: NOT_URGENT.test(normal),
     noSelfPay: NO_SELF_PAY.test(normal),
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
@@ -905,7 +934,8 @@ export function readOffer(text: string): OfferReading {
     notForResidents: NOT_FOR_RESIDENTS.test(normal),
     turnedAwayForState: clausesOf(normal).flatMap((clause) => {
       const match = TURNED_AWAY_FOR_STATE.exec(clause);
-      return match && !NOT_A_STATE.test(match[1]!) ? [{ state: match[1]!, refused: match[2]! }] : [];
+      // A fee waived (低保老人不收助浴费) turns no one away; nor does a limit naming nothing (幼儿园孩子不收: read as grades).
+      return match && !NOT_A_STATE.test(match[1]!) && match[2] && !/费|钱/.test(match[2]) ? [{ state: match[1]!, refused: match[2] }] : [];
     }),
   };
 }
@@ -992,7 +1022,7 @@ const HOUSEBOUND =
 /** What a wish would only prefer (最好能送到家, 能送到家更好), to the end of its clause. */
 const PREFERRED = /最好(能|是|可以)?[^，。；]*|[^，。；]*更好/g;
 /** A wish that would like someone to come (or something brought) to the home. */
-const WANTS_AT_HOME = /上门|(?<![回才能])到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送来|送过来|送到楼下/;
+const WANTS_AT_HOME = /上门|(?<!(回|才能|才))到家|家里来|来家|上家|入户|送饭|送餐|送上门|送到家|送家|送上楼|送上来|送上去|端上来|拿上来|送来|送过来|送到楼下/;
 
 const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 
@@ -1000,7 +1030,7 @@ const AT_HOME_CLAUSE = /上门|入户|到家|送/;
 const INDOOR =
   /(户内|室内|屋内|入户)的?(维修|报修|维护|部分|设施|问题|服务|项目)?(（[^）]*）|\([^)]*\))?(不|除外|恕|请)|(户内|室内|屋内|家中|家里)的?(线路|电线|管道|水管|灯具|插座)[^，。；]{0,10}不(在|属于)[^，。；]{0,6}范围|不(入户|进户)|不(负责|做|管|包括|含|接)(户内|室内|屋内)(?![^，。；]{0,4}(改移|移位|挪))|不(负责|做|管|接)(居民)?(个人)?(家里|家中)的?(维修|报修|活)/;
 /** A wish about something inside the home… */
-const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内|户里/;
+const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内|(?<![住农贫保散商])户里/;
 /** …and not about the building's shared parts. */
 const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|健身器材/;
 
@@ -1142,13 +1172,14 @@ export function offerFit(
   if (reading.noIndividuals && !forMany(wish.kind, text) && !BY_COMMUNITY_STAFF.test(text)) return 0;
   // For companies and shops only (不面向居民小区) to residents or their community.
   if (reading.notForResidents && !OF_A_BUSINESS.test(text)) return 0;
-  // Turned away for a state the wish tells (卧床老人不接助浴 to 婆婆脑梗后卧床三年…想洗个澡), when what it refuses
-  // them is what the wish asks, or everything.
+  // Turned away for a state the wish tells in its point (卧床老人不接助浴 to 卧床老人想洗个澡), and not denies (不是失能老人),
+  // when what it refuses them is the wish's main ask.
+  const mainAsked = wish.askedConcepts?.[0];
   if (
+    mainAsked &&
     reading.turnedAwayForState.some(
       ({ state, refused }) =>
-        text.includes(state) &&
-        (!refused || (wish.askedConcepts ?? []).some((key) => refused.includes(key)) || wish.asked.some((word) => word.length >= 2 && refused.includes(word))),
+        refused.includes(mainAsked) && point.includes(state) && !new RegExp(`(不是|没有|并非|不)${state}`).test(text),
     )
   )
     return 0;
@@ -1191,7 +1222,9 @@ export function offerFit(
   const elsewhere =
     !!wish.community &&
     reading.onlyFor.communities.length > 0 &&
-    !reading.onlyFor.communities.some((c) => sameCommunity(c, wish.community!));
+    !reading.onlyFor.communities.some((c) => sameCommunity(c, wish.community!)) &&
+    // …unless the wish names it (我是胜利花园5号楼的业主 to 仅限在管的胜利花园小区业主).
+    !reading.onlyFor.communities.some((c) => namesPlace(text, c));
   if (elsewhere && !reading.onlyFor.atHome) return 0;
   const noHomeVisits = reading.noHomeVisits || elsewhere || (!!wish.outsideArea && reading.homeVisitsOwnPlaceOnly);
   // Someone who cannot go out, or who asks in so many words for someone to come…
@@ -1234,15 +1267,18 @@ export function offerFit(
   let factor = reading.full ? PARTLY : 1;
   // Weekends only (每周六上午) to a wish for the school week (周一到周五都要): a part of it at most.
   const told = withoutHearsay(text);
-  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))) factor *= PARTLY;
+  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told) || asksPlainSchoolDays(told))) factor *= PARTLY;
   // So is one that in term time works on weekends only (学期中只在周六上午), to a wish for every school day (每天放学接着).
   else if (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))) factor *= PARTLY;
-  if (reading.noDeliveries && needsItAtHome) {
-    // …and none from an offer that does not do the rest of it either (探访空巢老人…不送餐 to 镇上有没有给老人送饭的).
-    const mainAsk = wish.askedConcepts?.[0];
-    if (mainAsk && reading.ownConcepts && !reading.ownConcepts.includes(mainAsk)) return 0;
-    factor *= PARTLY;
-  }
+  if (reading.noDeliveries && needsItAtHome) factor *= PARTLY;
+  // Meals neither made nor brought (探访空巢老人…不送餐) to a wish for meals brought (镇上有没有给老人送饭的).
+  if (
+    wish.askedConcepts?.[0] === MEALS &&
+    needsItAtHome &&
+    reading.excludes.some((clause) => NO_MEALS_BROUGHT.test(clause)) &&
+    !reading.ownConcepts?.includes(MEALS)
+  )
+    return 0;
   if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
   // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
   // It refuses the kind of help the wish mainly asks for (不代购药品 to "开了药给送家来").
@@ -1271,7 +1307,8 @@ export function offerFit(
   // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
   // Or names the kind of help the wish asks (暂停新增助餐人员 to 想给我老母亲报个老年饭桌).
   const pausedAsked = (clause: string) =>
-    wish.asked.some((word) => word.length >= 2 && clause.includes(word)) || (wish.askedConcepts ?? []).some((key) => clause.includes(key));
+    wish.asked.some((word) => word.length >= 2 && clause.includes(word)) ||
+    (!AT_HOME_CLAUSE.test(clause) && !/配送/.test(clause) && (wish.askedConcepts ?? []).some((key) => clause.includes(key)));
   if (reading.pausedParts.some(pausedAsked)) return 0;
   // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
   if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
@@ -1341,7 +1378,7 @@ export function offerFit(
   if (reading.ownersOnly && TENANT.test(text)) return 0;
   // A property company serves the estates it manages: not a building with none (老旧小区没物业),
   // nor, when it names the estate whose owners it serves (秋怡家园业主), a wish in another community.
-  if (reading.estate && wish.community && !sameCommunity(reading.estate, wish.community)) return 0;
+  if (reading.estate && wish.community && !sameCommunity(reading.estate, wish.community) && !namesPlace(text, reading.estate)) return 0;
   if (reading.managedEstatesOnly && NO_PROPERTY_MANAGER.test(text)) return 0;
   // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class).
   if (LOST_CARD.test(text)) {
@@ -1493,7 +1530,7 @@ const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上/;
 /** A scam told, tried or feared. */
 const SCAM =
-  /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|(?<!听(说|人说|别人说)[^。！？]{0,30})(真的假的|是真是假)|冒充|问我.{0,4}(卡号|密码|验证码)/;
+  /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|(?<!听(说|人说|别人说)[^。！？]{0,30})(真的假的|是真是假)|(电话|短信|来电)[^。！？]{0,30}(真的假的|是真是假)|冒充|问我.{0,4}(卡号|密码|验证码)/;
 /** Fraud as an offer speaks of it. */
 const FRAUD = /诈|防骗|骗局/;
 /** Work on a card asked for in so many words. */
