@@ -2990,3 +2990,16 @@ describe("session 33's readings, attacked: what they must not read", () => {
     expect(offerFit(canteen, { ...wish, community: "弘贯园社区" })).toBe(0);
   });
 });
+
+describe("a property company's own estates, not any offer kept to its place", () => {
+  it("serves a building with no property manager from a canteen or bank kept to its community or street", () => {
+    const canteen = readOfferWithVocabulary("长者食堂。仅限本社区60岁以上老人就餐，一荤两素一汤。");
+    const noManager = wishAsRead("想找个吃饭的地方", "我们这是老楼没物业，我七十多了一个人住，中午想找个老年食堂吃饭");
+    expect(offerFit(canteen, noManager)).toBe(1);
+    const bank = readOfferWithVocabulary("社保卡上门办。针对行动不便的老人，渔阳镇范围内上门激活、换卡。");
+    expect(offerFit(bank, wishAsRead("社保卡要换", "我们楼没有物业，老爷子卧床下不了楼，社保卡到期要换，能上门办吗"))).toBe(1);
+    // A property company's own buildings still serve no building without one.
+    const property = readOfferWithVocabulary("户内小修。灯具、水龙头更换，仅限本物业管理的楼门。");
+    expect(offerFit(property, wishAsRead("水龙头坏了", "我们楼没有物业，水龙头关不严一直滴水"))).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 25;
+export const TEXT_READING = 26;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -921,7 +921,9 @@ export function readOffer(text: string): OfferReading {
     ownPlaceOnly: ownPlace,
     ownersOnly,
     estate,
-    managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || ownPlace !== null || OWNERS.test(positive)),
+    // A property company's own place (仅限本物业管理的楼门), not any offer kept to its community or street (a canteen,
+    // a bank's home visits): only those serve no building without a property manager.
+    managedEstatesOnly: !takesOthers && (!!estate || ownersOnly || (ownPlace !== null && PROPERTY_WORDS.test(normal)) || OWNERS.test(positive)),
     onlyAppliances: onlyAppliancesIn(ONLY_SOME.exec(positive)?.[2] ?? ""),
     ...staffLimit(normal),
     ownInstallsOnly: OWN_INSTALLS_ONLY.test(normal) ? { brands: [...normal.matchAll(BRAND)].map((m) => m[1]!) } : null,
@@ -1526,6 +1528,8 @@ const ofStaff = (text: string, staffOf: string | null) => !!staffOf && worksAt(t
 const NOT_STAFF = /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?(不是|并非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)(?!本人|家属)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
 const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
+/** Words of a property company speaking of its estates. */
+const PROPERTY_WORDS = /物业|在管|业主|项目部/;
 /** A card lost or to be stopped (卡丢了, 卡找不着了, 挂失, 先把卡冻上); not the fraudster's "账户冻结". */
 const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上/;
 /** A scam told, tried or feared. */
