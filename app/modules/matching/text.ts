@@ -253,7 +253,7 @@ const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不�
  * 不面向居民收费 or 不面向居民个人报名.
  */
 const NOT_FOR_RESIDENTS = /不面向居民小区|不面向(社区)?居民(开放)?(?=$|[，。；、])/;
-/** People turned away for their state (卧床老人不接助浴, 幼儿园孩子不收): the state, and what follows the refusal. */
+/** People turned away for their state (卧床老人不接助浴): the state, and what follows the refusal. */
 const TURNED_AWAY_FOR_STATE = /^([\u4e00-\u9fa5]{2,4}?)的?(?:老人|孩子|儿童|患者|病人)(?:一律|均|暂|也)?(?:不接|不收|不做|不提供|谢绝)(?:收|受|待)?([\u4e00-\u9fa5]*)$/;
 /** …not who they are or where from (非建档儿童, 其他居民, 外校孩子): read elsewhere. */
 const NOT_A_STATE = /^(非|外|其他|其余|其它|别的|本|个人|社区|名单|志愿)/;
@@ -554,7 +554,7 @@ export interface OfferReading {
   othersTurnedAway: boolean;
   /** Not for residents at all (只面向单位，不面向居民小区): only for companies and shops. */
   notForResidents: boolean;
-  /** Those it turns away for their state, and what it refuses them (卧床老人不接助浴: 卧床, 助浴; empty: everything). */
+  /** Those it turns away for their state, and what it refuses them (卧床老人不接助浴: 卧床, 助浴); never a fee waived. */
   turnedAwayForState: { state: string; refused: string }[];
   /** For the estate's owners only (限本小区业主, 租户请联系房东): not for a tenant. */
   ownersOnly: boolean;
@@ -1048,7 +1048,7 @@ const ASKS_ONE_TO_ONE = /一对一|单独|面对面|当面|(来|到|上)家里?�
  * 修剪), not on behalf of one of them (代独居王大爷报：燃气灶打不着火).
  */
 /** A wish from a company or shop (我们公司, 商户), not from residents. */
-const OF_A_BUSINESS = /(我们|我司|本)(公司|企业|单位|门店|店|厂)|商户|企业/;
+const OF_A_BUSINESS = /(我们|我司|本)(公司|单位|门店|店|厂)|商户|企业/;
 const forMany = (kind: string | undefined, text: string) => (kind === "need" || kind === "project") && !ON_BEHALF_OF_ONE.test(text);
 // 老人家中 is "in the older people's homes" (独居老人家中未安装烟感), not one 老人家.
 const ON_BEHALF_OF_ONE = /(代|替|帮).{0,12}(报|发|反映|申请|登记|问|说)|(大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|老太太|老爷子|老两口|老人家(?![庭属中里]))(?!们)/;
@@ -1153,6 +1153,8 @@ export function offerFit(
   // Read once for every check below: its sentences that ask, its title, and the two together (all of
   // the text when no sentence asks outright), where what it wants is said.
   const asking = askingPart(text);
+  // What it mainly asks for, as the vocabulary names it ("" when no concept is evoked).
+  const mainAsk = wish.askedConcepts?.[0] ?? "";
   const title = wishNormalised(wish.title ?? "");
   const point = `${title}。${asking || text}`;
   // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
@@ -1176,12 +1178,11 @@ export function offerFit(
   if (reading.notForResidents && !OF_A_BUSINESS.test(text)) return 0;
   // Turned away for a state the wish tells in its point (卧床老人不接助浴 to 卧床老人想洗个澡), and not denies (不是失能老人),
   // when what it refuses them is the wish's main ask.
-  const mainAsked = wish.askedConcepts?.[0];
   if (
-    mainAsked &&
+    mainAsk &&
     reading.turnedAwayForState.some(
       ({ state, refused }) =>
-        refused.includes(mainAsked) && point.includes(state) && !new RegExp(`(不是|没有|并非|不)${state}`).test(text),
+        refused.includes(mainAsk) && point.includes(state) && !new RegExp(`(不是|没有|并非|不)${state}`).test(text),
     )
   )
     return 0;
@@ -1275,7 +1276,7 @@ export function offerFit(
   if (reading.noDeliveries && needsItAtHome) factor *= PARTLY;
   // Meals neither made nor brought (探访空巢老人…不送餐) to a wish for meals brought (镇上有没有给老人送饭的).
   if (
-    wish.askedConcepts?.[0] === MEALS &&
+    mainAsk === MEALS &&
     needsItAtHome &&
     reading.excludes.some((clause) => NO_MEALS_BROUGHT.test(clause)) &&
     !reading.ownConcepts?.includes(MEALS)
@@ -1310,7 +1311,7 @@ export function offerFit(
   // Or names the kind of help the wish asks (暂停新增助餐人员 to 想给我老母亲报个老年饭桌).
   const pausedAsked = (clause: string) =>
     wish.asked.some((word) => word.length >= 2 && clause.includes(word)) ||
-    (!AT_HOME_CLAUSE.test(clause) && !/配送/.test(clause) && (wish.askedConcepts ?? []).some((key) => clause.includes(key)));
+    (!AT_HOME_CLAUSE.test(clause) && (wish.askedConcepts ?? []).some((key) => clause.includes(key)));
   if (reading.pausedParts.some(pausedAsked)) return 0;
   // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
   if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
@@ -1400,7 +1401,6 @@ export function offerFit(
     return 0;
   // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
   // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
-  const mainAsk = wish.askedConcepts?.[0] ?? "";
   if (DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
   // A lawsuit asked for (帮我写个起诉状，把官司打了), of an offer that only advises (律师驻点咨询): part of it.
   // Not one it does not want (也不想打官司), nor whether to sue (要不要打官司): advice is what that asks.
