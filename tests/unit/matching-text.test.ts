@@ -3003,3 +3003,110 @@ describe("a property company's own estates, not any offer kept to its place", ()
     expect(offerFit(property, wishAsRead("水龙头坏了", "我们楼没有物业，水龙头关不严一直滴水"))).toBe(0);
   });
 });
+
+describe("readings added in session 34 (found on tune-250…257, stated generally)", () => {
+  const fit = (offer: string, title: string, story: string, kind?: NeedKind) =>
+    offerFit(readOfferWithVocabulary(offer), wishAsRead(title, story, kind));
+
+  it("reads 也不发放灭火器、烟感 as a refusal of each thing it does not hand out", () => {
+    const drills = readOfferWithVocabulary("消防演练进社区。进社区集中开展灭火器使用、疏散逃生演练。只做集中演练和宣传，不入户检查，也不发放灭火器、烟感。");
+    expect(drills.excludes.some((clause) => clause.includes("烟感"))).toBe(true);
+    expect(drills.noHomeVisits).toBe(true);
+    expect(offerFit(drills, wishAsRead("独居老人家中安装烟感", "社区排查有独居老人40多户，希望为这些老人家庭入户安装烟感报警器", "need"))).toBe(0);
+    expect(offerFit(drills, wishAsRead("想搞一次消防演练", "社区想请消防员来小区搞一次灭火器使用和逃生演练", "need"))).toBe(1);
+  });
+
+  it("reads 不对外开放 and 仅限入住会员 as for its own people only", () => {
+    const members = readOfferWithVocabulary("会员餐厅助餐。养老社区餐厅营养配餐，仅限本养老社区入住会员及家属就餐，不对外开放。");
+    expect(members.internal).toBe(true);
+    expect(offerFit(members, wishAsRead("老人中午吃饭的地方", "小区旁边那个养老社区有餐厅，能不能让我爸妈去那儿吃个午饭"))).toBe(0);
+    expect(readOffer("单位食堂。工作日午餐，不对外。").internal).toBe(true);
+    // Closed at some times only (节假日不对外开放) is no limit of who comes.
+    expect(readOffer("社区图书室。周一到周五开放，节假日不对外开放。").internal).toBe(false);
+  });
+
+  it("reads 楼上楼下也不熟 as no quarrel with the neighbours", () => {
+    const wish = wishAsRead("洗手池反水", "卫生间洗手池一放水就往上冒，家里就我一个老太太，楼上楼下也不熟，麻烦社区给找个师傅");
+    expect(wish.askedConcepts).not.toContain("矛盾调解");
+    expect(wishAsRead("楼上楼下闹矛盾", "楼上楼下天天吵，想找人给调解调解").askedConcepts).toContain("矛盾调解");
+  });
+
+  it("reads 摔跤 and 跌倒 as the same word", () => {
+    expect(fit("巡诊和健康讲座。每月到各社区巡诊一次，可开展老年人防跌倒、高血压健康讲座。", "想请医生讲讲防摔跤", "想请医生来社区给讲讲老年人咋防摔跤，我们几个老姐妹都想听")).toBe(1);
+    expect(wishAsRead("想请医生讲讲防摔跤").asked).toContain("跌倒");
+  });
+
+  it("reads a certificate asked with a door open to those without it (无证的…可借用) as no requirement", () => {
+    const loan = readOfferWithVocabulary("辅具适配·轮椅借用。持证残疾人可申请免费辅具适配（轮椅、助行器）；无证的术后、高龄老人可短期借用轮椅，押金200元。");
+    expect(loan.requires).not.toContain("disability");
+    expect(offerFit(loan, wishAsRead("想借个轮椅", "老伴刚做完髋关节置换，出门得坐轮椅，能不能先借一个用用？他没有残疾证"))).toBe(1);
+    // Those without it turned away still need it.
+    const strict = readOfferWithVocabulary("辅具适配。持证残疾人可申请免费轮椅；无证的不能申请。");
+    expect(strict.requires).toContain("disability");
+  });
+
+  it("reads 上门去剪 as coming home, though the haircut is held in a hall", () => {
+    const haircuts = readOfferWithVocabulary("每月15号义剪。每月15号上午在向阳楼北社区活动室义务理发。卧床老人家属提前跟社区说一声，我们剪完活动室这边上门去剪。");
+    expect(haircuts.noHomeVisits).toBe(false);
+    expect(offerFit(haircuts, wishAsRead("老头子瘫床上了 头发老长", "我一个人也推不动他出去理发，有没有能到家里来剪的"))).toBe(1);
+  });
+
+  it("reads help linked to (帮忙链接助餐、就医等资源) as not done by the offer itself", () => {
+    const visits = readOfferWithVocabulary("独居高龄老人探访。社工每月入户探访独居、高龄老人，陪聊、情绪支持，需要时帮忙链接助餐、就医等资源。");
+    expect(offerFit(visits, wishAsRead("想有人中午给送饭", "我一个人住，今年八十三，下楼费劲了，听说社区有给老人送饭的，我也想报个名"))).toBe(0);
+    expect(offerFit(visits, wishAsRead("想有人常来陪我妈说说话", "我妈一个人住，孩子都在外地，想找人常去陪她聊聊天"))).toBe(1);
+  });
+});
+
+describe("money lost to a scam, asked back (session 34, found on tune-252)", () => {
+  const fit = (offer: string, title: string, story: string) => offerFit(readOfferWithVocabulary(offer), wishAsRead(title, story));
+  const lost = ["我妈被骗了 钱能追回来吗", "我妈接了个电话说社保卡要升级，把验证码告诉人家了，卡里少了两万多。已经报了警，想问问还有没有别的办法能把钱追回来"] as const;
+
+  it("is not helped by warnings or talks", () => {
+    expect(fit("社保卡业务驻点。工作日办理社保卡补换卡、密码重置、养老金查询，顺带反诈提醒。", ...lost)).toBe(0);
+    expect(fit("反诈宣讲进社区。每月集中宣讲冒充客服、养老投资等骗局，20人以上成团。", ...lost)).toBe(0);
+    expect(fit("社保卡业务驻点。社保卡补换卡、密码重置，顺带反诈提醒。", "被骗了8000块钱", "我妈接了个电话，让她转到安全账户，转了8000块。能不能让银行把钱拦下来？")).toBe(0);
+  });
+
+  it("is helped by an offer that takes one case, and a scam feared still meets a talk", () => {
+    expect(fit("反诈宣传和个案咨询。网点工作人员为被骗老人一对一梳理情况，指导报警和止付。", ...lost)).toBe(1);
+    expect(fit("法律援助。律师为困难群众提供法律咨询和代理。", ...lost)).toBe(1);
+    expect(fit("反诈宣讲进社区。每月集中宣讲冒充客服、养老投资等骗局。", "我爸老接到客服电话", "老有人打电话说要给他退钱，我怕他哪天真信了，想找人给他讲讲")).toBe(1);
+  });
+});
+
+describe("readings added in session 34's second look (found on tune-250…257, stated generally)", () => {
+  it("reads a child's habit (就知道玩手机) as no ask for a phone class", () => {
+    const wish = wishAsRead("闺女周末就知道玩手机", "闺女上三年级，周末在家就抱着手机刷视频。想给她找个学书法或者做做小实验的班");
+    expect(wish.askedConcepts).not.toContain("智能手机");
+    expect(wishAsRead("想学玩手机", "我七十了，想学玩手机，视频通话不会弄").askedConcepts).toContain("智能手机");
+  });
+
+  it("reads 可一到晚上 as 'but once night comes', not 可疑", () => {
+    expect(wishAsRead("老伴走了以后整宿睡不着", "我也知道，可一到晚上就睁着眼到天亮，就想有个人能跟我说说话").askedConcepts).not.toContain("治安巡逻");
+  });
+});
+
+describe("a thing named only among the hazards an offer checks (session 34, found on tune-253)", () => {
+  const checks = "烟感安装+家庭消防安全检查。指战员为老旧小区老年人家庭免费安装独立式烟感报警器，同时检查燃气软管、电动自行车入户充电等隐患。";
+
+  it("is not put in by it", () => {
+    expect(offerFit(readOfferWithVocabulary(checks), wishAsRead("楼下能不能装个充电的", "好几家都把电瓶拎楼上充电，能不能在小区里找个地儿装几个充电桩，收点钱也行"))).toBe(0);
+  });
+
+  it("still meets a wish about the hazard, or about what it does put in", () => {
+    expect(offerFit(readOfferWithVocabulary(checks), wishAsRead("想给我妈家装个烟感", "我妈一个人住老楼，想给她家装个烟感报警器"))).toBe(1);
+    expect(offerFit(readOfferWithVocabulary(checks), wishAsRead("楼里有人把电动车推家里充电", "担心着火，想请消防的来给看看，讲讲"))).toBe(1);
+  });
+});
+
+describe("money asked back, attacked (session 34)", () => {
+  it("does not read calls blocked or a transfer stopped (电话拦住, 被柜员拦下) as money asked back", () => {
+    const police = readOfferWithVocabulary("反诈民警入户。社区民警入户反诈宣传，帮老人手机安装国家反诈中心APP、开通来电预警。");
+    expect(offerFit(police, wishAsRead("怕我妈被骗", "她天天接推销保健品的电话。我怕她哪天真被骗了。能不能有人上门给她手机弄弄，把这种电话拦住？"))).toBe(1);
+    const visits = readOfferWithVocabulary("反诈宣传入户。网点客户经理可配合网格员对独居老人入户讲解，帮助老人识别冒充公检法、医保等骗局。");
+    expect(
+      offerFit(visits, wishAsRead("独居老人防诈骗入户宣传", "有3户老人接到冒充医保局的电话，1户已按对方要求去银行转账，被柜员拦下。希望共建单位配合网格员逐户上门讲清常见骗局", "need")),
+    ).toBe(1);
+  });
+});

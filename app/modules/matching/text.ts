@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 26;
+export const TEXT_READING = 27;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -226,9 +226,9 @@ const FULL =
 /** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
 const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
 
-/** A clause in which the offer says what it does not do. */
+/** A clause in which the offer says what it does not do, or only links to others for (链接助餐、就医等资源). */
 const EXCLUDES =
-  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不发放|不派发|不赠送|链接[^，。；]{0,12}资源|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -261,14 +261,17 @@ const NOT_A_STATE = /^(非|外|其他|其余|其它|别的|本|个人|社区|名
 const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
 /** A clause saying people are signed up by the community (由社区统一报名单, 由网格员转介，不接受个人直接报名). */
 const THROUGH_COMMUNITY = /(社区|网格员|居委会)[^，。；]{0,6}(报名|申请|申报|上报|报街道|摸排|转介|推荐)|不接受?个人(直接)?(报名|申请|来电)|转介/;
-/** Only for the organisation's own people (its pupils, staff): not for the neighbourhood. */
+/**
+ * Only for the organisation's own people (its pupils, staff, its home's residents: 仅限入住会员, 不对外开放):
+ * not for the neighbourhood. Closed at some times (节假日不对外开放) limits no one.
+ */
 const INTERNAL =
-  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$/;
+  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$|(?<![日末晚午间时])不对外(开放|营业|接待|服务)?$|(仅限|只限|只对|仅对|只面向|仅面向)[^，。；]{0,8}(入住|在住)(会员|老人|长者|居民|人员)/;
 /** Who an offer may be limited to (仅限本中心签约居民): a limit on who asks, not on where the help happens. */
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(出诊)?(上门|入户|到家|送上门)(服务)?$|^不(上门|入户|到家|送上门)(服务)?、|^不出诊$|不(提供)?(外送|外卖|送餐|配送|送货|打包)(?!处方|药品|大件)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
+  "不(出诊)?(上门|入户|到家|送上门)(服务|检查|维修|安装|办理)?$|^不(上门|入户|到家|送上门)(服务)?、|^不出诊$|不(提供)?(外送|外卖|送餐|配送|送货|打包)(?!处方|药品|大件)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场|网点|营业厅|窗口|柜台)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
@@ -289,7 +292,7 @@ const NO_DELIVERIES = /没有?送餐|暂?无送餐|无法送餐|不能送餐|(�
  * another part (银行卡挂失、补卡需本人到网点办理，不提供上门).
  */
 const COMES_HOME =
-  /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(志愿者|师傅|队员|社工|医生|大夫|护士|工作人员)(可|会|定期)?(上门|入户)|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|送(药|货|餐|菜|饭)(上门|到家)|探访|走访|看望|^(上门|入户)(服务)?(仅|只)(限|对|面向)(?![^，。；]{0,10}(街道|镇|社区|小区|辖区|范围))/;
+  /(可|可以|能|预约|提供|免费|负责)(预约|约)?(上门|入户)(?!.{0,2}(请|需|须))|(志愿者|师傅|队员|社工|医生|大夫|护士|工作人员)(可|会|定期)?(上门|入户)|(我们|安排人?|派人|登记|报名|抽空|会|就)(后)?(上门|入户)|(上门|入户)去?(办理|服务|维修|随访|巡诊|护理|采血|送药|送餐|评估|指导|理发|剃头|剪|检测|检查|查看)|约(好)?时间(后)?(上门|入户)|送(药|货|餐|菜|饭)(上门|到家)|探访|走访|看望|^(上门|入户)(服务)?(仅|只)(限|对|面向)(?![^，。；]{0,10}(街道|镇|社区|小区|辖区|范围))/;
 
 /**
  * "本社区行动不便的老人可送餐上门", "其他社区的老人欢迎来食堂就餐，暂不送餐", "上门只限西于庄街道", "送餐只送本社区":
@@ -440,6 +443,13 @@ const MAY = /可以?|能|均可|申请|申领|借用|享受|提供/;
 /** Put first or charged less (低保家庭优先): a perk, though those it names are the only ones served free (低保家庭免费). */
 const PUT_FIRST = /优先|减免|减半|优惠|打折|折扣|半价/;
 const PERK = new RegExp(`免(押金|费|收)?|${PUT_FIRST.source}`);
+/** A door open to those without it (无证的术后、高龄老人可短期借用): the certificate is one way in, not the only one. */
+const OPEN_WITHOUT = /(?:无|没有|未持有?|不持有?|非持)([\u4e00-\u9fa5]{0,4}证)的?[^，。；]{0,12}(?<!不)(?:也|亦|均)?(?:可以?|能)/g;
+function openWithout(own: string, kind: string): boolean {
+  const pattern = CREDENTIALS.find(([k]) => k === kind)![1];
+  // A bare 证 (无证的) is of whichever certificate was asked for.
+  return [...own.matchAll(OPEN_WITHOUT)].some(([, named]) => named === "证" || pattern.test(named!));
+}
 /** "无残疾证的不在受理范围": those without it are turned away, so the certificate is asked for. */
 const WITHOUT_IT = /(?:^|[，,])(?:无|没有|未持有?|不持有?|非持)(?=残疾人?证|低保|特困|老年证|居住证)/g;
 
@@ -883,7 +893,7 @@ export function readOffer(text: string): OfferReading {
     noRepairs: excludes.some((c) => c.split(/[、，]/).some((part) => NO_REPAIRS.test(part))),
     requires: [
       ...new Set([
-        ...credentialsAfter(own, REQUIRES, { alternativesOpen: true }),
+        ...credentialsAfter(own, REQUIRES, { alternativesOpen: true }).filter((kind) => !openWithout(own, kind)),
         ...credentialsAfter(excludes.join("，"), WITHOUT_IT),
         ...(MEANS_TESTED.test(own) ? ["hardship"] : []),
         // "仅限经民政评估的特困、低保家庭，其他家庭暂不受理": the certificates it named.
@@ -1186,6 +1196,12 @@ export function offerFit(
     )
   )
     return 0;
+  // Something to be put in (小区里装几个充电桩) that the offer names only among the hazards it checks (检查电动自行车
+  // 入户充电等隐患): it inspects that thing, it puts none in.
+  if (WANTS_PUT_IN.test(point)) {
+    const naming = reading.positive.split("，").filter((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)));
+    if (naming.length && naming.every((clause) => HAZARDS_CHECKED.test(clause))) return 0;
+  }
   // Public grounds only (不进私家院落，不修个人种的树) to a wish about its own yard (自家小院里有棵香椿树).
   if (reading.noPrivateGrounds && OWN_GROUNDS.test(text)) return 0;
   // Holidays only to a wish about school days (每天下午三点半放学，没人接).
@@ -1399,6 +1415,9 @@ export function offerFit(
   const ownCardWork = CARD_WORK.test((asking || text).replace(THEIR_ACCOUNT, ""));
   if (SCAM.test(text) && !LOST_CARD.test(text) && !ownCardWork && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
     return 0;
+  // Money already lost to a scam, asked back (钱还能追回来吗): warnings and talks (顺带反诈提醒, 反诈宣讲) do not
+  // get it back; only an offer that takes one case (个案咨询, 律师, 报警止付) may help.
+  if (SCAM.test(text) && WANTS_MONEY_BACK.test(point) && !HELPS_A_VICTIM.test(reading.positive)) return 0;
   // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
   // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
   if (DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
@@ -1535,6 +1554,14 @@ const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补�
 /** A scam told, tried or feared. */
 const SCAM =
   /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|(?<!听(说|人说|别人说)[^。！？]{0,30})(真的假的|是真是假)|(电话|短信|来电)[^。！？]{0,30}(真的假的|是真是假)|冒充|问我.{0,4}(卡号|密码|验证码)/;
+/** Something asked to be put in or built (装几个充电桩, 建个车棚, 增设座椅). */
+const WANTS_PUT_IN = /装(?!修)|增设|建(个|一个|几个)|修建/;
+/** A clause of hazards checked (检查燃气软管、电动自行车入户充电等隐患, 排查用电隐患). */
+const HAZARDS_CHECKED = /(检查|排查|巡查|查看)[^，。；]{0,20}隐患/;
+/** Money lost asked back (钱能追回来吗, 能不能要回来, 让银行把钱拦下来); not a scammer's 退款 pitch, nor calls blocked (把这种电话拦住). */
+const WANTS_MONEY_BACK = /(追|要|拿|讨)(得)?回(来)?|挽回|钱[^，。；]{0,4}(截|拦)(住|下)/;
+/** What helps one victim: a case taken, a lawyer, the police, a stop on the account. */
+const HELPS_A_VICTIM = /个案|一对一|咨询|律师|法律|维权|报案|报警|立案|止付|冻结|援助|调解/;
 /** Fraud as an offer speaks of it. */
 const FRAUD = /诈|防骗|骗局/;
 /** Work on a card asked for in so many words. */
