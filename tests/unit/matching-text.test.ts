@@ -3110,3 +3110,56 @@ describe("money asked back, attacked (session 34)", () => {
     ).toBe(1);
   });
 });
+
+describe("readings added in session 34's second round (found on tune-258…265, stated generally)", () => {
+  const fit = (offer: string, title: string, story: string, kind?: NeedKind) =>
+    offerFit(readOfferWithVocabulary(offer), wishAsRead(title, story, kind));
+
+  it("reads 只管公共部位，不入户维修 as refusing work inside homes", () => {
+    const shared = "老旧小区公共部位维修。楼道灯、单元门禁、公共下水主管道维修。只管公共部位，不入户维修。";
+    expect(fit(shared, "水龙头关不严", "家里厨房水龙头拧不紧，关上还一直滴，老头子手抖干不了了")).toBe(0);
+    expect(fit(shared, "楼道灯坏了", "我们单元楼道灯坏了半个月，晚上黑咕隆咚的")).toBe(1);
+    // A shared pipe backing up into a bathroom (楼里主管道堵了) is the shared parts' work.
+    expect(fit(shared, "地漏往上返脏水", "卫生间地漏老往上返脏水，楼上的一用水我家就返，有人说是楼里主管道堵了")).toBe(1);
+  });
+
+  it("reads 镶牙 and 假牙 as one thing, so 不做镶牙 refuses dentures though it cleans them", () => {
+    const checks = "口腔健康进社区。口腔检查、假牙清洁指导、老年口腔保健科普。只做检查和科普，不做镶牙、补牙、拔牙等治疗。";
+    expect(fit(checks, "想配副假牙", "我下边的牙掉得差不多了，嚼不动东西，想问问能不能给配副假牙")).toBe(0);
+    expect(fit(checks, "想请牙医给老人查查牙", "我们楼老人多，想请牙医来给查查牙，讲讲怎么保护牙", "need")).toBe(1);
+  });
+
+  it("reads a refusal of one person's case (不接个案咨询) as no refusal of a talk a community asks for", () => {
+    const talks = "普法进社区 集中宣讲。民法典、反家暴等主题宣讲，社区组织居民20人以上即可预约。只做集中讲座，不接个案咨询，个案请到区公共法律服务中心。";
+    expect(fit(talks, "民法典进社区普法宣讲", "社区计划开展普法宣传活动，主题围绕婚姻家庭、继承，预计参加居民50人，需专业人员授课。", "need")).toBe(1);
+    expect(fit(talks, "想咨询遗产继承", "我爸走了，房子怎么继承，兄妹几个有分歧，想找律师问问")).toBe(0);
+  });
+
+  it("reads 给她们这帮老人讲讲…当面说 as a talk asked for a group", () => {
+    const talks = "反诈宣传进社区。网点员工进社区开展防范电信网络诈骗讲座，讲解冒充公检法、医保卡异常等常见骗局。集中讲座形式，社区预约。";
+    expect(fit(talks, "我妈老接到奇怪电话", "我说她不听，能不能社区或者银行的人给她们这帮老人讲讲这种骗局，找个明白人当面说她信")).toBe(1);
+    expect(fit(talks, "我妈老接到奇怪电话", "能不能找个明白人来家里当面给她说说")).toBe(0);
+    // 大伙 not addressed (家里这些事不好在大伙儿面前说) asks one to one still.
+    const lectures = "普法讲座进社区。围绕继承编开展普法讲座。只做集中讲座，不接个案咨询。";
+    expect(fit(lectures, "立遗嘱的事想问问", "想立个遗嘱，想找个懂法律的单独问问，家里这些事不好在大伙儿面前说")).toBe(0);
+  });
+
+  it("reads help given one by one (客户经理帮着核实，协助报警止付) beside a quarterly talk as no group-only offer", () => {
+    const reading = readOffer("可疑电话帮核实。接到电话拿不准的，可打网点电话，客户经理帮着核实；已经转账的，协助第一时间报警并联系止付。每季度在社区集中宣讲一次。");
+    expect(reading.groupOnly).toBe(false);
+  });
+
+  it("reads 说不是他们家漏的 and 吵不过 as a quarrel to settle", () => {
+    expect(wishAsRead("楼上漏水不认账", "楼上漏水把我家天花板泡了，找他们家好几回都说不是他们家漏的，我一个老太太跟人家吵不过").askedConcepts).toContain("矛盾调解");
+  });
+
+  it("reads a counsellor named with no company asked (想问问有没有做心理咨询的机构) as not met by a visitor", () => {
+    const professional = buildQuery({ title: "父亲抑郁需要心理咨询", description: "我父亲诊断是抑郁症，药在吃。想问问社区有没有能做心理咨询的机构。", category: null });
+    expect(professional.terms.some((term) => term.term === "陪伴聊天")).toBe(false);
+    const either = buildQuery({ title: "我爸老睡不着", description: "是不是得找个心理医生看看？或者有人能常来陪他说说话也行。", category: null });
+    expect(either.terms.some((term) => term.term === "陪伴聊天")).toBe(true);
+    // A session booked (想给她约个心理咨询) names no professional: a visitor still meets part of it.
+    const booked = buildQuery({ title: "我妈老说活着没意思", description: "我在市里上班，回不去。想给她约个心理咨询。", category: null });
+    expect(booked.terms.some((term) => term.term === "陪伴聊天")).toBe(true);
+  });
+});

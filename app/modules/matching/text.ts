@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 27;
+export const TEXT_READING = 28;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -228,7 +228,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do, or only links to others for (链接助餐、就医等资源). */
 const EXCLUDES =
-  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不发放|不派发|不赠送|链接[^，。；]{0,12}资源|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不入户|不进户|不发放|不派发|不赠送|链接[^，。；]{0,12}资源|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -245,9 +245,10 @@ const GROUP_WORK = /讲座|宣讲|宣传|讲解|讲堂|知识|培训|课堂|讲�
 const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) || (COMMUNITY_SIGNS_UP.test(text) && GROUP_WORK.test(positive));
 /**
  * It sees people one by one, or comes to the home to do it (学生志愿者一对一教老人…只培训; 由社区统一报名，
- * 我们带移动终端上门办理): its "只培训" or "社区统一报名" says how, not that it works with groups only.
+ * 我们带移动终端上门办理; 客户经理帮着核实…每季度集中宣讲一次): its "只培训" or "社区统一报名" says how, not that it
+ * works with groups only.
  */
-const ONE_BY_ONE = /每户|每家|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
+const ONE_BY_ONE = /每户|每家|帮着(核实|核对|查|办|操作)|协助[^，。；]{0,4}(报警|止付|挂失)|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
 /**
  * Not for residents at all (不面向居民小区, 不面向社区居民开放); not 不对个人, which takes a community's group, nor
  * 不面向居民收费 or 不面向居民个人报名.
@@ -1044,7 +1045,7 @@ const INDOOR =
 /** A wish about something inside the home… */
 const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内|(?<![住农贫保散商])户里/;
 /** …and not about the building's shared parts. */
-const WISH_SHARED_PARTS = /楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|健身器材/;
+const WISH_SHARED_PARTS = /主管道|总管道|立管|楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|健身器材/;
 
 const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_INDOORS.test(text);
 /** A wish from someone who rents their home. */
@@ -1073,7 +1074,10 @@ const WANTS_TO_LEARN = /想学|学学|学一学|学一下|学会/;
 const wantsGroupWork = (text: string) =>
   // Read where it asks: a talk in its story (在那个健康讲座上买了保健品; 上回社区请律师来讲课) is not asked for.
   (ASKS_FOR_GROUP.test(withoutRefusals(askingNow(text) || text)) || (WANTS_TO_LEARN.test(askingPart(text)) && !WANTS_AT_HOME.test(askingPart(text)))) &&
-  !ASKS_ONE_TO_ONE.test(askingPart(text));
+  // 当面 of a talk to a group (给她们这帮老人讲讲，找个明白人当面说) is in person, not one to one.
+  (!ASKS_ONE_TO_ONE.test(askingPart(text)) || GROUP_ADDRESSED.test(askingPart(text)));
+/** Many people named as those to be told (给这帮老人讲讲, 给大伙说说); not 不好在大伙儿面前说. */
+const GROUP_ADDRESSED = /给[^，。；]{0,4}((这帮|这些|那帮|那些|一帮|一群)(老人|老太太|老头|老姐妹|老伙计|居民|人)|老人们|大家|大伙)/;
 
 /**
  * What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for, nor what it
@@ -1346,7 +1350,9 @@ export function offerFit(
       : reading.excludes
   )
     // 不负责接送孩子放学 refuses the trip, not the time after school.
-    .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause));
+    .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause))
+    // One person's case refused (不接个案咨询，个案请到区公共法律服务中心) refuses nothing a group asks (普法宣讲).
+    .filter((clause) => !(ONE_CASE.test(clause) && (wantsGroupWork(text) || forMany(wish.kind, text))));
   // Drains refused (不做下水管道疏通) name no leak (水池底下的管子接头滋水): 水管 of 下水管道 is the drain's.
   const blockedDrain = BLOCKED_DRAIN.test(point);
   // Refused only inside homes (不接居民个人家里的维修) to a wish about shared or public parts: of where, not of what.
@@ -1558,6 +1564,8 @@ const SCAM =
 const WANTS_PUT_IN = /装(?!修)|增设|建(个|一个|几个)|修建/;
 /** A clause of hazards checked (检查燃气软管、电动自行车入户充电等隐患, 排查用电隐患). */
 const HAZARDS_CHECKED = /(检查|排查|巡查|查看)[^，。；]{0,20}隐患/;
+/** One person's case or one household (不接个案咨询, 不接受个人报名, 不做一对一); not 个人贷款, a kind of loan. */
+export const ONE_CASE = /个案|一对一|单独|单户|散户|个人(咨询|报名|申请|求助)/;
 /** Money lost asked back (钱能追回来吗, 能不能要回来, 让银行把钱拦下来); not a scammer's 退款 pitch, nor calls blocked (把这种电话拦住). */
 const WANTS_MONEY_BACK = /(追|要|拿|讨)(得)?回(来)?|挽回|钱[^，。；]{0,4}(截|拦)(住|下)/;
 /** What helps one victim: a case taken, a lawyer, the police, a stop on the account. */
