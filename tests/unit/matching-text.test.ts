@@ -3016,13 +3016,15 @@ describe("readings added in session 34 (found on tune-250…257, stated generall
     expect(offerFit(drills, wishAsRead("想搞一次消防演练", "社区想请消防员来小区搞一次灭火器使用和逃生演练", "need"))).toBe(1);
   });
 
-  it("reads 不对外开放 and 仅限入住会员 as for its own people only", () => {
+  it("reads 仅限入住会员 as for its own people only, and 不对外 as for its own place", () => {
     const members = readOfferWithVocabulary("会员餐厅助餐。养老社区餐厅营养配餐，仅限本养老社区入住会员及家属就餐，不对外开放。");
     expect(members.internal).toBe(true);
     expect(offerFit(members, wishAsRead("老人中午吃饭的地方", "小区旁边那个养老社区有餐厅，能不能让我爸妈去那儿吃个午饭"))).toBe(0);
-    expect(readOffer("单位食堂。工作日午餐，不对外。").internal).toBe(true);
+    // 不对外 keeps it to its own place (仅限雍阳东里本小区业主，不对外), not to its organisation's people.
+    expect(readOffer("户内小修。换水龙头、马桶配件，仅限本小区业主，不对外。").internal).toBe(false);
+    expect(readOffer("社区食堂。工作日午餐，不对外。").ownPlaceOnly).toBe("community");
     // Closed at some times only (节假日不对外开放) is no limit of who comes.
-    expect(readOffer("社区图书室。周一到周五开放，节假日不对外开放。").internal).toBe(false);
+    expect(readOffer("社区图书室。周一到周五开放，节假日不对外开放。").ownPlaceOnly).toBe(null);
   });
 
   it("reads 楼上楼下也不熟 as no quarrel with the neighbours", () => {
@@ -3055,6 +3057,12 @@ describe("readings added in session 34 (found on tune-250…257, stated generall
     const visits = readOfferWithVocabulary("独居高龄老人探访。社工每月入户探访独居、高龄老人，陪聊、情绪支持，需要时帮忙链接助餐、就医等资源。");
     expect(offerFit(visits, wishAsRead("想有人中午给送饭", "我一个人住，今年八十三，下楼费劲了，听说社区有给老人送饭的，我也想报个名"))).toBe(0);
     expect(offerFit(visits, wishAsRead("想有人常来陪我妈说说话", "我妈一个人住，孩子都在外地，想找人常去陪她聊聊天"))).toBe(1);
+    // A bare 链接资源 last in a list (聊天谈心、了解需求、链接资源) refuses none of the list.
+    const talks = readOfferWithVocabulary("独居老人探访 谈心。社工每月定期探访辖区独居、空巢老人，聊天谈心、了解需求、链接资源。");
+    expect(offerFit(talks, wishAsRead("独居王大爷想有人说说话", "网格员代发：独居老人王大爷，希望能有人定期去看看他、陪他聊聊天", "need"))).toBe(1);
+    const listed = readOfferWithVocabulary("空巢老人关爱。陪聊、读报、帮忙链接助餐资源。");
+    expect(offerFit(listed, wishAsRead("想找人陪我妈聊聊天", "我妈一个人住，想找人常去陪她聊聊天"))).toBe(1);
+    expect(offerFit(listed, wishAsRead("想给我妈订送餐", "我妈一个人住，下不了楼，想每天中午给她送个饭到家"))).toBe(0);
   });
 });
 
@@ -3151,15 +3159,5 @@ describe("readings added in session 34's second round (found on tune-258…265, 
 
   it("reads 说不是他们家漏的 and 吵不过 as a quarrel to settle", () => {
     expect(wishAsRead("楼上漏水不认账", "楼上漏水把我家天花板泡了，找他们家好几回都说不是他们家漏的，我一个老太太跟人家吵不过").askedConcepts).toContain("矛盾调解");
-  });
-
-  it("reads a counsellor named with no company asked (想问问有没有做心理咨询的机构) as not met by a visitor", () => {
-    const professional = buildQuery({ title: "父亲抑郁需要心理咨询", description: "我父亲诊断是抑郁症，药在吃。想问问社区有没有能做心理咨询的机构。", category: null });
-    expect(professional.terms.some((term) => term.term === "陪伴聊天")).toBe(false);
-    const either = buildQuery({ title: "我爸老睡不着", description: "是不是得找个心理医生看看？或者有人能常来陪他说说话也行。", category: null });
-    expect(either.terms.some((term) => term.term === "陪伴聊天")).toBe(true);
-    // A session booked (想给她约个心理咨询) names no professional: a visitor still meets part of it.
-    const booked = buildQuery({ title: "我妈老说活着没意思", description: "我在市里上班，回不去。想给她约个心理咨询。", category: null });
-    expect(booked.terms.some((term) => term.term === "陪伴聊天")).toBe(true);
   });
 });

@@ -76,9 +76,6 @@ export function vocabularyWords(): string[] {
 
 /** The weight of a concept brought in as the kin of the main ask, against the main ask's. */
 const KIN_FACTOR = 0.8;
-/** A counsellor named as such (心理咨询师, 心理医生, 做心理咨询的机构; not 约个心理咨询), and company asked for (陪他说说话, 聊聊). */
-const PROFESSIONAL_NAMED = /咨询师|心理医生|精神科|(心理咨询|心理)的?机构/;
-const COMPANY_ASKED = /陪|聊|说说话|说话/;
 
 /** The weight of a concept evoked only by how the person is (see conditionCues). */
 const CONDITION_FACTOR = 0.6;
@@ -398,9 +395,7 @@ export function buildQuery(subject: MatchSubject): MatchQuery {
   // people only for an older person (孩子中考压力大，想找个心理老师: no elderly visitor).
   const mainAsk = [...byTerm.values()].filter((t) => conceptKeys.has(t.term)).sort((a, b) => b.weight - a.weight)[0];
   const aboutOld = wishAudience(`${title}。${body}`) === "old";
-  // Not for a wish that names the professional and asks no company (抑郁症…想问问社区有没有能做心理咨询的机构).
-  const professionalOnly = PROFESSIONAL_NAMED.test(`${title}。${askingAsRead || body}`) && !COMPANY_ASKED.test(`${title}。${askingAsRead || body}`);
-  if (mainAsk?.primary && !professionalOnly)
+  if (mainAsk?.primary)
     for (const key of kinOf(mainAsk.term)) {
       if (categoryOfKey(key) === "elderly_care" && !aboutOld) continue;
       add({ term: key, weight: mainAsk.weight * KIN_FACTOR, source: "concept", category: categoryOfKey(key), primary: true, quotes: mainAsk.quotes });
