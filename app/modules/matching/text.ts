@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 29;
+export const TEXT_READING = 30;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -228,7 +228,7 @@ const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(�
 
 /** A clause in which the offer says what it does not do, or only links to others for (链接助餐、就医等资源). */
 const EXCLUDES =
-  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|不入户|不进户|不发放|不派发|不赠送|链接[^，。；]{1,12}资源|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|^不(入户|进户)(维修|服务|检查|安装)?$|(也|并|均|都)不发放|^(需要时|必要时|有需要的?|有需要时)?(帮忙|协助|帮助)?链接[^，。；]{1,12}资源$|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
@@ -248,7 +248,7 @@ const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) ||
  * 我们带移动终端上门办理; 客户经理帮着核实…每季度集中宣讲一次): its "只培训" or "社区统一报名" says how, not that it
  * works with groups only.
  */
-const ONE_BY_ONE = /每户|每家|帮着(核实|核对|查|办|操作)|协助[^，。；]{0,4}(报警|止付|挂失)|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
+const ONE_BY_ONE = /每户|每家|帮着(核实|核对|查|办|操作)|(?<!(如何|怎么|怎样|咋))协助[^，。；]{0,4}(报警|止付|挂失)|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
 /**
  * Not for residents at all (不面向居民小区, 不面向社区居民开放); not 不对个人, which takes a community's group, nor
  * 不面向居民收费 or 不面向居民个人报名.
@@ -264,12 +264,12 @@ const OUTSIDERS = /外(校|单位)|非本(校|单位)/;
 const THROUGH_COMMUNITY = /(社区|网格员|居委会)[^，。；]{0,6}(报名|申请|申报|上报|报街道|摸排|转介|推荐)|不接受?个人(直接)?(报名|申请|来电)|转介/;
 /** Only for the organisation's own people (its pupils, staff, its home's residents: 仅限入住会员): not for the neighbourhood. */
 const INTERNAL =
-  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$|(仅限|只限|只对|仅对|只面向|仅面向)[^，。；]{0,8}(入住|在住)(会员|老人|长者|居民|人员)/;
+  /(仅限|只限|只对|只面向|仅面向|仅对|只收|仅收|只接收|仅接收)本(校|单位|院|公司|厂|园|机构|所)(?!.{0,2}(在管|管理|物业))|不接收外(校|单位)|内部(职工|员工|学生|人员)(专用)?$|(仅限|只限|只对|仅对|只面向|仅面向)[^，。；]{0,8}入住会员/;
 /** Who an offer may be limited to (仅限本中心签约居民): a limit on who asks, not on where the help happens. */
 const WHO = "居民|患者|病人|学生|职工|员工|会员|老人|业主|住户|家庭|人员|签约|儿童|家属|客户";
 /** Does not come to the home (nor deliver there): 不上门, 不外送, 只在店内 (but not 仅限本中心签约居民). */
 const NO_HOME_VISITS = new RegExp(
-  "不(出诊)?(上门|入户|到家|送上门)(服务|检查|维修|安装|办理)?$|^不(上门|入户|到家|送上门)(服务)?、|^不出诊$|不(提供)?(外送|外卖|送餐|配送|送货|打包)(?!处方|药品|大件)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
+  "不(出诊)?(上门|入户|到家|送上门)(服务)?$|^不(上门|入户)(检查|维修|安装|办理)$|^不(上门|入户|到家|送上门)(服务)?、|^不出诊$|不(提供)?(外送|外卖|送餐|配送|送货|打包)(?!处方|药品|大件)|不(提供|开展)(上门|入户|到家)(服务|诊疗)?$" +
     `|(只|仅)(在|限)(?!.{0,12}(${WHO})).{0,8}(店|站|所|中心|门诊|活动室|现场|网点|营业厅|窗口|柜台)(?!.{0,2}(买|购|取))|(只|仅)(提供)?(到店|到站|到院|堂食|门诊)` +
     // In person only (只接待当面咨询; 须本人携带身份证到场): nobody comes, nor does a phone call do.
     "|(只|仅)(接待|接受|提供|限)?当面|(须|需|需要|必须)本人.{0,8}到(场|现场|网点|窗口)" +
@@ -442,7 +442,7 @@ const MAY = /可以?|能|均可|申请|申领|借用|享受|提供/;
 const PUT_FIRST = /优先|减免|减半|优惠|打折|折扣|半价/;
 const PERK = new RegExp(`免(押金|费|收)?|${PUT_FIRST.source}`);
 /** A door open to those without it (无证的术后、高龄老人可短期借用): the certificate is one way in, not the only one. */
-const OPEN_WITHOUT = /(?:无|没有|未持有?|不持有?|非持)([\u4e00-\u9fa5]{0,4}证)的?[^，。；]{0,12}(?<!不)(?:也|亦|均)?(?:可以?|能)/g;
+const OPEN_WITHOUT = /(?:无|没有|未持有?|不持有?|非持)([\u4e00-\u9fa5]{0,4}证)的?[^，。；]{0,12}(?<![不只才])(?:也|亦|均)?(?:可以?|能)(?:短期|临时)?(?:借用|借|申请|申领|享受|使用|参加|租用)/g;
 function openWithout(own: string, kind: string): boolean {
   const pattern = CREDENTIALS.find(([k]) => k === kind)![1];
   // A bare 证 (无证的) is of whichever certificate was asked for.
@@ -782,7 +782,7 @@ const SENT_ELSEWHERE = new RegExp(
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)|(?<![日末晚午间时])不对外(开放|营业|接待|服务)?(?=$|[，。；])/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)|(?<=^|[，。；])(一律|均)?不对外(开放|营业|接待|服务)?(?=$|[，。；])/;
 const OWN_STREET_ONLY =
   /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
 const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
@@ -857,8 +857,8 @@ function aboutThing({ thing, ofRepairs }: { thing: string; ofRepairs: boolean },
  */
 const ONLY_THIS_NOT_THAT = /(?<=^|[，。；：、])(只|仅)([\u4e00-\u9fa5]{1,2})不(?=[\u4e00-\u9fa5]{1,3}(?![\u4e00-\u9fa5]))/g;
 
-/** Help linked to, last in a list of what it does (陪聊、读报、链接助餐资源): a clause of its own. */
-const LINKED_IN_A_LIST = /、(?=(帮忙|协助|帮助)?链接)/g;
+/** Help linked to, in a list of what it does (陪聊、链接助学资源、心理疏导): a clause of its own. */
+const LINKED_IN_A_LIST = /、(?=(帮忙|协助|帮助)?链接)|(?<=链接[^，。；、]{1,12}资源)、/g;
 
 export function readOffer(text: string): OfferReading {
   const normal = normaliseText(text).replace(ONLY_THIS_NOT_THAT, "$1$2，不").replace(LINKED_IN_A_LIST, "，");
@@ -1045,7 +1045,7 @@ const INDOOR =
 /** A wish about something inside the home… */
 const WISH_INDOORS = /卧室|客厅|厨房|卫生间|厕所|屋里|屋内|室内|家里的|阳台|洗手盆|马桶|暖气片|户内|(?<![住农贫保散商])户里/;
 /** …and not about the building's shared parts. */
-const WISH_SHARED_PARTS = /主管道|总管道|立管|楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|健身器材/;
+const WISH_SHARED_PARTS = /主管道|立管|楼道|单元门|楼门|公共|楼顶|屋顶|屋面|房顶|顶层|外墙|地下室|电梯|小区|楼梯|楼前|楼后|广场|健身器材/;
 
 const sharedPartsOnly = (text: string) => WISH_SHARED_PARTS.test(text) && !WISH_INDOORS.test(text);
 /** A wish from someone who rents their home. */
@@ -1076,8 +1076,9 @@ const wantsGroupWork = (text: string) =>
   (ASKS_FOR_GROUP.test(withoutRefusals(askingNow(text) || text)) || (WANTS_TO_LEARN.test(askingPart(text)) && !WANTS_AT_HOME.test(askingPart(text)))) &&
   // 当面 of a talk to a group (给她们这帮老人讲讲，找个明白人当面说) is in person, not one to one.
   (!ASKS_ONE_TO_ONE.test(askingPart(text)) || GROUP_ADDRESSED.test(askingPart(text)));
-/** Many people named as those to be told (给这帮老人讲讲, 给大伙说说); not 不好在大伙儿面前说. */
-const GROUP_ADDRESSED = /给[^，。；]{0,4}((这帮|这些|那帮|那些|一帮|一群)(老人|老太太|老头|老姐妹|老伙计|居民|人)|老人们|大家|大伙)/;
+/** Many people named as those to be told (给这帮老人讲讲, 给大伙说说); not 不好给大伙说, nor 给大家添麻烦. */
+const GROUP_ADDRESSED =
+  /(?<!(不好|不想|不愿|不便|别|不能))给[^，。；]{0,4}((这帮|这些|那帮|那些|一帮|一群)(老人|老太太|老头|老姐妹|老伙计|居民|人)|老人们|大家|大伙)[^，。；]{0,2}(讲|说|上课|宣传|普及)/;
 
 /**
  * What a wish says it does not want ("不是那种一大帮人听的讲座") is not what it asks for, nor what it
@@ -1204,7 +1205,7 @@ export function offerFit(
   // 入户充电等隐患): it inspects that thing, it puts none in.
   if (WANTS_PUT_IN.test(point)) {
     const naming = reading.positive.split("，").filter((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)));
-    if (naming.length && naming.every((clause) => HAZARDS_CHECKED.test(clause))) return 0;
+    if (naming.length && naming.every((clause) => HAZARDS_CHECKED.test(clause)) && !MENDS_WHAT_IT_FINDS.test(reading.positive)) return 0;
   }
   // Public grounds only (不进私家院落，不修个人种的树) to a wish about its own yard (自家小院里有棵香椿树).
   if (reading.noPrivateGrounds && OWN_GROUNDS.test(text)) return 0;
@@ -1562,14 +1563,20 @@ const SCAM =
   /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|(?<!听(说|人说|别人说)[^。！？]{0,30})(真的假的|是真是假)|(电话|短信|来电)[^。！？]{0,30}(真的假的|是真是假)|冒充|问我.{0,4}(卡号|密码|验证码)/;
 /** Something asked to be put in or built (装几个充电桩, 建个车棚, 增设座椅). */
 const WANTS_PUT_IN = /装(?!修)|增设|建(个|一个|几个)|修建/;
+/** What it finds, it mends on the spot (发现问题现场更换). */
+const MENDS_WHAT_IT_FINDS = /(发现|查出)[^，。；]{0,8}(现场|当场|及时|免费)?(更换|维修|处理|整改)|(现场|当场)(更换|维修|处理)/;
 /** A clause of hazards checked (检查燃气软管、电动自行车入户充电等隐患, 排查用电隐患). */
 const HAZARDS_CHECKED = /(检查|排查|巡查|查看)[^，。；]{0,20}隐患/;
 /** One person's case or one household (不接个案咨询, 不接受个人报名, 不做一对一); not 个人贷款, a kind of loan. */
 export const ONE_CASE = /个案|一对一|单独|单户|散户|个人(咨询|报名|申请|求助)/;
-/** Money lost asked back (钱能追回来吗, 能不能要回来, 让银行把钱拦下来); not a scammer's 退款 pitch, nor calls blocked (把这种电话拦住). */
-const WANTS_MONEY_BACK = /(追|要|拿|讨)(得)?回(来)?|挽回|钱[^，。；]{0,4}(截|拦)(住|下)/;
+/**
+ * Money lost asked back (钱能追回来吗, 钱还能要回来不, 让银行把钱拦下来); not a scammer's 退款 pitch, nor calls blocked
+ * (把这种电话拦住), goods brought home (拿回来一堆保健品), a grandson coming back (要回来), or money given up (钱追回来是没指望了).
+ */
+const WANTS_MONEY_BACK =
+  /(钱|款)[^。！？]{0,8}(追|要|讨)(得)?回(?![^，。；]{0,4}(没指望|没戏|没希望|不指望|不可能))|(追|要|讨)回[^，。；]{0,2}(钱|款)|追回(?![^，。；]{0,4}(没指望|没戏|没希望|不指望|不可能))|挽回损失|钱[^，。；]{0,4}(截|拦)(住|下)/;
 /** What helps one victim: a case taken, a lawyer, the police, a stop on the account. */
-const HELPS_A_VICTIM = /个案|一对一|咨询|律师|法律|维权|报案|报警|立案|止付|冻结|援助|调解/;
+const HELPS_A_VICTIM = /个案|一对一|律师|法律|维权|报案|报警|立案|止付|冻结|拦截|援助|调解|反诈中心|(涉诈|反诈)咨询/;
 /** Fraud as an offer speaks of it. */
 const FRAUD = /诈|防骗|骗局/;
 /** Work on a card asked for in so many words. */

@@ -751,8 +751,6 @@ const moreCues: Record<string, (string | string[])[]> = {
     "不是他们家的事",
     "不是他家漏",
     "不是他们家漏",
-    // Too weak to argue it out alone (我一个老太太跟人家吵不过).
-    "吵不过",
     // Asked of someone who would have a word with the other side (想找人给说道说道, 给协调协调).
     "说道说道",
     // Somewhere to have it out fairly (想找个说理的地方).
@@ -1241,8 +1239,6 @@ export const synonymGroups: string[][] = [
   ["独居老人", "空巢老人"],
   ["纠纷", "矛盾"],
   ["电动车", "电瓶车", "电动自行车"],
-  ["跌倒", "摔倒", "摔跤"],
-  ["假牙", "镶牙", "义齿"],
   ["社保卡", "医保卡"],
   ["头盔", "安全帽"],
   ["心理咨询", "心理疏导"],
