@@ -251,8 +251,8 @@ export function readText(raw: string): { text: string; written: Map<string, stri
  * Words that hold a cue they do not mean (充电器 is no 充电 nor 电器; 六楼没电梯 is no power cut; a
  * project's 寻求企业投资建设 is no investment scam; an alarm 能连到手机 asks no help with a phone), and
  * things named to say where (马桶边上、洗澡那块装几个扶手: no toilet nor bath is asked for), and where a
- * notice was seen (看见楼道里贴着家电检修的通知: no stairwell), a child's habit (就知道玩手机: no phone class), and neighbours one does not know (楼上楼下也不熟: no
- * quarrel), blanked so that no cue is read in them.
+ * notice was seen (看见楼道里贴着家电检修的通知: no stairwell), a child's habit (就知道玩手机: no phone class),
+ * and neighbours one does not know (楼上楼下也不熟: no quarrel), blanked so that no cue is read in them.
  */
 const FALSE_CUES = /充电器|(?<=就知道|天天|整天|成天|一直|光|老)(玩|刷|抱着|捧着)手机|(楼上楼下|邻居)(?=[也都和]{0,2}(不熟|不认识|不来往|没来往|没人))|没有?电梯|连(到|上|接)?手机|(?<=(多|慢慢|再)教[^。！？!?]{0,6})记性|记性(?=(不好|差|不行)[^。！？!?]{0,3}(多|慢慢|再)教)|(?<=(寻求|引入|吸引|招募)[^，。；]{0,8})投资|[\u4e00-\u9fa5]{2}(?=边上|旁边|那块|[里上](贴着|贴的|贴了)|贴着|张贴)/g;
 /** How the thing asked for would best be (最好是能连手机的, 最好是女的). */

@@ -1172,6 +1172,9 @@ export function offerFit(
   const mainAsk = wish.askedConcepts?.[0] ?? "";
   const title = wishNormalised(wish.title ?? "");
   const point = `${title}。${asking || text}`;
+  // Whether it asks for group work (a talk, a class), read at most once: several checks below ask it.
+  let groupWork: boolean | undefined;
+  const asksGroupWork = () => (groupWork ??= wantsGroupWork(text));
   // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
   if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
   if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
@@ -1183,7 +1186,7 @@ export function offerFit(
   if (
     reading.groupOnly &&
     !(forMany(wish.kind, text) && !ASKS_ONE_TO_ONE.test(text)) &&
-    !wantsGroupWork(text) &&
+    !asksGroupWork() &&
     !(reading.throughCommunity && BY_COMMUNITY_STAFF.test(text))
   )
     return 0;
@@ -1353,7 +1356,7 @@ export function offerFit(
     // 不负责接送孩子放学 refuses the trip, not the time after school.
     .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause))
     // One person's case refused (不接个案咨询，个案请到区公共法律服务中心) refuses nothing a group asks (普法宣讲).
-    .filter((clause) => !(ONE_CASE.test(clause) && (wantsGroupWork(text) || forMany(wish.kind, text))));
+    .filter((clause) => !(ONE_CASE.test(clause) && (asksGroupWork() || forMany(wish.kind, text))));
   // Drains refused (不做下水管道疏通) name no leak (水池底下的管子接头滋水): 水管 of 下水管道 is the drain's.
   const blockedDrain = BLOCKED_DRAIN.test(point);
   // Refused only inside homes (不接居民个人家里的维修) to a wish about shared or public parts: of where, not of what.
@@ -1372,7 +1375,7 @@ export function offerFit(
   // characters of a title are often where (卫生间水龙头滴水 to 不接卫生间防水工程), not what.
   // Not, for a wish for group work, by a thing it names among what it does too (消防演练、灭火器使用培训…不配发灭火器 to
   // 计划组织…灭火器使用培训): it refuses something else done with it (but 不上门更换灭火器 to 上门给换个灭火器).
-  const doneToo = wantsGroupWork(text) ? reading.positive : "";
+  const doneToo = asksGroupWork() ? reading.positive : "";
   if (refusalsHere.some((clause) => (asking && sharesPhrase(clause, asking, 3, doneToo)) || (title && sharesPhrase(clause, title, 4)))) return 0;
   // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
   // whatever words each uses, unless the offer clears drains too.
@@ -1409,7 +1412,7 @@ export function offerFit(
   // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class).
   if (LOST_CARD.test(text)) {
     // A talk or a campaign (反诈宣讲进社区, 金融知识课堂) stops and replaces no card.
-    if (TALKS.test(reading.positive) && !HANDLES_CARDS.test(reading.positive) && !wantsGroupWork(text)) return 0;
+    if (TALKS.test(reading.positive) && !HANDLES_CARDS.test(reading.positive) && !asksGroupWork()) return 0;
     const wishBanks = banksOf(text);
     const offerBanks = banksOf(normaliseText(offer.organisationName ?? ""));
     if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
@@ -1420,11 +1423,12 @@ export function offerFit(
   // the scammer's own threat (说我医保卡异常要冻结) is no such ask.
   // Nor is the scammer's account to freeze (银行能不能把那个账户给冻上).
   const ownCardWork = CARD_WORK.test((asking || text).replace(THEIR_ACCOUNT, ""));
-  if (SCAM.test(text) && !LOST_CARD.test(text) && !ownCardWork && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
+  const scamTold = SCAM.test(text);
+  if (scamTold && !LOST_CARD.test(text) && !ownCardWork && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
     return 0;
   // Money already lost to a scam, asked back (钱还能追回来吗): warnings and talks (顺带反诈提醒, 反诈宣讲) do not
   // get it back; only an offer that takes one case (个案咨询, 律师, 报警止付) may help.
-  if (SCAM.test(text) && WANTS_MONEY_BACK.test(point) && !HELPS_A_VICTIM.test(reading.positive)) return 0;
+  if (scamTold && WANTS_MONEY_BACK.test(point) && !HELPS_A_VICTIM.test(reading.positive)) return 0;
   // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
   // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
   if (DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
@@ -1573,8 +1577,10 @@ export const ONE_CASE = /个案|一对一|单独|单户|散户|个人(咨询|报
  * Money lost asked back (钱能追回来吗, 钱还能要回来不, 让银行把钱拦下来); not a scammer's 退款 pitch, nor calls blocked
  * (把这种电话拦住), goods brought home (拿回来一堆保健品), a grandson coming back (要回来), or money given up (钱追回来是没指望了).
  */
-const WANTS_MONEY_BACK =
-  /(钱|款)[^。！？]{0,8}(追|要|讨)(得)?回(?![^，。；]{0,4}(没指望|没戏|没希望|不指望|不可能))|(追|要|讨)回[^，。；]{0,2}(钱|款)|追回(?![^，。；]{0,4}(没指望|没戏|没希望|不指望|不可能))|挽回损失|钱[^，。；]{0,4}(截|拦)(住|下)/;
+const NOT_GIVEN_UP = "(?![^，。；]{0,4}(没指望|没戏|没希望|不指望|不可能))";
+const WANTS_MONEY_BACK = new RegExp(
+  `(钱|款)[^。！？]{0,8}(追|要|讨)(得)?回${NOT_GIVEN_UP}|(追|要|讨)回[^，。；]{0,2}(钱|款)|追回${NOT_GIVEN_UP}|挽回损失|钱[^，。；]{0,4}(截|拦)(住|下)`,
+);
 /** What helps one victim: a case taken, a lawyer, the police, a stop on the account. */
 const HELPS_A_VICTIM = /个案|一对一|律师|法律|维权|报案|报警|立案|止付|冻结|拦截|援助|调解|反诈中心|(涉诈|反诈)咨询/;
 /** Fraud as an offer speaks of it. */
