@@ -1,14 +1,16 @@
 // How the matcher reads text: one spelling, homophone slips of its words, the sentence that asks,
 // and what an offer says it does not do.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { NeedKind } from "#db/schema/enums";
 import {
   askingOfStory,
   homophoneIndex,
   homophoneSlips,
   isRequestSentence,
+  FIT_RULES,
+  fitTrace,
   normaliseText,
-  offerFit,
+  offerFit as offerFitOf,
   PARTLY,
   readOffer,
   requestSentences,
@@ -25,6 +27,27 @@ import {
   searchIntent,
 } from "~/modules/matching/query-builder.server";
 import { concepts } from "~/modules/matching/vocabulary";
+
+/** The fit rules seen deciding a case alone (the only one ruling out; or, none ruling out, the only one in part). */
+const rulesSeenAlone = new Set<string>();
+/**
+ * offerFit, as every case below asks it, checked against its trace: 0 exactly when a rule rules the
+ * offer out, else PARTLY once for each rule of a part fit.
+ */
+function offerFit(...args: Parameters<typeof offerFitOf>): number {
+  const fit = offerFitOf(...args);
+  const { ruledOutBy, partlyBy } = fitTrace(...args);
+  let expected = 1;
+  for (const _ of partlyBy) expected *= PARTLY;
+  expect(fit).toBe(ruledOutBy.length ? 0 : expected);
+  if (ruledOutBy.length === 1) rulesSeenAlone.add(ruledOutBy[0]!);
+  if (!ruledOutBy.length && partlyBy.length === 1) rulesSeenAlone.add(partlyBy[0]!);
+  return fit;
+}
+// Each rule is stated once, with its guard: some case below must show it deciding alone.
+afterAll(() => {
+  expect([...FIT_RULES.ruledOut, ...FIT_RULES.partly].filter((name) => !rulesSeenAlone.has(name))).toEqual([]);
+});
 
 /** A wish as the matcher reads it for offerFit: its text, title and kind, and what it mainly asks for. */
 function wishAsRead(title: string, description = "", kind?: NeedKind) {
@@ -3219,5 +3242,19 @@ describe("session 34's readings, attacked: what they must not read (a review's c
   it("reads 教我妈玩手机 as asking a phone class, and 总管道没事 as no shared pipe", () => {
     expect(wishAsRead("想找人教我妈玩手机", "我妈七十多了，想找个人教我妈玩手机，视频通话、发语音都不会").askedConcepts).toContain("智能手机");
     expect(fit("物业公共维修。楼道灯、单元门、公共管道维修，户内水管漏水不在服务范围。", "水管漏水", "我家进户水管接头漏水，物业说总管道没事，是我家自己的水管漏")).toBe(0);
+  });
+});
+
+describe("fit rules, each stated once with its guard", () => {
+  it("names the rules that decide: all that hold, not only the first", () => {
+    const canteen = readOfferWithVocabulary("爱心餐。老年助餐，堂食。不负责送饭。");
+    const bedridden = wishAsRead("老伴卧床下不了楼，谁能给送饭");
+    // 不负责送饭 is a refusal to bring it home (送), not a refusal of the home visits a meal service makes.
+    expect(fitTrace(canteen, bedridden).ruledOutBy).toEqual(["not-brought-home"]);
+    expect(offerFit(canteen, bedridden)).toBe(0);
+    // The same refusal to one who can come for it: a part of it (it refuses a part, the delivery).
+    expect(offerFit(canteen, wishAsRead("想给老伴订午饭", "我们俩腿脚还行，想每天中午去吃，顺便问问能不能送饭"))).toBe(PARTLY);
+    const paused = readOfferWithVocabulary("爱心餐。老年助餐，暂停服务。不负责送饭。");
+    expect(fitTrace(paused, bedridden).ruledOutBy).toEqual(["not-taking-requests", "not-brought-home"]);
   });
 });

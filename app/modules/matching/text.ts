@@ -1136,318 +1136,634 @@ const askingPart = boundedMemo(
   },
 );
 
-/**
- * How far what an offer says of itself fits a wish, as a factor of its score: 0 when it rules the
- * offer out (paused; its places taken; only for its own people; group work only while the wish is a
- * household's own; no home visits for someone who cannot leave home; one of its "does not do"
- * clauses names what the wish mainly asks for — `asked`: those words with their synonyms), lower
- * when it fits only in part (full but part of it goes on or it keeps a waiting list; no home visits
- * while the wish would like one), else 1.
- */
 /** A wish's text read once for all its candidates (offerFit runs per wish–offer pair). */
 const wishNormalised = boundedMemo(64, (text: string) => text, normaliseText);
 
-export function offerFit(
-  reading: OfferReading,
-  wish: {
-    text: string;
-    /** The wish's title, where its point is (the text when not given). */
-    title?: string;
-    /** A community's need or project speaks for many residents: work done for groups fits it. */
-    kind?: NeedKind;
-    asked: string[];
-    askedConcepts?: string[];
-    community?: string | null;
-    /** The offer does not serve the wish's area: another community of its street, or another street nearby. */
-    outsideArea?: "street" | "nearby";
+/** A wish as offerFit reads it. */
+export interface FitWish {
+  text: string;
+  /** The wish's title, where its point is (the text when not given). */
+  title?: string;
+  /** A community's need or project speaks for many residents: work done for groups fits it. */
+  kind?: NeedKind;
+  asked: string[];
+  askedConcepts?: string[];
+  community?: string | null;
+  /** The offer does not serve the wish's area: another community of its street, or another street nearby. */
+  outsideArea?: "street" | "nearby";
+}
+/** Who makes the offer ("仅限本校" fits a pupil of the school the wish names), and the days it works (1 = Monday). */
+export interface FitOffer {
+  organisationName?: string | null;
+  weekdays?: number[];
+}
+
+/**
+ * One wish–offer pair as the fit rules read it. What several rules ask of the wish (the sentences that
+ * ask, its point, whether it asks for group work, which refusals name what it asks) is read once, and
+ * only when a rule asks for it: most pairs are settled by the first rules.
+ */
+class FitCase {
+  constructor(
+    readonly reading: OfferReading,
+    readonly wish: FitWish,
+    readonly offer: FitOffer,
+  ) {}
+
+  #text?: string;
+  get text() {
+    return (this.#text ??= wishNormalised(this.wish.text));
+  }
+  #title?: string;
+  get title() {
+    return (this.#title ??= wishNormalised(this.wish.title ?? ""));
+  }
+  /** Its sentences that ask, and its title's asking part: what it wants, said outright ("" when none asks). */
+  #asking?: string;
+  get asking() {
+    return (this.#asking ??= askingPart(this.text));
+  }
+  /** Its title and what it asks (all of the text when no sentence asks outright): where what it wants is said. */
+  #point?: string;
+  get point() {
+    return (this.#point ??= `${this.title}。${this.asking || this.text}`);
+  }
+  /** What it mainly asks for, as the vocabulary names it ("" when no concept is evoked). */
+  get mainAsk() {
+    return this.wish.askedConcepts?.[0] ?? "";
+  }
+  #groupWork?: boolean;
+  get asksGroupWork() {
+    return (this.#groupWork ??= wantsGroupWork(this.text));
+  }
+  /** It speaks for many (a community's need, a group), not for one household. */
+  get forMany() {
+    return forMany(this.wish.kind, this.text);
+  }
+  /** What it asks, without what it has only heard of (看到群里说大学生假期托管的事). */
+  #askingToldNotHeard?: string;
+  get askingToldNotHeard() {
+    return (this.#askingToldNotHeard ??= withoutHearsay(this.asking || this.text));
+  }
+  /** All it tells, without hearsay. */
+  #told?: string;
+  get told() {
+    return (this.#told ??= withoutHearsay(this.text));
+  }
+  /** It asks for the school holidays (孙子放暑假了，想报个托管班), not holidays it only tells of. */
+  get forHolidays() {
+    return HOLIDAYS.test(this.title) || HOLIDAYS.test(this.askingToldNotHeard);
+  }
+  /** The offer is limited to other communities than the wish's (仅限…小区), and the wish does not name one of them. */
+  #elsewhere?: boolean;
+  get elsewhere() {
+    return (this.#elsewhere ??= (() => {
+      const { onlyFor } = this.reading;
+      const community = this.wish.community;
+      return (
+        !!community &&
+        onlyFor.communities.length > 0 &&
+        !onlyFor.communities.some((c) => sameCommunity(c, community)) &&
+        // …unless the wish names it (我是胜利花园5号楼的业主 to 仅限在管的胜利花园小区业主).
+        !onlyFor.communities.some((c) => namesPlace(this.text, c))
+      );
+    })());
+  }
+  /** The offer comes to no home for this wish: it says so, or comes only to homes elsewhere or of its own place. */
+  get noHomeVisits() {
+    return this.reading.noHomeVisits || this.elsewhere || (!!this.wish.outsideArea && this.reading.homeVisitsOwnPlaceOnly);
+  }
+  /**
+   * Someone who cannot go out, or who asks in so many words for someone to come. What it would only
+   * prefer (最好能送到家, 能送到家更好) it does not need.
+   */
+  #needsItAtHome?: boolean;
+  get needsItAtHome() {
+    return (this.#needsItAtHome ??= HOUSEBOUND.test(this.text) || WANTS_AT_HOME.test(this.asking.replace(PREFERRED, "，")));
+  }
+  /**
+   * The concepts the wish asks that the offer refuses. Refused only inside homes (户内维修（屋里的水管电线家电）不在服务范围)
+   * to a wish about the shared parts (单元门闭门器坏了、楼道灯不亮): the refusal is of where, not of what.
+   */
+  #refusedAsked?: string[];
+  get refusedAsked() {
+    return (this.#refusedAsked ??= (() => {
+      const { reading, wish } = this;
+      const refusesIndoorsOnly = reading.excludes.every((clause) => INDOOR.test(clause)) && sharedPartsOnly(this.text);
+      return refusesIndoorsOnly ? [] : (wish.askedConcepts ?? []).filter((key) => reading.refusedConcepts?.includes(key));
+    })());
+  }
+  /** The wish's words of two characters or more that the offer does not say among what it does. */
+  #askedNotDone?: string[];
+  get askedNotDone() {
+    return (this.#askedNotDone ??= this.wish.asked.filter((word) => word.length >= 2 && !this.reading.positive.includes(word)));
+  }
+  /** Its "does not do" clauses, less what they do not refuse of this wish. */
+  #refusals?: string[];
+  get refusals() {
+    return (this.#refusals ??= (() => {
+      const { reading } = this;
+      // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电);
+      // what the same clause refuses besides (不做维修、不加氟) still counts.
+      const nothingBroken = !BROKEN.test(this.text) && !BROKEN.test(this.title);
+      return (
+        nothingBroken
+          ? reading.excludes.flatMap((clause) =>
+              REFUSES_REPAIR.test(clause) ? clause.split("、").filter((part) => REFUSAL_PART.test(part) && !REFUSES_REPAIR.test(part)) : [clause],
+            )
+          : reading.excludes
+      )
+        // 不负责接送孩子放学 refuses the trip, not the time after school.
+        .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause))
+        // One person's case refused (不接个案咨询，个案请到区公共法律服务中心) refuses nothing a group asks (普法宣讲).
+        .filter((clause) => !(ONE_CASE.test(clause) && (this.asksGroupWork || this.forMany)));
+    })());
+  }
+  /** Refusals only inside homes (不接居民个人家里的维修) are dropped for a wish about shared or public parts. */
+  #refusalsHere?: string[];
+  get refusalsHere() {
+    return (this.#refusalsHere ??= sharedPartsOnly(this.text) ? this.refusals.filter((clause) => !INDOOR.test(clause)) : this.refusals);
+  }
+  /** A blocked drain in its point: drains refused name no leak (水池底下的管子接头滋水) otherwise. */
+  #blockedDrain?: boolean;
+  get blockedDrain() {
+    return (this.#blockedDrain ??= BLOCKED_DRAIN.test(this.point));
+  }
+  /** The refusals that name, in the wish's own words, what it asks and the offer does not say it does. */
+  #naming?: string[];
+  get naming() {
+    return (this.#naming ??= (() => {
+      // "其他银行业务请到网点" refuses what the offer does not do: not the wish's main ask when the offer does it
+      // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
+      const doesMainAsk = !!this.mainAsk && !!this.reading.ownConcepts?.includes(this.mainAsk);
+      // Drains refused (不做下水管道疏通) name no leak: 水管 of 下水管道 is the drain's.
+      return this.refusalsHere
+        .map((clause) => (this.blockedDrain ? clause : clause.split(/[、，]/).filter((part) => !DRAINS.test(part)).join("、")))
+        .filter(
+          (clause) => clause && !(doesMainAsk && OTHER_KINDS.test(clause)) && this.askedNotDone.some((word) => refusedPart(clause).includes(word)),
+        );
+    })());
+  }
+  #scamTold?: boolean;
+  get scamTold() {
+    return (this.#scamTold ??= SCAM.test(this.text));
+  }
+}
+
+/** A reading of what an offer says of itself, stated once with its guard: whether it holds for one pair. */
+interface FitRule {
+  /** A short name, for tracing which rules decide (see fitTrace). */
+  name: string;
+  holds: (pair: FitCase) => boolean;
+}
+
+/**
+ * What rules an offer out for a wish, in the order they are asked (cheap and common first). Each says
+ * what the offer tells of itself and what of the wish makes it not fit.
+ */
+const RULED_OUT: readonly FitRule[] = [
+  {
+    // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
+    name: "own-place-only",
+    holds: ({ wish, reading }) =>
+      (!!wish.outsideArea && reading.ownPlaceOnly === "community") || (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street"),
   },
-  /** Who makes the offer ("仅限本校" fits a pupil of the school the wish names), and the days it works (1 = Monday). */
-  offer: { organisationName?: string | null; weekdays?: number[] } = {},
-): number {
-  const text = wishNormalised(wish.text);
-  // Read once for every check below: its sentences that ask, its title, and the two together (all of
-  // the text when no sentence asks outright), where what it wants is said.
-  const asking = askingPart(text);
-  // What it mainly asks for, as the vocabulary names it ("" when no concept is evoked).
-  const mainAsk = wish.askedConcepts?.[0] ?? "";
-  const title = wishNormalised(wish.title ?? "");
-  const point = `${title}。${asking || text}`;
-  // Whether it asks for group work (a talk, a class), read at most once: several checks below ask it.
-  let groupWork: boolean | undefined;
-  const asksGroupWork = () => (groupWork ??= wantsGroupWork(text));
-  // A fallback that says it serves only its own place (非本小区业主不在服务范围, 覆盖本街道).
-  if (wish.outsideArea && reading.ownPlaceOnly === "community") return 0;
-  if (wish.outsideArea === "nearby" && reading.ownPlaceOnly === "street") return 0;
-  // Paused, or its places this month are taken: not shown until it takes requests again. Nor while it takes no
-  // one new at all (本月起暂停新增结对对象，已结对老人照常服务): every wish would be new.
-  if (reading.paused || (reading.full && !reading.fullButOpen) || reading.takesNoNewcomers) return 0;
-  // Only for its own people (仅限本校在读学生), unless the wish is of them (孩子在哈密道小学上三年级).
-  if (reading.internal && !namesOrganisation(text, offer.organisationName)) return 0;
-  if (
-    reading.groupOnly &&
-    !(forMany(wish.kind, text) && !ASKS_ONE_TO_ONE.test(text)) &&
-    !asksGroupWork() &&
-    !(reading.throughCommunity && BY_COMMUNITY_STAFF.test(text))
-  )
-    return 0;
-  // No one alone (不接受个人报名) to one resident asking for themselves (我就一个人，哪儿能报名学？).
-  if (reading.noIndividuals && !forMany(wish.kind, text) && !BY_COMMUNITY_STAFF.test(text)) return 0;
-  // For companies and shops only (不面向居民小区) to residents or their community.
-  if (reading.notForResidents && !OF_A_BUSINESS.test(text)) return 0;
-  // Turned away for a state the wish tells in its point (卧床老人不接助浴 to 卧床老人想洗个澡), and not denies (不是失能老人),
-  // when what it refuses them is the wish's main ask.
-  if (
-    mainAsk &&
-    reading.turnedAwayForState.some(
-      ({ state, refused }) =>
-        refused.includes(mainAsk) && point.includes(state) && !new RegExp(`(不是|没有|并非|不)${state}`).test(text),
-    )
-  )
-    return 0;
-  // Something to be put in (小区里装几个充电桩) that the offer names only among the hazards it checks (检查电动自行车
-  // 入户充电等隐患): it inspects that thing, it puts none in.
-  if (WANTS_PUT_IN.test(point)) {
-    const naming = reading.positive.split("，").filter((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)));
-    if (naming.length && naming.every((clause) => HAZARDS_CHECKED.test(clause)) && !MENDS_WHAT_IT_FINDS.test(reading.positive)) return 0;
-  }
-  // Public grounds only (不进私家院落，不修个人种的树) to a wish about its own yard (自家小院里有棵香椿树).
-  if (reading.noPrivateGrounds && OWN_GROUNDS.test(text)) return 0;
-  // Holidays only to a wish about school days (每天下午三点半放学，没人接).
-  // Holidays named only in the story (一问说是暑假才有) are not what it asks for.
-  // Nor are holidays it has only heard of (看到群里说大学生假期托管的事，可我们家现在就需要).
-  const askingToldNotHeard = withoutHearsay(asking || text);
-  if (reading.holidaysOnly && SCHOOL_DAYS.test(text) && !HOLIDAYS.test(askingToldNotHeard)) return 0;
-  // …nor to one whose title is about term time (开学后孩子放学没人看), whatever holidays its story tells.
-  if (reading.holidaysOnly && (SCHOOL_DAYS.test(title) || TERM_BEGUN.test(title)) && !HOLIDAYS.test(title)) return 0;
-  // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then too.
-  const forHolidays = HOLIDAYS.test(title) || HOLIDAYS.test(askingToldNotHeard);
-  if (forHolidays && !SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) return 0;
-  // Closed in the holidays (寒暑假停课) to a wish for them (暑假期间白天无人看护).
-  if (forHolidays && reading.termOnly) return 0;
+  {
+    // Paused, or its places this month are taken: not shown until it takes requests again. Nor while it takes no
+    // one new at all (本月起暂停新增结对对象，已结对老人照常服务): every wish would be new.
+    name: "not-taking-requests",
+    holds: ({ reading }) => reading.paused || (reading.full && !reading.fullButOpen) || reading.takesNoNewcomers,
+  },
+  {
+    // Only for its own people (仅限本校在读学生), unless the wish is of them (孩子在哈密道小学上三年级).
+    name: "own-people-only",
+    holds: ({ reading, text, offer }) => reading.internal && !namesOrganisation(text, offer.organisationName),
+  },
+  {
+    // Group work only, to a household's own wish that asks none (a talk, a class), unless community staff ask
+    // for an offer that works through them.
+    name: "group-work-only",
+    holds: (pair) =>
+      pair.reading.groupOnly &&
+      !(pair.forMany && !ASKS_ONE_TO_ONE.test(pair.text)) &&
+      !pair.asksGroupWork &&
+      !(pair.reading.throughCommunity && BY_COMMUNITY_STAFF.test(pair.text)),
+  },
+  {
+    // No one alone (不接受个人报名) to one resident asking for themselves (我就一个人，哪儿能报名学？).
+    name: "no-individuals",
+    holds: (pair) => pair.reading.noIndividuals && !pair.forMany && !BY_COMMUNITY_STAFF.test(pair.text),
+  },
+  {
+    // For companies and shops only (不面向居民小区) to residents or their community.
+    name: "not-for-residents",
+    holds: ({ reading, text }) => reading.notForResidents && !OF_A_BUSINESS.test(text),
+  },
+  {
+    // Turned away for a state the wish tells in its point (卧床老人不接助浴 to 卧床老人想洗个澡), and not denies (不是失能老人),
+    // when what it refuses them is the wish's main ask.
+    name: "turned-away-for-state",
+    holds: ({ reading, mainAsk, point, text }) =>
+      !!mainAsk &&
+      reading.turnedAwayForState.some(
+        ({ state, refused }) => refused.includes(mainAsk) && point.includes(state) && !new RegExp(`(不是|没有|并非|不)${state}`).test(text),
+      ),
+  },
+  {
+    // Something to be put in (小区里装几个充电桩) that the offer names only among the hazards it checks (检查电动自行车
+    // 入户充电等隐患): it inspects that thing, it puts none in.
+    name: "checks-not-installs",
+    holds: ({ reading, wish, point }) => {
+      if (!WANTS_PUT_IN.test(point)) return false;
+      const naming = reading.positive.split("，").filter((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)));
+      return naming.length > 0 && naming.every((clause) => HAZARDS_CHECKED.test(clause)) && !MENDS_WHAT_IT_FINDS.test(reading.positive);
+    },
+  },
+  {
+    // Public grounds only (不进私家院落，不修个人种的树) to a wish about its own yard (自家小院里有棵香椿树).
+    name: "public-grounds-only",
+    holds: ({ reading, text }) => reading.noPrivateGrounds && OWN_GROUNDS.test(text),
+  },
+  {
+    // Holidays only to a wish about school days (每天下午三点半放学，没人接). Holidays named only in the story
+    // (一问说是暑假才有) are not what it asks for, nor those it has only heard of (看到群里说大学生假期托管的事，
+    // 可我们家现在就需要). Nor to one whose title is about term time (开学后孩子放学没人看), whatever holidays its story tells.
+    name: "holidays-only",
+    holds: ({ reading, text, title, askingToldNotHeard }) =>
+      reading.holidaysOnly &&
+      ((SCHOOL_DAYS.test(text) && !HOLIDAYS.test(askingToldNotHeard)) ||
+        ((SCHOOL_DAYS.test(title) || TERM_BEGUN.test(title)) && !HOLIDAYS.test(title))),
+  },
+  {
+    // After school in term time, to a wish for the holidays (孙子放暑假了，想报个托管班), unless it says it runs then
+    // too; closed in the holidays (寒暑假停课) to a wish for them (暑假期间白天无人看护).
+    name: "term-time-only",
+    holds: ({ reading, text, forHolidays }) =>
+      forHolidays &&
+      ((!SCHOOL_DAYS.test(text) && SCHOOL_DAYS.test(reading.positive) && !HOLIDAYS.test(reading.positive)) || reading.termOnly),
+  },
+  {
+    // Other school years than the one the wish names (只收一至三年级 to 五年级).
+    name: "other-grades",
+    holds: ({ reading, text }) => {
+      if (!reading.grades) return false;
+      const grade = wishGrade(text);
+      return grade !== null && (grade < reading.grades[0] || grade > reading.grades[1]);
+    },
+  },
+  {
+    // For holders of a certificate (仅面向持有残疾人证的居民) to a wish that says it has none (我没残疾证).
+    name: "certificate-lacking",
+    holds: ({ reading, text }) => reading.requires.length > 0 && credentialsLacking(text).some((kind) => reading.requires.includes(kind)),
+  },
+  {
+    // Nor for one who tells an injury that heals (脚踝骨折…俩月不能着地，想借个轮椅), when what it asks must be asked
+    // with a disability certificate: the sentence that says so names it, or says nothing else (需持残疾证办理).
+    name: "certificate-for-lasting-state",
+    holds: ({ reading, text, wish }) =>
+      reading.mustHold.length > 0 &&
+      passingInjury(text) &&
+      reading.mustHold.some(
+        ({ kind, sentence, alone }) => kind === "disability" && (alone || wish.asked.some((word) => word.length >= 2 && sentence.includes(word))),
+      ),
+  },
+  {
+    // Takes only some kinds of case (仅受理劳动争议类) to a wish asking none of them (房子过户的事想问问律师).
+    name: "only-some-cases",
+    holds: ({ reading, wish }) =>
+      !!reading.onlyConcepts?.length && !!wish.askedConcepts?.length && !wish.askedConcepts.some((key) => reading.onlyConcepts!.includes(key)),
+  },
+  {
+    // Limited to other communities than the wish's, and not only for its visits to homes (送餐上门仅限…).
+    name: "other-communities",
+    holds: ({ reading, elsewhere }) => elsewhere && !reading.onlyFor.atHome,
+  },
+  {
+    // Someone who needs it at home gets no help at all from an offer that comes to no home, nor with the part it
+    // does only in person when named in the wish's own words (挂失补卡). What it would only prefer fits in part (below).
+    name: "not-at-home",
+    holds: (pair) => pair.needsItAtHome && (pair.noHomeVisits || pair.reading.inPersonParts.some((part) => sharesPhrase(part, pair.text))),
+  },
+  {
+    // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read from the
+    // wish's point, its title: in a story a card may be only a detail (骗子说你的银行卡被冒用).
+    name: "another-card",
+    holds: ({ reading, wish }) => {
+      if (!reading.cards.length) return false;
+      const wishCards = cardKinds(wishNormalised(wish.title ?? wish.text).replace(/不是.{0,4}卡/g, ""));
+      return wishCards.length > 0 && !wishCards.some((kind) => reading.cards.includes(kind));
+    },
+  },
+  {
+    // Only for children to a wish about an older person, or the other way round (a grieving widower and a youth
+    // counselling service that does not see adults).
+    name: "another-audience",
+    holds: ({ reading, text, point }) => {
+      if (!reading.audience) return false;
+      const about = wishAudience(text);
+      if (about && about !== reading.audience) return true;
+      // Only for children, to a wish with no child in it at all (戴了十来年的假牙松了 to 儿童口腔义诊).
+      // Read in its point: a grown son who brings the groceries (儿子每礼拜给送菜) is no child to serve.
+      if (!about && reading.audience === "young" && !CHILD.test(point)) return true;
+      // Only for older people, everyone else turned away, to a wish with no older person in it (我是租房的，三十出头).
+      return reading.othersTurnedAway && reading.audience === "old" && !WISH_OLD.test(text);
+    },
+  },
+  {
+    // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
+    name: "other-appliances",
+    holds: ({ reading, point }) => {
+      if (!reading.onlyAppliances.length) return false;
+      const wishAppliances = wishAppliancesIn(point);
+      return wishAppliances.length > 0 && !wishAppliances.some((a) => reading.onlyAppliances.includes(a));
+    },
+  },
+  {
+    // Large appliances refused (大家电不修) to a wish about one (冰箱不制冷了), unless the offer names it as its own.
+    // Not to a wiring fault (一开热水器就跳闸): the wiring may be at fault.
+    name: "large-appliances",
+    holds: ({ reading, point }) => {
+      if (!reading.noLargeAppliances || WIRING_FAULT.test(point)) return false;
+      const named = appliancesIn(point);
+      return named.length > 0 && named.every((a) => LARGE_APPLIANCES.includes(a) && !reading.positive.includes(a));
+    },
+  },
+  {
+    // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
+    name: "no-repairs",
+    holds: ({ reading, asking, title }) => reading.noRepairs && (ASKS_REPAIR.test(asking) || ASKS_REPAIR.test(title)),
+  },
+  {
+    // No deliveries to someone who cannot leave home at all; to one who asks for them, a part (they may be fetched).
+    name: "no-deliveries",
+    holds: ({ reading, text }) => reading.noDeliveries && HOUSEBOUND.test(text),
+  },
+  {
+    // Meals neither made nor brought (探访空巢老人…不送餐) to a wish for meals brought (镇上有没有给老人送饭的).
+    name: "no-meals-brought",
+    holds: ({ reading, mainAsk, needsItAtHome }) =>
+      mainAsk === MEALS &&
+      needsItAtHome &&
+      reading.excludes.some((clause) => NO_MEALS_BROUGHT.test(clause)) &&
+      !reading.ownConcepts?.includes(MEALS),
+  },
+  {
+    // It refuses the kind of help the wish mainly asks for (不代购药品 to "开了药给送家来"), and does no other thing
+    // the wish asks (线路检修，不修家用电器 to 一用电饭锅就跳闸，谁能给看看线路: then it does part of it). When it
+    // refuses the main ask, only another part of the same kind of help counts: a phone class does no part of a
+    // phone repair (不负责手机维修 to 手机屏幕摔碎了…微信也点不开), though it teaches WeChat. A wish that asks for a
+    // mend or tells a thing broken in its point (手机屏幕摔碎了…营业厅能给修吗) mainly asks the repair, whatever else
+    // it names. A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
+    name: "refuses-the-ask",
+    holds: ({ reading, wish, refusedAsked, asking, title }) => {
+      if (!refusedAsked.length) return false;
+      const asksMend = ASKS_REPAIR.test(asking) || BROKEN.test(title);
+      const refusesMainAsk =
+        (!!wish.askedConcepts?.[0] && refusedAsked.includes(wish.askedConcepts[0])) ||
+        (asksMend && refusedAsked.some((key) => reading.conceptCategories?.[key] === "repair"));
+      const refusedKinds = new Set(refusedAsked.map((key) => reading.conceptCategories?.[key]));
+      const doesAnotherAsked = wish.askedConcepts?.some(
+        (key) =>
+          !refusedAsked.includes(key) &&
+          reading.ownConcepts?.includes(key) &&
+          (!refusesMainAsk || refusedKinds.has(reading.conceptCategories?.[key])),
+      );
+      return !doesAnotherAsked;
+    },
+  },
+  {
+    // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐), or names the
+    // kind of help it asks (暂停新增助餐人员 to 想给我老母亲报个老年饭桌); deliveries stopped for newcomers to someone who
+    // cannot come for it (腿打着石膏，下不了楼).
+    name: "paused-part",
+    holds: ({ reading, wish, needsItAtHome }) =>
+      reading.pausedParts.some(
+        (clause) =>
+          wish.asked.some((word) => word.length >= 2 && clause.includes(word)) ||
+          (!AT_HOME_CLAUSE.test(clause) && (wish.askedConcepts ?? []).some((key) => clause.includes(key))),
+      ) ||
+      (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))),
+  },
+  {
+    // "Does not bring it home" to someone who cannot go out for it: no help at all.
+    name: "not-brought-home",
+    holds: ({ naming, text }) => naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text),
+  },
+  {
+    // It says it does not do what the wish asks for ("户内维修（纱窗…）不在服务范围" to a torn fly screen).
+    name: "refuses-what-is-asked",
+    holds: ({ naming, askedNotDone }) => {
+      const what = askedNotDone.filter((word) => !AT_HOME_CLAUSE.test(word));
+      return naming.some((clause) => what.some((word) => clause.includes(word)));
+    },
+  },
+  {
+    // It refuses the very thing asked, in the wish's own words (不配做假牙 to 有没有大夫能上门给做假牙的), even where it
+    // names the same thing among what it does (检查假牙佩戴情况). Or in its title, by a longer phrase (翠屏小区内部路灯损坏
+    // to 小区内部路灯由物业负责，不在受理范围): three characters of a title are often where (卫生间水龙头滴水 to
+    // 不接卫生间防水工程), not what. Not, for a wish for group work, by a thing it names among what it does too
+    // (消防演练、灭火器使用培训…不配发灭火器 to 计划组织…灭火器使用培训): it refuses something else done with it (but
+    // 不上门更换灭火器 to 上门给换个灭火器).
+    name: "refuses-in-its-words",
+    holds: (pair) => {
+      const { asking, title } = pair;
+      const doneToo = pair.asksGroupWork ? pair.reading.positive : "";
+      return pair.refusalsHere.some(
+        (clause) => (asking && sharesPhrase(clause, asking, 3, doneToo)) || (title && sharesPhrase(clause, title, 4)),
+      );
+    },
+  },
+  {
+    // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通), whatever words
+    // each uses, unless the offer clears drains too.
+    name: "drains-refused",
+    holds: ({ blockedDrain, refusals, reading }) =>
+      blockedDrain && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive),
+  },
+  {
+    // Wiring refused (涉电（开关插座、线路）一律不接) to a wiring fault (开关冒火星子, 一开就跳闸), unless it does
+    // wiring too, or repairs appliances and the wish blames one (一开微波炉就跳闸: the oven may be at fault).
+    name: "wiring-refused",
+    holds: ({ point, refusals, reading }) => {
+      if (!WIRING_FAULT.test(point) || !refusals.some((clause) => WIRING.test(clause)) || WIRING.test(reading.positive)) return false;
+      const mayBeAppliance = appliancesIn(point).length > 0 && (reading.positive.includes("家电") || appliancesIn(reading.positive).length > 0);
+      return !mayBeAppliance;
+    },
+  },
+  {
+    // A thing it sends elsewhere (燃气灶、热水器坏了请联系厂家售后, 楼道等公共部位请找物业) to a wish about it.
+    name: "sent-elsewhere",
+    holds: ({ reading, point, text }) => {
+      if (!reading.referredThings.length) return false;
+      const brokenClauses = clausesOf(`${point}。${text}`).filter((clause) => BROKEN.test(clause));
+      return reading.referredThings.some((referred) => aboutThing(referred, point, brokenClauses, reading.positive));
+    },
+  },
+  {
+    // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
+    name: "shared-parts-only",
+    holds: ({ reading, text }) =>
+      reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text),
+  },
+  {
+    // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工), nor to a
+    // wish that says nothing of working there (我是做小买卖的，想找个律师问问).
+    name: "staff-only",
+    holds: ({ reading, text, offer }) =>
+      reading.staffOnly &&
+      (NOT_STAFF.test(text) ||
+        (!OF_STAFF.test(text) && !namesOrganisation(text, offer.organisationName) && !ofStaff(text, reading.staffOf))),
+  },
+  {
+    // Only what it put in itself (只维修我公司安装的器材) to a wish that says who put it in, and not the offer
+    // (器材当年是区体育局配发的); a wish that names its brand or the company (立柱上有"津体"标牌) is of its own.
+    name: "own-installs-only",
+    holds: ({ reading, text, offer }) => {
+      if (!reading.ownInstallsOnly || !SOURCE_TOLD.test(text)) return false;
+      const company = offer.organisationName ? coreName(normaliseText(offer.organisationName).replace(ADMIN_PREFIX, "")) : "";
+      const names = [...reading.ownInstallsOnly.brands, ...(company.length >= 2 ? [company] : [])];
+      return !names.some((name) => text.includes(name));
+    },
+  },
+  {
+    // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
+    name: "owners-only",
+    holds: ({ reading, text }) => reading.ownersOnly && TENANT.test(text),
+  },
+  {
+    // A property company serves the estates it manages: not a building with none (老旧小区没物业), nor, when it
+    // names the estate whose owners it serves (秋怡家园业主), a wish in another community.
+    name: "other-estate",
+    holds: ({ reading, wish, text }) =>
+      (!!reading.estate && !!wish.community && !sameCommunity(reading.estate, wish.community) && !namesPlace(text, reading.estate)) ||
+      (reading.managedEstatesOnly && NO_PROPERTY_MANAGER.test(text)),
+  },
+  {
+    // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class); a talk or a
+    // campaign (反诈宣讲进社区, 金融知识课堂) stops and replaces no card.
+    name: "lost-card-elsewhere",
+    holds: (pair) => {
+      const { reading, text } = pair;
+      if (!LOST_CARD.test(text)) return false;
+      if (TALKS.test(reading.positive) && !HANDLES_CARDS.test(reading.positive) && !pair.asksGroupWork) return true;
+      const wishBanks = banksOf(text);
+      const offerBanks = banksOf(normaliseText(pair.offer.organisationName ?? ""));
+      return wishBanks.length > 0 && offerBanks.length > 0 && !offerBanks.some((bank) => wishBanks.includes(bank));
+    },
+  },
+  {
+    // A scam told (转到安全账户, 投了钱说返利) is not a card's business: card services that say nothing of fraud
+    // (社保卡激活、补换卡、密码重置) do not fit it, unless the wish asks for card work (帮我把卡冻结); the scammer's own
+    // threat (说我医保卡异常要冻结) is no such ask, nor is the scammer's account to freeze (银行能不能把那个账户给冻上).
+    name: "card-service-to-scam",
+    holds: ({ scamTold, text, asking, reading }) =>
+      scamTold &&
+      !LOST_CARD.test(text) &&
+      !CARD_WORK.test((asking || text).replace(THEIR_ACCOUNT, "")) &&
+      CARD_SERVICES.test(reading.positive) &&
+      !FRAUD.test(reading.positive),
+  },
+  {
+    // Money already lost to a scam, asked back (钱还能追回来吗): warnings and talks (顺带反诈提醒, 反诈宣讲) do not get
+    // it back; only an offer that takes one case (个案咨询, 律师, 报警止付) may help.
+    name: "money-back",
+    holds: ({ scamTold, point, reading }) => scamTold && WANTS_MONEY_BACK.test(point) && !HELPS_A_VICTIM.test(reading.positive),
+  },
+  {
+    // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
+    // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
+    name: "no-dressing",
+    holds: ({ mainAsk, wish, text, reading }) =>
+      DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive),
+  },
+  {
+    // For a programme's households only (名单外家庭不接单，自费也不接) to a wish that would pay itself (自己掏钱就行).
+    name: "programme-only",
+    holds: ({ reading, text }) => reading.noSelfPay && PAYS_ITSELF.test(text),
+  },
+  {
+    // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
+    name: "over-the-counter-only",
+    holds: ({ reading, text }) => reading.overTheCounterOnly && PRESCRIBED.test(text),
+  },
+  {
+    // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急). Read in what it
+    // asks, or in all of it when no sentence asks outright (钥匙拧不动了，今天能来人修不).
+    name: "not-urgent",
+    holds: ({ reading, point }) => reading.notUrgent && URGENT.test(point.replace(NOT_PRESSED, "，")),
+  },
+];
 
-  // Other school years than the one the wish names (只收一至三年级 to 五年级).
-  if (reading.grades) {
-    const grade = wishGrade(text);
-    if (grade !== null && (grade < reading.grades[0] || grade > reading.grades[1])) return 0;
-  }
-  // For holders of a certificate (仅面向持有残疾人证的居民) to a wish that says it has none (我没残疾证).
-  if (reading.requires.length && credentialsLacking(text).some((kind) => reading.requires.includes(kind))) return 0;
-  // Nor for one who tells an injury that heals (脚踝骨折…俩月不能着地，想借个轮椅), when what it asks must be asked
-  // with a disability certificate: the sentence that says so names it, or says nothing else (需持残疾证办理).
-  if (
-    reading.mustHold.length > 0 &&
-    passingInjury(text) &&
-    reading.mustHold.some(
-      ({ kind, sentence, alone }) => kind === "disability" && (alone || wish.asked.some((word) => word.length >= 2 && sentence.includes(word))),
-    )
-  )
-    return 0;
-  // Takes only some kinds of case (仅受理劳动争议类) to a wish asking none of them (房子过户的事想问问律师).
-  if (reading.onlyConcepts?.length && wish.askedConcepts?.length && !wish.askedConcepts.some((key) => reading.onlyConcepts!.includes(key)))
-    return 0;
-  // Limited to other communities than the wish's: not at all, or (送餐上门仅限…) not at home.
-  const elsewhere =
-    !!wish.community &&
-    reading.onlyFor.communities.length > 0 &&
-    !reading.onlyFor.communities.some((c) => sameCommunity(c, wish.community!)) &&
-    // …unless the wish names it (我是胜利花园5号楼的业主 to 仅限在管的胜利花园小区业主).
-    !reading.onlyFor.communities.some((c) => namesPlace(text, c));
-  if (elsewhere && !reading.onlyFor.atHome) return 0;
-  const noHomeVisits = reading.noHomeVisits || elsewhere || (!!wish.outsideArea && reading.homeVisitsOwnPlaceOnly);
-  // Someone who cannot go out, or who asks in so many words for someone to come…
-  // What it would only prefer (最好能送到家, 能送到家更好) it does not need: such an offer fits in part (below).
-  const needsItAtHome = HOUSEBOUND.test(text) || WANTS_AT_HOME.test(asking.replace(PREFERRED, "，"));
-  // …gets no help at all, nor with the part it does only in person when named in the wish's own words (挂失补卡).
-  if (needsItAtHome && (noHomeVisits || reading.inPersonParts.some((part) => sharesPhrase(part, text)))) return 0;
-  // About one kind of card, to a wish about another (社保卡换领 to 工资卡丢了): not what is asked. Read
-  // from the wish's point, its title: in a story a card may be only a detail (骗子说你的银行卡被冒用).
-  if (reading.cards.length) {
-    const wishCards = cardKinds(wishNormalised(wish.title ?? wish.text).replace(/不是.{0,4}卡/g, ""));
-    if (wishCards.length && !wishCards.some((kind) => reading.cards.includes(kind))) return 0;
-  }
-  // Only for children to a wish about an older person, or the other way round (a grieving widower
-  // and a youth counselling service that does not see adults).
-  if (reading.audience) {
-    const about = wishAudience(text);
-    if (about && about !== reading.audience) return 0;
-    // Only for children, to a wish with no child in it at all (戴了十来年的假牙松了 to 儿童口腔义诊).
-    // Read in its point: a grown son who brings the groceries (儿子每礼拜给送菜) is no child to serve.
-    if (!about && reading.audience === "young" && !CHILD.test(point)) return 0;
-    // Only for older people, everyone else turned away, to a wish with no older person in it (我是租房的，三十出头).
-    if (reading.othersTurnedAway && reading.audience === "old" && !WISH_OLD.test(text)) return 0;
-  }
-  // Repairs only some appliances (只修电视冰箱洗衣机) to a wish about another (空调想洗洗).
-  if (reading.onlyAppliances.length) {
-    const wishAppliances = wishAppliancesIn(point);
-    if (wishAppliances.length && !wishAppliances.some((a) => reading.onlyAppliances.includes(a))) return 0;
-  }
-  // Large appliances refused (大家电不修) to a wish about one (冰箱不制冷了), unless the offer names it as its own.
-  // Not to a wiring fault (一开热水器就跳闸): the wiring may be at fault.
-  if (reading.noLargeAppliances && !WIRING_FAULT.test(point)) {
-    const named = appliancesIn(point);
-    if (named.length && named.every((a) => LARGE_APPLIANCES.includes(a) && !reading.positive.includes(a))) return 0;
-  }
-  // Repairs nothing (家电深度清洗，不做维修) to a wish asking for a repair (空调不制冷，找人修修).
-  if (reading.noRepairs && (ASKS_REPAIR.test(asking) || ASKS_REPAIR.test(title))) return 0;
-  // No deliveries to someone who cannot leave home at all; to one who asks for them, a part (they may be fetched).
-  if (reading.noDeliveries && HOUSEBOUND.test(text)) return 0;
-  let factor = reading.full ? PARTLY : 1;
-  // Weekends only (每周六上午) to a wish for the school week (周一到周五都要): a part of it at most.
-  const told = withoutHearsay(text);
-  if (offer.weekdays?.length && offer.weekdays.every((day) => day >= 6) && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told) || asksPlainSchoolDays(told))) factor *= PARTLY;
-  // So is one that in term time works on weekends only (学期中只在周六上午), to a wish for every school day (每天放学接着).
-  else if (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))) factor *= PARTLY;
-  if (reading.noDeliveries && needsItAtHome) factor *= PARTLY;
-  // Meals neither made nor brought (探访空巢老人…不送餐) to a wish for meals brought (镇上有没有给老人送饭的).
-  if (
-    mainAsk === MEALS &&
-    needsItAtHome &&
-    reading.excludes.some((clause) => NO_MEALS_BROUGHT.test(clause)) &&
-    !reading.ownConcepts?.includes(MEALS)
-  )
-    return 0;
-  if (noHomeVisits && WANTS_AT_HOME.test(text)) factor *= PARTLY;
-  // A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
-  // It refuses the kind of help the wish mainly asks for (不代购药品 to "开了药给送家来").
-  // Refused only inside homes (户内维修（屋里的水管电线家电）不在服务范围) to a wish about the shared parts
-  // (单元门闭门器坏了、楼道灯不亮): the refusal is of where, not of what.
-  const refusesIndoorsOnly = reading.excludes.every((clause) => INDOOR.test(clause)) && sharedPartsOnly(text);
-  const refusedAsked = refusesIndoorsOnly ? [] : (wish.askedConcepts ?? []).filter((key) => reading.refusedConcepts?.includes(key));
-  // …unless it does another thing the wish mainly asks for (线路检修，不修家用电器 to 一用电饭锅就跳闸，
-  // 谁能给看看线路): then it does part of it.
-  // When it refuses the main ask, only another part of the same kind of help counts: a phone class does
-  // no part of a phone repair (不负责手机维修 to 手机屏幕摔碎了…微信也点不开), though it teaches WeChat.
-  // A wish that asks for a mend or tells a thing broken in its point (手机屏幕摔碎了…营业厅能给修吗) mainly asks
-  // the repair, whatever else it names: a refused repair is a refusal of its main ask.
-  const asksMend = ASKS_REPAIR.test(asking) || BROKEN.test(title);
-  const refusesMainAsk =
-    (!!wish.askedConcepts?.[0] && refusedAsked.includes(wish.askedConcepts[0])) ||
-    (asksMend && refusedAsked.some((key) => reading.conceptCategories?.[key] === "repair"));
-  const refusedKinds = new Set(refusedAsked.map((key) => reading.conceptCategories?.[key]));
-  const doesAnotherAsked = wish.askedConcepts?.some(
-    (key) =>
-      !refusedAsked.includes(key) &&
-      reading.ownConcepts?.includes(key) &&
-      (!refusesMainAsk || refusedKinds.has(reading.conceptCategories?.[key])),
-  );
-  if (refusedAsked.length && !doesAnotherAsked) return 0;
-  // The part it has stopped taking on for now is what the wish asks for (暂停新增送餐户 to 订送餐).
-  // Or names the kind of help the wish asks (暂停新增助餐人员 to 想给我老母亲报个老年饭桌).
-  const pausedAsked = (clause: string) =>
-    wish.asked.some((word) => word.length >= 2 && clause.includes(word)) ||
-    (!AT_HOME_CLAUSE.test(clause) && (wish.askedConcepts ?? []).some((key) => clause.includes(key)));
-  if (reading.pausedParts.some(pausedAsked)) return 0;
-  // Deliveries stopped for newcomers (暂停新增送餐户) to someone who cannot come for it (腿打着石膏，下不了楼).
-  if (needsItAtHome && reading.pausedParts.some((clause) => AT_HOME_CLAUSE.test(clause))) return 0;
-  const asked = wish.asked.filter((word) => word.length >= 2 && !reading.positive.includes(word));
-  // "其他银行业务请到网点" refuses what the offer does not do: not the wish's main ask when the offer does it
-  // (社保卡上门服务 to 社宝卡过期要换…去银行人家说得本人到场).
-  const doesMainAsk = !!wish.askedConcepts?.[0] && !!reading.ownConcepts?.includes(wish.askedConcepts[0]);
-  // A refusal of repairs (只做充电设施，不修电动车) names nothing of a wish with nothing broken (电动车充电);
-  // what the same clause refuses besides (不做维修、不加氟) still counts.
-  const nothingBroken = !BROKEN.test(text) && !BROKEN.test(title);
-  const refusals = (
-    nothingBroken
-      ? reading.excludes.flatMap((clause) =>
-          REFUSES_REPAIR.test(clause) ? clause.split("、").filter((part) => REFUSAL_PART.test(part) && !REFUSES_REPAIR.test(part)) : [clause],
-        )
-      : reading.excludes
-  )
-    // 不负责接送孩子放学 refuses the trip, not the time after school.
-    .map((clause) => (PICK_UP_REFUSAL.test(clause) ? clause.replace(SCHOOL_TIMES, "") : clause))
-    // One person's case refused (不接个案咨询，个案请到区公共法律服务中心) refuses nothing a group asks (普法宣讲).
-    .filter((clause) => !(ONE_CASE.test(clause) && (asksGroupWork() || forMany(wish.kind, text))));
-  // Drains refused (不做下水管道疏通) name no leak (水池底下的管子接头滋水): 水管 of 下水管道 is the drain's.
-  const blockedDrain = BLOCKED_DRAIN.test(point);
-  // Refused only inside homes (不接居民个人家里的维修) to a wish about shared or public parts: of where, not of what.
-  const refusalsHere = sharedPartsOnly(text) ? refusals.filter((clause) => !INDOOR.test(clause)) : refusals;
-  const naming = refusalsHere
-    .map((clause) => (blockedDrain ? clause : clause.split(/[、，]/).filter((part) => !DRAINS.test(part)).join("、")))
-    .filter((clause) => clause && !(doesMainAsk && OTHER_KINDS.test(clause)) && asked.some((word) => refusedPart(clause).includes(word)));
-  // "Does not bring it home" to someone who cannot go out for it: no help at all.
-  if (naming.some((clause) => AT_HOME_CLAUSE.test(clause)) && HOUSEBOUND.test(text)) return 0;
-  // It says it does not do what the wish asks for ("户内维修（纱窗…）不在服务范围" to a torn fly screen).
-  const what = asked.filter((word) => !AT_HOME_CLAUSE.test(word));
-  if (naming.some((clause) => what.some((word) => clause.includes(word)))) return 0;
-  // It refuses the very thing asked, in the wish's own words (不配做假牙 to 有没有大夫能上门给做假牙的),
-  // even where it names the same thing among what it does (检查假牙佩戴情况).
-  // Or in its title, by a longer phrase (翠屏小区内部路灯损坏 to 小区内部路灯由物业负责，不在受理范围): three
-  // characters of a title are often where (卫生间水龙头滴水 to 不接卫生间防水工程), not what.
-  // Not, for a wish for group work, by a thing it names among what it does too (消防演练、灭火器使用培训…不配发灭火器 to
-  // 计划组织…灭火器使用培训): it refuses something else done with it (but 不上门更换灭火器 to 上门给换个灭火器).
-  const doneToo = asksGroupWork() ? reading.positive : "";
-  if (refusalsHere.some((clause) => (asking && sharesPhrase(clause, asking, 3, doneToo)) || (title && sharesPhrase(clause, title, 4)))) return 0;
-  // Drains refused (管道疏通、燃气不做; 水管、下水的活不接) to a blocked one (下水堵了…谁能来给通一通),
-  // whatever words each uses, unless the offer clears drains too.
-  if (blockedDrain && refusals.some((clause) => DRAINS.test(clause)) && !DRAINS.test(reading.positive)) return 0;
-  // Wiring refused (涉电（开关插座、线路）一律不接) to a wiring fault (开关冒火星子, 一开就跳闸), unless it does
-  // wiring too, or repairs appliances and the wish blames one (一开微波炉就跳闸: the oven may be at fault).
-  const mayBeAppliance = appliancesIn(point).length > 0 && (reading.positive.includes("家电") || appliancesIn(reading.positive).length > 0);
-  if (WIRING_FAULT.test(point) && refusals.some((clause) => WIRING.test(clause)) && !WIRING.test(reading.positive) && !mayBeAppliance)
-    return 0;
-  // A thing it sends elsewhere (燃气灶、热水器坏了请联系厂家售后, 楼道等公共部位请找物业) to a wish about it.
-  if (reading.referredThings.length) {
-    const brokenClauses = clausesOf(`${point}。${text}`).filter((clause) => BROKEN.test(clause));
-    if (reading.referredThings.some((referred) => aboutThing(referred, point, brokenClauses, reading.positive))) return 0;
-  }
-  // "户内维修不在服务范围" (shared parts only) to a leak in someone's bedroom.
-  if (reading.excludes.some((clause) => INDOOR.test(clause)) && WISH_INDOORS.test(text) && !WISH_SHARED_PARTS.test(text)) return 0;
-  // Staff only (仅限港务局在职及退休职工家属) to a wish that says it is not of them (我们不是港务局的职工).
-  // Nor to a wish that says nothing of working there (我是做小买卖的，想找个律师问问).
-  if (reading.staffOnly && (NOT_STAFF.test(text) || (!OF_STAFF.test(text) && !namesOrganisation(text, offer.organisationName) && !ofStaff(text, reading.staffOf))))
-    return 0;
-  // Only what it put in itself (只维修我公司安装的器材) to a wish that says who put it in, and not the offer
-  // (器材当年是区体育局配发的); a wish that names its brand or the company (立柱上有"津体"标牌) is of its own.
-  if (reading.ownInstallsOnly && SOURCE_TOLD.test(text)) {
-    const company = offer.organisationName ? coreName(normaliseText(offer.organisationName).replace(ADMIN_PREFIX, "")) : "";
-    const names = [...reading.ownInstallsOnly.brands, ...(company.length >= 2 ? [company] : [])];
-    if (!names.some((name) => text.includes(name))) return 0;
-  }
-  // Owners only (限本小区业主, 租户请联系房东) to a tenant (我们是租房住的).
-  if (reading.ownersOnly && TENANT.test(text)) return 0;
-  // A property company serves the estates it manages: not a building with none (老旧小区没物业),
-  // nor, when it names the estate whose owners it serves (秋怡家园业主), a wish in another community.
-  if (reading.estate && wish.community && !sameCommunity(reading.estate, wish.community) && !namesPlace(text, reading.estate)) return 0;
-  if (reading.managedEstatesOnly && NO_PROPERTY_MANAGER.test(text)) return 0;
-  // A lost card is stopped and replaced by its own bank (农商银行的卡丢了 to another bank's class).
-  if (LOST_CARD.test(text)) {
-    // A talk or a campaign (反诈宣讲进社区, 金融知识课堂) stops and replaces no card.
-    if (TALKS.test(reading.positive) && !HANDLES_CARDS.test(reading.positive) && !asksGroupWork()) return 0;
-    const wishBanks = banksOf(text);
-    const offerBanks = banksOf(normaliseText(offer.organisationName ?? ""));
-    if (wishBanks.length && offerBanks.length && !offerBanks.some((bank) => wishBanks.includes(bank))) return 0;
-  }
+/** What makes an offer fit only in part: each that holds multiplies its score by PARTLY. */
+const PARTLY_FITS: readonly FitRule[] = [
+  {
+    // Full, but part of it goes on or it keeps a waiting list.
+    name: "full-but-open",
+    holds: ({ reading }) => reading.full,
+  },
+  {
+    // Weekends only (每周六上午) to a wish for the school week (周一到周五都要); or in term time on weekends only
+    // (学期中只在周六上午) to a wish for every school day (每天放学接着).
+    name: "weekends-to-school-week",
+    holds: ({ offer, reading, told }) =>
+      (!!offer.weekdays?.length &&
+        offer.weekdays.every((day) => day >= 6) &&
+        (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told) || asksPlainSchoolDays(told))) ||
+      (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))),
+  },
+  {
+    // No deliveries to one who asks for them: they may be fetched.
+    name: "no-deliveries-asked",
+    holds: ({ reading, needsItAtHome }) => reading.noDeliveries && needsItAtHome,
+  },
+  {
+    // No home visits while the wish would like one.
+    name: "no-home-visits-wished",
+    holds: ({ noHomeVisits, text }) => noHomeVisits && WANTS_AT_HOME.test(text),
+  },
+  {
+    // A lawsuit asked for (帮我写个起诉状，把官司打了), of an offer that only advises (律师驻点咨询). Not one it does
+    // not want (也不想打官司), nor whether to sue (要不要打官司): advice is what that asks.
+    name: "advice-to-lawsuit",
+    holds: ({ asking, text, reading }) => LITIGATION.test(withoutRefusals(asking || text)) && !REPRESENTS.test(reading.positive),
+  },
+  {
+    // A doctor asked to the home (有没有大夫能上家里来给看看), also in the title (想请医生上门量量血压血糖), of an
+    // offer with no doctor (a pharmacy's 送药上门): it can bring medicine, take a blood pressure.
+    name: "no-doctor-to-home",
+    holds: ({ point, reading }) => DOCTOR_TO_HOME.test(point) && !HAS_DOCTOR.test(reading.positive),
+  },
+  {
+    // It refuses a part of what the wish asks, and does the rest.
+    name: "refuses-part",
+    holds: ({ naming, refusedAsked }) => naming.length > 0 || refusedAsked.length > 0,
+  },
+];
 
-  // A scam told (转到安全账户, 投了钱说返利) is not a card's business: card services that say nothing of
-  // fraud (社保卡激活、补换卡、密码重置) do not fit it, unless the wish asks for card work (帮我把卡冻结);
-  // the scammer's own threat (说我医保卡异常要冻结) is no such ask.
-  // Nor is the scammer's account to freeze (银行能不能把那个账户给冻上).
-  const ownCardWork = CARD_WORK.test((asking || text).replace(THEIR_ACCOUNT, ""));
-  const scamTold = SCAM.test(text);
-  if (scamTold && !LOST_CARD.test(text) && !ownCardWork && CARD_SERVICES.test(reading.positive) && !FRAUD.test(reading.positive))
-    return 0;
-  // Money already lost to a scam, asked back (钱还能追回来吗): warnings and talks (顺带反诈提醒, 反诈宣讲) do not
-  // get it back; only an offer that takes one case (个案咨询, 律师, 报警止付) may help.
-  if (scamTold && WANTS_MONEY_BACK.test(point) && !HELPS_A_VICTIM.test(reading.positive)) return 0;
-  // A doctor's visit that names what it does, and no dressing (上门测血压血糖、评估用药), to a wound to dress
-  // (褥疮要换药, 刀口拆线): the one procedure asked is not among them.
-  if (DOCTORS_VISIT.has(mainAsk) && wish.askedConcepts!.includes("上门换药") && WOUND.test(text) && !DRESSES_WOUNDS.test(reading.positive)) return 0;
-  // A lawsuit asked for (帮我写个起诉状，把官司打了), of an offer that only advises (律师驻点咨询): part of it.
-  // Not one it does not want (也不想打官司), nor whether to sue (要不要打官司): advice is what that asks.
-  if (LITIGATION.test(withoutRefusals(asking || text)) && !REPRESENTS.test(reading.positive)) factor *= PARTLY;
-  // A doctor asked to the home (有没有大夫能上家里来给看看), of an offer with no doctor (a pharmacy's 送药上门):
-  // at most a part of it (它能送药、量血压).
-  // Asked in the title too (想请医生上门量量血压血糖。能不能还跟以前一样上门给量量).
-  if (DOCTOR_TO_HOME.test(point) && !HAS_DOCTOR.test(reading.positive)) factor *= PARTLY;
-  // For a programme's households only (名单外家庭不接单，自费也不接) to a wish that would pay itself (自己掏钱就行).
-  if (reading.noSelfPay && PAYS_ITSELF.test(text)) return 0;
-  // Over-the-counter medicines only (限非处方药，处方药不配送) to a wish for a prescribed one (医院开的处方药).
-  if (reading.overTheCounterOnly && PRESCRIBED.test(text)) return 0;
-  // Booked a week ahead, no urgent jobs (急修不接) to a wish that cannot wait (暖气片漏水了！急).
-  // Read in what it asks, or in all of it when no sentence asks outright (钥匙拧不动了，今天能来人修不).
-  if (reading.notUrgent && URGENT.test(point.replace(NOT_PRESSED, "，"))) return 0;
-  if (naming.length || refusedAsked.length) factor *= PARTLY;
+/**
+ * How far what an offer says of itself fits a wish, as a factor of its score: 0 when one of RULED_OUT
+ * holds (paused; its places taken; only for its own people; group work only while the wish is a
+ * household's own; no home visits for someone who cannot leave home; one of its "does not do" clauses
+ * names what the wish mainly asks for — `asked`: those words with their synonyms…), else PARTLY for
+ * each of PARTLY_FITS that holds (full but part of it goes on; no home visits while the wish would like
+ * one…), else 1.
+ */
+export function offerFit(reading: OfferReading, wish: FitWish, offer: FitOffer = {}): number {
+  const pair = new FitCase(reading, wish, offer);
+  if (RULED_OUT.some((rule) => rule.holds(pair))) return 0;
+  let factor = 1;
+  for (const rule of PARTLY_FITS) if (rule.holds(pair)) factor *= PARTLY;
   return factor;
+}
+
+/** The names of every fit rule: those that rule an offer out, then those that make it fit in part. */
+export const FIT_RULES = { ruledOut: RULED_OUT.map((rule) => rule.name), partly: PARTLY_FITS.map((rule) => rule.name) };
+
+/** Every rule that holds for a pair, by name, not stopping at the first (for audits of the rules; offerFit decides). */
+export function fitTrace(reading: OfferReading, wish: FitWish, offer: FitOffer = {}): { ruledOutBy: string[]; partlyBy: string[] } {
+  const pair = new FitCase(reading, wish, offer);
+  const holding = (rules: readonly FitRule[]) => rules.filter((rule) => rule.holds(pair)).map((rule) => rule.name);
+  return { ruledOutBy: holding(RULED_OUT), partlyBy: holding(PARTLY_FITS) };
 }
 
 /** Its city and district, before an organisation's own name (天津市和平区哈密道小学). */
