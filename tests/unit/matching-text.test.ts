@@ -3258,3 +3258,110 @@ describe("fit rules, each stated once with its guard", () => {
     expect(fitTrace(paused, bedridden).ruledOutBy).toEqual(["not-taking-requests", "not-brought-home"]);
   });
 });
+
+describe("session 35's readings (offers' phrases misread, found on tune-282…289, stated generally)", () => {
+  const fitOf = (offer: string, title: string, story = "", extra: Partial<Parameters<typeof offerFit>[1]> = {}) =>
+    offerFit(readOfferWithVocabulary(offer), { ...wishAsRead(title, story), ...extra });
+
+  it("reads 报满开班 as a class that opens once full, not as places taken", () => {
+    expect(readOffer("智能手机入门班。每期8次课，报满开班。").full).toBe(false);
+    expect(readOffer("智能手机入门班。每期8次课，额满即开班。").full).toBe(false);
+    expect(readOffer("智能手机入门班。本期已报满，下期请关注通知。").full).toBe(true);
+    expect(readOffer("智能手机入门班。报满为止。").full).toBe(false);
+  });
+
+  it("reads a talk that also visits one person at home as no group-only offer", () => {
+    expect(readOffer("反诈宣讲。社区民警集中宣讲，对疑似被骗的老人可入户劝阻提醒。").groupOnly).toBe(false);
+    expect(readOffer("反诈宣讲。社区民警集中宣讲，每季度一次。").groupOnly).toBe(true);
+    // Not a visit it refuses.
+    expect(readOffer("反诈宣讲。只做集中宣讲，不入户提醒。").groupOnly).toBe(true);
+  });
+
+  it("reads 不接个人家中装修垃圾 as a thing refused in homes, not individuals refused", () => {
+    expect(readOffer("楼道杂物清理。配合社区做楼道、院落杂物清理。不接个人家中装修垃圾。").groupOnly).toBe(false);
+    expect(readOffer("楼道杂物清理。不接个人装修垃圾。").groupOnly).toBe(false);
+    expect(readOffer("楼道杂物清理。以社区为单位预约，不接个人报名。").groupOnly).toBe(true);
+  });
+
+  it("reads residents put first, and neighbours let in when there is room, as no limit to its own street", () => {
+    expect(readOffer("辅具租借。持证残疾人可免费借用轮椅。本街道居民优先，周边街道有余量时可借。").ownPlaceOnly).toBeNull();
+    expect(readOffer("辅具租借。持证残疾人可免费借用轮椅。本街道居民优先。").ownPlaceOnly).toBeNull();
+    expect(readOffer("辅具租借。持证残疾人可免费借用轮椅，限本街道居民。").ownPlaceOnly).toBe("street");
+    expect(readOffer("辅具租借。仅限本街道居民，周边街道不可借。").ownPlaceOnly).toBe("street");
+    expect(readOffer("物业维修。本小区业主优先，周边小区有空可约。").ownPlaceOnly).toBeNull();
+  });
+
+  it("reads a limit on the hospitals it goes to (陪诊仅限辖区内医院) as no limit on whom it serves", () => {
+    expect(readOffer("独居老人探访。志愿者每周探访，代买菜、陪同就医（陪诊仅限辖区内医院）。").ownPlaceOnly).toBeNull();
+    expect(readOffer("独居老人探访。志愿者每周探访，仅限辖区内独居老人。").ownPlaceOnly).toBe("street");
+    expect(readOffer("独居老人探访。仅服务本辖区居民。").ownPlaceOnly).toBe("street");
+  });
+
+  it("reads 只接本社区孩子 and 仅接收…本街道的学生 as limits to its own place", () => {
+    expect(readOffer("四点半课堂。大学生志愿者陪孩子写作业。只接本社区孩子，不负责接送。").ownPlaceOnly).toBe("community");
+    expect(readOffer("四点半课堂。仅接收户籍或居住在本街道的在读小学生。").ownPlaceOnly).toBe("street");
+    expect(readOffer("四点半课堂。本社区孩子优先，其他社区也可报名。").ownPlaceOnly).toBeNull();
+  });
+
+  it("reads a deliveries' range without 仅 (送餐范围限本社区) as a limit on deliveries only", () => {
+    const canteen = "长者食堂午餐。每天中午供应午餐。失能老人可申请送餐到家，送餐范围限本社区。";
+    expect(readOffer(canteen).ownPlaceOnly).toBeNull();
+    expect(fitOf(canteen, "中午想有个地方吃口热乎饭", "我还能走动，介附近有老人饭桌吗？", { outsideArea: "street" })).toBe(1);
+    // To someone who cannot come for it, from another community, it brings nothing.
+    expect(fitOf(canteen, "想订送餐", "老伴卧床下不了楼，想订午饭送到家", { outsideArea: "street" })).toBe(0);
+  });
+
+  it("reads 暂未持证的老人可短期租借 as a door open without the certificate", () => {
+    const aids = "辅具适配与租借。为持证残疾人适配轮椅等辅具，部分可免费申领；暂未持证的老人可短期租借轮椅（押金制）。";
+    expect(fitOf(aids, "想借个轮椅用几个月", "老伴腿做了手术，得养三个月。有没有能借的？他没有残疾证。")).toBe(1);
+    expect(fitOf("辅具租借。仅面向持证残疾人，未持证的不可租借轮椅。", "想借个轮椅", "他没有残疾证。")).toBe(0);
+  });
+
+  it("reads an offer that names only weekend days as weekends only, for a wish for every school day", () => {
+    expect(readOffer("周末作业辅导。每周六上午在社区活动室，作业辅导。").weekendsOnly).toBe(true);
+    expect(readOffer("作业辅导。周一至周六下午在社区活动室。").weekendsOnly).toBe(false);
+    expect(readOffer("作业辅导。每天下午放学后，周末照常。").weekendsOnly).toBe(false);
+    expect(readOffer("作业辅导。周末和平时都有。").weekendsOnly).toBe(false);
+    const weekends = "周末作业辅导。每周六上午在民园西里社区活动室，作业辅导。";
+    expect(fitOf(weekends, "孩子放学没人接", "三点半就放学了，想找个放学后待着写作业的地方，平时每天都需要。")).toBe(PARTLY);
+    expect(fitOf(weekends, "周末想找个地方辅导作业", "平时有老人接，就是周六没人管")).toBe(1);
+    // The days the offer gives itself decide over its text.
+    expect(offerFit(readOfferWithVocabulary(weekends), wishAsRead("孩子放学没人接", "平时每天放学后都需要"), { weekdays: [1, 2, 3, 4, 5, 6] })).toBe(1);
+  });
+
+  it("reads 电恼 as 电脑: the thing a cue of several words is said of is a word residents misspell", () => {
+    expect([...readText("孙子给我装的电恼，一按开关就响两声").written]).toEqual([["电脑", "电恼"]]);
+    // What is said of it is not: 没气 is as often the gas gone as a flat tyre.
+    expect([...readText("家里突然没气了").written]).toEqual([["煤气", "没气"]]);
+  });
+
+  it("reads 不对社会居民开放 as not for residents, and a long name of whose staff as staff only", () => {
+    const eap = "员工心理援助热线与面谈。仅面向泰达街道辖区入驻企业的在职职工，提供心理热线和面谈，不对社会居民开放。";
+    expect(readOffer(eap).notForResidents).toBe(true);
+    expect(readOffer(eap).staffOnly).toBe(true);
+    expect(fitOf(eap, "一个人住老是开心不起来", "我退休以后一个人住，老是开心不起来")).toBe(0);
+    expect(readOffer("社区心理服务站。面向社区居民开放，免费。").notForResidents).toBe(false);
+  });
+
+  it("reads an offer of small appliances (小家电（电饭锅、电水壶）) as none of the large ones", () => {
+    const small = "修车、修小家电。每周六上午社区门口：小家电（电饭锅、电水壶、台灯、收音机）简单维修。";
+    expect(readOffer(small).noLargeAppliances).toBe(true);
+    expect(fitOf(small, "空调该洗洗了", "家里空调两年没洗，一开一股霉味儿")).toBe(0);
+    expect(fitOf(small, "电水壶不热了", "烧水的壶按下去不亮灯，想找人修修")).toBe(1);
+    expect(readOffer("家电维修。小家电、空调、洗衣机都能修。").noLargeAppliances).toBe(false);
+  });
+
+  it("reads a check of a thing (检查楼道电动车充电) as not putting one in", () => {
+    const drill = "消防演练 · 电动车充电安全检查。进社区开展消防演练、灭火器使用教学；检查楼道电动车充电、堆物，指导清理。";
+    const shed = wishAsRead("朝阳花园电动自行车集中充电棚建设", "社区拟建设电动自行车集中充电棚，需共建单位在设备捐赠、施工安装方面给予支持。", "project");
+    expect(fitTrace(readOfferWithVocabulary(drill), shed).ruledOutBy).toEqual(["checks-not-installs"]);
+    const installer = "电动车充电安全。检查楼道电动车充电隐患，可安装集中充电桩。";
+    expect(offerFit(readOfferWithVocabulary(installer), shed)).toBeGreaterThan(0);
+  });
+
+  it("reads 不陪床 as a refusal, left out of what the offer does", () => {
+    const visits = readOffer("独居老人结对探访。每周上门一次，陪老人聊聊天。不提供护理，不陪床。");
+    expect(visits.excludes).toContain("不陪床");
+    expect(visits.positive).not.toContain("陪床");
+  });
+});

@@ -172,7 +172,9 @@ function vocabularySlipWords(): Set<string> {
   const words = new Set<string>();
   for (const concept of concepts) {
     for (const term of concept.terms) words.add(term);
-    for (const cue of concept.cues) if (typeof cue === "string") words.add(cue);
+    // A cue, and the thing a cue of several is said of (电脑 of [电脑, 开不]: 电恼开不了机 means it), not what
+    // is said of it (没气 of [带, 没气] is as often the gas gone).
+    for (const cue of concept.cues) words.add(typeof cue === "string" ? cue : cue[0]!);
   }
   for (const group of synonymGroups) for (const word of group) words.add(word);
   return words;

@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 30;
+export const TEXT_READING = 31;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -221,21 +221,21 @@ function saysPaused(text: string): boolean {
 const ELSEWHERE_BEFORE = /(以外|之外|外(社区|小区|街道)|(外|非本(社区|小区|街道)|其他(社区|小区|街道)的?)(居民|住户)?)的?$/;
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
-  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|满额(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|报满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|已排满|排满了|(名额|额度)(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队|(即|就|后|再|才)?开(班|课))|满额(?!为止|即止|截止|即停|了?(就|请|需|可)?排队|(即|就|后|再|才)?开(班|课))|报满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队|(即|就|后|再|才)?开(班|课))|已排满|排满了|(名额|额度)(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
 /** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
 const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
 
 /** A clause in which the offer says what it does not do, or only links to others for (链接助餐、就医等资源). */
 const EXCLUDES =
-  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|^不(入户|进户)(维修|服务|检查|安装)?$|(也|并|均|都)不发放|^(需要时|必要时|有需要的?|有需要时)?(帮忙|协助|帮助)?链接[^，。；]{1,12}资源$|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
+  /^(但|并|也)?不是(?!很|太|特别)[\u4e00-\u9fa5]{2,6}$|^不(清洗|洗|贴膜|外借|借|拆|搬|打扫|清理|清运|检测|安装|理发|剪|陪床|陪护|陪夜)[\u4e00-\u9fa5]{0,2}$|^非(?!常|遗|营利|本|物质|法|凡|处方)[\u4e00-\u9fa5]{2}|不接(?!立即|电话|听|通)|不提供|不做|不含|不包括|不负责|不承接|不受理|^不(入户|进户)(维修|服务|检查|安装)?$|(也|并|均|都)不发放|^(需要时|必要时|有需要的?|有需要时)?(帮忙|协助|帮助)?链接[^，。；]{1,12}资源$|不处理(?!完)|不上门|不办理|不代|不外送|不配送|不送(餐|饭)|无法提供|不在.{0,8}范围|不在[^，。；]{0,4}?(现场|网点|社区|店内|店里|这里|此)(办理|受理)|不属于.{0,10}范围|(无|没有|不具备).{0,4}(资质|执照)|(不能|无法|不可)(上门|入户|代|办理|提供)|除外|恕不|谢绝|不面向|不修|不维修|不修理|^[也都均亦]*不(疏)?通(?=下水|管道|马桶|地漏)|(?<![\u4e00-\u9fa5])不动(?!产|的|了|弹)|[也都均]不动(?!产|的|了|弹)|不碰|(不涉及|不予|不承担)(?![^，。；]{0,6}(费|收费|收取|钱|隐私|个人信息))|不帮(?!你|您|倒忙|的)|不参与|不收养(?!老)|不收(?!养|取|[^，。；]{0,6}(费|钱|押金|红包|礼))|不抓|不治|不拔|不补牙|不配|不装|不管(?!是|什么|多|刮|天|晴|大事)|不办(?!公)|(?<![打拧推拉掰撬睁])不开(?!心|放时|门时|机)|不回收|不染|不烫|不看(?!望)|不租|不售|不卖|不辅导|不托管|不教|不出具|不接送|不换(?!季|乘|气)|不等于(维修|修理)|请(联系|找|拨打|到|去).{0,6}(售后|厂家|厂商)|(修|做|办|管|接)不了|(也|都)不会(弄|修)|请(到|去|前往).{0,8}(办理|咨询)|请(直接)?(到|去|前往|找|联系).{0,12}(中心|医院|门诊|网点|店|派出所|残联|机构|窗口|营业厅|仲裁委|仲裁院|法院|劳动监察|供热站|热力)/;
 /** Those it serves, not a part of what it does (暂停新增结对对象, but not 暂停新增送餐户). */
 const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|学员|会员|用户)/;
 /** A part of the offer it has stopped taking on ("本月起暂停新增送餐户"), while the rest goes on. */
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)(?!庭院|院落|小院|院子|自家|阳台|绿植|种植|自种|树|花园)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)(?!庭院|院落|小院|院子|自家|家中|家里|家内|家庭装修|装修|阳台|绿植|种植|自种|树|花园)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
 /**
  * Signed up by the community as a whole: group work when the offer is for many at once (讲座由社区统一预约);
  * a household service (空调清洗…由社区统一报名) is only asked through the community.
@@ -248,12 +248,12 @@ const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) ||
  * 我们带移动终端上门办理; 客户经理帮着核实…每季度集中宣讲一次): its "只培训" or "社区统一报名" says how, not that it
  * works with groups only.
  */
-const ONE_BY_ONE = /每户|每家|帮着(核实|核对|查|办|操作)|(?<!(如何|怎么|怎样|咋))协助[^，。；]{0,4}(报警|止付|挂失)|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)/;
+const ONE_BY_ONE = /每户|每家|帮着(核实|核对|查|办|操作)|(?<!(如何|怎么|怎样|咋))协助[^，。；]{0,4}(报警|止付|挂失)|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解|劝阻|提醒|走访|探访)/;
 /**
  * Not for residents at all (不面向居民小区, 不面向社区居民开放); not 不对个人, which takes a community's group, nor
  * 不面向居民收费 or 不面向居民个人报名.
  */
-const NOT_FOR_RESIDENTS = /不面向居民小区|不面向(社区)?居民(开放)?(?=$|[，。；、])/;
+const NOT_FOR_RESIDENTS = /不面向居民小区|不面向(社区)?居民(开放)?(?=$|[，。；、])|不(对|向)(社会|社区|普通)?居民开放/;
 /** People turned away for their state (卧床老人不接助浴): the state, and what follows the refusal. */
 const TURNED_AWAY_FOR_STATE = /^([\u4e00-\u9fa5]{2,4}?)的?(?:老人|孩子|儿童|患者|病人)(?:一律|均|暂|也)?(?:不接|不收|不做|不提供|谢绝)(?:收|受|待)?([\u4e00-\u9fa5]*)$/;
 /** …not who they are or where from (非建档儿童, 其他居民, 外校孩子): read elsewhere. */
@@ -301,7 +301,7 @@ const DELIVERIES_LIMITED_SOURCE = String.raw`(送餐|上门|入户|配送|送货
 const DELIVERIES_LIMITED = new RegExp(DELIVERIES_LIMITED_SOURCE, "g");
 const HOME_VISITS_OWN_PLACE = new RegExp(
   `${DELIVERIES_LIMITED_SOURCE}|` +
-    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|本(社区|小区)[^，。；]{0,16}(送餐|配送|送饭)(到户|到家|上门)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(?<=^|[，。；])(只|仅)(送|配送)(到)?(?![^，。；]{0,10}(街道|镇))[^，。；]{2,10}(社区|小区)(范围)?内?(?=$|[，。；])|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
+    /本(社区|小区)[^，。；]{0,12}(可|可以|提供|负责)(预约)?(送餐上门|上门|入户|送到家)|本(社区|小区)[^，。；]{0,16}(送餐|配送|送饭)(到户|到家|上门)|(上门|入户|送餐|送货|配送)(服务)?(范围)?(只|仅)?限[^，。；]{0,10}(街道|镇|社区|小区|辖区)|(上门|送餐|送货|配送)(服务)?(只|仅)(送|到|上门到?)本(社区|小区|街道|镇)|(?<=^|[，。；])(只|仅)(送|配送)(到)?(?![^，。；]{0,10}(街道|镇))[^，。；]{2,10}(社区|小区)(范围)?内?(?=$|[，。；])|(其他|其余|其它|外|非本)(社区|小区)[^。；]{0,16}(暂?不|恕不|不能)(送|上门|入户|配送|外送)/.source,
 );
 
 function noHomeVisits(own: string): boolean {
@@ -347,10 +347,17 @@ const HOLIDAYS_ONLY =
   /(仅|只)(在)?(寒假|暑假|寒暑假|假期)|学期(中|内|期间)(不|暂停|停)|开学(后)?(即)?(停|暂停|结束)|(平时|平常|上学期间|上课期间)[^，。；]{0,2}(不开|不开班|停课|暂停|不接)/;
 /** In term time on weekends only (学期中只在周六上午线下辅导): no help for every school day. */
 const TERM_WEEKENDS_ONLY = /学期(中|内|期间)[^，。；]{0,2}(只|仅)(在)?(每)?(周六|周日|周末|双休日|星期六|星期天|礼拜六|礼拜天)/;
+/**
+ * Runs on weekends only, as its text tells (每周六上午在民园西里社区活动室): it names a weekend day and no
+ * other (周一, 工作日, 每天, 平时), and not as a day it also works (周末照常, 含周末, 节假日不休).
+ */
+const WEEKDAY_TOLD = /(周|星期|礼拜)[一二三四五]|工作日|每天|每日|天天|平时|平日|日常|全天|全年/;
+const WEEKEND_TOO = /(周末|双休日?|周六日?|节假日)(也|照常|不休|无休|正常)|(含|包括)(周末|双休|节假日)/;
+const weekendsOnly = (text: string) => WEEKEND.test(text) && !WEEKDAY_TOLD.test(text) && !WEEKEND_TOO.test(text);
 /** Every school day asked for (每天放学接着). */
 const EVERY_SCHOOL_DAY = /每天[^，。；]{0,6}(放学|下学|课后)|(放学|下学)[^，。；]{0,6}每天/;
 /** Ordinary school days asked for (平时放学以后有没有…), not set against the weekend (平时有奶奶接，就是周末…). */
-const PLAIN_SCHOOL_DAYS = /平时的?(放学|下学)(以后|后|之后)|平时的?课后/;
+const PLAIN_SCHOOL_DAYS = /平时的?(放学|下学)(以后|后|之后)|平时的?课后|(放学|下学|课后)[^。！？]*(平时|每天)都(需要|要|得)/;
 const WEEKEND = /周末|周六|周日|礼拜六|礼拜天|礼拜日|星期六|星期天|星期日|双休/;
 const asksPlainSchoolDays = (text: string) => sentencesOf(text).some((sentence) => PLAIN_SCHOOL_DAYS.test(sentence) && !WEEKEND.test(sentence));
 /** Closed in the school holidays (寒暑假停课, 暑假暂停, 寒暑假停。). */
@@ -442,7 +449,7 @@ const MAY = /可以?|能|均可|申请|申领|借用|享受|提供/;
 const PUT_FIRST = /优先|减免|减半|优惠|打折|折扣|半价/;
 const PERK = new RegExp(`免(押金|费|收)?|${PUT_FIRST.source}`);
 /** A door open to those without it (无证的术后、高龄老人可短期借用): the certificate is one way in, not the only one. */
-const OPEN_WITHOUT = /(?:无|没有|未持有?|不持有?|非持)([\u4e00-\u9fa5]{0,4}证)的?[^，。；]{0,12}(?<![不只才])(?:也|亦|均)?(?:可以?|能)(?:短期|临时)?(?:借用|借|申请|申领|享受|使用|参加|租用)/g;
+const OPEN_WITHOUT = /(?:无|没有|未持有?|不持有?|非持)([\u4e00-\u9fa5]{0,4}证)的?[^，。；]{0,12}(?<![不只才])(?:也|亦|均)?(?:可以?|能)(?:短期|临时)?(?:借用|借|申请|申领|享受|使用|参加|租用|租借)/g;
 function openWithout(own: string, kind: string): boolean {
   const pattern = CREDENTIALS.find(([k]) => k === kind)![1];
   // A bare 证 (无证的) is of whichever certificate was asked for.
@@ -533,6 +540,8 @@ export interface OfferReading {
   takesNoNewcomers: boolean;
   /** In term time only on weekends (学期中只在周六上午): see TERM_WEEKENDS_ONLY. */
   termWeekendsOnly: boolean;
+  /** It names only weekend days as when it runs (每周六上午在…活动室): see WEEKENDS_ONLY. */
+  weekendsOnly: boolean;
   /** Says it repairs nothing at all (只清洗，不做维修; 只教不修): see NO_REPAIRS. */
   noRepairs: boolean;
   /** The clauses naming what it does not do. */
@@ -782,12 +791,12 @@ const SENT_ELSEWHERE = new RegExp(
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)|(?<=^|[，。；])(一律|均)?不对外(开放|营业|接待|服务)?(?=$|[，。；])/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅接|只接|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)(?!优先)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)|(?<=^|[，。；])(一律|均)?不对外(开放|营业|接待|服务)?(?=$|[，。；])/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)|(仅|只)(限|服务|面向)本?辖区|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
-const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?(只|仅)(限|送|到|覆盖)/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)(?!优先)|(仅|只)(限|服务|面向)本?辖区(?!内?的?(医院|卫生院|门诊|诊所|药店|超市|银行|网点|学校))|(仅|只)(接收|收|招收|招)[^，。；]{0,10}本街道|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
+const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?((只|仅)(限|送|到|覆盖)|限)/;
 const OPEN_TO_NEIGHBOURS =
-  /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
+  /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|周边(街道|社区|小区)[^，。；]{0,6}(?<![不未])(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
 
 function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
   // A limit on its deliveries only (行动不便的可送餐（限本社区）) is read as such (HOME_VISITS_OWN_PLACE).
@@ -916,6 +925,7 @@ export function readOffer(text: string): OfferReading {
     holidaysOnly: HOLIDAYS_ONLY.test(normal),
     termOnly: TERM_ONLY.test(normal),
     termWeekendsOnly: TERM_WEEKENDS_ONLY.test(normal),
+    weekendsOnly: weekendsOnly(normal),
     grades: gradeRange(normal),
     // Who may come is read as such (不接收外校学生: internal), not as a kind of help refused.
     excludes: excludes.filter((clause) => !OUTSIDERS.test(clause)),
@@ -923,7 +933,10 @@ export function readOffer(text: string): OfferReading {
     noIndividuals: NO_INDIVIDUALS.test(normal),
     noPrivateGrounds: excludes.some((clause) => PRIVATE_GROUNDS.test(clause)),
     // As refusals are read (excludes below, less who may come).
-    noLargeAppliances: excludes.some((clause) => LARGE_APPLIANCES_WORD.test(clause) && !OUTSIDERS.test(clause)),
+    noLargeAppliances:
+      excludes.some((clause) => LARGE_APPLIANCES_WORD.test(clause) && !OUTSIDERS.test(clause)) ||
+      // Small appliances named, and no large one (小家电（电饭锅、电水壶、台灯）简单维修).
+      (SMALL_APPLIANCES.test(positive) && !LARGE_APPLIANCES_WORD.test(positive) && !LARGE_APPLIANCES.some((a) => positive.includes(a))),
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive,
@@ -1706,8 +1719,7 @@ const PARTLY_FITS: readonly FitRule[] = [
     // (学期中只在周六上午) to a wish for every school day (每天放学接着).
     name: "weekends-to-school-week",
     holds: ({ offer, reading, told }) =>
-      (!!offer.weekdays?.length &&
-        offer.weekdays.every((day) => day >= 6) &&
+      ((offer.weekdays?.length ? offer.weekdays.every((day) => day >= 6) : reading.weekendsOnly) &&
         (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told) || asksPlainSchoolDays(told))) ||
       (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))),
   },
@@ -1852,7 +1864,7 @@ const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
 const OTHERS_TOO = /(业主|住户|居民)优先|居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
 /** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
-const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)([\u4e00-\u9fa5、]{0,10}?)(在职|退休|离退休)?(?<!双)(职工|员工)/;
+const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)([\u4e00-\u9fa5、]{0,16}?)(在职|退休|离退休)?(?<!双)(职工|员工)/;
 /** Looking after only what it installed or sold itself (只维修我公司安装的器材, 只负责本公司安装的). */
 const OWN_INSTALLS_ONLY =
   /(只|仅)(维修|修|负责|维护|管|接|服务|保修)?(我|本)(公司|司|厂|单位|企业)(捐赠|捐建|安装|承建|生产|销售|出售|售出|建设|施工|提供)+的|(我|本)(公司|司|厂|企业)(捐赠|捐建|安装|销售|售出|生产)+的.{0,60}?(其他|其它)(厂家|来源|品牌|公司)[^。；]{0,10}(不|恕不|谢绝)/s;
@@ -1886,7 +1898,7 @@ const WANTS_PUT_IN = /装(?!修)|增设|建(个|一个|几个)|修建/;
 /** What it finds, it mends on the spot (发现问题现场更换). */
 const MENDS_WHAT_IT_FINDS = /(发现|查出)[^，。；]{0,8}(现场|当场|及时|免费)?(更换|维修|处理|整改)|(现场|当场)(更换|维修|处理)/;
 /** A clause of hazards checked (检查燃气软管、电动自行车入户充电等隐患, 排查用电隐患). */
-const HAZARDS_CHECKED = /(检查|排查|巡查|查看)[^，。；]{0,20}隐患/;
+const HAZARDS_CHECKED = /(检查|排查|巡查|查看)[^，。；]{0,20}隐患|^(?![^，。；]*(安装|装|更换|维修|修|建))[^，。；]*(检查|排查|巡查)/;
 /** One person's case or one household (不接个案咨询, 不接受个人报名, 不做一对一); not 个人贷款, a kind of loan. */
 export const ONE_CASE = /个案|一对一|单独|单户|散户|个人(咨询|报名|申请|求助)/;
 /**
@@ -1935,6 +1947,7 @@ const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a)
 /** What 大家电 means. */
 const LARGE_APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "油烟机"];
 const LARGE_APPLIANCES_WORD = /大家电|大件家电|大型家电/;
+const SMALL_APPLIANCES = /小家电/;
 /** What a wish is about: its devices, or else a lamp (卧室吸顶灯一闪一闪的). */
 const wishAppliancesIn = (text: string) => {
   const named = appliancesIn(text);
