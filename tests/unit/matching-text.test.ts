@@ -3365,3 +3365,119 @@ describe("session 35's readings (offers' phrases misread, found on tune-282…28
     expect(visits.positive).not.toContain("陪床");
   });
 });
+
+describe("session 35's readings, attacked (a review's counter-examples)", () => {
+  const fitOf = (offer: string, title: string, story = "", extra: Partial<Parameters<typeof offerFit>[1]> = {}) =>
+    offerFit(readOfferWithVocabulary(offer), { ...wishAsRead(title, story), ...extra });
+  const afterSchool = ["孩子放学没人接", "每天三点半放学，想找个放学后待着写作业的地方，平时每天都需要。"] as const;
+
+  it("keeps a class already full and running full (本期已报满开课), and reads more ways of opening once full", () => {
+    for (const full of [
+      "老年书法班。第一期已报满开课，第二期报名请关注社区通知。",
+      "智能手机课堂。本期已额满开班，下期时间另行通知。",
+      "老年大学电脑班。本学期已报满开课，新学员请下学期报名。",
+      "烹饪班。已额满开课中，欢迎下期报名。",
+    ])
+      expect(readOffer(full).full).toBe(true);
+    for (const opening of ["电脑班。额满后即开班。", "手机班。凑够15人报满了就开课。", "书法班。报满立即开班。"])
+      expect(readOffer(opening).full).toBe(false);
+  });
+
+  it("reads a home visit as one by one only when the offer makes it (可入户劝阻提醒)", () => {
+    expect(fitOf("燃气安全宣传。集中宣讲，不安排入户提醒。", "燃气灶老是打不着火", "想找人来家看看")).toBe(0);
+    expect(readOffer("反诈宣传。社区民警以楼栋为单位集中宣讲，取消入户提醒。").groupOnly).toBe(true);
+    expect(fitOf("老年人文艺慰问。以社区为单位集中演出，不进行入户探访。", "一个人在家闷得慌", "老伴走了，想有人来陪我说说话")).toBe(0);
+    expect(readOffer("防汛安全宣讲。以社区为单位集中宣讲，汛期由网格员入户提醒。").groupOnly).toBe(true);
+  });
+
+  it("reads 不接个人家里的预约 as individuals refused", () => {
+    expect(fitOf("家庭教育讲座。由社区或学校统一预约，不接个人家里的预约。", "孩子不爱学习，跟我顶嘴", "想找个老师来家里给我们说说")).toBe(0);
+  });
+
+  it("keeps limits on whom it serves to its own street and place", () => {
+    expect(readOffer("四点半课堂。仅限辖区学校在读小学生。").ownPlaceOnly).toBe("street");
+    expect(readOffer("防溺水安全讲座。仅服务辖区内学校。").ownPlaceOnly).toBe("street");
+    expect(readOffer("老年日间照料。白天托老，仅接收本街道及周边街道的老人。").ownPlaceOnly).toBeNull();
+    expect(readOffer("四点半课堂。只收本街道和相邻街道的孩子。").ownPlaceOnly).toBeNull();
+    expect(readOffer("助浴服务。仅限本街道辖区60岁以上失能老人，周边街道老人如有需要可转介至区养老服务中心。").ownPlaceOnly).toBe("street");
+    expect(readOffer("物业维修。仅限本社区居民，周边小区有需要的可联系各自社区。").ownPlaceOnly).toBe("community");
+    expect(readOffer("老年助餐。为本社区老人提供午餐，助餐送餐限本社区60岁以上老人。").ownPlaceOnly).toBe("community");
+    expect(readOffer("老年食堂。本社区住户优先就餐，外社区老人不接待。").ownPlaceOnly).toBe("community");
+    expect(readOffer("法律咨询。本社区居民优先，周边街道居民不予受理。").ownPlaceOnly).toBe("street");
+  });
+
+  it("reads a limit of home visits to its own street as no limit for a community of that street", () => {
+    const canteen = "老年助餐。中午堂食，周边老人都可以来吃。送餐上门限劝业场街道辖区80岁以上独居老人。";
+    expect(readOffer(canteen).ownPlaceOnly).toBeNull();
+    expect(readOffer(canteen).homeVisitsOwnStreet).toBe(true);
+    expect(fitOf(canteen, "想找个吃午饭的地方", "我还能走动", { outsideArea: "nearby" })).toBe(1);
+    expect(fitOf(canteen, "想订送餐", "老伴卧床下不了楼，想订午饭送到家", { outsideArea: "nearby" })).toBe(0);
+    expect(fitOf(canteen, "想订送餐", "老伴卧床下不了楼，想订午饭送到家", { outsideArea: "street" })).toBe(1);
+    expect(fitOf("长者食堂。送餐范围限中山北路社区。", "想订送餐", "老伴卧床下不了楼，想订午饭送到家", { outsideArea: "street" })).toBe(0);
+    const wish = { outsideArea: "street" as const };
+    expect(fitOf("助浴上门。上门服务限本街道辖区失能老人。", "老父亲卧床想洗澡", "老父亲瘫床上好几年了，想找人上门给洗个澡", wish)).toBe(1);
+    expect(fitOf("上门理发。入户限本街道辖区80岁以上老人。", "想找人上门给老爷子剃个头", "老爷子九十了下不了楼", wish)).toBe(1);
+  });
+
+  it("reads only a bare 不对居民开放, with no other clause open to some, as not for residents", () => {
+    expect(fitOf("学校操场开放。工作日不对居民开放，周末及节假日早6点到8点免费开放。", "想找个地方早上锻炼")).toBe(1);
+    expect(fitOf("健身房。白天供驻区单位职工使用，不对居民开放；晚上7点后对社区居民免费开放。", "想找个地方晚上锻炼锻炼")).toBe(1);
+    expect(fitOf("康复训练室。仅对辖区持证残疾人开放，不对普通居民开放。", "想找个地方做康复", "我是肢体残疾，有残疾证")).toBe(1);
+    expect(fitOf("老年活动中心。仅对60岁以上老人开放，不对社会居民开放。", "想找个地方下下棋", "快七十了")).toBe(1);
+  });
+
+  it("reads staff among residents in a list as no staff-only offer", () => {
+    expect(fitOf("爱心助老。仅服务辖区独居老人、低保户和困难职工家庭，代买代办。", "想找人帮着买买菜", "我一个人住")).toBe(1);
+    expect(fitOf("法律咨询。仅面向社区老年居民、残疾人及驻区企业员工。", "儿子不给生活费")).toBe(1);
+    expect(fitOf("心理咨询。仅服务社区残疾人、失独家庭和困难职工家属。", "老伴走了心里难受")).toBe(1);
+    expect(fitOf("心理疏导。仅服务辖区内独居老人、空巢老人以及退休职工。", "老伴走了我一个人睡不着")).toBe(1);
+  });
+
+  it("reads appliances of any size beside 小家电 as large ones too", () => {
+    expect(fitOf("家电维修。各类家用电器、小家电维修，上门服务。", "冰箱不制冷了")).toBe(1);
+    expect(fitOf("家电义修。家用电器、小家电均可免费检修。", "洗衣机不转了")).toBe(1);
+    expect(fitOf("家电维修服务。大小家电都修。", "热水器不出热水了")).toBe(1);
+    expect(fitOf("家电维修。彩电、冰柜、小家电维修。", "电视没图像了")).toBe(1);
+    expect(fitOf("义修。只修小家电（电饭锅、电水壶）。", "冰箱不制冷了")).toBe(0);
+  });
+
+  it("reads a check as putting nothing in only when nothing in the offer puts things in or mends them", () => {
+    expect(fitOf("居家适老化改造。上门评估检查卫生间扶手、地面防滑情况，根据评估结果实施改造。", "厕所想装个扶手")).toBe(1);
+    expect(fitOf("居家安全服务。入户检查燃气报警器、烟感是否好用，协助老人申请免费安装。", "想在家装个燃气报警器")).toBe(1);
+  });
+
+  it("reads a weekend it is closed, or after school, as no weekend-only offer", () => {
+    for (const offer of [
+      "四点半课堂。放学后到18:00，周末休息。",
+      "课后托管。放学后托管，双休日及节假日不开放。",
+      "四点半课堂。学期内放学后开放，周末和寒暑假停课。",
+      "作业辅导。下午放学后在社区书屋，周六可加一节兴趣课。",
+      "课后托管。放学后托管到六点半，周末不接。",
+      "四点半课堂。放学后开放到六点，周六日休息。",
+      "托管班。放学后托管，星期六星期天不托。",
+    ])
+      expect(fitOf(offer, ...afterSchool)).toBe(1);
+    expect(readOffer("作业辅导。在社区书屋，礼拜六礼拜天歇着。").weekendsOnly).toBe(false);
+    expect(readOffer("亲子阅读。每周六日全天开放。").weekendsOnly).toBe(true);
+    expect(readOffer("书法课。周末上课，每周一次。").weekendsOnly).toBe(true);
+    expect(readOffer("周末数学辅导。每周六上午在社区活动室。").weekendsOnly).toBe(true);
+    expect(fitOf("周末数学辅导。每周六上午在社区活动室。", "周末想给孩子找个数学辅导", "孩子放学后每天都得去奶奶家。周六上午没人管")).toBe(1);
+  });
+
+  it("reads words of a story as written, not as a cue's first word (我把, 不急, 门扣, 家离, 漏下)", () => {
+    for (const text of [
+      "我把钥匙锁屋里了",
+      "我拔了颗牙",
+      "我骂了孙子几句他就哭了",
+      "不急，哪天来都行",
+      "不挤公交车",
+      "门扣坏了",
+      "家离医院远",
+      "赔着笑脸",
+      "老花镜配着不合适",
+      "孙子写作业太磨人了",
+      "半夜水从顶棚漏下来",
+    ])
+      expect([...readText(text).written]).toEqual([]);
+  });
+});

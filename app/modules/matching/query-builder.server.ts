@@ -172,9 +172,12 @@ function vocabularySlipWords(): Set<string> {
   const words = new Set<string>();
   for (const concept of concepts) {
     for (const term of concept.terms) words.add(term);
-    // A cue, and the thing a cue of several is said of (电脑 of [电脑, 开不]: 电恼开不了机 means it), not what
-    // is said of it (没气 of [带, 没气] is as often the gas gone).
-    for (const cue of concept.cues) words.add(typeof cue === "string" ? cue : cue[0]!);
+    // A cue; and the thing a cue of several is said of, when the concept's own terms name it (电脑 of
+    // [电脑, 开不] and 电脑维修: 电恼开不了机 means it). Not what is said of it (没气 of [带, 没气] is as often
+    // the gas gone), nor a word of the story (我爸, 不给, 楼下: 我把, 不急, 漏下 are written as meant).
+    for (const cue of concept.cues)
+      if (typeof cue === "string") words.add(cue);
+      else if (concept.terms.some((term) => term.includes(cue[0]!))) words.add(cue[0]!);
   }
   for (const group of synonymGroups) for (const word of group) words.add(word);
   return words;

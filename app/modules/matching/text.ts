@@ -9,7 +9,7 @@ import type { NeedKind } from "#db/schema/enums";
 import { boundedMemo } from "~/lib/bounded-memo";
 
 /** Bumped when the reading of text changes, so documents read the old way are indexed again. */
-export const TEXT_READING = 31;
+export const TEXT_READING = 32;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -221,9 +221,14 @@ function saysPaused(text: string): boolean {
 const ELSEWHERE_BEFORE = /(以外|之外|外(社区|小区|街道)|(外|非本(社区|小区|街道)|其他(社区|小区|街道)的?)(居民|住户)?)的?$/;
 /** Its capacity is spent: nothing more can be taken on now. */
 const FULL =
-  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队|(即|就|后|再|才)?开(班|课))|满额(?!为止|即止|截止|即停|了?(就|请|需|可)?排队|(即|就|后|再|才)?开(班|课))|报满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队|(即|就|后|再|才)?开(班|课))|已排满|排满了|(名额|额度)(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
+  /名额已满|预约已满|报名已满|已经满员|已满员|已约满|约满了|额满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|满额(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|报满(?!为止|即止|截止|即停|了?(就|请|需|可)?排队)|已排满|排满了|(名额|额度)(已)?用完|暂无名额|没有名额了|名额已约完|人数已满|已招满|招满了|(本月|这个月|当月|本学期|本期|本周).{0,6}(已满|排满|满了|没有名额)/;
 
 /** Full, but part of it goes on ("送餐名额已满，堂食不受影响") or there is a waiting list (可登记候补). */
+/**
+ * A class that opens once its places are taken (报满开班, 额满后即开班, 凑够15人报满了就开课): no places taken
+ * now. Not one already full and running (本期已报满开课, 已额满开课中).
+ */
+const OPENS_WHEN_FULL = /(?<!已|已经)(报满|额满|满额)了?(后|即|就|再|才|立即)*开(班|课)/g;
 const FULL_BUT_OPEN = /不受影响|照常(开放|供应|营业|进行)|正常(开放|供应|营业)|候补/;
 
 /** A clause in which the offer says what it does not do, or only links to others for (链接助餐、就医等资源). */
@@ -235,7 +240,7 @@ const NO_NEWCOMERS = /新增(结对|服务|帮扶|探访)?(对象|服务对象|�
 const PART_PAUSED = /暂停|暂不(接|收|新增|受理|提供|开放)|停止(接|收|新增|受理|提供)|不再(接|收|新增|受理|提供)/;
 /** The offer works with groups (talks, classes, campaigns), not with one household's problem. */
 const GROUP_ONLY =
-  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)(?!庭院|院落|小院|院子|自家|家中|家里|家内|家庭装修|装修|阳台|绿植|种植|自种|树|花园)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
+  /不(接|接受|接收|受理|承接)(个人|个案|单户|散户|私人|家庭|个体)(?!庭院|院落|小院|院子|自家|((家中|家里|家内|家庭)的?)?(装修|装潢|垃圾|杂物|旧家具)|阳台|绿植|种植|自种|树|花园)|不(接|接受|接收|受理|承接|做|提供)?个人个案|不(做|提供)(个案|个体|一对一(?!.{0,4}(补课|补习|家教))|入户)|不单独|(只|仅)(做|开展|提供|接)?.{0,4}(讲座|宣讲|宣传|培训|课堂|集体|团体|讲课|团课|演练)|(以|按)(社区|单位|楼栋|学校|班级)为单位|(只|仅)(面向|对)(单位|学校|机构|集体|团体|社区组织)|集中(授课|宣讲|讲座)|社区(需)?提前(约|预约|联系)场地/;
 /**
  * Signed up by the community as a whole: group work when the offer is for many at once (讲座由社区统一预约);
  * a household service (空调清洗…由社区统一报名) is only asked through the community.
@@ -248,12 +253,16 @@ const groupOnlyIn = (text: string, positive: string) => GROUP_ONLY.test(text) ||
  * 我们带移动终端上门办理; 客户经理帮着核实…每季度集中宣讲一次): its "只培训" or "社区统一报名" says how, not that it
  * works with groups only.
  */
-const ONE_BY_ONE = /每户|每家|帮着(核实|核对|查|办|操作)|(?<!(如何|怎么|怎样|咋))协助[^，。；]{0,4}(报警|止付|挂失)|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解|劝阻|提醒|走访|探访)/;
+const ONE_BY_ONE = /每户|每家|帮着(核实|核对|查|办|操作)|(?<!(如何|怎么|怎样|咋))协助[^，。；]{0,4}(报警|止付|挂失)|(?<!(不|无|无法|不能|没有|不做|不提供))一对一|(?<!(不|无|无法|不能|没有|不做|不提供))(上门|入户)(办理|服务|指导|教|讲解)|(?<=(可|可以|还可|也可|并可))(上门|入户)(劝阻|提醒|走访|探访)/;
 /**
  * Not for residents at all (不面向居民小区, 不面向社区居民开放); not 不对个人, which takes a community's group, nor
  * 不面向居民收费 or 不面向居民个人报名.
  */
-const NOT_FOR_RESIDENTS = /不面向居民小区|不面向(社区)?居民(开放)?(?=$|[，。；、])|不(对|向)(社会|社区|普通)?居民开放/;
+const NOT_FOR_RESIDENTS = /不面向居民小区|不面向(社区)?居民(开放)?(?=$|[，。；、])/;
+/** Closed to residents as a clause of its own (不对社会居民开放), not at some times (工作日不对居民开放). */
+const CLOSED_TO_RESIDENTS = /(?<=^|[，。；])不(对|向)(社会|社区|普通)?居民开放(?=$|[，。；])/;
+/** …and open to some of them (仅对60岁以上老人开放, 晚上7点后对社区居民免费开放). */
+const OPEN_TO_SOME = /(?<!不)(对|向)[^，。；]{1,12}开放/;
 /** People turned away for their state (卧床老人不接助浴): the state, and what follows the refusal. */
 const TURNED_AWAY_FOR_STATE = /^([\u4e00-\u9fa5]{2,4}?)的?(?:老人|孩子|儿童|患者|病人)(?:一律|均|暂|也)?(?:不接|不收|不做|不提供|谢绝)(?:收|受|待)?([\u4e00-\u9fa5]*)$/;
 /** …not who they are or where from (非建档儿童, 其他居民, 外校孩子): read elsewhere. */
@@ -351,9 +360,15 @@ const TERM_WEEKENDS_ONLY = /学期(中|内|期间)[^，。；]{0,2}(只|仅)(在
  * Runs on weekends only, as its text tells (每周六上午在民园西里社区活动室): it names a weekend day and no
  * other (周一, 工作日, 每天, 平时), and not as a day it also works (周末照常, 含周末, 节假日不休).
  */
-const WEEKDAY_TOLD = /(周|星期|礼拜)[一二三四五]|工作日|每天|每日|天天|平时|平日|日常|全天|全年/;
+const WEEKDAY_TOLD = /(周|星期|礼拜)[一二三四五](?!次)|工作日|每天|每日|天天|平时|平日|全年|放学|课后/;
 const WEEKEND_TOO = /(周末|双休日?|周六日?|节假日)(也|照常|不休|无休|正常)|(含|包括)(周末|双休|节假日)/;
-const weekendsOnly = (text: string) => WEEKEND.test(text) && !WEEKDAY_TOLD.test(text) && !WEEKEND_TOO.test(text);
+/** A weekend it is closed (周末休息, 双休日及节假日不开放, 礼拜六礼拜天歇着): no day it runs. */
+const WEEKEND_CLOSED =
+  /(周末|双休日?|周六日?|周日|星期六|星期天|星期日|礼拜六|礼拜天|礼拜日|节假日|寒暑假|[及和、])+[^，。；]{0,4}?(休息|不开放|停课|不接|不托|歇|休|闭馆|停|不上课|不开)/g;
+const weekendsOnly = (text: string) => {
+  const open = text.replace(WEEKEND_CLOSED, "，");
+  return WEEKEND.test(open) && !WEEKDAY_TOLD.test(open) && !WEEKEND_TOO.test(open);
+};
 /** Every school day asked for (每天放学接着). */
 const EVERY_SCHOOL_DAY = /每天[^，。；]{0,6}(放学|下学|课后)|(放学|下学)[^，。；]{0,6}每天/;
 /** Ordinary school days asked for (平时放学以后有没有…), not set against the weekend (平时有奶奶接，就是周末…). */
@@ -523,6 +538,8 @@ export interface OfferReading {
   noDeliveries: boolean;
   /** Comes to the home only in its own community (本社区…可送餐上门；其他社区…暂不送餐). */
   homeVisitsOwnPlaceOnly: boolean;
+  /** …where that place is its street (上门服务限本街道辖区): the other communities of the street are in it. */
+  homeVisitsOwnStreet: boolean;
   /** Runs in the school holidays only: not for a wish about school days. */
   holidaysOnly: boolean;
   /** Closed in the school holidays (寒暑假停课): not for a wish for the holidays. */
@@ -791,12 +808,13 @@ const SENT_ELSEWHERE = new RegExp(
  */
 const OWNERS_ONLY = /(仅限|只限|(?<![不无])限|仅服务|只服务|仅面向|只面向)(本小区|本楼|本院|小区)?(产权)?业主|租户.{0,6}(联系|找)房东|不(接|服务|受理|面向)租户/;
 const OWN_COMMUNITY_ONLY =
-  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅接|只接|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)(?!优先)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)|(?<=^|[，。；])(一律|均)?不对外(开放|营业|接待|服务)?(?=$|[，。；])/;
+  /(仅限|只限|(?<![不无])限|仅服务|只服务|只面向|仅面向|仅对|只对|仅接收|只接收|仅接|只接|仅收|只收)本(小区|社区|项目|楼|院)|非本(小区|社区|项目|楼|院)|本(小区|社区|项目)(业主|住户)(?!优先)|在管(小区|项目|楼)|管理区域内|(外|其他|其它|其余)(社区|小区)(居民|住户|老人)?(暂|均|一律)?(不|恕不)(受理|接|服务)|本物业(服务|管理)的?([\u4e00-\u9fa5]{0,8}?(小区|社区)|项目|范围|楼门|楼栋|楼)|(?<=^|[，。；])(一律|均)?不对外(开放|营业|接待|服务)?(?=$|[，。；])/;
 const OWN_STREET_ONLY =
-  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)(?!优先)|(仅|只)(限|服务|面向)本?辖区(?!内?的?(医院|卫生院|门诊|诊所|药店|超市|银行|网点|学校))|(仅|只)(接收|收|招收|招)[^，。；]{0,10}本街道|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
-const DELIVERY_LIMIT = /(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?((只|仅)(限|送|到|覆盖)|限)/;
+  /覆盖.{0,8}街道|(仅限|只限)本街道|本街道(建档|签约|在册)?(居民|户籍)(?!优先)|(仅|只)(限|服务|面向)本?辖区(?!内?的?(医院|卫生院|门诊|诊所|药店|超市|银行|网点)(?=$|[，。；）)]))|(仅|只)(接收|收|招收|招)[^，。；]{0,10}本街道(?![及和与或]?(周边|相邻|附近|邻近))|(只|仅)(服务|面向)[^，。；]{1,8}(街道|镇)辖区(?!.{0,4}(及|和|与|周边|附近|邻近))|(?<![不无])限.{1,6}(街|街道|镇)辖区|范围.{0,12}(街道|镇)(?!.{0,4}(及|和|与|周边|附近|邻近))|(其他|其它|外|周边)(街道|镇).{0,3}不|(街道|镇)范围内|(仅限|只限|(?<![不无])限)[^，。；]{1,8}(街道|镇)(建档|签约|在册)?(居民|户籍|住户|常住|家庭|老人|儿童|子女|学生)/;
+// Not a clause of the meals themselves too (助餐送餐限本社区60岁以上老人).
+const DELIVERY_LIMIT = /(?<!(助餐|就餐|用餐|堂食)、?)(送餐|配送|送货|送药|外送)(上门|到家|到户)?(服务)?(范围)?((只|仅)(限|送|到|覆盖)|限)/;
 const OPEN_TO_NEIGHBOURS =
-  /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|周边(街道|社区|小区)[^，。；]{0,6}(?<![不未])(也)?(可|能|欢迎)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
+  /周边(社区|小区)?(居民|住户)?(也)?(可|能|欢迎)|周边(街道|社区|小区)[^，。；]{0,6}(?<![不未])(也)?(可|能|欢迎)(?!转介|联系|咨询|到|去|找|拨打|向)|附近(社区|小区)?(居民)?(也)?(可|能|欢迎)|(外|其他|其它)(社区|小区)的?(老人|居民|住户)?(也(可|能)|欢迎)/;
 
 function ownPlaceOnly(text: string): OfferReading["ownPlaceOnly"] {
   // A limit on its deliveries only (行动不便的可送餐（限本社区）) is read as such (HOME_VISITS_OWN_PLACE).
@@ -883,8 +901,8 @@ export function readOffer(text: string): OfferReading {
   const turnedAway = othersTurnedAway(normal);
   return {
     paused: saysPaused(own),
-    full: FULL.test(normal),
-    fullButOpen: FULL.test(normal) && FULL_BUT_OPEN.test(normal),
+    full: FULL.test(normal.replace(OPENS_WHEN_FULL, "")),
+    fullButOpen: FULL.test(normal.replace(OPENS_WHEN_FULL, "")) && FULL_BUT_OPEN.test(normal),
     groupOnly: groupish && !ONE_BY_ONE.test(positive),
     throughCommunity:
       groupish &&
@@ -899,6 +917,7 @@ export function readOffer(text: string): OfferReading {
     noDeliveries: NO_DELIVERIES.test(own),
     inPersonParts: inPersonParts(normal),
     homeVisitsOwnPlaceOnly: HOME_VISITS_OWN_PLACE.test(normal),
+    homeVisitsOwnStreet: /街|镇/.test(HOME_VISITS_OWN_PLACE.exec(normal)?.[0] ?? ""),
     // Each part of a list (不做维修、不加氟), and a bare refusal joined to the clause before it (只做新辅具适配发放，不负责维修).
     noRepairs: excludes.some((c) => c.split(/[、，]/).some((part) => NO_REPAIRS.test(part))),
     requires: [
@@ -936,7 +955,7 @@ export function readOffer(text: string): OfferReading {
     noLargeAppliances:
       excludes.some((clause) => LARGE_APPLIANCES_WORD.test(clause) && !OUTSIDERS.test(clause)) ||
       // Small appliances named, and no large one (小家电（电饭锅、电水壶、台灯）简单维修).
-      (SMALL_APPLIANCES.test(positive) && !LARGE_APPLIANCES_WORD.test(positive) && !LARGE_APPLIANCES.some((a) => positive.includes(a))),
+      (SMALL_APPLIANCES.test(positive) && !ANY_APPLIANCES.test(positive) && !LARGE_APPLIANCES.some((a) => positive.includes(a))),
     pausedParts: offerClauses(normal).filter((clause) => PART_PAUSED.test(clause)),
     onlyFor: onlyFor(normal),
     positive,
@@ -957,7 +976,7 @@ export function readOffer(text: string): OfferReading {
     overTheCounterOnly: OVER_THE_COUNTER_ONLY.test(normal),
     audience: audienceOf(normal),
     othersTurnedAway: turnedAway.length > 0,
-    notForResidents: NOT_FOR_RESIDENTS.test(normal),
+    notForResidents: NOT_FOR_RESIDENTS.test(normal) || (CLOSED_TO_RESIDENTS.test(normal) && !OPEN_TO_SOME.test(normal)),
     turnedAwayForState: clausesOf(normal).flatMap((clause) => {
       const match = TURNED_AWAY_FOR_STATE.exec(clause);
       // A fee waived (低保老人不收助浴费) turns no one away; nor does a limit naming nothing (幼儿园孩子不收: read as grades).
@@ -1244,7 +1263,9 @@ class FitCase {
   }
   /** The offer comes to no home for this wish: it says so, or comes only to homes elsewhere or of its own place. */
   get noHomeVisits() {
-    return this.reading.noHomeVisits || this.elsewhere || (!!this.wish.outsideArea && this.reading.homeVisitsOwnPlaceOnly);
+    const { reading, wish } = this;
+    const beyondItsPlace = !!wish.outsideArea && !(reading.homeVisitsOwnStreet && wish.outsideArea === "street");
+    return reading.noHomeVisits || this.elsewhere || (beyondItsPlace && reading.homeVisitsOwnPlaceOnly);
   }
   /**
    * Someone who cannot go out, or who asks in so many words for someone to come. What it would only
@@ -1389,7 +1410,13 @@ const RULED_OUT: readonly FitRule[] = [
     holds: ({ reading, wish, point }) => {
       if (!WANTS_PUT_IN.test(point)) return false;
       const naming = reading.positive.split("，").filter((clause) => wish.asked.some((word) => word.length >= 2 && clause.includes(word)));
-      return naming.length > 0 && naming.every((clause) => HAZARDS_CHECKED.test(clause)) && !MENDS_WHAT_IT_FINDS.test(reading.positive);
+      // A clause that only checks, where nothing in the offer puts anything in or mends it (检查楼道电动车充电、堆物).
+      const onlyChecks = (clause: string) => CHECKS.test(clause) && !PUTS_IN_OR_MENDS.test(reading.positive);
+      return (
+        naming.length > 0 &&
+        naming.every((clause) => HAZARDS_CHECKED.test(clause) || onlyChecks(clause)) &&
+        !MENDS_WHAT_IT_FINDS.test(reading.positive)
+      );
     },
   },
   {
@@ -1718,10 +1745,12 @@ const PARTLY_FITS: readonly FitRule[] = [
     // Weekends only (每周六上午) to a wish for the school week (周一到周五都要); or in term time on weekends only
     // (学期中只在周六上午) to a wish for every school day (每天放学接着).
     name: "weekends-to-school-week",
-    holds: ({ offer, reading, told }) =>
-      ((offer.weekdays?.length ? offer.weekdays.every((day) => day >= 6) : reading.weekendsOnly) &&
+    // Not to a wish whose title asks for the weekend (周末想给孩子找个数学辅导), whatever days its story tells.
+    holds: ({ offer, reading, told, title }) =>
+      !WEEKEND.test(title) &&
+      (((offer.weekdays?.length ? offer.weekdays.every((day) => day >= 6) : reading.weekendsOnly) &&
         (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told) || asksPlainSchoolDays(told))) ||
-      (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told))),
+        (reading.termWeekendsOnly && (asksSchoolWeek(told) || EVERY_SCHOOL_DAY.test(told)))),
   },
   {
     // No deliveries to one who asks for them: they may be fetched.
@@ -1864,7 +1893,8 @@ const OWNERS = /业主|(?<!非)在管(楼|小区|项目)/;
 /** A service that takes those outside its estates too. */
 const OTHERS_TOO = /(业主|住户|居民)优先|居民均可|住户均可|所有居民|非在管.{0,8}(也|可|收取|另收)|非业主.{0,6}(也|可|收取)/;
 /** Limited to an organisation's staff and their families (仅限港务局在职及退休职工家属, 只对本厂职工). */
-const STAFF_ONLY = /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)([\u4e00-\u9fa5、]{0,16}?)(在职|退休|离退休)?(?<!双)(职工|员工)/;
+const STAFF_ONLY =
+  /(仅限|只限|只对|仅对|仅面向|只面向|仅服务|只服务)([\u4e00-\u9fa5、]{0,10}?)(在职|退休|离退休)?(?<!双)(职工|员工)|(仅限|只限|仅面向|只面向|仅服务|只服务)[^，。；、和及与]{0,16}?(企业|单位|公司|工厂)的?(在职|退休|离退休)?(职工|员工)/;
 /** Looking after only what it installed or sold itself (只维修我公司安装的器材, 只负责本公司安装的). */
 const OWN_INSTALLS_ONLY =
   /(只|仅)(维修|修|负责|维护|管|接|服务|保修)?(我|本)(公司|司|厂|单位|企业)(捐赠|捐建|安装|承建|生产|销售|出售|售出|建设|施工|提供)+的|(我|本)(公司|司|厂|企业)(捐赠|捐建|安装|销售|售出|生产)+的.{0,60}?(其他|其它)(厂家|来源|品牌|公司)[^。；]{0,10}(不|恕不|谢绝)/s;
@@ -1898,7 +1928,10 @@ const WANTS_PUT_IN = /装(?!修)|增设|建(个|一个|几个)|修建/;
 /** What it finds, it mends on the spot (发现问题现场更换). */
 const MENDS_WHAT_IT_FINDS = /(发现|查出)[^，。；]{0,8}(现场|当场|及时|免费)?(更换|维修|处理|整改)|(现场|当场)(更换|维修|处理)/;
 /** A clause of hazards checked (检查燃气软管、电动自行车入户充电等隐患, 排查用电隐患). */
-const HAZARDS_CHECKED = /(检查|排查|巡查|查看)[^，。；]{0,20}隐患|^(?![^，。；]*(安装|装|更换|维修|修|建))[^，。；]*(检查|排查|巡查)/;
+const HAZARDS_CHECKED = /(检查|排查|巡查|查看)[^，。；]{0,20}隐患/;
+/** A clause that checks (检查楼道电动车充电); and what puts things in or mends them (改造, 协助…安装). */
+const CHECKS = /检查|排查|巡查/;
+const PUTS_IN_OR_MENDS = /安装|装|改造|更换|换|维修|修|施工|建设|建/;
 /** One person's case or one household (不接个案咨询, 不接受个人报名, 不做一对一); not 个人贷款, a kind of loan. */
 export const ONE_CASE = /个案|一对一|单独|单户|散户|个人(咨询|报名|申请|求助)/;
 /**
@@ -1948,6 +1981,8 @@ const appliancesIn = (text: string) => APPLIANCES.filter((a) => text.includes(a)
 const LARGE_APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器", "油烟机"];
 const LARGE_APPLIANCES_WORD = /大家电|大件家电|大型家电/;
 const SMALL_APPLIANCES = /小家电/;
+/** Appliances of any size (家用电器, 各类家电, 大小家电, 家电维修) or a large one by another name (彩电, 冰柜). */
+const ANY_APPLIANCES = /家用电器|(?<!小)家电|大家电|大件|大型|彩电|冰柜|电视机|燃气灶|抽油烟机/;
 /** What a wish is about: its devices, or else a lamp (卧室吸顶灯一闪一闪的). */
 const wishAppliancesIn = (text: string) => {
   const named = appliancesIn(text);
