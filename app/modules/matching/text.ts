@@ -898,11 +898,13 @@ export function readOffer(text: string): OfferReading {
   const takesOthers = OTHERS_TOO.test(positive) || OPEN_TO_NEIGHBOURS.test(normal);
   const estate = takesOthers ? null : namedEstate(positive);
   const groupish = groupOnlyIn(normal, positive);
+  const full = FULL.test(normal.replace(OPENS_WHEN_FULL, ""));
+  const homeVisitLimit = HOME_VISITS_OWN_PLACE.exec(normal)?.[0];
   const turnedAway = othersTurnedAway(normal);
   return {
     paused: saysPaused(own),
-    full: FULL.test(normal.replace(OPENS_WHEN_FULL, "")),
-    fullButOpen: FULL.test(normal.replace(OPENS_WHEN_FULL, "")) && FULL_BUT_OPEN.test(normal),
+    full,
+    fullButOpen: full && FULL_BUT_OPEN.test(normal),
     groupOnly: groupish && !ONE_BY_ONE.test(positive),
     throughCommunity:
       groupish &&
@@ -916,8 +918,8 @@ export function readOffer(text: string): OfferReading {
     noHomeVisits: noHomeVisits(own),
     noDeliveries: NO_DELIVERIES.test(own),
     inPersonParts: inPersonParts(normal),
-    homeVisitsOwnPlaceOnly: HOME_VISITS_OWN_PLACE.test(normal),
-    homeVisitsOwnStreet: /街|镇/.test(HOME_VISITS_OWN_PLACE.exec(normal)?.[0] ?? ""),
+    homeVisitsOwnPlaceOnly: homeVisitLimit !== undefined,
+    homeVisitsOwnStreet: /街|镇/.test(homeVisitLimit ?? ""),
     // Each part of a list (不做维修、不加氟), and a bare refusal joined to the clause before it (只做新辅具适配发放，不负责维修).
     noRepairs: excludes.some((c) => c.split(/[、，]/).some((part) => NO_REPAIRS.test(part))),
     requires: [
