@@ -1557,11 +1557,11 @@ const RULED_OUT: readonly FitRule[] = [
     // mend or tells a thing broken in its point (手机屏幕摔碎了…营业厅能给修吗) mainly asks the repair, whatever else
     // it names. A word the offer also says it does ("共有部位维修…户内维修不在范围") rules nothing out.
     name: "refuses-the-ask",
-    holds: ({ reading, wish, refusedAsked, asking, title }) => {
+    holds: ({ reading, wish, mainAsk, refusedAsked, asking, title }) => {
       if (!refusedAsked.length) return false;
       const asksMend = ASKS_REPAIR.test(asking) || BROKEN.test(title);
       const refusesMainAsk =
-        (!!wish.askedConcepts?.[0] && refusedAsked.includes(wish.askedConcepts[0])) ||
+        (!!mainAsk && refusedAsked.includes(mainAsk)) ||
         (asksMend && refusedAsked.some((key) => reading.conceptCategories?.[key] === "repair"));
       const refusedKinds = new Set(refusedAsked.map((key) => reading.conceptCategories?.[key]));
       const doesAnotherAsked = wish.askedConcepts?.some(
@@ -1984,7 +1984,7 @@ const LARGE_APPLIANCES = ["空调", "电视", "冰箱", "洗衣机", "热水器"
 const LARGE_APPLIANCES_WORD = /大家电|大件家电|大型家电/;
 const SMALL_APPLIANCES = /小家电/;
 /** Appliances of any size (家用电器, 各类家电, 大小家电, 家电维修) or a large one by another name (彩电, 冰柜). */
-const ANY_APPLIANCES = /家用电器|(?<!小)家电|大家电|大件|大型|彩电|冰柜|电视机|燃气灶|抽油烟机/;
+const ANY_APPLIANCES = /家用电器|(?<!小)家电|大件|大型|彩电|冰柜|电视机|燃气灶|抽油烟机/;
 /** What a wish is about: its devices, or else a lamp (卧室吸顶灯一闪一闪的). */
 const wishAppliancesIn = (text: string) => {
   const named = appliancesIn(text);
