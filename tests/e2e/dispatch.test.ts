@@ -38,13 +38,17 @@ describe("a problem from report to on-site check, on a phone", () => {
     await fitsThePhone(page, "dispatch-02-reported");
   });
 
-  it("staff dispatch it to the first organisation the picker offers (the matcher's ranking, then the place's partners)", async () => {
+  it("staff choose the first organisation the picker offers (the matcher's ranking, then the place's partners) and dispatch", async () => {
     const page = await browser.signedIn(demo("shequ"), phone);
     await page.goto(caseUrl);
     const picker = page.locator("form.action-form select[name=organisationId]");
     await expect.poll(() => picker.count(), polling).toBe(1);
-    const first = await picker.locator("option").first().textContent();
-    expect(first).toBeTruthy();
+    // Nothing is chosen for them: the form cannot be sent until staff pick an organisation.
+    expect(await picker.inputValue()).toBe("");
+    expect(await picker.evaluate((select: HTMLSelectElement) => select.form!.checkValidity())).toBe(false);
+    const first = picker.locator("option:not([disabled])").first();
+    expect(await first.textContent()).toBeTruthy();
+    await picker.selectOption((await first.getAttribute("value"))!);
     await fitsThePhone(page, "dispatch-03-staff-picker");
     await act(page, "dispatch");
     await fitsThePhone(page, "dispatch-04-dispatched");

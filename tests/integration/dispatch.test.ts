@@ -89,6 +89,17 @@ describe("the dispatch story", () => {
     expect(await statusOf(caseId)).toBe("published");
   });
 
+  it("a dispatch with no organisation chosen is refused field by field (400 required) and changes nothing", async () => {
+    const staff = await as("shequ");
+    const res = await move(staff, caseId, { action: "dispatch", organisationId: "" });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.fields).toEqual({ organisationId: "required" });
+    const forged = await move(staff, caseId, { action: "dispatch", organisationId: "org-1; drop table" });
+    expect(forged.status).toBe(400);
+    expect(((await forged.json()) as ErrorBody).error.fields).toEqual({ organisationId: "organisation_required" });
+    expect(await statusOf(caseId)).toBe("published");
+  });
+
   it("an organisation from another street cannot be dispatched to (400 organisation_outside_area)", async () => {
     const staff = await as("shequ");
     const res = await move(staff, caseId, { action: "dispatch", organisationId: demoId("org:school-wudadao") });

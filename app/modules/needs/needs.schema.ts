@@ -53,8 +53,9 @@ export const TransitionInput = z.object({
   action: z.enum(needActions),
   reason: optionalText(500),
   note: optionalText(2000),
-  itemId: z.uuid().optional(),
-  organisationId: z.uuid().optional(),
+  itemId: z.uuid("validation_failed").optional(),
+  // A plain form's picker sends "" until something is chosen: that is none chosen, which dispatch refuses as required.
+  organisationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("organisation_required").optional()),
   thanks: optionalText(500),
   rating: z.coerce.number().int().min(1).max(5).optional(),
   idempotencyKey: optionalText(100),

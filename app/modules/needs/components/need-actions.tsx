@@ -86,7 +86,11 @@ export function NeedActions({
             <>
               <label>
                 {t("transitions.dispatchTo")}
-                <select name="organisationId" required aria-invalid={errors.organisationId ? true : undefined}>
+                {/* Nothing chosen until staff choose: a case sent to the wrong partner costs a day. */}
+                <select name="organisationId" required defaultValue="" aria-invalid={errors.organisationId ? true : undefined}>
+                  <option value="" disabled>
+                    {t(dispatchTo.length ? "transitions.dispatchChoose" : "transitions.dispatchNone")}
+                  </option>
                   {dispatchTo.map((o) => (
                     <option key={o.organisationId} value={o.organisationId}>
                       {o.viaAgreement
