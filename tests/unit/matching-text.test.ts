@@ -2,16 +2,13 @@
 // and what an offer says it does not do.
 import { afterAll, describe, expect, it } from "vitest";
 import type { NeedKind } from "#db/schema/enums";
+import { FIT_RULES, fitTrace, offerFit as offerFitOf, PARTLY } from "~/modules/matching/offer-fit";
 import {
   askingOfStory,
   homophoneIndex,
   homophoneSlips,
   isRequestSentence,
-  FIT_RULES,
-  fitTrace,
   normaliseText,
-  offerFit as offerFitOf,
-  PARTLY,
   readOffer,
   requestSentences,
   wishAudience,

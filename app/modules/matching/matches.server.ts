@@ -24,7 +24,7 @@ import {
   type MatchEngine,
 } from "./matcher.server";
 import { askedConcepts, askedWords, readOfferWithVocabulary, type MatchQuery, type MatchSubject } from "./query-builder.server";
-import { offerFit } from "./text";
+import { offerFit } from "./offer-fit";
 import { boundedMemo } from "~/lib/bounded-memo";
 import { distanceMetres, MIN_SCORE, NEARBY_METRES, scoreOf, type Place, type RankedCandidate } from "./ranking";
 import { now as clockNow } from "~/lib/clock.server";
