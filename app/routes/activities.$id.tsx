@@ -94,6 +94,7 @@ export default function ActivityPage() {
   const { t, i18n } = useTranslation();
   const time = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   const local = tianjinDateTimeLocal;
+  const period = (from: string, to: string) => `${time(from)}–${time(to)}`;
   return (
     <article>
       <DoneNotice failed={!!result?.fieldErrors} />
@@ -214,7 +215,16 @@ export default function ActivityPage() {
           <ul>
             {organiser.corrections.map((c) => (
               <li key={c.id}>
-                {c.displayName}: {c.reason} · {t(`correctionStatus.${c.status}`)}
+                {c.displayName}: {c.reason}
+                {c.requestedStartsAt && c.requestedEndsAt
+                  ? ` · ${t(c.entryStartsAt && c.entryEndsAt ? "activities.correctionTimes" : "activities.correctionAdded", {
+                      was: c.entryStartsAt && c.entryEndsAt ? `${period(c.entryStartsAt, c.entryEndsAt)}` : "",
+                      asked: period(c.requestedStartsAt, c.requestedEndsAt),
+                    })}`
+                  : c.entryStartsAt && c.entryEndsAt
+                    ? ` · ${t("activities.correctionRemove", { was: period(c.entryStartsAt, c.entryEndsAt) })}`
+                    : ""}
+                {` · ${t(`correctionStatus.${c.status}`)}`}
                 {c.status === "open" ? (
                   <>
                     {(["true", "false"] as const).map((accept) => (

@@ -1,4 +1,4 @@
-import { HoursTable, ReasonForm } from "~/modules/ledger/components/hours-table";
+import { CorrectionForm, HoursTable } from "~/modules/ledger/components/hours-table";
 import type { RouteAccess } from "~/lib/access";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -14,6 +14,7 @@ import { CorrectionRequestInput } from "~/modules/activities/activities.schema";
 import { requestCorrection, volunteerRecord } from "~/modules/ledger/hour-entries.server";
 import { nextStar } from "~/modules/ledger/stars";
 import { pageMeta } from "~/lib/meta";
+import { fromTianjinLocal } from "~/lib/tianjin-time";
 
 export const access: RouteAccess = { loader: "user", action: "user" };
 
@@ -34,6 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
         activityId: values.activityId,
         hourEntryId: values.hourEntryId || undefined,
         reason: values.reason,
+        requestedStartsAt: fromTianjinLocal(values.requestedStartsAt),
+        requestedEndsAt: fromTianjinLocal(values.requestedEndsAt),
       }),
     );
     return redirect("/my/hours?done=correction", 303);
@@ -62,7 +65,14 @@ export default function MyHours() {
       <p>
         <Link to={`/volunteers/${volunteerId}/certificate`}>{t("hours.certificate")}</Link>
       </p>
-      <FormError error={result?.fieldErrors._form ?? result?.fieldErrors.reason} />
+      <FormError
+        error={
+          result?.fieldErrors._form ??
+          result?.fieldErrors.reason ??
+          result?.fieldErrors.requestedStartsAt ??
+          result?.fieldErrors.requestedEndsAt
+        }
+      />
       <HoursTable
         entries={record.entries}
         layout="cards"
@@ -72,14 +82,7 @@ export default function MyHours() {
         }}
         last={{
           heading: t("hours.askCorrection"),
-          cell: (e) =>
-            e.kind !== "reversal" ? (
-              <ReasonForm
-                hidden={{ activityId: e.activityId, hourEntryId: e.id }}
-                reasonLabel={t("hours.correctionReason")}
-                submitLabel={t("hours.send")}
-              />
-            ) : null,
+          cell: (e) => (e.kind !== "reversal" && !e.reversed ? <CorrectionForm entry={e} /> : null),
         }}
       />
     </>

@@ -1,13 +1,15 @@
 // Volunteer hours in a real browser: a volunteer signs up for an activity, the organiser records the attendance
 // and approves the hours, and the volunteer finds them on /my/hours and on the printable certificate.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
+import { resetClock, setClock } from "~/lib/clock.server";
 import { db } from "~/lib/db.server";
 import { polling, screenshot, text } from "./support/browser";
 import { setUpBrowserTests } from "./support/harness";
 
 const browser = setUpBrowserTests();
+afterAll(() => resetClock());
 
 /** The approved hours figure on /my/hours. */
 async function approvedHours(page: Page): Promise<number> {
@@ -17,13 +19,13 @@ async function approvedHours(page: Page): Promise<number> {
 
 describe("volunteer hours, from sign-up to certificate", () => {
   // The demo volunteer 林欣怡 (zhiyuanzhe) is in the team 东新街道红马甲志愿服务队, whose admin (duizhang) organises its activities.
-  let activity: { id: string; title: string; minutes: number };
+  let activity: { id: string; title: string; minutes: number; ends_at: Date };
   let volunteer: Page;
   let hoursBefore = 0;
 
   it("the volunteer's team has an upcoming activity with places left", async () => {
-    const rows = await db().execute<{ id: string; title: string; minutes: number }>(sql`
-      select a.id, a.title, (extract(epoch from a.ends_at - a.starts_at) / 60)::int as minutes
+    const rows = await db().execute<{ id: string; title: string; minutes: number; ends_at: Date }>(sql`
+      select a.id, a.title, (extract(epoch from a.ends_at - a.starts_at) / 60)::int as minutes, a.ends_at
       from activities a
       join memberships m on m.organisation_id = a.organisation_id and m.role = 'org_admin'
       join users u on u.id = m.user_id and u.email = 'duizhang@demo.linli.local'
@@ -52,7 +54,9 @@ describe("volunteer hours, from sign-up to certificate", () => {
     await screenshot(volunteer, "hours-02-volunteer-signed-up");
   });
 
-  it("the organiser records the attendance and approves the hours", async () => {
+  it("the organiser records the attendance and approves the hours, once the activity is over", async () => {
+    // An hour after it ends: service is recorded and certified once it has happened.
+    setClock(new Date(activity.ends_at).getTime() + 3_600_000);
     const organiser = await browser.signedIn("duizhang@demo.linli.local");
     await organiser.goto(`${browser.base}/activities/${activity.id}`);
     const panel = organiser.locator("section").filter({ has: organiser.getByRole("heading", { name: text.activities.organiser }) });

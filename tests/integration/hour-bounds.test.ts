@@ -70,8 +70,11 @@ const ledgerCounts = async () => ({
 });
 
 let nextDay = 40;
-/** 06:00 Tianjin on a day of its own, 40 days or more after today (so no two tests share a volunteer's day). */
-const freshDay = () => tianjinMidnight(nowMs()).getTime() + nextDay++ * DAY + 6 * HOUR;
+/**
+ * 06:00 Tianjin on a day of its own, 40 days or more before today (so no two tests share a volunteer's
+ * day): hours are recorded and certified for service already given.
+ */
+const freshDay = () => tianjinMidnight(nowMs()).getTime() - nextDay++ * DAY + 6 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function createActivity(c: Client, startsAt: number, hours: number, extra: Record<string, unknown> = {}) {
@@ -378,7 +381,8 @@ describe("hours without bounds", () => {
     await db()
       .execute(sql`insert into agreements (organisation_id, community_id, starts_on, ends_on, status, proposed_by_user_id, accepted_by_user_id, accepted_at)
       values (${ids.team}, ${ids.sanshengli}, ${tianjinDate(today)}, ${tianjinDate(today + 365 * DAY)}, 'active', ${otherStaff.id}, ${leader.id}, linli_now())`);
-    expect((await createActivity(leader.c, freshDay(), 2, { communityId: ids.sanshengli })).status).toBe(201);
+    // (A week ahead: the agreement starts today.)
+    expect((await createActivity(leader.c, today + 7 * DAY + 6 * HOUR, 2, { communityId: ids.sanshengli })).status).toBe(201);
   });
 });
 

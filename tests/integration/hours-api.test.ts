@@ -1,12 +1,12 @@
 // Activities, sign-ups, attendance and the hour ledger through the HTTP API.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed";
 import { db } from "~/lib/db.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
-import { nowMs } from "~/lib/clock.server";
+import { nowMs, resetClock, setClock } from "~/lib/clock.server";
 import { tianjinMidnight } from "~/lib/tianjin-time";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   teamId = team!.id;
 });
 afterAll(() => server.close());
+afterEach(() => resetClock());
 
 async function as(login: string) {
   const c = new Client(server.base);
@@ -40,6 +41,9 @@ function slot(hours = 2) {
   const startsAt = new Date(tianjinMidnight(nowMs()).getTime() + dayOffset++ * 24 * HOUR + 9 * HOUR);
   return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * HOUR).toISOString() };
 }
+
+/** The clock an hour after the slot ends: attendance is recorded, and hours certified, once the service has happened. */
+const afterIt = (times: { endsAt: string }) => setClock(Date.parse(times.endsAt) + HOUR);
 
 async function approvedMinutes(c: Client, volunteerId: string) {
   const res = await c.get(`/api/volunteers/${volunteerId}/hours`);
@@ -74,6 +78,7 @@ describe("the hour ledger, end to end", () => {
     const other = await as("volunteer001");
     expect((await other.c.post(`/api/activities/${activity.id}/signups`)).status).toBe(409);
 
+    afterIt(times);
     const recorded = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
       volunteerId: volunteer.id,
       checkIn: times.startsAt,
@@ -223,6 +228,7 @@ describe("the hour ledger, end to end", () => {
       })
     ).json()) as { id: string };
     const wrongEnd = new Date(Date.parse(times.startsAt) + HOUR).toISOString();
+    afterIt(times);
     const { hourEntry } = (await (
       await leader.c.post(`/api/activities/${activity.id}/attendance`, {
         volunteerId: volunteer.id,
@@ -250,6 +256,78 @@ describe("the hour ledger, end to end", () => {
     );
     expect(rows.map((r) => r.kind)).toEqual(["attendance", "reversal", "correction"]);
     expect(rows.slice(1).every((r) => r.correction_request_id === id)).toBe(true);
+  });
+
+  it("service that has not happened yet is neither recorded nor certified, and a correction asks only for times that have", async () => {
+    const leader = await as("duizhang");
+    const volunteer = await as("zhiyuanzhe");
+    const times = slot(2);
+    const activity = (await (
+      await leader.c.post("/api/activities", {
+        title: "周末义诊协助",
+        category: "culture",
+        communityId: shaliu,
+        organisationId: teamId,
+        capacity: 5,
+        ...times,
+      })
+    ).json()) as { id: string };
+    const entries = async () =>
+      (await db().execute<{ n: number }>(sql`select count(*)::int as n from hour_entries where activity_id = ${activity.id}`))[0]!.n;
+    // Two days before it: refused field by field, nothing written.
+    const early = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
+      volunteerId: volunteer.id,
+      checkIn: times.startsAt,
+      checkOut: times.endsAt,
+    });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      checkIn: "not_yet",
+      checkOut: "not_yet",
+    });
+    expect(await entries()).toBe(0);
+    // Recorded once it is over; certified then, not if the clock stands before its end.
+    afterIt(times);
+    const recorded = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
+      volunteerId: volunteer.id,
+      checkIn: times.startsAt,
+      checkOut: times.endsAt,
+    });
+    expect(recorded.status).toBe(201);
+    const { hourEntry } = (await recorded.json()) as { hourEntry: { id: string } };
+    setClock(Date.parse(times.startsAt) + 30 * 60_000);
+    const before = await approvedMinutes(volunteer.c, volunteer.id);
+    const tooSoon = await leader.c.post(`/api/hour-entries/${hourEntry.id}/approve`);
+    expect(tooSoon.status).toBe(409);
+    expect(((await tooSoon.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ _form: "service_not_over" });
+    expect((await approvedMinutes(volunteer.c, volunteer.id)).approvedMinutes).toBe(before.approvedMinutes);
+    // A correction asking for times after now, or outside the activity, is refused and stores nothing.
+    const requests = async () =>
+      (await db().execute<{ n: number }>(sql`select count(*)::int as n from hour_correction_requests where activity_id = ${activity.id}`))[0]!
+        .n;
+    const ahead = await volunteer.c.post("/api/hour-corrections", {
+      activityId: activity.id,
+      hourEntryId: hourEntry.id,
+      reason: "我一直服务到结束",
+      requestedStartsAt: times.startsAt,
+      requestedEndsAt: times.endsAt,
+    });
+    expect(ahead.status).toBe(400);
+    expect(((await ahead.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ requestedEndsAt: "not_yet" });
+    afterIt(times);
+    const outside = await volunteer.c.post("/api/hour-corrections", {
+      activityId: activity.id,
+      hourEntryId: hourEntry.id,
+      reason: "我提前去布置了",
+      requestedStartsAt: new Date(Date.parse(times.startsAt) - 5 * HOUR).toISOString(),
+      requestedEndsAt: times.endsAt,
+    });
+    expect(outside.status).toBe(400);
+    expect(((await outside.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      requestedStartsAt: "outside_activity",
+    });
+    expect(await requests()).toBe(0);
+    expect((await leader.c.post(`/api/hour-entries/${hourEntry.id}/approve`)).status).toBe(200);
   });
 });
 
@@ -280,6 +358,7 @@ describe("attendance that needs the organiser's eye", () => {
     const activity = (await (
       await staff.c.post("/api/activities", { title: "社区议事会服务", category: "culture", communityId: shaliu, capacity: 5, ...times })
     ).json()) as { id: string };
+    afterIt(times);
     const res = await staff.c.post(`/api/activities/${activity.id}/attendance`, {
       volunteerId: volunteer!.id,
       checkIn: times.startsAt,

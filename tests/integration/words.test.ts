@@ -240,6 +240,8 @@ describe("errors are said in the page's language", () => {
       expect(created.status).toBe(201);
       const activity = (await created.json()) as { id: string };
       activities.push(activity.id);
+      // Recorded once the service is over.
+      setClock(Date.parse(endsAt) + HOUR);
       const recorded = await leader.post(`/api/activities/${activity.id}/attendance`, {
         volunteerId: ids.zhiyuanzhe!,
         checkIn: startsAt,

@@ -13,7 +13,7 @@ import { adminOf, governsCommunity, hasRole, type Viewer } from "~/modules/accou
 import { writeHourEntry } from "~/modules/ledger/entries.server";
 import type { ActivityInput, ActivityListQuery, AttendanceInput } from "./activities.schema";
 import { scanVenueCode } from "./check-in.server";
-import { activityTimesProblem, ATTENDANCE_SLACK_MS, attendanceTimesProblem } from "./bounds";
+import { activityTimesProblem, ATTENDANCE_SLACK_MS, attendanceTimesProblem, notYetProblem } from "./bounds";
 
 function activityQuery() {
   return db()
@@ -222,6 +222,8 @@ export async function recordAttendance(viewer: Viewer, activityId: string, input
       if (!volunteer) throw new AppError("validation_failed", "not a registered volunteer", { volunteerId: "volunteer_required" });
       const outside = attendanceTimesProblem(activity, input.checkIn, input.checkOut);
       if (outside) throw new AppError("validation_failed", "attendance lies within its activity (2 hours either side)", outside);
+      const ahead = notYetProblem(input.checkIn, input.checkOut, clockNow());
+      if (ahead) throw new AppError("validation_failed", "attendance is recorded once it has happened", ahead);
       const [attendance] = await tx
         .insert(attendances)
         .values({

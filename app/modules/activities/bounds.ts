@@ -11,6 +11,8 @@ export const ACTIVITY_MAX_MS = 24 * HOUR_MS;
 export const ACTIVITY_WINDOW_MS = 365 * 24 * HOUR_MS;
 /** Attendance and hours lie within their activity, with this much slack either side. */
 export const ATTENDANCE_SLACK_MS = 2 * HOUR_MS;
+/** Service is recorded and certified once it has happened; this much ahead of the clock is let pass (a record made as it ends). */
+export const NOT_YET_SLACK_MS = 15 * 60_000;
 /** A volunteer's approved service in one Tianjin calendar day is at most this… */
 export const DAY_LIMIT_MINUTES = 12 * 60;
 /** …and an approval taking the day over this needs a second, different approver. */
@@ -36,5 +38,14 @@ export function attendanceTimesProblem(
   const fields: Record<string, string> = {};
   if (checkIn.getTime() < earliest || checkIn.getTime() >= latest) fields.checkIn = "outside_activity";
   if (checkOut && (checkOut.getTime() > latest || checkOut.getTime() < earliest)) fields.checkOut = "outside_activity";
+  return Object.keys(fields).length ? fields : null;
+}
+
+/** Field errors when a check-in/check-out has not happened yet (later than now, less the slack), else null. */
+export function notYetProblem(checkIn: Date, checkOut: Date | null, now: Date): Record<string, string> | null {
+  const latest = now.getTime() + NOT_YET_SLACK_MS;
+  const fields: Record<string, string> = {};
+  if (checkIn.getTime() > latest) fields.checkIn = "not_yet";
+  if (checkOut && checkOut.getTime() > latest) fields.checkOut = "not_yet";
   return Object.keys(fields).length ? fields : null;
 }

@@ -38,9 +38,15 @@ export async function organiserView(activityId: string) {
         reason: hourCorrectionRequests.reason,
         status: hourCorrectionRequests.status,
         createdAt: hourCorrectionRequests.createdAt,
+        // What accepting does: the entry it names is reversed, and the times asked for are recorded.
+        entryStartsAt: hourEntries.startsAt,
+        entryEndsAt: hourEntries.endsAt,
+        requestedStartsAt: hourCorrectionRequests.requestedStartsAt,
+        requestedEndsAt: hourCorrectionRequests.requestedEndsAt,
       })
       .from(hourCorrectionRequests)
       .innerJoin(users, eq(users.id, hourCorrectionRequests.volunteerId))
+      .leftJoin(hourEntries, eq(hourEntries.id, hourCorrectionRequests.hourEntryId))
       .where(eq(hourCorrectionRequests.activityId, activityId))
       .orderBy(asc(hourCorrectionRequests.createdAt)),
   ]);
@@ -56,7 +62,14 @@ export async function organiserView(activityId: string) {
       awaitingSecondApproval: !e.decision && !!e.firstApprovedBy,
       reversed: reversed.has(e.id),
     })),
-    corrections: corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    corrections: corrections.map((c) => ({
+      ...c,
+      createdAt: c.createdAt.toISOString(),
+      entryStartsAt: c.entryStartsAt?.toISOString() ?? null,
+      entryEndsAt: c.entryEndsAt?.toISOString() ?? null,
+      requestedStartsAt: c.requestedStartsAt?.toISOString() ?? null,
+      requestedEndsAt: c.requestedEndsAt?.toISOString() ?? null,
+    })),
   };
 }
 

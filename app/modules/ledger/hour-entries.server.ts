@@ -19,7 +19,13 @@ import { noticeHoursApproved } from "~/modules/messages/notices.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, governsCommunity, type Viewer } from "~/modules/accounts/accounts.policy";
 import { isOrganiser } from "~/modules/activities/activities.server";
-import { DAY_LIMIT_MINUTES, SECOND_APPROVAL_OVER_MINUTES } from "~/modules/activities/bounds";
+import {
+  attendanceTimesProblem,
+  DAY_LIMIT_MINUTES,
+  NOT_YET_SLACK_MS,
+  notYetProblem,
+  SECOND_APPROVAL_OVER_MINUTES,
+} from "~/modules/activities/bounds";
 import { starLevel } from "./stars";
 import { volunteerTotals } from "./totals.server";
 import { writeHourEntry, writeReversal } from "./entries.server";
@@ -116,6 +122,9 @@ export async function decideHourEntry(
       if (entry.kind === "reversal")
         throw new AppError("invalid_transition", "a reversal needs no decision", undefined, "reversal_needs_no_decision");
       if (entry.decision) throw new AppError("invalid_transition", `this entry is already ${entry.decision}`, undefined, "already_decided");
+      // Hours are certified for service given: an entry that ends later than now is not yet true.
+      if (decision === "approved" && entry.endsAt.getTime() > now().getTime() + NOT_YET_SLACK_MS)
+        throw new AppError("conflict", "the service has not ended yet", { _form: "service_not_over" });
       if (decision === "approved" && (await approvalStep(tx, viewer, entry)) === "first") {
         await tx.insert(hourEntryFirstApprovals).values({ hourEntryId: entryId, reviewedByUserId: viewer.id });
         await recordAudit(tx, {
@@ -191,8 +200,23 @@ export async function requestCorrection(
   viewer: Viewer,
   input: { activityId: string; hourEntryId?: string; reason: string; requestedStartsAt?: Date; requestedEndsAt?: Date },
 ) {
-  const [activity] = await db().select({ id: activities.id }).from(activities).where(eq(activities.id, input.activityId));
+  const [activity] = await db()
+    .select({ id: activities.id, startsAt: activities.startsAt, endsAt: activities.endsAt })
+    .from(activities)
+    .where(eq(activities.id, input.activityId));
   if (!activity) throw new AppError("validation_failed", "no such activity", { activityId: "activity_not_found" });
+  // The times asked for are what accepting records: within the activity, and service already given.
+  if (input.requestedStartsAt && input.requestedEndsAt) {
+    const problem =
+      attendanceTimesProblem(activity, input.requestedStartsAt, input.requestedEndsAt) ??
+      notYetProblem(input.requestedStartsAt, input.requestedEndsAt, now());
+    if (problem)
+      throw new AppError(
+        "validation_failed",
+        "the corrected times lie within the activity and have happened",
+        Object.fromEntries(Object.entries(problem).map(([field, code]) => [field === "checkIn" ? "requestedStartsAt" : "requestedEndsAt", code])),
+      );
+  }
   if (input.hourEntryId) {
     const [entry] = await db()
       .select({ volunteerId: hourEntries.volunteerId, activityId: hourEntries.activityId })
@@ -309,6 +333,8 @@ export async function volunteerRecord(viewer: Viewer, volunteerId: string, limit
       reversesId: hourEntries.reversesId,
       decision: hourEntryReviews.decision,
       firstApprovedBy: hourEntryFirstApprovals.reviewedByUserId,
+      // Cancelled by a reversal: shown so, and no longer open to a correction request.
+      reversed: sql<boolean>`exists (select 1 from hour_entries r where r.reverses_id = ${hourEntries.id})`,
     })
     .from(hourEntries)
     .innerJoin(activities, eq(activities.id, hourEntries.activityId))

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatTianjinDateTime } from "~/lib/tianjin-time";
+import { formatTianjinDateTime, tianjinDateTimeLocal } from "~/lib/tianjin-time";
 
 interface HourRow {
   id: string;
@@ -109,5 +109,39 @@ export function ReasonForm({
         {submitLabel}
       </button>
     </Form>
+  );
+}
+
+/**
+ * A volunteer's request to correct an entry: what is wrong, and the right times, which start as the
+ * entry's own. Accepting records those times in its place, so a request that only explains never
+ * leaves the volunteer with nothing.
+ */
+export function CorrectionForm({ entry }: { entry: { id: string; activityId: string; startsAt: string; endsAt: string } }) {
+  const { t } = useTranslation();
+  // Folded until asked for: most entries are right, and a card of three fields each is a wall.
+  return (
+    <details className="correction">
+      <summary>{t("hours.askCorrection")}</summary>
+      <Form method="post" className="correction-form">
+        <input type="hidden" name="activityId" value={entry.activityId} />
+        <input type="hidden" name="hourEntryId" value={entry.id} />
+        <label>
+          {t("hours.correctionReason")}
+          <input name="reason" required maxLength={500} />
+        </label>
+        <label>
+          {t("hours.correctedStart")}
+          <input type="datetime-local" name="requestedStartsAt" defaultValue={tianjinDateTimeLocal(entry.startsAt)} required />
+        </label>
+        <label>
+          {t("hours.correctedEnd")}
+          <input type="datetime-local" name="requestedEndsAt" defaultValue={tianjinDateTimeLocal(entry.endsAt)} required />
+        </label>
+        <button type="submit" className="button button--secondary">
+          {t("hours.send")}
+        </button>
+      </Form>
+    </details>
   );
 }
