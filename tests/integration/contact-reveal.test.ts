@@ -74,6 +74,33 @@ describe("who may claim", () => {
     const page = await (await volunteer.get(`/wishes/${id}`)).text();
     expect(page).not.toContain('value="claim"');
   });
+
+  it("an organisation that does not serve the wish's place (another district, no agreement or offer there) is refused and sees no claim button", async () => {
+    // A published wish of a street where 津城银行 东新支行 (东新街道) has no office, agreement or offer.
+    const [wish] = await db().execute<{ id: string }>(sql`
+      select n.id from needs n join communities c on c.id = n.community_id
+      where n.kind = 'micro_wish' and n.status = 'published'
+        and c.street_id <> (select street_id from organisations where name = '津城银行东新支行')
+        and not exists (select 1 from agreements a join organisations o on o.id = a.organisation_id
+                        where o.name = '津城银行东新支行' and (a.community_id = c.id or a.street_id = c.street_id))
+        and not exists (select 1 from offers f join organisations o on o.id = f.organisation_id
+                        where o.name = '津城银行东新支行' and (f.community_id = c.id or f.street_id = c.street_id))
+        and not exists (select 1 from claims cl where cl.need_id = n.id and cl.status in ('active', 'fulfilled', 'completed'))
+      order by n.created_at, n.id limit 1`);
+    expect(wish, "a published wish beyond the bank's place").toBeDefined();
+    const before = await stateOf(wish!.id);
+    const bank = await loggedIn("yinhang");
+    const res = await claim(bank, wish!.id);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      organisationId: "organisation_outside_area",
+    });
+    expect(await stateOf(wish!.id)).toEqual(before);
+    expect(await (await bank.get(`/wishes/${wish!.id}`)).text()).not.toContain('value="claim"');
+    // In its own street it still may.
+    const near = await freeWish();
+    expect(await (await bank.get(`/wishes/${near}`)).text()).toContain('value="claim"');
+  });
 });
 
 describe("revealing the contact", () => {

@@ -46,6 +46,16 @@ beforeAll(async () => {
   const there = await createPlaces();
   place = { communityId: here.community.id, streetId: here.street.id };
   organisations = { orgA: (await createOrganisation(here.street.id)).id, orgB: (await createOrganisation(there.street.id, "hospital")).id };
+  // orgB is of another street and serves the wish's community by an active offer there: both may claim it.
+  await db().insert(s.offers).values({
+    organisationId: organisations.orgB,
+    title: "义诊进社区",
+    description: "每月一次上门义诊",
+    category: "health",
+    communityId: here.community.id,
+    capacityPerMonth: 10,
+    active: true,
+  });
   const memberships: Record<
     Exclude<PersonName, "anonymous">,
     [Parameters<typeof addMembership>[1], Parameters<typeof addMembership>[2]][]

@@ -21,6 +21,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { adminOf, memberOf, organisationsOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
+import { organisationServes, type ServedPlace } from "~/modules/organisations/serves.server";
 import {
   claimTransitions,
   expiryTransitions,
@@ -122,9 +123,19 @@ function dueFrom(now: Date): Date {
 export async function createClaim(
   tx: Transaction,
   viewer: Viewer,
-  claim: { needId: string; itemId: string | null; organisationId: string | undefined; idempotencyKey: string | undefined; now: Date },
+  claim: {
+    needId: string;
+    itemId: string | null;
+    organisationId: string | undefined;
+    idempotencyKey: string | undefined;
+    now: Date;
+    place: ServedPlace;
+  },
 ): Promise<{ claimId: string; organisationId: string }> {
   const organisationId = claimingOrganisation(viewer, claim.organisationId);
+  // The claimer reads the resident's contact: only an organisation that serves the wish's place claims it.
+  if (!(await organisationServes(tx, organisationId, claim.place, claim.now)))
+    throw new AppError("forbidden", "this organisation does not serve the wish's place", { organisationId: "organisation_outside_area" });
   await refuseClaimPastReleaseLimit(tx, organisationId, claim.now);
   const [row] = await tx
     .insert(claims)

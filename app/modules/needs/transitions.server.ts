@@ -11,6 +11,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { detachNeedPhotos, MAX_PHOTOS, normaliseImage, removeStoredFiles, storeImage } from "~/modules/attachments/attachments.server";
 import { adminOf, governsCommunity, gridWorkerOf, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { claimDispatchedCase } from "~/modules/claims/claims.server";
+import { organisationServes } from "~/modules/organisations/serves.server";
 import { acceptDispatch, declineDispatch, openDispatch, pendingDispatch } from "~/modules/problems/dispatch.server";
 import { communityStaffIds, notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
 import { advanceClaim, claimingOrganisationsOf, createClaim, findHolder, holdersOf, isRetriedClaim } from "~/modules/claims/claims.server";
@@ -205,6 +206,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
       organisationId: input.organisationId,
       idempotencyKey: input.idempotencyKey,
       now,
+      place: need,
     }));
   } else if (input.action === "dispatch") {
     organisationId = (await openDispatch(tx, viewer, need, input, now)).organisationId;
@@ -343,6 +345,7 @@ async function applyItemTransition(
       organisationId: input.organisationId,
       idempotencyKey: input.idempotencyKey,
       now,
+      place: need,
     }));
   } else if (holder) {
     await advanceClaim(tx, holder.id, input.action, now, input.note);
@@ -385,7 +388,13 @@ export async function availableActions(
         : [];
     const actions = Object.keys(needTransitions) as TransitionInput["action"][];
     const isProject = need.kind === "project";
+    // A claim button only where one of the viewer's organisations serves the place (the claim checks it too).
+    const at = clockNow();
+    const servesHere = (
+      await Promise.all(claimingOrganisationsOf(viewer).map((organisationId) => organisationServes(tx, organisationId, need, at)))
+    ).some(Boolean);
     const needActions = actions.filter((action) => {
+      if (action === "claim" && !servesHere) return false;
       if (isProject && action in itemTransitions) return false;
       return checkTransition(action, need.status, standingsOf(viewer, need, wishHolder, dispatch?.organisationId)).ok;
     });
@@ -396,6 +405,7 @@ export async function availableActions(
         const holder = holders.find((h) => h.itemId === item.id);
         const standings = standingsOf(viewer, need, holder);
         items[item.id] = (Object.keys(itemTransitions) as TransitionInput["action"][]).filter((action) => {
+          if (action === "claim" && !servesHere) return false;
           const rule = itemTransitions[action]!;
           return rule.from === item.status && checkTransition(action, itemActionAsWishStatus(action), standings).ok;
         });

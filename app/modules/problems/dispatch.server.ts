@@ -3,7 +3,7 @@
 // transaction (needs/transitions.server.ts orchestrates; claims/claims.server.ts makes the claim).
 import { and, desc, eq, sql } from "drizzle-orm";
 import { dispatches, needs, organisations } from "#db/schema";
-import { db, type DbOrTx, type Transaction } from "~/lib/db.server";
+import { db, type Transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { tianjinDate } from "~/lib/tianjin-time";
 import type { Locale } from "~/lib/i18n";
@@ -12,28 +12,13 @@ import { matchOffersForNeed } from "~/modules/matching/matches.server";
 import { communityStaffIds, notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
 import { limitsFor } from "./problem-types";
 import { addWorkingDays } from "./working-days";
+import { organisationServes } from "~/modules/organisations/serves.server";
 
 export interface CasePlace {
   id: string;
   title: string;
   communityId: string;
   streetId: string;
-}
-
-/**
- * An organisation serves a case when it belongs to the case's street, holds an active agreement with its
- * community or street covering today, or has an active offer there.
- */
-export async function organisationServes(tx: DbOrTx, organisationId: string, place: CasePlace, at: Date): Promise<boolean> {
-  const today = tianjinDate(at);
-  const [row] = await tx.execute<{ serves: boolean }>(sql`
-    select exists (select 1 from organisations o where o.id = ${organisationId} and o.street_id = ${place.streetId})
-        or exists (select 1 from agreements a where a.organisation_id = ${organisationId} and a.status = 'active'
-                     and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date
-                     and (a.community_id = ${place.communityId} or a.street_id = ${place.streetId}))
-        or exists (select 1 from offers f where f.organisation_id = ${organisationId} and f.active
-                     and (f.community_id = ${place.communityId} or f.street_id = ${place.streetId})) as serves`);
-  return !!row?.serves;
 }
 
 /** The open dispatch of a case, locked for this transaction (accept and decline race on it). */
