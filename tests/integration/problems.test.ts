@@ -68,6 +68,13 @@ describe("POST /api/needs with kind problem", () => {
       sql`select problem_type, category::text, resolve_due_at, location from needs where id = ${body.id}`,
     );
     expect(row).toMatchObject({ problem_type: "stairwell_light", category: "repair", location: "6号楼2门" });
+    // Where it is reaches those who act on it (the staff, the reporter), with the contact; the public never sees it.
+    const staffView = (await (await (await as("shequ")).get(`/api/needs/${body.id}`)).json()) as { private?: { location: string | null } };
+    expect(staffView.private?.location).toBe("6号楼2门");
+    const staffPage = await (await (await as("shequ")).get(`/wishes/${body.id}`)).text();
+    expect(staffPage).toContain("6号楼2门");
+    const publicText = await (await new Client(server.base).get(`/api/needs/${body.id}`)).text();
+    expect(publicText).not.toContain("6号楼2门");
     expect(new Date(row!.resolve_due_at).getTime()).toBeGreaterThan(clockNow().getTime() + 86_400_000);
     const notes = await db().execute<{ n: number }>(
       sql`select count(*)::int as n from notifications where subject_id = ${body.id} and kind = 'problem.reported'`,

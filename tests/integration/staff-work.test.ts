@@ -110,7 +110,13 @@ describe("registering a resident", () => {
     const staff = await as("shequ");
     const res = await staff.form(
       "/residents/new",
-      new URLSearchParams({ displayName: "王奶奶", phone: "13700001111", communityId: community["沙柳北路社区"]!, consent: "on" }),
+      new URLSearchParams({
+        displayName: "王奶奶",
+        phone: "13700001111",
+        address: "沙柳北路9号楼2门101",
+        communityId: community["沙柳北路社区"]!,
+        consent: "on",
+      }),
     );
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -129,10 +135,14 @@ describe("registering a resident", () => {
     const posted = await staff.form("/wishes/new", wish);
     expect(posted.status).toBe(303);
     const needId = /\/wishes\/([0-9a-f-]{36})/.exec(posted.headers.get("Location")!)![1]!;
-    const [need] = await db().execute<{ beneficiary_user_id: string; beneficiary_name: string | null }>(
-      sql`select beneficiary_user_id, beneficiary_name from needs where id = ${needId}`,
-    );
-    expect(need).toEqual({ beneficiary_user_id: id, beneficiary_name: null });
+    const [need] = await db().execute<{
+      beneficiary_user_id: string;
+      beneficiary_name: string | null;
+      contact_phone: string | null;
+      address: string | null;
+    }>(sql`select beneficiary_user_id, beneficiary_name, contact_phone, address from needs where id = ${needId}`);
+    // The form's phone and address left blank: the registered ones go with the wish, so its claimer can call and find her.
+    expect(need).toEqual({ beneficiary_user_id: id, beneficiary_name: null, contact_phone: "13700001111", address: "沙柳北路9号楼2门101" });
   });
 
   it("refuses a resident of another community as the one a wish is for, and writes nothing", async () => {

@@ -11,6 +11,20 @@ const phone = z
   .trim()
   .transform(normalisePhone)
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, "phone_invalid"));
+/**
+ * A number to reach someone by, optional: a mobile (11 digits) or a fixed line with its area code
+ * (022-2345 6789) or without it (2345 6789); spaces and dashes as written. Not a login, so a landline is fine.
+ */
+export const optionalContactPhone = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .trim()
+    .max(30, "too_long")
+    .transform(normalisePhone)
+    .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|[2-9]\d{6,7})$/, "contact_phone_invalid"))
+    .optional(),
+);
 const email = z.string().trim().toLowerCase().pipe(z.email("email_invalid"));
 const password = z.string().min(8, "password_too_short").max(200, "password_too_long");
 const displayName = z.string().trim().min(1, "required").max(40, "too_long");

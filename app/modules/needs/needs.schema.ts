@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { needKinds, needStatuses } from "#db/schema/enums";
 import { categoryKeys } from "~/modules/categories/categories";
+import { optionalContactPhone } from "~/modules/accounts/accounts.schema";
 import { needActions } from "./lifecycle";
 
 const optionalText = (max: number) =>
@@ -39,12 +40,12 @@ export const NeedInput = z.object({
     .object({
       userId: z.uuid().optional(),
       name: optionalText(40),
-      phone: optionalText(30),
+      phone: optionalContactPhone,
       address: optionalText(200),
       consent: z.boolean().optional(),
     })
     .optional(),
-  contactPhone: optionalText(30),
+  contactPhone: optionalContactPhone,
   address: optionalText(200),
 });
 export type NeedInput = z.infer<typeof NeedInput>;

@@ -191,6 +191,8 @@ export interface NeedPrivateFields {
   residentName: string | null;
   contactPhone: string | null;
   address: string | null;
+  /** Where a reported problem is (7号楼2门): with the contact, as it may tell where the reporter lives. */
+  location: string | null;
   rejectReason: string | null;
   /** The resident's rating of the help: for the resident and the community's staff only, never the organisation. */
   rating?: number | null;
@@ -239,6 +241,7 @@ export async function getNeedFor(
       beneficiaryUserId: needs.beneficiaryUserId,
       contactPhone: needs.contactPhone,
       address: needs.address,
+      location: needs.location,
       rejectReason: needs.rejectReason,
       rating: needs.rating,
     })
@@ -272,6 +275,7 @@ export async function getNeedFor(
         row.beneficiaryName ?? row.beneficiaryFullName ?? row.beneficiaryDisplayName ?? row.posterFullName ?? row.posterDisplayName,
       contactPhone: secret!.contactPhone,
       address: secret!.address,
+      location: secret!.location,
       rejectReason: secret!.rejectReason,
       ...(isPoster || isStaff ? { rating: secret!.rating } : {}),
     },

@@ -1,7 +1,7 @@
 // Posting a need: what the posting form offers a viewer (their communities, and whether they post as staff),
 // and createNeed, which writes the need (to review, or published at once). Its later moves: ./transitions.server.ts.
 import { and, eq } from "drizzle-orm";
-import { memberships, needItems, needs, searchOutbox } from "#db/schema";
+import { memberships, needItems, needs, searchOutbox, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { now as clockNow } from "~/lib/clock.server";
@@ -67,14 +67,18 @@ export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8
   if (input.kind === "project" && !input.items?.length)
     throw new AppError("validation_failed", "a project needs at least one item", { items: "required" });
   const onBehalf = input.onBehalfOf;
+  // A registered resident's own phone and address reach the wish unless staff give others: whoever
+  // claims it must be able to call and find them.
+  let registered: { phone: string | null; address: string | null } | undefined;
   if (onBehalf?.userId) {
-    const [resident] = await db()
-      .select({ id: memberships.id })
+    [registered] = await db()
+      .select({ phone: users.phone, address: users.address })
       .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
       .where(
         and(eq(memberships.userId, onBehalf.userId), eq(memberships.role, "resident"), eq(memberships.communityId, input.communityId)),
       );
-    if (!resident) throw new AppError("validation_failed", "not a resident of this community", { "onBehalfOf.userId": "not_a_resident" });
+    if (!registered) throw new AppError("validation_failed", "not a resident of this community", { "onBehalfOf.userId": "not_a_resident" });
   }
   if (onBehalf && !onBehalf.userId && !onBehalf.name)
     throw new AppError("validation_failed", "name the resident", { "onBehalfOf.name": "required" });
@@ -97,8 +101,8 @@ export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8
         postedByUserId: viewer.id,
         beneficiaryUserId: onBehalf?.userId ?? null,
         beneficiaryName: onBehalf?.userId ? null : (onBehalf?.name ?? null),
-        contactPhone: onBehalf?.phone ?? input.contactPhone ?? null,
-        address: onBehalf?.address ?? input.address ?? null,
+        contactPhone: onBehalf?.phone ?? input.contactPhone ?? registered?.phone ?? null,
+        address: onBehalf?.address ?? input.address ?? registered?.address ?? null,
         consentRecordedAt: onBehalf ? now : null,
         publishedAt: status === "published" ? now : null,
       })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { categoryKeys } from "~/modules/categories/categories";
+import { optionalContactPhone } from "~/modules/accounts/accounts.schema";
 import { problemTypeKeys } from "./problem-types";
 
 const optionalText = (max: number) =>
@@ -24,8 +25,8 @@ export const ProblemInput = z
     latitude: optionalNumber(-90, 90),
     longitude: optionalNumber(-180, 180),
     /** Staff or a grid worker reporting what a resident told them, with the resident's consent to keep their contact. */
-    onBehalfOf: z.object({ name: optionalText(40), phone: optionalText(30), consent: z.boolean().optional() }).optional(),
-    contactPhone: optionalText(30),
+    onBehalfOf: z.object({ name: optionalText(40), phone: optionalContactPhone, consent: z.boolean().optional() }).optional(),
+    contactPhone: optionalContactPhone,
   })
   .superRefine((v, ctx) => {
     if ((v.latitude === undefined) !== (v.longitude === undefined))
