@@ -57,7 +57,8 @@ export default function MyWishes() {
             </p>
             {need.rejectReason ? <p className="my-items__reason">{t("my.wishes.rejectReason", { reason: need.rejectReason })}</p> : null}
             {need.organisationName ? <p>{t("my.wishes.helper", { name: need.organisationName })}</p> : null}
-            {need.status === "rejected" || need.status === "draft" ? (
+            {/* Only a micro-wish is changed by its resident (a problem report or a community need is not). */}
+            {need.kind === "micro_wish" && (need.status === "rejected" || need.status === "draft") ? (
               <p>
                 <Link className="button button--secondary" to={`/my/wishes/${need.id}/edit`}>
                   {t("my.wishes.editAndResubmit")}

@@ -56,6 +56,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           )
         : [];
     const full = !!need.private;
+    // The organisations a step names (派给 X, X 退回), and who reads the steps' notes and reasons: those who
+    // see the contact, and the organisations it was dispatched to or is held by (a decline's reason is for
+    // staff, a not-done note and a dispatch note for the organisation doing the work). The public reads neither.
+    const organisationOf = (data: unknown) => (data as { organisationId?: string } | null)?.organisationId;
+    const named = [...new Set(history.map((e) => organisationOf(e.data)).filter((id): id is string => !!id))];
+    const names = new Map((await listOrganisationsByIds(named)).map((o) => [o.id, o.name]));
+    const involved = new Set([...named, ...(need.helper ? [need.helper.organisationId] : [])]);
+    const readsNotes = full || (!!viewer && organisationsOf(viewer).some((o) => involved.has(o)));
+    const detailOf = (data: unknown) => {
+      const { reason, note } = (data ?? {}) as { reason?: string; note?: string };
+      return readsNotes ? (reason ?? note ?? null) : null;
+    };
     return {
       need,
       actions,
@@ -68,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         action: e.action,
         createdAt: e.createdAt,
         actor: full ? e.actorName : e.actorName && maskName(e.actorName),
+        organisation: names.get(organisationOf(e.data) ?? "") ?? null,
+        detail: detailOf(e.data),
       })),
     };
   });
@@ -153,6 +167,12 @@ export default function WishPage() {
             <dd>{need.private.contactPhone ?? "—"}</dd>
             <dt>{t("wishes.address")}</dt>
             <dd>{need.private.address ?? "—"}</dd>
+            {need.private.location ? (
+              <>
+                <dt>{t("wishes.location")}</dt>
+                <dd>{need.private.location}</dd>
+              </>
+            ) : null}
             {need.private.rejectReason ? (
               <>
                 <dt>{t("wishes.rejectReason")}</dt>
@@ -233,7 +253,7 @@ export default function WishPage() {
           {errors.reason ? <p className="field__error">{fieldError(errors.reason)}</p> : null}
           {errors.note ? <p className="field__error">{fieldError(errors.note)}</p> : null}
           {errors.organisationId ? <p className="field__error">{fieldError(errors.organisationId)}</p> : null}
-          {actions.need.includes("submit") && need.status === "rejected" ? (
+          {actions.need.includes("submit") && need.status === "rejected" && need.kind === "micro_wish" ? (
             <p>
               <Link to={`/my/wishes/${need.id}/edit`}>{t("my.wishes.editAndResubmit")}</Link>
             </p>
@@ -249,7 +269,9 @@ export default function WishPage() {
             <li key={e.id}>
               <time dateTime={e.createdAt}>{date(e.createdAt)}</time>{" "}
               {t(`history.${e.action.replace(".", "_")}`, { defaultValue: e.action })}
+              {e.organisation ? ` · ${e.organisation}` : ""}
               {e.actor ? ` · ${e.actor}` : ""}
+              {e.detail ? <q className="history__detail">{e.detail}</q> : null}
             </li>
           ))}
         </ol>

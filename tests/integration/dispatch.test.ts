@@ -205,8 +205,15 @@ describe("decline and overdue", () => {
   it("a decline returns the case to staff with the reason", async () => {
     const caseId = await report(await as("wangge"), "11号楼门口路灯不亮", "streetlight");
     const staff = await as("shequ");
-    expect((await move(staff, caseId, { action: "dispatch", organisationId: demoId("org:bank-dongxin") })).status).toBe(200);
+    expect(
+      (await move(staff, caseId, { action: "dispatch", organisationId: demoId("org:bank-dongxin"), note: "门口老人多，请尽快" })).status,
+    ).toBe(200);
     const bank = await as("yinhang");
+    // The organisation it was sent to reads staff's note on the case page, with its own name on the step.
+    const bankPage = await (await bank.get(`/wishes/${caseId}`)).text();
+    expect(bankPage).toContain("门口老人多，请尽快");
+    const [bankName] = await db().execute<{ name: string }>(sql`select name from organisations where id = ${demoId("org:bank-dongxin")}`);
+    expect(bankPage).toContain(bankName!.name);
     const noReason = await move(bank, caseId, { action: "decline" });
     expect(noReason.status).toBe(400);
     expect(await statusOf(caseId)).toBe("dispatched");
@@ -220,6 +227,11 @@ describe("decline and overdue", () => {
       select n.data->>'reason' as reason from notifications n where n.subject_id = ${caseId} and n.kind = 'dispatch.declined'
         and n.user_id = ${demoId("user:shequ")}`);
     expect(notes).toEqual([{ reason: "路灯归市政管理，我行无法维修" }]);
+    // Staff read the reason on the case's history; the public reads neither the reason nor the note.
+    expect(await (await staff.get(`/wishes/${caseId}`)).text()).toContain("路灯归市政管理，我行无法维修");
+    const publicPage = await (await new Client(server.base).get(`/wishes/${caseId}`)).text();
+    expect(publicPage).not.toContain("路灯归市政管理");
+    expect(publicPage).not.toContain("门口老人多");
     // Declined, it may be dispatched again (to someone else).
     expect((await move(staff, caseId, { action: "dispatch", organisationId: demoId("org:hospital-dongxin") })).status).toBe(200);
   });

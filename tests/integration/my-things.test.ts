@@ -244,6 +244,18 @@ describe("changing a rejected wish and submitting it again (/my/wishes/:id/edit)
     expect(again.status).toBe(409);
     expect((await stored()).title).toBe("厨房顶灯坏了，想请人换");
   });
+
+  it("is offered for a rejected micro-wish only: a rejected problem report links to no edit page it cannot open", async () => {
+    const jumin2 = await loggedIn("jumin2");
+    const [problem] = await db().execute<{ id: string }>(sql`
+      select n.id from needs n join users u on u.id = n.posted_by_user_id
+      where u.email = 'jumin2@demo.linli.local' and n.kind = 'problem' and n.status = 'rejected' limit 1`);
+    expect(problem, "the demo's rejected problem report of jumin2").toBeDefined();
+    const list = await (await jumin2.get("/my/wishes")).text();
+    expect(list).toContain(`/wishes/${problem!.id}`);
+    expect(list).not.toContain(`/my/wishes/${problem!.id}/edit`);
+    expect(await (await jumin2.get(`/wishes/${problem!.id}`)).text()).not.toContain(`/my/wishes/${problem!.id}/edit`);
+  });
 });
 
 describe("GET /api/me/signups: a volunteer's sign-ups with where each stands", () => {

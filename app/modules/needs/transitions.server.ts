@@ -369,6 +369,19 @@ async function applyItemTransition(
   return { id: need.id, status, itemId: item.id, itemStatus: rule.to, ...(claimId ? { claimId } : {}) };
 }
 
+/**
+ * After delivery one pair of buttons, not two: confirm/not done and verify/reopen move a wish alike. Those
+ * who check work (staff, the community's grid worker) get 核查通过/核查未通过; a resident who posted it
+ * gets 确认完成/还没办好. The API still takes either.
+ */
+function oneWayToClose(allowed: TransitionInput["action"][], standings: Standing[]): TransitionInput["action"][] {
+  const checks = standings.includes("staff") || standings.includes("inspector");
+  const hidden = new Set<TransitionInput["action"]>();
+  if (allowed.includes("verify") && allowed.includes("reopen") && checks) hidden.add("confirm").add("not_done");
+  else if (allowed.includes("confirm")) hidden.add("verify").add("reopen");
+  return allowed.filter((action) => !hidden.has(action));
+}
+
 /** What this viewer may do next with the need and each of its items: the buttons a page shows. */
 export async function availableActions(
   viewer: Viewer | null,
@@ -393,11 +406,13 @@ export async function availableActions(
     const servesHere = (
       await Promise.all(claimingOrganisationsOf(viewer).map((organisationId) => organisationServes(tx, organisationId, need, at)))
     ).some(Boolean);
-    const needActions = actions.filter((action) => {
+    const standings = standingsOf(viewer, need, wishHolder, dispatch?.organisationId);
+    const allowed = actions.filter((action) => {
       if (action === "claim" && !servesHere) return false;
       if (isProject && action in itemTransitions) return false;
-      return checkTransition(action, need.status, standingsOf(viewer, need, wishHolder, dispatch?.organisationId)).ok;
+      return checkTransition(action, need.status, standings).ok;
     });
+    const needActions = oneWayToClose(allowed, standings);
     const items: Record<string, TransitionInput["action"][]> = {};
     if (isProject && need.status === "published") {
       const rows = await tx.select({ id: needItems.id, status: needItems.status }).from(needItems).where(eq(needItems.needId, needId));
