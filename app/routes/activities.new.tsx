@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewActivity() {
-  const { places, teams } = useLoaderData<typeof loader>();
+  const { places, teams, staffOf } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors = result?.fieldErrors ?? {};
@@ -82,8 +82,14 @@ export default function NewActivity() {
         <SelectField name="communityId" label={t("auth.community")} error={errors.communityId} defaultValue={v.communityId ?? ""} required>
           <CommunityOptions places={places} />
         </SelectField>
-        <SelectField name="organisationId" label={t("activities.team")} error={errors.organisationId} defaultValue={v.organisationId ?? ""}>
-          <option value="">{t("activities.byCommunity")}</option>
+        {/* 由社区组织 only for the community's staff; a team's admin organises for their team (the first preselected). */}
+        <SelectField
+          name="organisationId"
+          label={t("activities.team")}
+          error={errors.organisationId}
+          defaultValue={v.organisationId ?? (staffOf.length ? "" : (teams[0]?.id ?? ""))}
+        >
+          {staffOf.length ? <option value="">{t("activities.byCommunity")}</option> : null}
           {teams.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}

@@ -54,6 +54,8 @@ export default function Notifications() {
   const result = useActionData<typeof action>();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
   const failed = result && "values" in result ? result.values : null;
+  // After a refused save, the boxes as they were ticked then, not as stored: fixing the number keeps the choice.
+  const ticked = (channel: "sms" | "email", stored: boolean) => (failed?.intent === "settings" ? failed[channel] === "on" : stored);
   const { t, i18n } = useTranslation();
   const consentNote = (c: { optedIn: boolean; source: string; recordedAt: string } | null) =>
     c
@@ -91,13 +93,13 @@ export default function Notifications() {
         <FormError error={failed?.intent === "settings" ? errors._form : undefined} />
         {settings.hasPhone ? (
           <label className="choice">
-            <input type="checkbox" name="sms" value="on" defaultChecked={settings.sms?.optedIn ?? false} /> {t("messages.settings.sms")}
+            <input type="checkbox" name="sms" value="on" defaultChecked={ticked("sms", settings.sms?.optedIn ?? false)} /> {t("messages.settings.sms")}
             {settings.sms ? <span className="muted"> {consentNote(settings.sms)}</span> : null}
           </label>
         ) : null}
         {settings.hasEmail ? (
           <label className="choice">
-            <input type="checkbox" name="email" value="on" defaultChecked={settings.email?.optedIn ?? false} />{" "}
+            <input type="checkbox" name="email" value="on" defaultChecked={ticked("email", settings.email?.optedIn ?? false)} />{" "}
             {t("messages.settings.email")}
             {settings.email ? <span className="muted"> {consentNote(settings.email)}</span> : null}
           </label>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatTianjinDate } from "~/lib/tianjin-time";
 import { useFieldError } from "~/components/form-field";
 import { FigureList } from "~/components/figure-list";
 import { DoneNotice, useFormResetOnDone } from "~/components/done-notice";
@@ -95,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OrganisationDashboard() {
   const { dashboard, places, dispatched, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // After a successful post the new-offer form starts empty again.
   const newForm = useFormResetOnDone(!!result?.fieldErrors);
   const fieldError = useFieldError();
@@ -147,7 +148,7 @@ export default function OrganisationDashboard() {
           {dashboard.claimsInProgress.map((c) => (
             <li key={c.id}>
               <Link to={`/wishes/${c.needId}`}>{c.title}</Link> · {c.communityName} · {t(`claimStatus.${c.status}`)} ·{" "}
-              {t("org.due", { date: c.dueAt.slice(0, 10) })}
+              {t("org.due", { date: formatTianjinDate(c.dueAt, i18n.language) })}
             </li>
           ))}
         </ul>

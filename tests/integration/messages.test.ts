@@ -413,6 +413,18 @@ describe("notification settings and group robots", () => {
     const half = await jumin.form("/notifications", new URLSearchParams({ intent: "settings", email: "on", familyName: "女儿" }));
     expect(half.status).toBe(400);
     expect(await db().execute(sql`select 1 from family_contacts where user_id = ${juminId}`)).toHaveLength(1);
+    // The refused form keeps the boxes as they were ticked, either way, so fixing the number keeps the choice.
+    const box = (html: string, name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? "";
+    const smsOn = await (
+      await jumin.form("/notifications", new URLSearchParams({ intent: "settings", sms: "on", familyName: "女儿", familyPhone: "1391234" }))
+    ).text();
+    expect(box(smsOn, "sms")).toContain("checked");
+    expect(box(smsOn, "email")).not.toContain("checked");
+    const smsOff = await (
+      await jumin.form("/notifications", new URLSearchParams({ intent: "settings", email: "on", familyName: "女儿", familyPhone: "1391234" }))
+    ).text();
+    expect(box(smsOff, "sms")).not.toContain("checked");
+    expect(box(smsOff, "email")).toContain("checked");
 
     const shaliu = (await db().execute<{ id: string }>(sql`select id from communities where name = '沙柳北路社区'`))[0]!.id;
     const url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=another-key-7890";

@@ -100,7 +100,11 @@ export async function createActivity(viewer: Viewer, input: ActivityInput): Prom
   const allowed = input.organisationId
     ? adminOf(viewer, input.organisationId) || governsCommunity(viewer, place)
     : governsCommunity(viewer, place);
-  if (!allowed) throw forbidden("only a team's admins or the community's staff organise activities");
+  // Named on the form's field: a team's admin who left 由社区组织 chosen is told to pick the team, not shown a 403 page.
+  if (!allowed)
+    throw new AppError("forbidden", "only a team's admins or the community's staff organise activities", {
+      organisationId: input.organisationId ? "not_your_team" : "team_required",
+    });
   const times = activityTimesProblem(input.startsAt, input.endsAt, clockNow());
   if (times) throw new AppError("validation_failed", "an activity lasts at most 24 hours and starts within a year of today", times);
   // The database refuses a team organising outside the places it serves (activities_team_serves_place → 403).

@@ -87,7 +87,7 @@ function rangeCondition(range: ExportRangeQuery): SQL | undefined {
 
 // ---------------------------------------------------------------- the two sheets
 
-const statusLabels = { pending: "待审核", approved: "已认证", rejected: "未通过" } as const;
+const statusLabels = { pending: "待核验", approved: "已核验", rejected: "未通过" } as const;
 const kindLabels = { attendance: "签到签退", proxy: "代为登记", correction: "更正", reversal: "撤销工时" } as const;
 
 export const HOURS_HEADER = [
@@ -104,7 +104,7 @@ export const HOURS_HEADER = [
   "类型",
   "被撤销的记录编号",
 ];
-export const TOTALS_HEADER = ["志愿者编号", "志愿者", "已认证时长（小时）", "待审核时长（小时）", "已认证分钟", "待审核分钟"];
+export const TOTALS_HEADER = ["志愿者编号", "志愿者", "已核验时长（小时）", "待核验时长（小时）", "已核验分钟", "待核验分钟"];
 
 /** Every ledger entry in scope, oldest service first, as CSV. */
 export async function hoursCsv(viewer: Viewer, range: ExportRangeQuery): Promise<string> {
