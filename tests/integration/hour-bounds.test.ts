@@ -224,6 +224,33 @@ describe("hours without bounds", () => {
     expect(await form.text()).toContain("活动开始时间须在今天前后一年之内");
   });
 
+  it("a team's admin is offered no 由社区组织, and leaving the team out is a field error on the kept form, not a 403 page", async () => {
+    const leader = await as("duizhang");
+    const page = await (await leader.c.get("/activities/new")).text();
+    expect(page).not.toContain('<option value="">由社区组织</option>');
+    expect(page).toMatch(new RegExp(`<option value="${ids.team}" selected=""`));
+    const counts = await ledgerCounts();
+    const start = tianjinMidnight(nowMs()).getTime() + 9 * DAY + 9 * HOUR;
+    const local = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 16);
+    const res = await leader.c.form(
+      "/activities/new",
+      new URLSearchParams({
+        title: "周六楼道清扫",
+        category: "environment",
+        communityId: ids.shaliu,
+        organisationId: "",
+        capacity: "10",
+        startsAt: local(start),
+        endsAt: local(start + 2 * HOUR),
+      }),
+    );
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain("请选择志愿服务队");
+    expect(html).toContain('value="周六楼道清扫"');
+    expect(await ledgerCounts()).toEqual(counts);
+  });
+
   it("the database itself refuses such activities, whoever writes them", async () => {
     const { id: creator } = await one<{ id: string }>(sql`select id from users where email = 'duizhang@demo.linli.local'`);
     const insert = (startsAt: string, endsAt: string) =>
