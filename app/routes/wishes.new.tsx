@@ -16,10 +16,10 @@ import { placeTree } from "~/modules/places/places.server";
 import { CommunityOptions } from "~/modules/places/components/community-options";
 import { pageMeta } from "~/lib/meta";
 
-const posters = ["resident", "community_staff", "street_admin", "platform_admin"] as const;
+const posters = ["resident", "grid_worker", "community_staff", "street_admin", "platform_admin"] as const;
 export const access: RouteAccess = { loader: posters, action: posters };
 
-/** Residents and staff post; everyone else is refused before anything is read. */
+/** Residents, grid workers (for a resident) and staff post; everyone else is refused before anything is read. */
 async function requirePoster(request: Request) {
   const viewer = await requireUserForPage(request);
   const places = await placeTree();
@@ -32,8 +32,8 @@ export const meta: MetaFunction = (args) => pageMeta(args, (t) => t("titles.newW
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { places, choices } = await requirePoster(request);
-  // Staff post for a registered resident of their communities: picked from a list (?for= preselects one).
-  const residents = (await residentsOfCommunities(choices.staffCommunities)).map((r) => ({
+  // Staff and grid workers post for a registered resident of their communities: picked from a list (?for= preselects one).
+  const residents = (await residentsOfCommunities(choices.behalfCommunities)).map((r) => ({
     id: r.id,
     label: r.fullName && r.fullName !== r.displayName ? `${r.displayName}（${r.fullName}）` : r.displayName,
     communityId: r.communityId!,
@@ -54,17 +54,25 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewWish() {
-  const { places, staffCommunities, wishCommunities, residents, preselected, maxPhotos } = useLoaderData<typeof loader>();
+  const { places, staffCommunities, wishCommunities, behalfCommunities, residents, preselected, maxPhotos } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const errors = result?.fieldErrors ?? {};
   const v = result?.values ?? {};
   const isStaff = staffCommunities.length > 0;
+  const postsForResidents = behalfCommunities.length > 0;
   return (
     <section className="narrow">
       <h1>{t("post.title")}</h1>
-      <p className="muted">{isStaff ? t("post.introStaff") : t("post.intro")}</p>
+      <p className="muted">
+        {isStaff
+          ? t("post.introStaff")
+          : postsForResidents && wishCommunities.every((c) => behalfCommunities.includes(c))
+            ? t("post.introGridWorker")
+            : t("post.intro")}
+      </p>
       <Form method="post" className="stack" encType="multipart/form-data">
         <FormError error={errors._form} />
         {isStaff ? (
@@ -123,7 +131,7 @@ export default function NewWish() {
           defaultValue={v.contactPhone}
         />
         <TextField name="address" label={t("post.address")} hint={t("post.privateHint")} error={errors.address} defaultValue={v.address} />
-        {isStaff ? (
+        {postsForResidents ? (
           <fieldset className="field">
             <legend>{t("post.onBehalf")}</legend>
             <p className="field__hint">{t("post.onBehalfHint")}</p>
@@ -134,7 +142,7 @@ export default function NewWish() {
               defaultValue={v.onBehalfUserId ?? preselected?.id ?? ""}
             >
               <option value="">{t("onBehalf.noneChosen")}</option>
-              {staffCommunities.map((communityId) => {
+              {behalfCommunities.map((communityId) => {
                 const inCommunity = residents.filter((r) => r.communityId === communityId);
                 if (inCommunity.length === 0) return null;
                 return (
@@ -148,10 +156,13 @@ export default function NewWish() {
                 );
               })}
             </SelectField>
-            <p className="field__hint">
-              {t("onBehalf.notRegistered")} <Link to="/residents/new">{t("residents.newTitle")}</Link>
-              {t("onBehalf.orTypeName")}
-            </p>
+            {/* Registering a resident is staff's; a grid worker types the name of one not registered. */}
+            {isStaff ? (
+              <p className="field__hint">
+                {t("onBehalf.notRegistered")} <Link to="/residents/new">{t("residents.newTitle")}</Link>
+                {t("onBehalf.orTypeName")}
+              </p>
+            ) : null}
             <TextField name="onBehalfName" label={t("post.onBehalfName")} error={errors["onBehalfOf.name"]} defaultValue={v.onBehalfName} />
             <TextField
               name="onBehalfPhone"
@@ -164,12 +175,14 @@ export default function NewWish() {
               <input type="checkbox" name="onBehalfConsent" value="on" /> {t("post.onBehalfConsent")}
             </label>
             {errors["onBehalfOf.consent"] ? <p className="field__error">{fieldError(errors["onBehalfOf.consent"])}</p> : null}
-            <div className={`field${errors.items ? " field--error" : ""}`}>
-              <label htmlFor="field-items">{t("post.items")}</label>
-              <textarea id="field-items" name="items" rows={4} defaultValue={v.items} />
-              <p className="field__hint">{t("post.itemsHint")}</p>
-              {errors.items ? <p className="field__error">{fieldError(errors.items)}</p> : null}
-            </div>
+            {isStaff ? (
+              <div className={`field${errors.items ? " field--error" : ""}`}>
+                <label htmlFor="field-items">{t("post.items")}</label>
+                <textarea id="field-items" name="items" rows={4} defaultValue={v.items} />
+                <p className="field__hint">{t("post.itemsHint")}</p>
+                {errors.items ? <p className="field__error">{fieldError(errors.items)}</p> : null}
+              </div>
+            ) : null}
           </fieldset>
         ) : null}
         <button type="submit" className="button">

@@ -287,3 +287,48 @@ describe("the account page's links", () => {
     }
   });
 });
+
+describe("a grid worker posts a wish for a resident (代办)", () => {
+  it("for a registered resident of their community, reviewed as the resident's own; for no one, elsewhere or a community need: refused, nothing written", async () => {
+    const grid = await as("wangge");
+    const form = await (await grid.get("/wishes/new")).text();
+    expect(form).toContain('name="onBehalfUserId"');
+    expect(form).not.toContain('href="/residents/new"');
+    expect(form).not.toContain('name="items"');
+    const [resident] = await db().execute<{ id: string; phone: string | null }>(sql`
+      select u.id, u.phone from memberships m join users u on u.id = m.user_id
+      where m.role = 'resident' and m.community_id = ${community["沙柳北路社区"]!} and u.phone is not null limit 1`);
+    const [elsewhere] = await db().execute<{ id: string }>(sql`
+      select m.user_id as id from memberships m where m.role = 'resident' and m.community_id = ${community["三盛里社区"]!} limit 1`);
+    const wish = (over: Record<string, unknown>) => ({
+      kind: "micro_wish",
+      title: "想请人帮忙修一下门锁",
+      description: "门锁拧不动了",
+      communityId: community["沙柳北路社区"]!,
+      ...over,
+    });
+    const before = await count("needs");
+    const nobody = await grid.post("/api/needs", wish({}));
+    expect(nobody.status).toBe(400);
+    expect(((await nobody.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      "onBehalfOf.name": "required",
+    });
+    const foreign = await grid.post("/api/needs", wish({ onBehalfOf: { userId: elsewhere!.id } }));
+    expect(foreign.status).toBe(400);
+    expect((await grid.post("/api/needs", wish({ kind: "need", onBehalfOf: { userId: resident!.id } }))).status).toBe(403);
+    expect(
+      (await grid.post("/api/needs", wish({ communityId: community["三盛里社区"]!, onBehalfOf: { userId: elsewhere!.id } }))).status,
+    ).toBe(403);
+    expect(await count("needs")).toBe(before);
+
+    const posted = await grid.post("/api/needs", wish({ onBehalfOf: { userId: resident!.id } }));
+    expect(posted.status).toBe(201);
+    const { id, status } = (await posted.json()) as { id: string; status: string };
+    expect(status).toBe("pending_review");
+    const [row] = await db().execute<{ beneficiary_user_id: string; posted_by: string; contact_phone: string | null }>(sql`
+      select n.beneficiary_user_id, u.email as posted_by, n.contact_phone from needs n join users u on u.id = n.posted_by_user_id where n.id = ${id}`);
+    expect(row).toEqual({ beneficiary_user_id: resident!.id, posted_by: "wangge@demo.linli.local", contact_phone: resident!.phone });
+    // It is among the grid worker's own wishes, and the resident's.
+    expect(await (await grid.get("/my/wishes")).text()).toContain(`/wishes/${id}`);
+  });
+});

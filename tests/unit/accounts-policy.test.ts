@@ -21,6 +21,7 @@ const streetAdmin = viewer(m("street_admin", { streetId: "s-1" }));
 const admin = viewer(m("platform_admin"));
 const bank = viewer(m("org_admin", { organisationId: "o-1" }));
 const nobody = viewer();
+const gridWorker = viewer(m("grid_worker", { communityId: "c-1", communityStreetId: "s-1" }));
 
 describe("can()", () => {
   it("denies everything to anonymous users and to users without roles", () => {
@@ -47,6 +48,15 @@ describe("can()", () => {
     expect(can(resident, "need.create_wish", place)).toBe(true);
     expect(can(resident, "need.create_wish", otherPlace)).toBe(false);
     expect(can(resident, "need.create_for_community", place)).toBe(false);
+  });
+
+  it("lets the community's grid workers and staff post a wish for a resident (代办), and no one else", () => {
+    expect([gridWorker, staff, streetAdmin, admin].map((v) => can(v, "need.post_for_resident", place))).toEqual([true, true, true, true]);
+    expect([resident, otherStaff, bank, nobody].map((v) => can(v, "need.post_for_resident", place))).toEqual([false, false, false, false]);
+    expect(can(gridWorker, "need.post_for_resident", otherPlace)).toBe(false);
+    expect(can(gridWorker, "need.create_wish", place)).toBe(true);
+    expect(can(gridWorker, "need.create_wish", otherPlace)).toBe(false);
+    expect(can(gridWorker, "need.create_for_community", place)).toBe(false);
   });
 
   it("shows private fields to the owner, the community's staff and the claiming organisation", () => {
@@ -82,6 +92,9 @@ describe("navigationFor", () => {
       [true, true],
     ]);
     expect(flags(resident)).toEqual([false, true]);
+    // A grid worker posts (for residents) and reports problems, but reviews nothing.
+    expect(flags(gridWorker)).toEqual([false, true]);
+    expect(accountLinksFor(gridWorker).mine.wishes).toBe(true);
     expect([volunteer, bankMember, bank, nobody].map(flags)).toEqual([
       [false, false],
       [false, false],

@@ -119,6 +119,7 @@ export interface Resource {
 
 export type Action =
   | "need.create_wish"
+  | "need.post_for_resident"
   | "need.create_for_community"
   | "need.review"
   | "need.view_private"
@@ -138,7 +139,12 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource = 
   const place = resource.communityId && resource.streetId ? { communityId: resource.communityId, streetId: resource.streetId } : null;
   switch (action) {
     case "need.create_wish":
-      return !!place && (residentOf(viewer, place.communityId) || governsCommunity(viewer, place));
+      return (
+        !!place && (residentOf(viewer, place.communityId) || gridWorkerOf(viewer, place.communityId) || governsCommunity(viewer, place))
+      );
+    // 代办 (DESIGN): the community's staff and its grid workers post a wish on a resident's behalf.
+    case "need.post_for_resident":
+      return !!place && (gridWorkerOf(viewer, place.communityId) || governsCommunity(viewer, place));
     case "need.create_for_community":
     case "need.review":
     case "resident.create":

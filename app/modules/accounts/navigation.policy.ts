@@ -12,7 +12,7 @@ export function navigationFor(viewer: Viewer) {
   return {
     canManage: canManageUsers(viewer),
     reviews: anyRole(viewer, GOVERNING),
-    posts: anyRole(viewer, ["resident", ...GOVERNING]),
+    posts: anyRole(viewer, ["resident", "grid_worker", ...GOVERNING]),
     reportsProblems: anyRole(viewer, ["resident", "grid_worker", ...GOVERNING]),
     organisation: anyRole(viewer, ["org_admin", "org_member"]),
     volunteer: hasRole(viewer, "volunteer"),
@@ -28,7 +28,7 @@ export function accountLinksFor(viewer: Viewer) {
   return {
     registersResidents: anyRole(viewer, GOVERNING),
     mine: {
-      wishes: anyRole(viewer, ["resident", "community_staff"]),
+      wishes: anyRole(viewer, ["resident", "grid_worker", "community_staff"]),
       signups: hasRole(viewer, "volunteer"),
       claims: organisationsOf(viewer).length > 0,
     },

@@ -8,7 +8,7 @@ import { now as clockNow } from "~/lib/clock.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { normaliseImage, storeImage } from "~/modules/attachments/attachments.server";
 import type { PlaceTree } from "~/modules/places/places.server";
-import { can, type Viewer } from "~/modules/accounts/accounts.policy";
+import { can, residentOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { placeOfCommunity } from "~/modules/places/places.server";
 import { notifyStaffOfPendingWish } from "./review.server";
 import type { NeedStatus } from "./lifecycle";
@@ -21,7 +21,10 @@ export function postingChoices(viewer: Viewer, places: PlaceTree) {
   const asResident = places.communities
     .filter((c) => can(viewer, "need.create_wish", { communityId: c.id, streetId: c.streetId }))
     .map((c) => c.id);
-  return { staffCommunities: asStaff, wishCommunities: asResident };
+  const forResidents = places.communities
+    .filter((c) => can(viewer, "need.post_for_resident", { communityId: c.id, streetId: c.streetId }))
+    .map((c) => c.id);
+  return { staffCommunities: asStaff, wishCommunities: asResident, behalfCommunities: forResidents };
 }
 
 /** The form's flat fields as the API's nested input: items one per line, on-behalf fields grouped. */
@@ -63,7 +66,11 @@ export async function createNeed(viewer: Viewer, input: NeedInput, photos: Uint8
   const isStaff = can(viewer, "need.create_for_community", place);
   if (input.kind !== "micro_wish" && !isStaff) throw forbidden("only the community's staff post community needs and projects");
   if (input.kind === "micro_wish" && !can(viewer, "need.create_wish", place)) throw forbidden("post wishes in your own community");
-  if (input.onBehalfOf && !isStaff) throw forbidden("only staff post on someone's behalf");
+  if (input.onBehalfOf && !can(viewer, "need.post_for_resident", place))
+    throw forbidden("only the community's staff and grid workers post on someone's behalf");
+  // A grid worker who is not a resident there posts only for a resident (代办), and it is reviewed as theirs would be.
+  if (!isStaff && !input.onBehalfOf && !residentOf(viewer, input.communityId))
+    throw new AppError("validation_failed", "name the resident the wish is for", { "onBehalfOf.name": "required" });
   if (input.kind === "project" && !input.items?.length)
     throw new AppError("validation_failed", "a project needs at least one item", { items: "required" });
   const onBehalf = input.onBehalfOf;
