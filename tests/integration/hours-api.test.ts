@@ -45,6 +45,25 @@ function slot(hours = 2) {
 /** The clock an hour after the slot ends: attendance is recorded, and hours certified, once the service has happened. */
 const afterIt = (times: { endsAt: string }) => setClock(Date.parse(times.endsAt) + HOUR);
 
+/** An activity of the leader's team in 沙柳北路社区, created through the API. */
+async function teamActivity(
+  leader: Client,
+  title: string,
+  times: { startsAt: string; endsAt: string },
+  { category = "environment", capacity = 5 }: { category?: string; capacity?: number } = {},
+) {
+  const created = await leader.post("/api/activities", {
+    title,
+    category,
+    communityId: shaliu,
+    organisationId: teamId,
+    capacity,
+    ...times,
+  });
+  expect(created.status).toBe(201);
+  return (await created.json()) as { id: string; capacity: number };
+}
+
 async function approvedMinutes(c: Client, volunteerId: string) {
   const res = await c.get(`/api/volunteers/${volunteerId}/hours`);
   expect(res.status).toBe(200);
@@ -61,16 +80,7 @@ describe("the hour ledger, end to end", () => {
     const leader = await as("duizhang");
     const volunteer = await as("zhiyuanzhe");
     const times = slot(2);
-    const created = await leader.c.post("/api/activities", {
-      title: "楼道清整",
-      category: "environment",
-      communityId: shaliu,
-      organisationId: teamId,
-      capacity: 1,
-      ...times,
-    });
-    expect(created.status).toBe(201);
-    const activity = (await created.json()) as { id: string; capacity: number };
+    const activity = await teamActivity(leader.c, "楼道清整", times, { capacity: 1 });
 
     expect((await volunteer.c.post(`/api/activities/${activity.id}/signups`)).status).toBe(201);
     const again = await volunteer.c.post(`/api/activities/${activity.id}/signups`);
@@ -96,16 +106,7 @@ describe("the hour ledger, end to end", () => {
     expect((await leader.c.post(`/api/hour-entries/${hourEntry.id}/approve`)).status).toBe(409);
 
     // Another activity at the same time: its entry cannot be approved over the first.
-    const overlapping = (await (
-      await leader.c.post("/api/activities", {
-        title: "同时段活动",
-        category: "environment",
-        communityId: shaliu,
-        organisationId: teamId,
-        capacity: 5,
-        ...times,
-      })
-    ).json()) as { id: string };
+    const overlapping = await teamActivity(leader.c, "同时段活动", times);
     const second = (await (
       await leader.c.post(`/api/activities/${overlapping.id}/attendance`, {
         volunteerId: volunteer.id,
@@ -145,16 +146,7 @@ describe("the hour ledger, end to end", () => {
 
   it("exactly `capacity` sign-ups succeed when many volunteers try at once", async () => {
     const leader = await as("duizhang");
-    const activity = (await (
-      await leader.c.post("/api/activities", {
-        title: "助老探访",
-        category: "elderly_care",
-        communityId: shaliu,
-        organisationId: teamId,
-        capacity: 3,
-        ...slot(2),
-      })
-    ).json()) as { id: string };
+    const activity = await teamActivity(leader.c, "助老探访", slot(2), { category: "elderly_care", capacity: 3 });
     const volunteers = await Promise.all(Array.from({ length: 10 }, (_, i) => as(`volunteer${String(i + 10).padStart(3, "0")}`)));
     const answers = await Promise.all(volunteers.map((v) => v.c.post(`/api/activities/${activity.id}/signups`)));
     expect(answers.filter((r) => r.status === 201)).toHaveLength(3);
@@ -217,16 +209,7 @@ describe("the hour ledger, end to end", () => {
     const leader = await as("duizhang");
     const volunteer = await as("zhiyuanzhe");
     const times = slot(3);
-    const activity = (await (
-      await leader.c.post("/api/activities", {
-        title: "便民服务日",
-        category: "daily_life",
-        communityId: shaliu,
-        organisationId: teamId,
-        capacity: 5,
-        ...times,
-      })
-    ).json()) as { id: string };
+    const activity = await teamActivity(leader.c, "便民服务日", times, { category: "daily_life" });
     const wrongEnd = new Date(Date.parse(times.startsAt) + HOUR).toISOString();
     afterIt(times);
     const { hourEntry } = (await (
@@ -262,16 +245,7 @@ describe("the hour ledger, end to end", () => {
     const leader = await as("duizhang");
     const volunteer = await as("zhiyuanzhe");
     const times = slot(2);
-    const activity = (await (
-      await leader.c.post("/api/activities", {
-        title: "周末义诊协助",
-        category: "culture",
-        communityId: shaliu,
-        organisationId: teamId,
-        capacity: 5,
-        ...times,
-      })
-    ).json()) as { id: string };
+    const activity = await teamActivity(leader.c, "周末义诊协助", times, { category: "culture" });
     const entries = async () =>
       (await db().execute<{ n: number }>(sql`select count(*)::int as n from hour_entries where activity_id = ${activity.id}`))[0]!.n;
     // Two days before it: refused field by field, nothing written.
@@ -303,8 +277,9 @@ describe("the hour ledger, end to end", () => {
     expect((await approvedMinutes(volunteer.c, volunteer.id)).approvedMinutes).toBe(before.approvedMinutes);
     // A correction asking for times after now, or outside the activity, is refused and stores nothing.
     const requests = async () =>
-      (await db().execute<{ n: number }>(sql`select count(*)::int as n from hour_correction_requests where activity_id = ${activity.id}`))[0]!
-        .n;
+      (
+        await db().execute<{ n: number }>(sql`select count(*)::int as n from hour_correction_requests where activity_id = ${activity.id}`)
+      )[0]!.n;
     const ahead = await volunteer.c.post("/api/hour-corrections", {
       activityId: activity.id,
       hourEntryId: hourEntry.id,
