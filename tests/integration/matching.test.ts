@@ -208,10 +208,10 @@ describe("GET /api/needs/:id/matches", () => {
     await refreshSuggestions("need", wish);
     const page = await (await as("jumin")).get(`/wishes/${wish}`);
     const html = await page.text();
-    expect(html).toContain("可能帮到你的伙伴");
+    expect(html).toContain("可能帮得上忙的伙伴");
     expect(html).toContain("四点半课堂");
     const publicHtml = await (await new Client(server.base).get(`/wishes/${wish}`)).text();
-    expect(publicHtml).not.toContain("可能帮到你的伙伴");
+    expect(publicHtml).not.toContain("可能帮得上忙的伙伴");
   });
 });
 
