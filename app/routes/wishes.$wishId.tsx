@@ -12,10 +12,9 @@ import { loadPage } from "~/lib/page.server";
 import { adminOf, organisationsOf } from "~/modules/accounts/accounts.policy";
 import { getViewer, requireUserForPage } from "~/modules/accounts/auth.server";
 import { listOrganisationsByIds } from "~/modules/accounts/invitations.server";
-import { historyOf } from "~/modules/audit/audit.server";
 import { TransitionInput } from "~/modules/needs/needs.schema";
 import { getNeedFor, revealContact } from "~/modules/needs/needs.server";
-import { maskName } from "~/modules/needs/privacy";
+import { caseHistory } from "~/modules/needs/history.server";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
 import { dispatchSuggestions } from "~/modules/problems/dispatch.server";
 import { now } from "~/lib/clock.server";
@@ -39,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const need = await getNeedFor(viewer, id);
     const [actions, history, organisations, photos, partners] = await Promise.all([
       availableActions(viewer, id),
-      historyOf("need", id),
+      caseHistory(viewer, id, { seesContact: !!need.private, holderId: need.helper?.organisationId ?? null }),
       // Only an organisation's admins claim for it.
       viewer ? listOrganisationsByIds(organisationsOf(viewer).filter((o) => adminOf(viewer, o))) : [],
       photosOfNeed(id),
@@ -55,19 +54,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             detectLocale(request),
           )
         : [];
-    const full = !!need.private;
-    // The organisations a step names (派给 X, X 退回), and who reads the steps' notes and reasons: those who
-    // see the contact, and the organisations it was dispatched to or is held by (a decline's reason is for
-    // staff, a not-done note and a dispatch note for the organisation doing the work). The public reads neither.
-    const organisationOf = (data: unknown) => (data as { organisationId?: string } | null)?.organisationId;
-    const named = [...new Set(history.map((e) => organisationOf(e.data)).filter((id): id is string => !!id))];
-    const names = new Map((await listOrganisationsByIds(named)).map((o) => [o.id, o.name]));
-    const involved = new Set([...named, ...(need.helper ? [need.helper.organisationId] : [])]);
-    const readsNotes = full || (!!viewer && organisationsOf(viewer).some((o) => involved.has(o)));
-    const detailOf = (data: unknown) => {
-      const { reason, note } = (data ?? {}) as { reason?: string; note?: string };
-      return readsNotes ? (reason ?? note ?? null) : null;
-    };
     return {
       need,
       actions,
@@ -75,14 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       photos,
       partners,
       dispatchTo,
-      history: history.map((e) => ({
-        id: e.id,
-        action: e.action,
-        createdAt: e.createdAt,
-        actor: full ? e.actorName : e.actorName && maskName(e.actorName),
-        organisation: names.get(organisationOf(e.data) ?? "") ?? null,
-        detail: detailOf(e.data),
-      })),
+      history,
     };
   });
 }

@@ -64,6 +64,10 @@ async function teamActivity(
   return (await created.json()) as { id: string; capacity: number };
 }
 
+/** The organiser records a volunteer's attendance for the whole slot. */
+const recordWholeSlot = (leader: Client, activityId: string, volunteerId: string, times: { startsAt: string; endsAt: string }) =>
+  leader.post(`/api/activities/${activityId}/attendance`, { volunteerId, checkIn: times.startsAt, checkOut: times.endsAt });
+
 async function approvedMinutes(c: Client, volunteerId: string) {
   const res = await c.get(`/api/volunteers/${volunteerId}/hours`);
   expect(res.status).toBe(200);
@@ -89,11 +93,7 @@ describe("the hour ledger, end to end", () => {
     expect((await other.c.post(`/api/activities/${activity.id}/signups`)).status).toBe(409);
 
     afterIt(times);
-    const recorded = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
-      volunteerId: volunteer.id,
-      checkIn: times.startsAt,
-      checkOut: times.endsAt,
-    });
+    const recorded = await recordWholeSlot(leader.c, activity.id, volunteer.id, times);
     expect(recorded.status).toBe(201);
     const { hourEntry } = (await recorded.json()) as { hourEntry: { id: string; minutes: number; status: string } };
     expect(hourEntry).toMatchObject({ minutes: 120, status: "pending" });
@@ -107,13 +107,7 @@ describe("the hour ledger, end to end", () => {
 
     // Another activity at the same time: its entry cannot be approved over the first.
     const overlapping = await teamActivity(leader.c, "同时段活动", times);
-    const second = (await (
-      await leader.c.post(`/api/activities/${overlapping.id}/attendance`, {
-        volunteerId: volunteer.id,
-        checkIn: times.startsAt,
-        checkOut: times.endsAt,
-      })
-    ).json()) as { hourEntry: { id: string } };
+    const second = (await (await recordWholeSlot(leader.c, overlapping.id, volunteer.id, times)).json()) as { hourEntry: { id: string } };
     const refused = await leader.c.post(`/api/hour-entries/${second.hourEntry.id}/approve`);
     expect(refused.status).toBe(409);
     // Longer than the activity: refused.
@@ -249,11 +243,7 @@ describe("the hour ledger, end to end", () => {
     const entries = async () =>
       (await db().execute<{ n: number }>(sql`select count(*)::int as n from hour_entries where activity_id = ${activity.id}`))[0]!.n;
     // Two days before it: refused field by field, nothing written.
-    const early = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
-      volunteerId: volunteer.id,
-      checkIn: times.startsAt,
-      checkOut: times.endsAt,
-    });
+    const early = await recordWholeSlot(leader.c, activity.id, volunteer.id, times);
     expect(early.status).toBe(400);
     expect(((await early.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
       checkIn: "not_yet",
@@ -262,11 +252,7 @@ describe("the hour ledger, end to end", () => {
     expect(await entries()).toBe(0);
     // Recorded once it is over; certified then, not if the clock stands before its end.
     afterIt(times);
-    const recorded = await leader.c.post(`/api/activities/${activity.id}/attendance`, {
-      volunteerId: volunteer.id,
-      checkIn: times.startsAt,
-      checkOut: times.endsAt,
-    });
+    const recorded = await recordWholeSlot(leader.c, activity.id, volunteer.id, times);
     expect(recorded.status).toBe(201);
     const { hourEntry } = (await recorded.json()) as { hourEntry: { id: string } };
     setClock(Date.parse(times.startsAt) + 30 * 60_000);

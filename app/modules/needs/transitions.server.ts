@@ -401,11 +401,14 @@ export async function availableActions(
         : [];
     const actions = Object.keys(needTransitions) as TransitionInput["action"][];
     const isProject = need.kind === "project";
-    // A claim button only where one of the viewer's organisations serves the place (the claim checks it too).
+    // A claim button only where one of the viewer's organisations serves the place (the claim checks it too);
+    // asked only of a published case, the one a wish or its items are claimed from.
     const at = clockNow();
-    const servesHere = (
-      await Promise.all(claimingOrganisationsOf(viewer).map((organisationId) => organisationServes(tx, organisationId, need, at)))
-    ).some(Boolean);
+    const servesHere =
+      need.status === "published" &&
+      (await Promise.all(claimingOrganisationsOf(viewer).map((organisationId) => organisationServes(tx, organisationId, need, at)))).some(
+        Boolean,
+      );
     const standings = standingsOf(viewer, need, wishHolder, dispatch?.organisationId);
     const allowed = actions.filter((action) => {
       if (action === "claim" && !servesHere) return false;
