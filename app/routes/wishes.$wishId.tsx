@@ -16,6 +16,7 @@ import { TransitionInput } from "~/modules/needs/needs.schema";
 import { getNeedFor, revealContact } from "~/modules/needs/needs.server";
 import { caseHistory } from "~/modules/needs/history.server";
 import { availableActions, transitionNeed } from "~/modules/needs/transitions.server";
+import { offersToDrawOn } from "~/modules/claims/claims.server";
 import { dispatchSuggestions } from "~/modules/problems/dispatch.server";
 import { now } from "~/lib/clock.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
@@ -54,9 +55,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             detectLocale(request),
           )
         : [];
+    // Claiming: which of the viewer's offers the claim spends, the matcher's pick chosen.
+    const drawOn =
+      viewer && [actions.need, ...Object.values(actions.items)].some((a) => a.includes("claim"))
+        ? await offersToDrawOn(viewer, need, partners?.state === "ok" ? partners.items.map((o) => o.id) : [])
+        : null;
     return {
       need,
       actions,
+      drawOn,
       organisations,
       photos,
       partners,
@@ -82,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WishPage() {
-  const { need, actions, history, organisations, photos, partners, dispatchTo } = useLoaderData<typeof loader>();
+  const { need, actions, drawOn, history, organisations, photos, partners, dispatchTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
@@ -193,7 +200,7 @@ export default function WishPage() {
               <li key={item.id}>
                 {item.title} — {t(`itemStatus.${item.status}`)}
                 {actions.items[item.id]?.length ? (
-                  <NeedActions actions={actions.items[item.id]!} itemId={item.id} organisations={organisations} errors={{}} />
+                  <NeedActions actions={actions.items[item.id]!} itemId={item.id} organisations={organisations} errors={{}} drawOn={drawOn} />
                 ) : null}
               </li>
             ))}
@@ -232,12 +239,13 @@ export default function WishPage() {
           {errors.reason ? <p className="field__error">{fieldError(errors.reason)}</p> : null}
           {errors.note ? <p className="field__error">{fieldError(errors.note)}</p> : null}
           {errors.organisationId ? <p className="field__error">{fieldError(errors.organisationId)}</p> : null}
+          {errors.offerId ? <p className="field__error">{fieldError(errors.offerId)}</p> : null}
           {actions.need.includes("submit") && need.status === "rejected" && need.kind === "micro_wish" ? (
             <p>
               <Link to={`/my/wishes/${need.id}/edit`}>{t("my.wishes.editAndResubmit")}</Link>
             </p>
           ) : null}
-          <NeedActions actions={actions.need} organisations={organisations} errors={errors} dispatchTo={dispatchTo} />
+          <NeedActions actions={actions.need} organisations={organisations} errors={errors} dispatchTo={dispatchTo} drawOn={drawOn} />
         </section>
       ) : null}
 

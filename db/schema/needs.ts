@@ -15,7 +15,7 @@ import {
 import { category, claimStatus, itemStatus, needKind, needStatus } from "./enums";
 import { communities } from "./places";
 import { users } from "./accounts";
-import { organisations } from "./organisations";
+import { offers, organisations } from "./organisations";
 
 export const needs = pgTable(
   "needs",
@@ -113,6 +113,8 @@ export const claims = pgTable(
     claimedByUserId: uuid("claimed_by_user_id")
       .notNull()
       .references(() => users.id),
+    /** The organisation's offer this claim draws on: what its monthly capacity is spent on (none when it serves by agreement). */
+    offerId: uuid("offer_id").references(() => offers.id),
     status: claimStatus("status").notNull().default("active"),
     /** Lets a retried claim request find its first attempt instead of claiming twice. */
     idempotencyKey: text("idempotency_key").unique(),
@@ -128,6 +130,7 @@ export const claims = pgTable(
   (t) => [
     index("claims_need_idx").on(t.needId),
     index("claims_org_status_idx").on(t.organisationId, t.status),
+    index("claims_offer_idx").on(t.offerId, t.claimedAt),
     index("claims_active_due_idx")
       .on(t.dueAt)
       .where(sql`${t.status} = 'active'`),

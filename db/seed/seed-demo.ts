@@ -114,6 +114,7 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
   await insertAll(tx, schema.auditEvents, needs.auditRows);
   await seedDemoMessaging(tx, now, demoId("need:messaging"));
   await seedDemoProblems(tx, { passwordHash, now, demoId, email: demo.email });
+  await drawClaimsOnOffers(tx);
   await queueForSearch(tx);
 
   return {
@@ -128,6 +129,23 @@ async function writeDemoData(tx: Tx, { passwordHash, now = clockNow() }: SeedOpt
     hourEntries: activities.entryRows.length + corrections.reversals.length + corrections.corrections.length,
     agreements: agreements.agreementRows.length,
   };
+}
+
+/**
+ * Each demo claim draws on its organisation's offer serving the case's place, of the case's category when it
+ * has one (as a claim made in the app would): so the demo's offers show capacity spent this month.
+ */
+async function drawClaimsOnOffers(tx: Tx) {
+  await tx.execute(sql`
+    update claims c set offer_id = (
+      select f.id from offers f
+      join needs n on n.id = c.need_id
+      join communities nc on nc.id = n.community_id
+      left join need_items i on i.id = c.item_id
+      where f.organisation_id = c.organisation_id and (f.community_id = n.community_id or f.street_id = nc.street_id)
+      order by (f.category = coalesce(i.category, n.category)) desc nulls last, f.created_at, f.id
+      limit 1)
+    where c.offer_id is null`);
 }
 
 /** What every section uses: the transaction, the seeded random numbers, dates around the seed's day, names. */

@@ -12,8 +12,8 @@
 //   buttons (app/routes/wishes.$wishId.tsx);
 // - expiry: expireOverdueClaims below, run once a minute by app/modules/jobs/jobs.server.ts;
 // - an organisation's own list of claims: ./my-claims.server.ts; the resident's contact: needs/contact.server.ts.
-import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
-import { claims, needItems, needs, searchOutbox } from "#db/schema";
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { claims, needItems, needs, offers, searchOutbox } from "#db/schema";
 import { db, type Transaction } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { AppError, forbidden } from "~/lib/errors";
@@ -22,6 +22,7 @@ import { adminOf, memberOf, organisationsOf, type Viewer } from "~/modules/accou
 import { notify, organisationMemberIds } from "~/modules/notifications/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { organisationServes, type ServedPlace } from "~/modules/organisations/serves.server";
+import { activeOffersServing } from "~/modules/offers/offers.server";
 import {
   claimTransitions,
   expiryTransitions,
@@ -111,6 +112,72 @@ function claimingOrganisation(viewer: Viewer, requested: string | undefined): st
   return mine[0]!;
 }
 
+/**
+ * The offer a claim draws on (its monthly capacity is what the claim spends):
+ * - named (the claim form's choice, the API's `offerId`): an active offer of the claiming organisation that
+ *   serves the case's place, or a field error;
+ * - `null`: none, the organisation serves the place by agreement or by its street alone;
+ * - not given (older API callers, an accepted dispatch): its offer there of the case's category, else its only
+ *   offer there; none when that leaves a choice the organisation did not make.
+ */
+async function offerDrawnOn(
+  tx: Transaction,
+  organisationId: string,
+  place: ServedPlace,
+  caseOf: { needId: string; itemId: string | null },
+  requested: string | null | undefined,
+): Promise<string | null> {
+  if (requested === null) return null;
+  const serving = await activeOffersServing(tx, [organisationId], place);
+  if (requested !== undefined) {
+    if (!serving.some((offer) => offer.id === requested))
+      throw new AppError("validation_failed", "the offer is not an active offer of this organisation serving the place", {
+        offerId: "offer_not_here",
+      });
+    return requested;
+  }
+  if (serving.length <= 1) return serving[0]?.id ?? null;
+  const [row] = await tx
+    .select({ category: sql<string | null>`coalesce(${needItems.category}, ${needs.category})` })
+    .from(needs)
+    .leftJoin(needItems, caseOf.itemId ? eq(needItems.id, caseOf.itemId) : sql`false`)
+    .where(eq(needs.id, caseOf.needId));
+  return defaultOffer(serving, row?.category ?? null, []);
+}
+
+/** The offer a claim draws on unless the claimer says otherwise: the matcher's pick, the case's category, the only one. */
+function defaultOffer(serving: { id: string; category: string }[], category: string | null, matchedIds: string[]): string | null {
+  return (
+    serving.find((offer) => matchedIds.includes(offer.id))?.id ??
+    serving.find((offer) => category !== null && offer.category === category)?.id ??
+    (serving.length === 1 ? serving[0]!.id : null)
+  );
+}
+
+/**
+ * The claim form's choice of offer: the viewer's organisations' active offers serving the case's place, with
+ * what each has left this month, and the one chosen unless they change it (matchedIds: the matcher's offers for the case).
+ */
+export async function offersToDrawOn(
+  viewer: Viewer,
+  place: ServedPlace & { category: string | null },
+  matchedIds: string[],
+): Promise<{ offers: { id: string; title: string; organisationName: string; capacityLeft: number }[]; chosen: string }> {
+  const serving = await activeOffersServing(db(), claimingOrganisationsOf(viewer), place);
+  return {
+    offers: serving.map((o) => ({ id: o.id, title: o.title, organisationName: o.organisationName, capacityLeft: o.capacityLeft })),
+    chosen: defaultOffer(serving, place.category, matchedIds) ?? "",
+  };
+}
+
+/** For a viewer claiming for several organisations, an offer of one of them named alone names that one. */
+async function organisationNamedByOffer(tx: Transaction, viewer: Viewer, offerId: string | null | undefined): Promise<string | undefined> {
+  const mine = claimingOrganisationsOf(viewer);
+  if (!offerId || mine.length < 2) return undefined;
+  const [row] = await tx.select({ organisationId: offers.organisationId }).from(offers).where(eq(offers.id, offerId));
+  return row && mine.includes(row.organisationId) ? row.organisationId : undefined;
+}
+
 /** A claim's deadline: LINLI_CLAIM_DAYS from now. */
 function dueFrom(now: Date): Date {
   return new Date(now.getTime() + env().LINLI_CLAIM_DAYS * 86_400_000);
@@ -127,22 +194,26 @@ export async function createClaim(
     needId: string;
     itemId: string | null;
     organisationId: string | undefined;
+    /** The offer it draws on: see offerDrawnOn. */
+    offerId?: string | null;
     idempotencyKey: string | undefined;
     now: Date;
     place: ServedPlace;
   },
 ): Promise<{ claimId: string; organisationId: string }> {
-  const organisationId = claimingOrganisation(viewer, claim.organisationId);
+  const organisationId = claimingOrganisation(viewer, claim.organisationId ?? (await organisationNamedByOffer(tx, viewer, claim.offerId)));
   // The claimer reads the resident's contact: only an organisation that serves the wish's place claims it.
   if (!(await organisationServes(tx, organisationId, claim.place, claim.now)))
     throw new AppError("forbidden", "this organisation does not serve the wish's place", { organisationId: "organisation_outside_area" });
   await refuseClaimPastReleaseLimit(tx, organisationId, claim.now);
+  const offerId = await offerDrawnOn(tx, organisationId, claim.place, claim, claim.offerId);
   const [row] = await tx
     .insert(claims)
     .values({
       needId: claim.needId,
       itemId: claim.itemId,
       organisationId,
+      offerId,
       claimedByUserId: viewer.id,
       status: newClaimStatus,
       idempotencyKey: claim.idempotencyKey ?? null,
@@ -241,13 +312,14 @@ export async function expireOverdueClaims(now = clockNow()): Promise<number> {
  */
 export async function claimDispatchedCase(
   tx: Transaction,
-  claim: { needId: string; organisationId: string; claimedByUserId: string; now: Date },
+  claim: { needId: string; organisationId: string; claimedByUserId: string; now: Date; place: ServedPlace },
 ): Promise<string> {
   const [row] = await tx
     .insert(claims)
     .values({
       needId: claim.needId,
       organisationId: claim.organisationId,
+      offerId: await offerDrawnOn(tx, claim.organisationId, claim.place, { needId: claim.needId, itemId: null }, undefined),
       claimedByUserId: claim.claimedByUserId,
       claimedAt: claim.now,
       dueAt: dueFrom(claim.now),

@@ -57,6 +57,8 @@ export const TransitionInput = z.object({
   itemId: z.uuid("validation_failed").optional(),
   // A plain form's picker sends "" until something is chosen: that is none chosen, which dispatch refuses as required.
   organisationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("organisation_required").optional()),
+  /** claim: the claimer's offer it draws on; "" (the form's 不计入资源) is none. Not given: see claims.server.ts. */
+  offerId: z.preprocess((v) => (v === "" ? null : v), z.uuid("offer_not_here").nullable().optional()),
   thanks: optionalText(500),
   rating: z.coerce.number().int().min(1).max(5).optional(),
   idempotencyKey: optionalText(100),

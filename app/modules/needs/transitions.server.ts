@@ -204,6 +204,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
       needId,
       itemId: null,
       organisationId: input.organisationId,
+      offerId: input.offerId,
       idempotencyKey: input.idempotencyKey,
       now,
       place: need,
@@ -212,7 +213,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     organisationId = (await openDispatch(tx, viewer, need, input, now)).organisationId;
   } else if (input.action === "accept" && dispatch) {
     organisationId = dispatch.organisationId;
-    claimId = await claimDispatchedCase(tx, { needId, organisationId, claimedByUserId: viewer.id, now });
+    claimId = await claimDispatchedCase(tx, { needId, organisationId, claimedByUserId: viewer.id, now, place: need });
     await acceptDispatch(tx, viewer, dispatch.id, claimId, now);
   } else if (input.action === "decline" && dispatch) {
     organisationId = dispatch.organisationId;
@@ -343,6 +344,7 @@ async function applyItemTransition(
       needId: need.id,
       itemId: item.id,
       organisationId: input.organisationId,
+      offerId: input.offerId,
       idempotencyKey: input.idempotencyKey,
       now,
       place: need,

@@ -3,7 +3,7 @@ import { TIANJIN_ZONE } from "~/lib/tianjin-time.server";
 import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { communities, offers, organisations, searchOutbox, streets } from "#db/schema";
-import { db } from "~/lib/db.server";
+import { db, type DbOrTx } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -14,21 +14,18 @@ import { now } from "~/lib/clock.server";
 const areaStreet = alias(streets, "area_street");
 
 /**
- * Claims this month (Tianjin time) by the offer's organisation on needs of the offer's category:
- * what the offer's monthly capacity is spent on.
+ * Claims this month (Tianjin time) that draw on the offer (claims.offer_id, chosen when claiming): what the
+ * offer's monthly capacity is spent on. A released claim gives its place back.
  */
 const usedThisMonth = sql<number>`(
   select count(*)::int from claims c
-  join needs n on n.id = c.need_id
-  left join need_items i on i.id = c.item_id
-  where c.organisation_id = ${offers.organisationId}
-    and coalesce(i.category, n.category) = ${offers.category}
+  where c.offer_id = ${offers.id}
     and c.status <> 'released'
     and c.claimed_at >= (date_trunc('month', linli_now() at time zone ${TIANJIN_ZONE}) at time zone ${TIANJIN_ZONE})
 )`;
 
-function offerQuery() {
-  return db()
+function offerQuery(conn: DbOrTx = db()) {
+  return conn
     .select({
       id: offers.id,
       organisationId: offers.organisationId,
@@ -110,6 +107,24 @@ export async function getOffersByIds(ids: string[]): Promise<OfferView[]> {
   if (!ids.length) return [];
   // One array parameter, not one per id: the same statement whatever the count, prepared once per connection.
   const rows = await offerQuery().where(sql`${offers.id} = any(${sql.param(ids)}::uuid[])`);
+  return rows.map(toOfferView);
+}
+
+/**
+ * The active offers of these organisations that serve a place (its community's, or its whole street's), oldest
+ * first: what a claim there may draw on.
+ */
+export async function activeOffersServing(conn: DbOrTx, organisationIds: string[], place: { communityId: string; streetId: string }): Promise<OfferView[]> {
+  if (!organisationIds.length) return [];
+  const rows = await offerQuery(conn)
+    .where(
+      and(
+        sql`${offers.organisationId} = any(${sql.param(organisationIds)}::uuid[])`,
+        eq(offers.active, true),
+        or(eq(offers.communityId, place.communityId), eq(offers.streetId, place.streetId)),
+      ),
+    )
+    .orderBy(offers.createdAt, offers.id);
   return rows.map(toOfferView);
 }
 

@@ -11,7 +11,10 @@ export function NeedActions({
   errors,
   formAction,
   dispatchTo = [],
+  drawOn,
 }: {
+  /** A claim's choice of offer (claims.server.ts offersToDrawOn): whose monthly capacity it spends. */
+  drawOn?: { offers: { id: string; title: string; organisationName: string; capacityLeft: number }[]; chosen: string } | null;
   actions: Action[];
   /** Whom staff may dispatch to: the matcher's ranking first, then the place's partners. */
   dispatchTo?: { organisationId: string; organisationName: string; reasons: string[]; viaAgreement: boolean }[];
@@ -49,6 +52,23 @@ export function NeedActions({
                     {o.name}
                   </option>
                 ))}
+              </select>
+            </label>
+          ) : null}
+          {action === "claim" && drawOn?.offers.length ? (
+            <label>
+              {t("transitions.drawOn")}
+              <select name="offerId" defaultValue={drawOn.chosen} aria-invalid={errors.offerId ? true : undefined}>
+                {drawOn.offers.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {t(o.capacityLeft > 0 ? "transitions.drawOnOffer" : "transitions.drawOnFull", {
+                      title: o.title,
+                      organisation: o.organisationName,
+                      count: o.capacityLeft,
+                    })}
+                  </option>
+                ))}
+                <option value="">{t("transitions.drawOnNone")}</option>
               </select>
             </label>
           ) : null}
