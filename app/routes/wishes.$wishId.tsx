@@ -245,7 +245,14 @@ export default function WishPage() {
               <Link to={`/my/wishes/${need.id}/edit`}>{t("my.wishes.editAndResubmit")}</Link>
             </p>
           ) : null}
-          <NeedActions actions={actions.need} organisations={organisations} errors={errors} dispatchTo={dispatchTo} drawOn={drawOn} />
+          <NeedActions
+            actions={actions.need}
+            organisations={organisations}
+            errors={errors}
+            dispatchTo={dispatchTo}
+            drawOn={drawOn}
+            takesBack={actions.takesBack}
+          />
         </section>
       ) : null}
 

@@ -250,8 +250,66 @@ describe("decline and overdue", () => {
       expect(flag).toContain("6号楼前井盖破损");
       const [row] = await db().execute<{ escalated_at: Date | null }>(sql`select escalated_at from needs where id = ${caseId}`);
       expect(row!.escalated_at).not.toBeNull();
+      // The street's admin can act on it from the case page: take the dispatch back and send it elsewhere.
+      const casePage = await (await as("jiedao")).get(`/wishes/${caseId}`);
+      expect(await casePage.text()).toContain('value="recall"');
     } finally {
       resetClock();
     }
+  });
+});
+
+describe("taking a case back (recall, 收回)", () => {
+  it("staff recall an unanswered dispatch with a reason; the organisation is told and can no longer accept; it goes to another", async () => {
+    const caseId = await report(await as("wangge"), "3号楼下水井冒水", "sewer");
+    const staff = await as("shequ");
+    expect((await move(staff, caseId, { action: "dispatch", organisationId: demoId("org:bank-dongxin") })).status).toBe(200);
+    const bank = await as("yinhang");
+    // Hostile and careless: the organisation dispatched to may not recall; staff must say why.
+    expect((await move(bank, caseId, { action: "recall", reason: "不想接" })).status).toBe(403);
+    const noReason = await move(staff, caseId, { action: "recall" });
+    expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as ErrorBody).error.fields).toEqual({ reason: "required" });
+    expect(await statusOf(caseId)).toBe("dispatched");
+    // The case page offers staff the recall, with a reason field.
+    const page = await (await staff.get(`/wishes/${caseId}`)).text();
+    expect(page).toContain('value="recall"');
+
+    expect((await move(staff, caseId, { action: "recall", reason: "派错了，应由物业处理" })).status).toBe(200);
+    expect(await statusOf(caseId)).toBe("published");
+    const [d] = await db().execute<{ status: string; decline_reason: string }>(
+      sql`select status::text, decline_reason from dispatches where need_id = ${caseId}`,
+    );
+    expect(d).toEqual({ status: "withdrawn", decline_reason: "派错了，应由物业处理" });
+    const told = await db().execute<{ reason: string }>(sql`
+      select n.data->>'reason' as reason from notifications n where n.subject_id = ${caseId} and n.kind = 'dispatch.recalled'
+        and n.user_id = ${demoId("user:yinhang")}`);
+    expect(told).toEqual([{ reason: "派错了，应由物业处理" }]);
+    // Too late to accept: the case is no longer dispatched to the bank (403, permission before state), and
+    // nothing moves; the bank's case page shows the reason on the history, the public's does not.
+    expect((await move(bank, caseId, { action: "accept" })).status).toBe(403);
+    expect(await statusOf(caseId)).toBe("published");
+    expect(await (await bank.get(`/wishes/${caseId}`)).text()).toContain("派错了，应由物业处理");
+    expect(await (await new Client(server.base).get(`/wishes/${caseId}`)).text()).not.toContain("派错了");
+    expect((await move(staff, caseId, { action: "dispatch", organisationId: demoId("org:hospital-dongxin") })).status).toBe(200);
+    expect(await statusOf(caseId)).toBe("dispatched");
+  });
+
+  it("staff take back a claimed case (收回，重新安排): the organisation holding it is told why", async () => {
+    const caseId = await report(await as("wangge"), "7号楼单元门关不上", "other");
+    const staff = await as("shequ");
+    expect((await move(staff, caseId, { action: "dispatch", organisationId: demoId("org:bank-dongxin") })).status).toBe(200);
+    const bank = await as("yinhang");
+    expect((await move(bank, caseId, { action: "accept" })).status).toBe(200);
+    const page = await (await staff.get(`/wishes/${caseId}`)).text();
+    expect(page).toContain("收回，重新安排");
+    expect((await move(staff, caseId, { action: "release", reason: "两周没有上门，改派物业" })).status).toBe(200);
+    expect(await statusOf(caseId)).toBe("published");
+    const told = await db().execute<{ reason: string }>(sql`
+      select n.data->>'reason' as reason from notifications n where n.subject_id = ${caseId} and n.kind = 'need.released'
+        and n.user_id = ${demoId("user:yinhang")}`);
+    expect(told).toEqual([{ reason: "两周没有上门，改派物业" }]);
+    // The bank's own page said 放弃认领 while it held the case; staff's says 收回.
+    expect(page).not.toContain(">放弃认领<");
   });
 });

@@ -100,6 +100,7 @@ const TRANSITIONS = [
   "need.decline",
   "need.verify",
   "need.reopen",
+  "need.recall",
 ];
 
 async function bornAs(origin: Origin): Promise<string> {
@@ -130,6 +131,7 @@ async function attempt(action: NeedAction, person: PersonName, needId: string): 
     ...(action === "dispatch" ? { organisationId: organisations.orgA } : {}),
     ...(action === "decline" ? { reason: "本单位无此能力" } : {}),
     ...(action === "reopen" ? { reason: "现场核查未修好" } : {}),
+    ...(action === "recall" ? { reason: "派错单位了" } : {}),
   };
   if (person === "anonymous") {
     const request = new Request(`http://localhost/api/needs/${needId}/transitions`, {
@@ -305,6 +307,9 @@ describe("wish transitions on the real database", () => {
               take("claim", "adminA"),
               take("accept", "memberB"),
               take("decline", "adminA"),
+              take("dispatch", "staff"),
+              take("recall", "adminA"),
+              take("recall", "streetAdmin"),
               take("dispatch", "streetAdmin"),
               take("accept", "memberA"),
               take("accept", "adminA"),

@@ -37,6 +37,8 @@ export const allowedMoves: readonly AllowedMove[] = [
   { from: "published", action: "dispatch", to: "dispatched", who: ["staff"] },
   { from: "dispatched", action: "accept", to: "claimed", who: ["dispatchee"] },
   { from: "dispatched", action: "decline", to: "published", who: ["dispatchee"] },
+  // Staff take back a dispatch nobody has answered yet (recall, 收回): back to published, waiting on no one.
+  { from: "dispatched", action: "recall", to: "published", who: ["staff"] },
   { from: "fulfilled", action: "verify", to: "completed", who: ["poster", "inspector", "staff"] },
   { from: "fulfilled", action: "reopen", to: "claimed", who: ["poster", "inspector", "staff"] },
 ];
@@ -67,6 +69,7 @@ export const modelActions = [
   "decline",
   "verify",
   "reopen",
+  "recall",
 ] as const satisfies readonly NeedAction[];
 export const terminalStatuses: readonly NeedStatus[] = ["completed", "withdrawn"];
 /** A claim holds the wish in these statuses, and only in these. */
@@ -178,9 +181,9 @@ export function applyMove(wish: WishModel, name: PersonName, move: AllowedMove):
   if (move.action === "claim") holder = cast[name].organisation;
   if (move.action === "release") holder = null;
   if (move.action === "accept") holder = wish.dispatchedTo ?? null;
-  // Dispatched to orgA; answered (accepted or declined), it waits on no one.
+  // Dispatched to orgA; answered (accepted or declined) or taken back, it waits on no one.
   const dispatchedTo =
-    move.action === "dispatch" ? "orgA" : move.action === "accept" || move.action === "decline" ? null : (wish.dispatchedTo ?? null);
+    move.action === "dispatch" ? "orgA" : ["accept", "decline", "recall"].includes(move.action) ? null : (wish.dispatchedTo ?? null);
   // not_done and reopen keep the holder: the same organisation's claim holds the wish again.
   return { ...wish, status: move.to, holder, dispatchedTo };
 }

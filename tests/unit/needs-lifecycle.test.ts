@@ -30,6 +30,7 @@ const allActions = [
   "decline",
   "verify",
   "reopen",
+  "recall",
 ] as const;
 const allStatuses = [
   "draft",
@@ -60,7 +61,7 @@ const graph: Record<NeedStatus, Partial<Record<NeedAction, NeedStatus>>> = {
   completed: {},
   rejected: { submit: "pending_review" },
   withdrawn: {},
-  dispatched: { accept: "claimed", decline: "published" },
+  dispatched: { accept: "claimed", decline: "published", recall: "published" },
 };
 
 /**
@@ -87,6 +88,8 @@ const mayAct: Record<NeedAction, readonly Standing[]> = {
   decline: ["dispatchee"],
   verify: ["poster", "inspector", "staff"],
   reopen: ["poster", "inspector", "staff"],
+  // Staff (of the community or its street) take back a dispatch nobody has answered yet.
+  recall: ["staff"],
 };
 
 const standingSets: Record<string, readonly Standing[]> = {
@@ -121,7 +124,7 @@ describe("the lists the table is built on", () => {
     expect([...needStatuses].sort()).toEqual([...allStatuses].sort());
   });
 
-  it("has exactly the fourteen actions of the API contract, each with a rule", () => {
+  it("has exactly the API contract's actions (and recall, ours), each with a rule", () => {
     expect([...needActions].sort()).toEqual([...allActions].sort());
     expect(Object.keys(needTransitions).sort()).toEqual([...allActions].sort());
   });
@@ -177,6 +180,9 @@ describe("spot checks of the table itself", () => {
     ["decline", "dispatched", ["dispatchee"], { ok: true, to: "published" }],
     ["decline", "claimed", ["dispatchee"], { ok: false, error: "invalid_transition" }],
     ["claim", "dispatched", ["partner"], { ok: false, error: "invalid_transition" }],
+    ["recall", "dispatched", ["staff"], { ok: true, to: "published" }],
+    ["recall", "dispatched", ["dispatchee"], { ok: false, error: "forbidden" }],
+    ["recall", "claimed", ["staff"], { ok: false, error: "invalid_transition" }],
     ["verify", "fulfilled", ["inspector"], { ok: true, to: "completed" }],
     ["verify", "fulfilled", ["claimer"], { ok: false, error: "forbidden" }],
     ["reopen", "fulfilled", ["inspector"], { ok: true, to: "claimed" }],

@@ -27,6 +27,7 @@ export const needActions = [
   "decline",
   "verify",
   "reopen",
+  "recall",
 ] as const;
 export type NeedAction = (typeof needActions)[number];
 
@@ -61,6 +62,8 @@ export const needTransitions: Record<NeedAction, Rule> = {
   dispatch: { from: ["published"], to: "dispatched", who: ["staff"] },
   accept: { from: ["dispatched"], to: "claimed", who: ["dispatchee"] },
   decline: { from: ["dispatched"], to: "published", who: ["dispatchee"] },
+  // Staff take back a dispatch not yet answered (sent to the wrong partner, or overdue to accept), with a reason.
+  recall: { from: ["dispatched"], to: "published", who: ["staff"] },
   // Closing on site: the poster, the community's grid worker or staff check the work, then verify or reopen it.
   verify: { from: ["fulfilled"], to: "completed", who: ["poster", "inspector", "staff"] },
   reopen: { from: ["fulfilled"], to: "claimed", who: ["poster", "inspector", "staff"] },

@@ -12,7 +12,7 @@ import { detachNeedPhotos, MAX_PHOTOS, normaliseImage, removeStoredFiles, storeI
 import { adminOf, governsCommunity, gridWorkerOf, memberOf, type Viewer } from "~/modules/accounts/accounts.policy";
 import { claimDispatchedCase } from "~/modules/claims/claims.server";
 import { organisationServes } from "~/modules/organisations/serves.server";
-import { acceptDispatch, declineDispatch, openDispatch, pendingDispatch } from "~/modules/problems/dispatch.server";
+import { acceptDispatch, declineDispatch, openDispatch, pendingDispatch, recallDispatch } from "~/modules/problems/dispatch.server";
 import { communityStaffIds, notify, organisationMemberIds, type NotificationKind } from "~/modules/notifications/notifications.server";
 import { advanceClaim, claimingOrganisationsOf, createClaim, findHolder, holdersOf, isRetriedClaim } from "~/modules/claims/claims.server";
 import { now as clockNow } from "~/lib/clock.server";
@@ -176,7 +176,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   if (input.action === "not_done" && !input.note)
     throw new AppError("validation_failed", "tell the organisation what is still missing", { note: "required" });
   if (input.action === "not_done" && !holder) throw new AppError("invalid_transition", "no organisation holds this wish");
-  if ((input.action === "decline" || input.action === "reopen") && !input.reason)
+  if ((input.action === "decline" || input.action === "reopen" || input.action === "recall") && !input.reason)
     throw new AppError("validation_failed", "give the reason", { reason: "required" });
   if (input.action === "reopen" && !holder) throw new AppError("invalid_transition", "no organisation holds this case");
   if (input.action === "dispatch" && need.kind === "project")
@@ -218,6 +218,9 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   } else if (input.action === "decline" && dispatch) {
     organisationId = dispatch.organisationId;
     await declineDispatch(tx, viewer, need, dispatch.id, input.reason!, now);
+  } else if (input.action === "recall" && dispatch) {
+    organisationId = dispatch.organisationId;
+    await recallDispatch(tx, viewer, need, dispatch.id, input.reason!, now);
   } else if (holder) {
     await advanceClaim(tx, holder.id, input.action, now, input.note);
     claimId = holder.id;
@@ -225,7 +228,7 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
   await audit(input.action, {
     from: need.status,
     to: check.to,
-    ...(["dispatch", "accept", "decline"].includes(input.action) ? { organisationId } : {}),
+    ...(["dispatch", "accept", "decline", "recall", "release"].includes(input.action) ? { organisationId } : {}),
     ...(input.reason ? { reason: input.reason } : {}),
     ...(input.note ? { note: input.note } : {}),
     ...(input.rating ? { rating: input.rating } : {}),
@@ -234,6 +237,14 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     ...(input.reason ? { reason: input.reason } : {}),
     ...(input.action === "not_done" ? { note: input.note } : {}),
   });
+  // Staff took the case back from the organisation holding it: it hears so, with the reason.
+  if (input.action === "release" && organisationId && !standings.includes("claimer"))
+    await notify(tx, await organisationMemberIds(tx, organisationId), {
+      kind: "need.released",
+      subjectType: "need",
+      subjectId: needId,
+      data: { title: need.title, ...(input.reason ? { reason: input.reason } : {}) },
+    });
   if (check.to === "pending_review") await notifyStaffOfPendingWish(tx, need);
   await tx.insert(searchOutbox).values({ entity: "need", entityId: needId });
   return { id: needId, status: check.to, ...(claimId ? { claimId } : {}) };
@@ -388,8 +399,8 @@ function oneWayToClose(allowed: TransitionInput["action"][], standings: Standing
 export async function availableActions(
   viewer: Viewer | null,
   needId: string,
-): Promise<{ need: TransitionInput["action"][]; items: Record<string, TransitionInput["action"][]> }> {
-  if (!viewer) return { need: [], items: {} };
+): Promise<{ need: TransitionInput["action"][]; items: Record<string, TransitionInput["action"][]>; takesBack: boolean }> {
+  if (!viewer) return { need: [], items: {}, takesBack: false };
   return db().transaction(async (tx) => {
     const need = await loadNeed(tx, needId);
     const holders = await holdersOf(tx, needId);
@@ -431,6 +442,7 @@ export async function availableActions(
         });
       }
     }
-    return { need: needActions, items };
+    // Staff releasing a case another organisation holds take it back (收回), and say why.
+    return { need: needActions, items, takesBack: needActions.includes("release") && !standings.includes("claimer") };
   });
 }

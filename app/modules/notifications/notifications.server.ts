@@ -24,6 +24,7 @@ export const notificationKinds = [
   "need.dispatched",
   "dispatch.accepted",
   "dispatch.declined",
+  "dispatch.recalled",
   "need.reopened",
   "case.overdue",
 ] as const;

@@ -95,6 +95,25 @@ export async function declineDispatch(tx: Transaction, viewer: Viewer, need: Cas
   });
 }
 
+/**
+ * Staff took the dispatch back before it was answered (the wrong partner, or no answer in time): the case is
+ * theirs to send again, and the organisation is told why (the reason is kept where a decline's is).
+ */
+export async function recallDispatch(tx: Transaction, viewer: Viewer, need: CasePlace, dispatchId: string, reason: string, at: Date) {
+  const [dispatch] = await tx
+    .update(dispatches)
+    .set({ status: "withdrawn", decidedByUserId: viewer.id, decidedAt: at, declineReason: reason })
+    .where(and(eq(dispatches.id, dispatchId), eq(dispatches.status, "pending")))
+    .returning({ organisationId: dispatches.organisationId });
+  if (!dispatch) return;
+  await notify(tx, await organisationMemberIds(tx, dispatch.organisationId), {
+    kind: "dispatch.recalled",
+    subjectType: "need",
+    subjectId: need.id,
+    data: { title: need.title, reason },
+  });
+}
+
 /** A case's dispatches, newest first: who it went to, when it is due, and any decline reason (staff and that organisation). */
 export async function dispatchHistory(needId: string) {
   const rows = await db()

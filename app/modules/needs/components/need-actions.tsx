@@ -3,6 +3,13 @@ import { useTranslation } from "react-i18next";
 
 import type { NeedAction as Action } from "../lifecycle";
 
+const reasonLabel = {
+  decline: "transitions.declineReason",
+  reopen: "transitions.reopenReason",
+  recall: "transitions.recallReason",
+  release: "transitions.releaseReason",
+} as const;
+
 /** One small form per action the viewer may take: works without JavaScript. */
 export function NeedActions({
   actions,
@@ -12,7 +19,10 @@ export function NeedActions({
   formAction,
   dispatchTo = [],
   drawOn,
+  takesBack = false,
 }: {
+  /** The viewer releases as staff, not as the claimer: 收回 with a reason the organisation is told. */
+  takesBack?: boolean;
   /** A claim's choice of offer (claims.server.ts offersToDrawOn): whose monthly capacity it spends. */
   drawOn?: { offers: { id: string; title: string; organisationName: string; capacityLeft: number }[]; chosen: string } | null;
   actions: Action[];
@@ -128,9 +138,9 @@ export function NeedActions({
               </label>
             </>
           ) : null}
-          {action === "decline" || action === "reopen" ? (
+          {action === "decline" || action === "reopen" || action === "recall" || (action === "release" && takesBack) ? (
             <label>
-              {t(action === "decline" ? "transitions.declineReason" : "transitions.reopenReason")}
+              {t(reasonLabel[action as keyof typeof reasonLabel])}
               <textarea name="reason" required rows={2} maxLength={500} aria-invalid={errors.reason ? true : undefined} />
             </label>
           ) : null}
@@ -143,10 +153,10 @@ export function NeedActions({
           <button
             type="submit"
             className={`button${
-              ["reject", "withdraw", "release", "not_done", "decline", "reopen"].includes(action) ? " button--secondary" : ""
+              ["reject", "withdraw", "release", "not_done", "decline", "reopen", "recall"].includes(action) ? " button--secondary" : ""
             }`}
           >
-            {t(`transitions.${action}`)}
+            {t(action === "release" && takesBack ? "transitions.releaseByStaff" : `transitions.${action}`)}
           </button>
         </Form>
       ))}
