@@ -2,6 +2,7 @@ import type { RouteAccess } from "~/lib/access";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
+import { restoreFormDrafts } from "~/lib/form-drafts";
 import { useTranslation } from "react-i18next";
 import { detectLocale } from "~/lib/locale.server";
 import { detectTextSize } from "~/lib/text-size.server";
@@ -63,6 +64,10 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
+  // Once hydrated: what was typed before a 大字模式 or language switch reloaded the page (form-drafts.ts).
+  useEffect(() => {
+    restoreFormDrafts(window.location.pathname + window.location.search);
+  }, []);
   return (
     <html lang={locale} className={data?.textSize === "large" ? "large-text" : undefined}>
       <head>

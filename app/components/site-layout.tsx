@@ -2,6 +2,12 @@ import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/lib/i18n";
+import { saveFormDrafts } from "~/lib/form-drafts";
+
+/** The switches reload the page: what was typed into its forms comes back after (form-drafts.ts). */
+function keepWhatWasTyped() {
+  saveFormDrafts(window.location.pathname + window.location.search);
+}
 
 export function SiteHeader({
   locale,
@@ -106,12 +112,12 @@ export function SiteHeader({
           )}
         </nav>
         <div className="header-switches">
-          <Form method="post" action="/set-text-size" className="header-switch" reloadDocument>
+          <Form method="post" action="/set-text-size" className="header-switch" reloadDocument onSubmit={keepWhatWasTyped}>
             <input type="hidden" name="size" value={largeText ? "standard" : "large"} />
             <input type="hidden" name="returnTo" value={returnTo} />
             <button type="submit">{largeText ? t("nav.standardText") : t("nav.largeText")}</button>
           </Form>
-          <Form method="post" action="/set-language" className="header-switch language-switch" reloadDocument>
+          <Form method="post" action="/set-language" className="header-switch language-switch" reloadDocument onSubmit={keepWhatWasTyped}>
             <input type="hidden" name="locale" value={other} />
             <input type="hidden" name="returnTo" value={returnTo} />
             {/* The visible name is the other language's own word; the hidden prefix says what the button is for. */}

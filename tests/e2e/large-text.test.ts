@@ -72,3 +72,36 @@ describe.each(runs)("large-text mode at %spx", (width, options) => {
     await page.context().close();
   });
 });
+
+describe("the header's switches keep what was typed", () => {
+  it("a half-written wish survives 大字模式 and the language switch (both reload the page), and is not put back on a later visit", async () => {
+    const page = await browser.signedIn("jumin@demo.linli.local", phone);
+    await page.goto(`${browser.base}/wishes/new`);
+    await page.waitForSelector("html[data-hydrated]");
+    const title = "楼道灯坏了想找人修";
+    const description = "我家住三楼，楼道灯一闪一闪的，晚上下楼看不清";
+    await page.fill('input[name="title"]', title);
+    await page.fill('textarea[name="description"]', description);
+    const fields = () => page.evaluate(() => ({
+      title: document.querySelector<HTMLInputElement>('input[name="title"]')!.value,
+      description: document.querySelector<HTMLTextAreaElement>('textarea[name="description"]')!.value,
+      large: document.documentElement.classList.contains("large-text"),
+      lang: document.documentElement.lang,
+    }));
+
+    await pressSwitch(page, text.nav.largeText);
+    await page.waitForSelector("html[data-hydrated]");
+    await expect.poll(fields).toEqual({ title, description, large: true, lang: "zh-CN" });
+    await screenshot(page, "large-text-390-kept-draft");
+
+    await Promise.all([page.waitForURL(`${browser.base}/wishes/new`), page.getByRole("button", { name: text.nav.switchTo }).click()]);
+    await page.waitForSelector('html[lang="en"][data-hydrated]');
+    await expect.poll(fields).toEqual({ title, description, large: true, lang: "en" });
+
+    // A draft is for the reload that follows the switch, not for the next time the page is opened.
+    await page.goto(`${browser.base}/wishes/new`);
+    await page.waitForSelector("html[data-hydrated]");
+    expect(await fields()).toMatchObject({ title: "", description: "" });
+    await page.context().close();
+  });
+});
