@@ -43,7 +43,7 @@ export default function StreetPage() {
   // Twelve months, oldest first, each named with its year.
   const monthlyHours = overview.months.map((m) => {
     const { label, sublabel, full } = monthLabel(m, i18n.language);
-    return { label, sublabel, full, value: overview.communities.reduce((sum, c) => sum + (c.hoursByMonth[m] ?? 0), 0) };
+    return { label, sublabel, full, value: Math.round(overview.communities.reduce((sum, c) => sum + (c.minutesByMonth[m] ?? 0), 0) / 60) };
   });
   return (
     <>
@@ -100,7 +100,7 @@ export default function StreetPage() {
                     title={t("streetReport.communityHoursLink", { community: c.name })}
                     aria-label={t("streetReport.communityHoursLink", { community: c.name })}
                   >
-                    {Object.values(c.hoursByMonth).reduce((a, b) => a + b, 0)}
+                    {c.hoursTotal}
                   </a>
                 </td>
               </tr>

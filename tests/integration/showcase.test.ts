@@ -125,6 +125,36 @@ describe("the street admin's dashboard", () => {
     for (const name of ["沙柳北路社区", "凤岐里社区", "远翠东里社区"]) expect(html).toContain(name);
     expect(html).toMatch(/href="\/wishes\?community=[0-9a-f-]+&amp;status=completed"/);
     expect(html).toMatch(/<svg[^>]*role="img"/);
+    // Each number is what the page it links to lists: wishes the wall shows (not those in review, rejected
+    // or withdrawn), and completed cases.
+    const count = async (query: string) => {
+      let total = 0;
+      let cursor: string | null = null;
+      do {
+        const res = await admin.get(`/api/needs?${query}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+        const page = (await res.json()) as { items: unknown[]; nextCursor: string | null };
+        total += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return total;
+    };
+    const links = [...html.matchAll(/<a [^>]*href="\/wishes\?community=([0-9a-f-]+)&amp;(kind=micro_wish|status=completed)"[^>]*>(\d+)<\/a>/g)];
+    expect(links.length).toBe(2 * 5);
+    const [inReview] = await db().execute<{ n: number }>(sql`
+      select count(*)::int as n from needs n join communities c on c.id = n.community_id
+      where c.street_id = ${street!.id} and n.kind = 'micro_wish' and n.status in ('pending_review', 'rejected', 'withdrawn')`);
+    expect(inReview!.n, "the demo has wishes the wall does not list").toBeGreaterThan(0);
+    for (const [, community, filter, shown] of links) expect(Number(shown), `${community} ${filter}`).toBe(await count(`community=${community}&${filter}`));
+    // Hours: the last twelve months' approved minutes, rounded once (not twelve rounded months added up).
+    const hours = [...html.matchAll(/href="\/exports\/hours\.csv\?community=([0-9a-f-]+)"[^>]*>(\d+)<\/a>/g)];
+    expect(hours.length).toBe(5);
+    for (const [, community, shown] of hours) {
+      const [ledger] = await db().execute<{ minutes: number }>(sql`
+        select coalesce(sum(approved_minutes), 0)::int as minutes from hour_totals_by_community_month
+        where community_id = ${community}
+          and month >= (date_trunc('month', linli_now() at time zone 'Asia/Shanghai') - interval '11 months')::date`);
+      expect(Number(shown), community).toBe(Math.round(ledger!.minutes / 60));
+    }
     const csv = await admin.get(`/streets/${street!.id}/report.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);

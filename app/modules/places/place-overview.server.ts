@@ -9,6 +9,7 @@ import { now } from "~/lib/clock.server";
 import { tianjinDate } from "~/lib/tianjin-time";
 import { isPartner } from "~/modules/organisations/partners.server";
 import { lastTwelveMonths } from "./months";
+import { publicNeedStatuses } from "~/modules/needs/lifecycle";
 import { toCsv } from "~/lib/csv.server";
 import type { TFunction } from "i18next";
 
@@ -66,7 +67,8 @@ function groupByCategory<T extends { category: string }>(items: T[]): { category
 }
 
 /**
- * The street admin's table, one row per community: wishes posted and completed, median days from
+ * The street admin's table, one row per community: wishes posted (those the wish wall lists, which the number
+ * links to: not those waiting for review, rejected or withdrawn) and cases completed, median days from
  * publication to first claim, open needs by category, partners (the one definition, organisations/partners.server.ts)
  * and agreements in force, approved hours for each of the last twelve months (from the ledger's monthly totals).
  */
@@ -86,7 +88,8 @@ export async function streetCommunityTable(streetId: string) {
     hours_by_month: Record<string, number> | null;
   }>(sql`
     select c.id, c.name,
-      (select count(*)::int from needs n where n.community_id = c.id and n.kind = 'micro_wish' and n.status <> 'draft') as posted,
+      (select count(*)::int from needs n where n.community_id = c.id and n.kind = 'micro_wish'
+         and n.status::text = any(${sql.param([...publicNeedStatuses])}::text[])) as posted,
       (select count(*)::int from needs n where n.community_id = c.id and n.status = 'completed') as completed,
       (select count(*)::int from needs n where n.community_id = c.id and n.status = 'published') as open_needs,
       (select round((percentile_cont(0.5) within group (order by extract(epoch from (f.first_claim - n.published_at)) / 86400))::numeric, 1)::float
@@ -112,7 +115,9 @@ export async function streetCommunityTable(streetId: string) {
     partners: r.partners,
     agreements: r.agreements,
     // Exactly the last twelve months (Tianjin), oldest first, months without hours as 0.
-    hoursByMonth: Object.fromEntries(months.map((m) => [m, Math.round(Number(r.hours_by_month?.[m] ?? 0) / 60)])),
+    // Rounded once, from the minutes: the sum of twelve rounded months drifted from the ledger's total.
+    minutesByMonth: Object.fromEntries(months.map((m) => [m, Number(r.hours_by_month?.[m] ?? 0)])),
+    hoursTotal: Math.round(months.reduce((sum, m) => sum + Number(r.hours_by_month?.[m] ?? 0), 0) / 60),
   }));
 }
 
@@ -137,7 +142,7 @@ export async function streetReportCsv(streetId: string, t: TFunction): Promise<{
         .join("; "),
       c.partners,
       c.agreements,
-      Object.values(c.hoursByMonth).reduce((a, b) => a + b, 0),
+      c.hoursTotal,
     ]),
   );
   return { body, fileName: `linli-street-${tianjinDate(now())}.csv` };
