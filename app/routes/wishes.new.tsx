@@ -65,7 +65,7 @@ export default function NewWish() {
   const postsForResidents = behalfCommunities.length > 0;
   return (
     <section className="narrow">
-      <h1>{t("post.title")}</h1>
+      <h1>{t(isStaff ? "post.titleStaff" : "post.title")}</h1>
       <p className="muted">
         {isStaff
           ? t("post.introStaff")

@@ -77,7 +77,10 @@ describe("a problem from report to on-site check, on a phone", () => {
     expect(page, "an admin of the organisation it was dispatched to").not.toBeNull();
     await fitsThePhone(page!, "dispatch-05-partner-sees-accept");
     await act(page!, "accept");
-    await act(page!, "fulfil");
+    // The report needs a note: an empty one is stopped by the form (required), not sent.
+    const fulfilForm = page!.locator("form.action-form", { has: page!.locator('input[name="action"][value="fulfil"]') });
+    expect(await fulfilForm.locator('textarea[name="note"]').evaluate((el: HTMLTextAreaElement) => el.required)).toBe(true);
+    await act(page!, "fulfil", { label: text.transitions.note, value: "已换新灯泡，楼道灯正常" });
     await fitsThePhone(page!, "dispatch-06-fulfilled");
 
     const grid = await browser.signedIn(demo("wangge"), phone);
@@ -85,7 +88,7 @@ describe("a problem from report to on-site check, on a phone", () => {
     await fitsThePhone(grid, "dispatch-07-grid-worker-checks");
     await act(grid, "reopen", { label: text.transitions.reopenReason, value: "灯还是不亮" });
     await page!.goto(caseUrl);
-    await act(page!, "fulfil");
+    await act(page!, "fulfil", { label: text.transitions.note, value: "更换了开关，再次试灯正常" });
     await grid.goto(caseUrl);
     await act(grid, "verify");
     await fitsThePhone(grid, "dispatch-08-verified");

@@ -86,7 +86,8 @@ export function NeedActions({
             <>
               <label>
                 {t("transitions.note")}
-                <textarea name="note" rows={2} maxLength={2000} />
+                {/* DESIGN: delivery is reported with a note (what was done), which the resident and staff read. */}
+                <textarea name="note" required rows={2} maxLength={2000} aria-invalid={errors.note ? true : undefined} />
               </label>
               <label>
                 {t("transitions.photos")}
