@@ -21,7 +21,7 @@ import { dispatchSuggestions } from "~/modules/problems/dispatch.server";
 import { now } from "~/lib/clock.server";
 import { NeedActions } from "~/modules/needs/components/need-actions";
 import { MatchPanel } from "~/modules/matching/components/match-panel";
-import { suggestedPartnersForWish } from "~/modules/suggestions/suggestions.server";
+import { matchedOfferIds, suggestedPartnersForWish } from "~/modules/suggestions/suggestions.server";
 import { detectLocale } from "~/lib/locale.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Claiming: which of the viewer's offers the claim spends, the matcher's pick chosen.
     const drawOn =
       viewer && [actions.need, ...Object.values(actions.items)].some((a) => a.includes("claim"))
-        ? await offersToDrawOn(viewer, need, partners?.state === "ok" ? partners.items.map((o) => o.id) : [])
+        ? await offersToDrawOn(viewer, need, await matchedOfferIds(id))
         : null;
     return {
       need,

@@ -9,6 +9,8 @@ import { db } from "~/lib/db.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { Client, startTestServer } from "../setup/http";
 import { seedDemo } from "../setup/seed";
+import { drainOutbox } from "~/modules/search/outbox-relay.server";
+import { ensureIndexes } from "~/modules/search/search-indexes.server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let bank: Client;
@@ -18,6 +20,8 @@ let community: string;
 beforeAll(async () => {
   await seedDemo(undefined, await hashPassword(DEMO_PASSWORD));
   server = await startTestServer();
+  await ensureIndexes();
+  await drainOutbox();
   bank = new Client(server.base);
   expect((await bank.login("yinhang@demo.linli.local")).status).toBe(200);
   const me = (await (await bank.get("/api/me")).json()) as { memberships: { organisationId: string | null }[] };
@@ -132,5 +136,29 @@ describe("which offer a claim spends", () => {
     expect(page).toContain(`<option value="${repairs}">门锁更换`);
     expect(page).toContain('<option value="">不计入资源名额');
     await db().execute(sql`update offers set active = false where id in (${lessons}, ${repairs})`);
+  });
+
+  it("for an uncategorised wish, the form chooses the offer the matcher found for it, not merely the first", async () => {
+    const lessons = await newOffer("finance", "防范电信诈骗讲座");
+    const cards = await newOffer("finance", "社保卡上门补换激活");
+    // A resident's own wish, approved by staff: the matcher reads it fresh.
+    const resident = new Client(server.base);
+    expect((await resident.login("jumin@demo.linli.local")).status).toBe(200);
+    const posted = await resident.post("/api/needs", {
+      kind: "micro_wish",
+      title: "社保卡芯片坏了取不了钱",
+      description: "老伴腿脚不好去不了网点，社保卡芯片坏了，想请人上门帮忙补换社保卡",
+      communityId: community,
+    });
+    expect(posted.status).toBe(201);
+    const wish = ((await posted.json()) as { id: string }).id;
+    const staff = new Client(server.base);
+    expect((await staff.login("shequ@demo.linli.local")).status).toBe(200);
+    expect((await staff.post(`/api/needs/${wish}/transitions`, { action: "approve" })).status).toBe(200);
+    await drainOutbox();
+    const page = await (await bank.get(`/wishes/${wish}`)).text();
+    expect(page).toMatch(new RegExp(`<option value="${cards}" selected="">社保卡上门补换激活`));
+    expect(page).toContain(`<option value="${lessons}">防范电信诈骗讲座`);
+    await db().execute(sql`update offers set active = false where id in (${lessons}, ${cards})`);
   });
 });

@@ -285,6 +285,15 @@ async function computeFirst<T>(type: SubjectType, id: string): Promise<T[] | nul
 }
 
 /** The wish page's "partners who might help", as last computed: for its poster and the community's staff, while it is open. */
+/**
+ * The offers the matcher found for a case, best first, as last computed (ids only, nothing shown): which of a
+ * claimer's own offers its claim most likely draws on. Empty while the search engine is down.
+ */
+export async function matchedOfferIds(needId: string): Promise<string[]> {
+  const items = (await stored<StoredOffer>("need", needId)) ?? (await computeFirst<StoredOffer>("need", needId));
+  return items?.map((item) => item.id) ?? [];
+}
+
 export async function suggestedPartnersForWish(
   viewer: Viewer | null,
   needId: string,
