@@ -7,6 +7,8 @@ export interface DemoOrganisation {
   description: string;
   admin?: string;
   publicContact?: string;
+  /** A specialist's own line of work: its offers are only of these categories (a law firm does not cut hair). */
+  categories?: string[];
 }
 
 export const demoOrganisations: DemoOrganisation[] = [
@@ -112,6 +114,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     key: "partner09",
     type: "company",
     name: "海河律师事务所",
+    categories: ["legal"],
     street: "dongxin",
     admin: "partner09",
     description: "律师定期到社区坐班，提供免费法律咨询和普法讲座。",
@@ -144,6 +147,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     key: "partner13",
     type: "company",
     name: "鑫达家电维修服务部",
+    categories: ["repair"],
     street: "dongxin",
     admin: "partner13",
     description: "家电维修门店，每月为困难家庭免费检修家电。",
@@ -152,6 +156,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     key: "partner14",
     type: "company",
     name: "绿意园林绿化工程有限公司",
+    categories: ["environment", "infrastructure"],
     street: "dongxin",
     admin: "partner14",
     description: "承接社区绿化养护和口袋公园种植。",
@@ -160,6 +165,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     key: "partner15",
     type: "company",
     name: "安心保险东新营业部",
+    categories: ["finance"],
     street: "dongxin",
     admin: "partner15",
     description: "开展保险知识讲座和老年人意外险公益赠送。",
@@ -192,6 +198,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     key: "partner19",
     type: "company",
     name: "红星美发店",
+    categories: ["daily_life"],
     street: "dongxin",
     admin: "partner19",
     description: "每月定期为社区高龄老人义务理发。",

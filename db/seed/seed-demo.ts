@@ -376,7 +376,7 @@ async function seedOffers({ tx, rand, pick, daysAgo }: Demo, { streetRows, commu
   for (let round = 0; offerRows.length < 80; round++) {
     for (const o of demoOrganisations) {
       if (offerRows.length >= 80) break;
-      const fitting = offerTemplates.filter((t) => t.types.includes(o.type));
+      const fitting = offerTemplates.filter((t) => t.types.includes(o.type) && (!o.categories || o.categories.includes(t.category)));
       const index = nextTemplate.get(o.key) ?? 0;
       if (index >= fitting.length) continue;
       nextTemplate.set(o.key, index + 1);
