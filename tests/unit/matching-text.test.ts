@@ -3478,3 +3478,47 @@ describe("session 35's readings, attacked (a review's counter-examples)", () => 
       expect([...readText(text).written]).toEqual([]);
   });
 });
+
+describe("readings of session 37 (read from tune-306…313)", () => {
+  const fitOf = (offer: string, title: string, story = "", extra: Partial<Parameters<typeof offerFit>[1]> = {}) =>
+    offerFit(readOfferWithVocabulary(offer), { ...wishAsRead(title, story), ...extra });
+
+  it("reads 仅限小学生 and 只接小学生，初中不收 as primary school only, so a pupil in 初一 or 初二 is not served", () => {
+    for (const offer of [
+      "课后作业辅导。大学生志愿者一对一辅导，仅限小学生。",
+      "四点半课堂。老师志愿者看护写作业，只接小学生，初中不收。",
+      "课后看护。初中及以上不接。",
+    ]) {
+      expect(fitOf(offer, "孩子初二了数学跟不上", "儿子上初二，想找人辅导数学"), offer).toBe(0);
+      expect(fitOf(offer, "孩子三年级写作业没人看", "闺女上三年级，下午放学没人管"), offer).toBe(1);
+    }
+    // Said of the wish's own child, not a limit it reports: a pupil in primary school still fits.
+    expect(readOffer("作业辅导。面向中小学生。").grades).toBeFalsy();
+  });
+
+  it("reads a family doctor's 暂停新增签约 as taking no one new, and 本街道辖区常住居民 or 非本街居民请到… as its own street only", () => {
+    const paused = readOffer("家庭医生签约服务。入户随访、健康管理。本月起暂停新增签约，已签约居民随访照常。");
+    expect(paused.takesNoNewcomers).toBe(true);
+    expect(fitOf("家庭医生签约服务。入户随访、健康管理。本月起暂停新增签约，已签约居民随访照常。", "想给老妈签个家庭医生", "老人刚搬过来，有冠心病")).toBe(0);
+    expect(readOffer("家医签约。为本街道辖区常住居民提供签约和慢病随访。").ownPlaceOnly).toBe("street");
+    expect(readOffer("家医上门随访。须为本街户籍居民。").ownPlaceOnly).toBe("street");
+    expect(readOffer("家医上门随访。须为东新街户籍或持居住登记，非本街居民请到所属街道签约。").ownPlaceOnly).toBe("street");
+    expect(fitOf("家医上门随访。非本街居民请到所属街道社区卫生服务中心签约。", "想请医生上门看看婆婆", "婆婆下不了楼", { outsideArea: "nearby" })).toBe(0);
+    // A street that only gives its own residents priority takes others too.
+    expect(readOffer("家医签约。本街道居民优先。").ownPlaceOnly).toBeNull();
+  });
+
+  it("reads a card the cash machine kept as a lost card: a talk on money matters does not get it back", () => {
+    const talk = "养老金融知识讲座。进社区讲养老规划、识别非法集资，纯公益。";
+    expect(fitOf(talk, "取款机把卡吞了", "取钱的时候卡没吐出来，屏幕说超时，卡还能拿回来吗")).toBe(0);
+    expect(fitOf(talk, "银行卡被吞了咋办")).toBe(0);
+    // A bank that handles cards still fits it.
+    expect(fitOf("银行上门服务。行动不便老人可预约上门办理挂失、补卡、密码重置。", "取款机把卡吞了", "卡没吐出来，我腿脚不好去不了网点")).toBeGreaterThan(0);
+  });
+
+  it("reads a wish that tells the limit it was turned away by (说只收他们单位职工的孩子) as not of that staff", () => {
+    const staffOnly = "职工子女托管。园区工会设托管点，仅限园区企业职工子女。";
+    expect(fitOf(staffOnly, "找个放学托管", "门口那个托管班问了，说只收他们园区职工家的孩子，附近还有别的吗")).toBe(0);
+    expect(fitOf(staffOnly, "找个放学托管", "我在园区上班，是企业职工，孩子放学没人接")).toBe(1);
+  });
+});

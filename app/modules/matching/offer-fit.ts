@@ -959,11 +959,14 @@ const OF_STAFF = /(?<!双)(职工|员工)|同事|工友|厂里|(我|我们|俺|�
 /** A wish of the staff an offer names (仅限油田职工 to 我俩都是油田退休的), not one that denies it (都不是油田退休的). */
 const ofStaff = (text: string, staffOf: string | null) => !!staffOf && worksAt(text, staffOf);
 /** A wish that says it is not of an organisation's staff (我们不是港务局的职工, 非本单位职工). */
-const NOT_STAFF = /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?(不是|并非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)(?!本人|家属)/;
+// Or that tells the limit it was turned away by (说只收他们园区职工家的孩子): their staff, not the wish's.
+const NOT_STAFF =
+  /(我|我们|俺|俺们|咱|咱们|我家|我们家)(都|也)?(不是|并非)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)(?!本人|家属)|(只|仅)(收|招|接|要|对|限)(他们|人家)[\u4e00-\u9fa5]{0,8}?的?(职工|员工)/;
 /** A building with no property company (老旧小区没物业, 一直没有物业, 弃管楼). */
 const NO_PROPERTY_MANAGER = /没有?物业|无物业|弃管/;
 /** A card lost or to be stopped (卡丢了, 卡找不着了, 挂失, 先把卡冻上); not the fraudster's "账户冻结". */
-const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上/;
+// A card the cash machine kept (取款机吞卡, 卡就没吐出来) is lost to its owner too: the issuing bank gets it back.
+const LOST_CARD = /卡.{0,4}(丢|找不着|找不到|没了|被偷)|挂失|补卡|卡冻上|吞卡|卡.{0,3}被?吞|卡.{0,8}没(吐|退)出来/;
 /** A scam told, tried or feared. */
 const SCAM =
   /诈骗|被骗|骗子|骗局|骗了|安全账户|返利|[年月]返[\d一二三四五六七八九十两几]|投钱|转进去.{0,3}[\d一二三四五六七八九十两几]+[万千块]|忽悠|怪电话|保健品|养老项目|(理财|投资)群|拉进.{0,6}群|配合调查|(?<!听(说|人说|别人说)[^。！？]{0,30})(真的假的|是真是假)|(电话|短信|来电)[^。！？]{0,30}(真的假的|是真是假)|冒充|问我.{0,4}(卡号|密码|验证码)/;
