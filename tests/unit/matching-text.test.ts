@@ -3516,6 +3516,30 @@ describe("readings of session 37 (read from tune-306…313)", () => {
     expect(fitOf("银行上门服务。行动不便老人可预约上门办理挂失、补卡、密码重置。", "取款机把卡吞了", "卡没吐出来，我腿脚不好去不了网点")).toBeGreaterThan(0);
   });
 
+  it("reads 挂失 as urgent: a card service booked a week ahead does not serve a lost card", () => {
+    const booked = "适老化上门服务。为高龄客户上门办理社保卡激活、挂失补办、密码重置。需提前一周电话预约。";
+    expect(fitOf(booked, "钱包丢了", "钱包里有工资卡和社保卡，挂失上哪挂去？")).toBe(0);
+    // A card to activate can wait for the visit, and so can a replacement once the card is reported lost.
+    expect(fitOf(booked, "新社保卡想激活", "老伴卧床出不了门，新卡还没激活")).toBeGreaterThan(0);
+    expect(fitOf(booked, "社保卡丢了怎么补", "卡丢了，已经打电话挂失了，问问哪能补办")).toBeGreaterThan(0);
+  });
+
+  it("reads a fraud check that does no card's business as no help with a lost card, unless a scam is told", () => {
+    const check = "防骗一对一核实。接到可疑电话、被拉进投资群，可来网点一对一核实，必要时协助报警止付。";
+    expect(fitOf(check, "银行卡找不着了", "存工资的卡不知道丢哪了，想先挂失，我不会用手机银行")).toBe(0);
+    // A card lost to a scammer is the fraud check's business.
+    expect(fitOf(check, "卡被骗子冻上了", "有人冒充客服让我转到安全账户，现在卡冻上了")).toBeGreaterThan(0);
+    // A bank that reports cards lost still serves it.
+    expect(fitOf("反诈与挂失服务。可疑电话核实，银行卡挂失补办。", "银行卡找不着了", "想先挂失")).toBeGreaterThan(0);
+  });
+
+  it("reads 午餐可以送到本社区行动不便老人家中 as deliveries to its own community only", () => {
+    const centre = "日间照料中心。提供午餐、午休床位。午餐可以送到本社区行动不便老人家中。";
+    expect(readOffer(centre).ownPlaceOnly).toBeNull();
+    expect(fitOf(centre, "想给母亲订午饭送到家", "母亲腿脚不好下不了楼，想每天中午送饭到家", { outsideArea: "street" })).toBe(0);
+    expect(fitOf(centre, "想给母亲订午饭送到家", "母亲腿脚不好下不了楼，想每天中午送饭到家")).toBe(1);
+  });
+
   it("reads a wish that tells the limit it was turned away by (说只收他们单位职工的孩子) as not of that staff", () => {
     const staffOnly = "职工子女托管。园区工会设托管点，仅限园区企业职工子女。";
     expect(fitOf(staffOnly, "找个放学托管", "门口那个托管班问了，说只收他们园区职工家的孩子，附近还有别的吗")).toBe(0);

@@ -47,7 +47,9 @@ const PAYS_ITSELF = /自费|自己(掏|出|花)钱|自掏腰包|(掏|出|花)钱
 /** A wish for a prescribed medicine (医院开的处方药), not one that says it is not (非处方药). */
 const PRESCRIBED = /(?<!非)处方药|医院开的药|(医院|医生|大夫)开的(降压|降糖|降脂)?药/;
 /** A wish that cannot wait (暖气片漏水了！急; 谁能今天就来; 门锁坏了进不去家，今天能来人修不). */
-const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|明天(就|能|得|必须)|明儿(就|能|得)|进不(去|了)(家|门|屋)/;
+// Reporting a lost card (挂失) cannot wait for a booking a week ahead, whether or not the wish says it is in a hurry;
+// one reported already (已经打电话挂失了，想补办) can.
+const URGENT = /(?<!不着?)(?<!应)急(?![救诊性躁])|(?<!已经?[^，。；]{0,4})挂失(?![了过])|今天就|(今晚|今天晚上|今儿晚上|今儿个晚上)(就|得|必须|能不能|能)|连夜|马上|赶紧|立刻|立马|现在就|等不了|今天能|今儿个?能|明天(就|能|得|必须)|明儿(就|能|得)|进不(去|了)(家|门|屋)/;
 /** "不是太急", "不太急", "不算急": said to say it can wait. */
 const NOT_PRESSED = /不[是太很算那么怎用必着]{0,3}急/g;
 
@@ -784,6 +786,13 @@ const RULED_OUT: readonly FitRule[] = [
       !FRAUD.test(reading.positive),
   },
   {
+    // The other way round: a lost card, no scam told (工资卡找不着了，想先挂失), to an offer about fraud that does no
+    // card's business (可疑电话一对一核实，协助报警止付): not what is asked.
+    name: "fraud-check-to-lost-card",
+    holds: ({ scamTold, text, reading }) =>
+      !scamTold && LOST_CARD.test(text) && FRAUD.test(reading.positive) && !REPLACES_CARDS.test(reading.positive),
+  },
+  {
     // Money already lost to a scam, asked back (钱还能追回来吗): warnings and talks (顺带反诈提醒, 反诈宣讲) do not get
     // it back; only an offer that takes one case (个案咨询, 律师, 报警止付) may help.
     name: "money-back",
@@ -991,6 +1000,8 @@ const WANTS_MONEY_BACK = new RegExp(
 const HELPS_A_VICTIM = /个案|一对一|律师|法律|维权|报案|报警|立案|止付|冻结|拦截|援助|调解|反诈中心|(涉诈|反诈)咨询/;
 /** Fraud as an offer speaks of it. */
 const FRAUD = /诈|防骗|骗局/;
+/** Does a lost card's business: reports it lost, replaces or unblocks it. */
+const REPLACES_CARDS = /挂失|补卡|补办|换卡|补换|补发|解挂|冻结/;
 /** Work on a card asked for in so many words. */
 const CARD_WORK = /补卡|换卡|补办|激活|密码|(把|给|先).{0,6}(冻结|冻上|停)|止付|换.{0,2}新卡?|认证|年审|查.{0,4}(账|余额|到账)/;
 /** The other side's account (把那个账户给冻上, 对方的卡): not the wish's own card. */
