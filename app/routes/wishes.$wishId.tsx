@@ -97,6 +97,20 @@ export default function WishPage() {
   const date = (iso: string) => formatTianjinDateTime(iso, i18n.language);
   const errors = result?.fieldErrors ?? {};
   const done = params.get("done");
+  // What a refused action said: under the case's own actions, or (a partner claiming a project's item has none)
+  // under the items.
+  const actionErrors = (
+    <>
+      <FormError error={errors._form} />
+      {(["reason", "note", "organisationId", "offerId", "itemId"] as const).map((field) =>
+        errors[field] ? (
+          <p key={field} className="field__error">
+            {fieldError(errors[field])}
+          </p>
+        ) : null,
+      )}
+    </>
+  );
   return (
     <article className="need-page">
       <p>
@@ -195,6 +209,7 @@ export default function WishPage() {
       {need.items.length > 0 ? (
         <section>
           <h2>{t("wishes.items")}</h2>
+          {actions.need.length === 0 ? actionErrors : null}
           <ul className="item-list">
             {need.items.map((item) => (
               <li key={item.id}>
@@ -235,11 +250,7 @@ export default function WishPage() {
       {actions.need.length > 0 ? (
         <section aria-labelledby="actions-heading">
           <h2 id="actions-heading">{t("transitions.title")}</h2>
-          <FormError error={errors._form} />
-          {errors.reason ? <p className="field__error">{fieldError(errors.reason)}</p> : null}
-          {errors.note ? <p className="field__error">{fieldError(errors.note)}</p> : null}
-          {errors.organisationId ? <p className="field__error">{fieldError(errors.organisationId)}</p> : null}
-          {errors.offerId ? <p className="field__error">{fieldError(errors.offerId)}</p> : null}
+          {actionErrors}
           {actions.need.includes("submit") && need.status === "rejected" && need.kind === "micro_wish" ? (
             <p>
               <Link to={`/my/wishes/${need.id}/edit`}>{t("my.wishes.editAndResubmit")}</Link>

@@ -138,6 +138,26 @@ describe("which offer a claim spends", () => {
     await db().execute(sql`update offers set active = false where id in (${lessons}, ${repairs})`);
   });
 
+  it("a refused item claim on the project's page says why, under the items (a partner has no other action there)", async () => {
+    const [item] = await db().execute<{ need_id: string; item_id: string }>(sql`
+      select n.id as need_id, i.id as item_id from needs n join need_items i on i.need_id = n.id
+      where n.community_id = ${community} and n.kind = 'project' and n.status = 'published' and i.status = 'open'
+      order by n.created_at, i.position limit 1`);
+    expect(item, "an open item of a published project").toBeDefined();
+    const [foreign] = await db().execute<{ id: string }>(sql`
+      select id from offers where organisation_id <> ${bankId} and active and community_id = ${community} limit 1`);
+    const res = await bank.post(
+      `/wishes/${item!.need_id}`,
+      new URLSearchParams({ action: "claim", itemId: item!.item_id, offerId: foreign!.id }),
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    const items = html.slice(html.indexOf("item-list") - 200);
+    expect(items).toContain("这项资源不是本单位在本社区服务中的资源");
+    const [still] = await db().execute<{ status: string }>(sql`select status from need_items where id = ${item!.item_id}`);
+    expect(still!.status).toBe("open");
+  });
+
   it("for an uncategorised wish, the form chooses the offer the matcher found for it, not merely the first", async () => {
     const lessons = await newOffer("finance", "防范电信诈骗讲座");
     const cards = await newOffer("finance", "社保卡上门补换激活");
