@@ -86,13 +86,17 @@ const noticeFor: Partial<Record<TransitionInput["action"], NotificationKind>> = 
   reopen: "need.reopened",
 };
 
-/** Tells the resident about their wish's progress, and the claiming organisation that it was confirmed. */
+/**
+ * Tells the resident about their wish's progress, and the claiming organisation that it was confirmed, or (byStaff)
+ * that staff took the case back from it.
+ */
 async function announce(
   tx: Transaction,
   need: NeedState,
   action: TransitionInput["action"],
   organisationId: string | undefined,
   data: Record<string, unknown>,
+  byStaff = false,
 ) {
   const kind = noticeFor[action];
   if (!kind) return;
@@ -104,7 +108,9 @@ async function announce(
         ? await organisationMemberIds(tx, organisationId)
         : action === "accept"
           ? await communityStaffIds(tx, need.communityId)
-          : [need.postedByUserId, need.beneficiaryUserId];
+          : action === "release" && byStaff && organisationId
+            ? [need.postedByUserId, need.beneficiaryUserId, ...(await organisationMemberIds(tx, organisationId))]
+            : [need.postedByUserId, need.beneficiaryUserId];
   await notify(tx, recipients, { kind, subjectType: "need", subjectId: need.id, data: { title: need.title, ...data } });
 }
 
@@ -233,18 +239,18 @@ async function applyTransition(tx: Transaction, viewer: Viewer, needId: string, 
     ...(input.note ? { note: input.note } : {}),
     ...(input.rating ? { rating: input.rating } : {}),
   });
-  await announce(tx, need, input.action, organisationId, {
-    ...(input.reason ? { reason: input.reason } : {}),
-    ...(input.action === "not_done" ? { note: input.note } : {}),
-  });
-  // Staff took the case back from the organisation holding it: it hears so, with the reason.
-  if (input.action === "release" && organisationId && !standings.includes("claimer"))
-    await notify(tx, await organisationMemberIds(tx, organisationId), {
-      kind: "need.released",
-      subjectType: "need",
-      subjectId: needId,
-      data: { title: need.title, ...(input.reason ? { reason: input.reason } : {}) },
-    });
+  await announce(
+    tx,
+    need,
+    input.action,
+    organisationId,
+    {
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.action === "not_done" ? { note: input.note } : {}),
+    },
+    // Staff took the case back from the organisation holding it: it hears so, with the reason.
+    !standings.includes("claimer"),
+  );
   if (check.to === "pending_review") await notifyStaffOfPendingWish(tx, need);
   await tx.insert(searchOutbox).values({ entity: "need", entityId: needId });
   return { id: needId, status: check.to, ...(claimId ? { claimId } : {}) };

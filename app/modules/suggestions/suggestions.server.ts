@@ -273,6 +273,11 @@ export function startSuggestionRelay({ pollMs = 1000, log = (m: string) => conso
  * wish shows its partners as it did before suggestions were data; while search is down, queued and
  * "unavailable" meanwhile.
  */
+/** The list as last computed, or computed now when it never was (null while the search engine is down). */
+async function storedOrComputed<T>(type: SubjectType, id: string): Promise<T[] | null> {
+  return (await stored<T>(type, id)) ?? (await computeFirst<T>(type, id));
+}
+
 async function computeFirst<T>(type: SubjectType, id: string): Promise<T[] | null> {
   try {
     await recompute[type](id);
@@ -290,7 +295,7 @@ async function computeFirst<T>(type: SubjectType, id: string): Promise<T[] | nul
  * claimer's own offers its claim most likely draws on. Empty while the search engine is down.
  */
 export async function matchedOfferIds(needId: string): Promise<string[]> {
-  const items = (await stored<StoredOffer>("need", needId)) ?? (await computeFirst<StoredOffer>("need", needId));
+  const items = await storedOrComputed<StoredOffer>("need", needId);
   return items?.map((item) => item.id) ?? [];
 }
 
@@ -304,7 +309,7 @@ export async function suggestedPartnersForWish(
   const located = await placeOfNeed(needId);
   // For anyone else the section is simply not there.
   if (!located || !canSeeNeedMatches(viewer, located.access)) return null;
-  const items = (await stored<StoredOffer>("need", needId)) ?? (await computeFirst<StoredOffer>("need", needId));
+  const items = await storedOrComputed<StoredOffer>("need", needId);
   if (!items) return { state: "unavailable" };
   const rows = new Map((await getOffersByIds(items.map((i) => i.id))).map((o) => [o.id, o]));
   const t = createI18n(locale).t;
@@ -324,8 +329,7 @@ export async function suggestedNeedsForOrganisation(
   offers: { id: string; title: string; active: boolean }[],
   locale: Locale,
 ): Promise<MatchPanel<OrganisationNeedMatch>> {
-  const items =
-    (await stored<StoredNeed>("organisation", organisationId)) ?? (await computeFirst<StoredNeed>("organisation", organisationId));
+  const items = await storedOrComputed<StoredNeed>("organisation", organisationId);
   if (!items) return { state: "unavailable" };
   const active = new Map(offers.filter((o) => o.active).map((o) => [o.id, o]));
   const rows = new Map((await getPublicNeedsByIds(items.map((i) => i.id))).map((n) => [n.id, n]));
