@@ -75,6 +75,15 @@ describe("on a phone", () => {
     await page.goto(`${browser.base}/`);
     await expectFitsTheScreen(page, "phone-06-public-home");
   });
+
+  it("a partner's claim form, with its long offer names, fits the phone", async () => {
+    const page = await browser.signedIn("yinhang@demo.linli.local", phone);
+    await page.goto(`${browser.base}/wishes/${wishId}`);
+    const picker = page.locator('select[name="offerId"]');
+    await expect.poll(() => picker.count(), polling).toBe(1);
+    expect(await picker.locator("option").count()).toBeGreaterThan(1);
+    await expectFitsTheScreen(page, "phone-07-partner-claim-form");
+  });
 });
 
 describe("the header on a phone", () => {

@@ -65,6 +65,19 @@ async function freeWish(category: string | null): Promise<string> {
   return wish!.id;
 }
 
+/** A resident's new wish in 沙柳北路社区, approved by staff (the demo's never-claimed wishes there are few). */
+async function postedAndApproved(wish: { title: string; description: string; category?: string }): Promise<string> {
+  const resident = new Client(server.base);
+  expect((await resident.login("jumin@demo.linli.local")).status).toBe(200);
+  const posted = await resident.post("/api/needs", { kind: "micro_wish", communityId: community, ...wish });
+  expect(posted.status).toBe(201);
+  const id = ((await posted.json()) as { id: string }).id;
+  const staff = new Client(server.base);
+  expect((await staff.login("shequ@demo.linli.local")).status).toBe(200);
+  expect((await staff.post(`/api/needs/${id}/transitions`, { action: "approve" })).status).toBe(200);
+  return id;
+}
+
 const claim = (id: string, extra: Record<string, unknown> = {}) =>
   bank.post(`/api/needs/${id}/transitions`, { action: "claim", ...extra });
 
@@ -100,6 +113,10 @@ describe("which offer a claim spends", () => {
     expect((await claim(another)).status).toBe(200);
     expect((await claimOf(another))[0]?.offer_id).toBe(repairs);
     expect(await capacityOf(repairs)).toMatchObject({ usedThisMonth: 2, capacityLeft: 1 });
+    // Not for a wish of another category the matcher did not find it for: nothing is spent.
+    const otherKind = await postedAndApproved({ title: "想问问遗嘱怎么写", description: "老伴走了，想找人问问遗嘱的事", category: "legal" });
+    expect((await claim(otherKind)).status).toBe(200);
+    expect((await claimOf(otherKind))[0]?.offer_id).toBeNull();
     // The form's 不计入资源名额 ("") is none, even with one offer there.
     const none = await freeWish("repair");
     expect((await claim(none, { offerId: "" })).status).toBe(200);
@@ -162,19 +179,10 @@ describe("which offer a claim spends", () => {
     const lessons = await newOffer("finance", "防范电信诈骗讲座");
     const cards = await newOffer("finance", "社保卡上门补换激活");
     // A resident's own wish, approved by staff: the matcher reads it fresh.
-    const resident = new Client(server.base);
-    expect((await resident.login("jumin@demo.linli.local")).status).toBe(200);
-    const posted = await resident.post("/api/needs", {
-      kind: "micro_wish",
+    const wish = await postedAndApproved({
       title: "社保卡芯片坏了取不了钱",
       description: "老伴腿脚不好去不了网点，社保卡芯片坏了，想请人上门帮忙补换社保卡",
-      communityId: community,
     });
-    expect(posted.status).toBe(201);
-    const wish = ((await posted.json()) as { id: string }).id;
-    const staff = new Client(server.base);
-    expect((await staff.login("shequ@demo.linli.local")).status).toBe(200);
-    expect((await staff.post(`/api/needs/${wish}/transitions`, { action: "approve" })).status).toBe(200);
     await drainOutbox();
     const page = await (await bank.get(`/wishes/${wish}`)).text();
     expect(page).toMatch(new RegExp(`<option value="${cards}" selected="">社保卡上门补换激活`));

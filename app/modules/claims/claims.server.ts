@@ -117,8 +117,8 @@ function claimingOrganisation(viewer: Viewer, requested: string | undefined): st
  * - named (the claim form's choice, the API's `offerId`): an active offer of the claiming organisation that
  *   serves the case's place, or a field error;
  * - `null`: none, the organisation serves the place by agreement or by its street alone;
- * - not given (older API callers, an accepted dispatch): its offer there of the case's category, else its only
- *   offer there; none when that leaves a choice the organisation did not make.
+ * - not given (older API callers, an accepted dispatch): its offer there of the case's category, else, for a
+ *   case without one, its only offer there; none when that leaves a choice the organisation did not make.
  */
 async function offerDrawnOn(
   tx: Transaction,
@@ -136,7 +136,7 @@ async function offerDrawnOn(
       });
     return requested;
   }
-  if (serving.length <= 1) return serving[0]?.id ?? null;
+  if (!serving.length) return null;
   const [row] = await tx
     .select({ category: sql<string | null>`coalesce(${needItems.category}, ${needs.category})` })
     .from(needs)
@@ -145,12 +145,15 @@ async function offerDrawnOn(
   return defaultOffer(serving, row?.category ?? null, []);
 }
 
-/** The offer a claim draws on unless the claimer says otherwise: the matcher's pick, the case's category, the only one. */
+/**
+ * The offer a claim draws on unless the claimer says otherwise: the matcher's pick, else the case's category, else
+ * (a case with none, as most residents' wishes) the only one. A bank's one talk is not spent on a lamp to change.
+ */
 function defaultOffer(serving: { id: string; category: string }[], category: string | null, matchedIds: string[]): string | null {
   return (
     serving.find((offer) => matchedIds.includes(offer.id))?.id ??
     serving.find((offer) => category !== null && offer.category === category)?.id ??
-    (serving.length === 1 ? serving[0]!.id : null)
+    (serving.length === 1 && category === null ? serving[0]!.id : null)
   );
 }
 
